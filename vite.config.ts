@@ -24,7 +24,7 @@ export default defineConfig(({ mode }): UserConfig => {
       emptyOutDir: false,
       copyPublicDir: false,
       minify: false,
-      sourcemap: true,
+      sourcemap: false,
       target: mode === 'sandbox' ? 'node20' : 'es2022',
       ssr: mode === 'sandbox',
       lib: {
@@ -34,6 +34,12 @@ export default defineConfig(({ mode }): UserConfig => {
       },
       rolldownOptions: {
         external: target.external,
+        // Each hook file's 'use client' is dropped when bundled; the entry's own directive (checked by
+        // scripts/build.mjs) is the one that marks the bundle, so the per-file warnings are noise.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          handler(level, log);
+        },
       },
     },
   };

@@ -1,0 +1,61 @@
+import { vi } from 'vitest';
+
+export const BASE = 'https://api.example.test';
+
+export const VALID_CONFIG = { cal_client_id: 'cid', cal_api_url: 'https://api.cal.com/v2' };
+export const VALID_USER = { id: 7, email: 'ada@example.test', username: 'ada', timeZone: null };
+export const VALID_TOKEN = {
+  access_token: 'cal-access-token-123',
+  expires_in: 1800,
+  token_type: 'Bearer',
+  refreshed: false,
+  integration_status: 'created',
+  cal_client_id: 'cid',
+};
+
+export interface RecordedCall {
+  url: string;
+  init: RequestInit;
+  headers: Headers;
+}
+
+/** A `fetch` spy that records each call and answers with what `respond` returns. */
+export function mockFetch(respond: (call: RecordedCall) => Response | Promise<Response>) {
+  const calls: RecordedCall[] = [];
+  const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const call = { url: String(input), init, headers: new Headers(init.headers) };
+    calls.push(call);
+    return respond(call);
+  });
+  return { fetch: fetch as unknown as typeof globalThis.fetch, spy: fetch, calls };
+}
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+/** A fetch that never answers but rejects with the signal's reason once it aborts, like the real one. */
+export function hangingFetch() {
+  return vi.fn(
+    (_input: RequestInfo | URL, init: RequestInit = {}) =>
+      new Promise<Response>((_resolve, reject) => {
+        const signal = init.signal;
+        if (!signal) return;
+        if (signal.aborted) reject(signal.reason);
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      }),
+  );
+}
+
+/** Settles a promise into its rejection value, so assertions can inspect the error object. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the promise to reject');
+}
