@@ -1,0 +1,126 @@
+#!/usr/bin/env node
+import process from 'node:process';
+import { parseArgs } from 'node:util';
+import { ENDPOINT_PATHS } from './routes.js';
+import { startSandbox } from './startSandbox.js';
+
+const HELP = `aisquare-bookings-sandbox: a local stand-in for AISquare's bookings API
+
+Usage: aisquare-bookings-sandbox [options]
+
+Options:
+  --port <n>         TCP port; 0 picks a free one           (default 8787)
+  --host <addr>      interface to bind                      (default 127.0.0.1)
+  --token-ttl <s>    expires_in of Cal.com access tokens    (default 3600)
+  --latency <ms>     delay before every answer              (default 0)
+  -h, --help         show this help
+
+Environment:
+  SANDBOX_JWT_SECRET  fixed HS256 secret, so dev JWTs survive restarts (default: random per run)
+
+Endpoints (all need "Authorization: Bearer <JWT>"):
+  GET  ${ENDPOINT_PATHS.config}
+  POST ${ENDPOINT_PATHS.token}    first call per user integrates ("created")
+  GET  ${ENDPOINT_PATHS.user}             404 until the first token call
+`;
+
+function fail(message: string): never {
+  console.error(`aisquare-bookings-sandbox: ${message}\nRun with --help for usage.`);
+  process.exit(2);
+}
+
+function numberOption(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value))
+    fail(`--${name} must be a number, got "${raw}"`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'token-ttl': { type: 'string' },
+        latency: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help === true) {
+    console.log(HELP);
+    return;
+  }
+
+  const str = (key: string) => (typeof values[key] === 'string' ? values[key] : undefined);
+  const port = numberOption('port', str('port'), 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0 to 65535');
+  const tokenTtlSeconds = numberOption('token-ttl', str('token-ttl'), 3600);
+  if (tokenTtlSeconds <= 0) fail('--token-ttl must be positive');
+  const latencyMs = numberOption('latency', str('latency'), 0);
+  if (latencyMs < 0) fail('--latency must be 0 or more');
+  const secret = process.env.SANDBOX_JWT_SECRET;
+
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  try {
+    sandbox = await startSandbox({
+      port,
+      host: str('host') ?? '127.0.0.1',
+      tokenTtlSeconds,
+      latencyMs,
+      ...(secret ? { jwtSecret: secret } : {}),
+    });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'EADDRINUSE') fail(`port ${port} is already in use; try --port 0`);
+    fail(error instanceof Error ? error.message : String(error));
+  }
+
+  const jwt = await sandbox.issueJwt('demo-user', { expiresInSeconds: 24 * 60 * 60 });
+  const auth = '-H "Authorization: Bearer $JWT"';
+  console.log(`AISquare bookings sandbox listening on ${sandbox.url}
+  token lifetime ${tokenTtlSeconds} s, latency ${latencyMs} ms
+
+Dev JWT (user "demo-user", valid 24 h):
+${jwt}
+
+Try it:
+  JWT='${jwt}'
+  curl -s ${auth} ${sandbox.url}${ENDPOINT_PATHS.config}
+  curl -s ${auth} -H 'Content-Type: application/json' -d '{}' ${sandbox.url}${ENDPOINT_PATHS.token}
+  curl -s ${auth} ${sandbox.url}${ENDPOINT_PATHS.user}
+
+Press Ctrl+C to stop.`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      process.exit(130); // second signal: give up waiting
+    }
+    stopping = true;
+    sandbox.close().then(
+      () => {
+        console.log(`\nSandbox stopped (${signal}).`);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error('aisquare-bookings-sandbox: failed to stop cleanly:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error('aisquare-bookings-sandbox:', error);
+  process.exit(1);
+});

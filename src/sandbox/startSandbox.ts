@@ -1,0 +1,231 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sandboxCalConfig } from './calConfig.js';
+import { corsHeaders, preflightHeaders } from './cors.js';
+import { createFaultQueue } from './faults.js';
+import { readBody, sendError, sendJson } from './http.js';
+import { createJwtAuthority, type SandboxIdentity } from './jwt.js';
+import { assertLatency, assertPositiveSeconds, resolveOptions } from './options.js';
+import { matchRoute } from './routes.js';
+import { parseTokenRequest } from './tokenRequest.js';
+import type { Sandbox, SandboxCounts, SandboxEndpoint, SandboxOptions } from './types.js';
+import { createUserStore } from './users.js';
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+function zeroCounts(): SandboxCounts {
+  return { config: 0, token: 0, user: 0 };
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Starts a local HTTP server that behaves like AISquare's bookings API: HS256 JWT auth, in-memory
+ * Cal.com users created by the first token call, fault injection, latency, request counters and
+ * CORS. Binds to 127.0.0.1 on a free port unless told otherwise.
+ */
+export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
+  const settings = resolveOptions(options);
+  const jwt = createJwtAuthority(settings.jwtSecret);
+  const users = createUserStore();
+  const faults = createFaultQueue();
+  const closing = new AbortController();
+  let counts = zeroCounts();
+  let latencyMs = settings.latencyMs;
+  let tokenTtlSeconds = settings.tokenTtlSeconds;
+
+  async function authenticate(
+    request: IncomingMessage,
+    response: ServerResponse,
+    cors: Record<string, string>,
+  ): Promise<SandboxIdentity | undefined> {
+    const unauthorized = (detail: string) =>
+      sendError(response, 401, detail, { ...cors, 'WWW-Authenticate': 'Bearer realm="api"' });
+    if (settings.apiKey !== undefined && request.headers['x-api-key'] !== settings.apiKey) {
+      unauthorized('Invalid or missing API key.');
+      return undefined;
+    }
+    const header = request.headers.authorization;
+    if (header === undefined || header.trim() === '') {
+      unauthorized('Authentication credentials were not provided.');
+      return undefined;
+    }
+    const token = BEARER.exec(header)?.[1];
+    if (token === undefined) {
+      unauthorized('Invalid Authorization header. Expected "Bearer <token>".');
+      return undefined;
+    }
+    const result = await jwt.verify(token);
+    if (!result.ok) {
+      unauthorized(result.detail);
+      return undefined;
+    }
+    return result.identity;
+  }
+
+  async function handleToken(
+    request: IncomingMessage,
+    response: ServerResponse,
+    identity: SandboxIdentity,
+    cors: Record<string, string>,
+  ): Promise<void> {
+    const body = await readBody(request);
+    if (!body.ok) {
+      sendError(response, 413, 'Request body too large.', { ...cors, Connection: 'close' });
+      return;
+    }
+    const parsed = parseTokenRequest(body.text);
+    if (!parsed.ok) {
+      sendError(response, 400, parsed.detail, cors);
+      return;
+    }
+    const existing = users.get(identity.sub);
+    if (existing === undefined) users.create(identity, parsed.body.time_zone);
+    sendJson(
+      response,
+      200,
+      {
+        access_token: `cal_at_${randomBytes(24).toString('base64url')}`,
+        expires_in: tokenTtlSeconds,
+        token_type: 'Bearer',
+        refreshed: existing !== undefined,
+        integration_status: existing === undefined ? 'created' : 'existing',
+        cal_client_id: settings.calClientId,
+      },
+      cors,
+    );
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const { pathname } = new URL(request.url ?? '/', 'http://sandbox.invalid');
+    const cors = corsHeaders(request, settings.corsOrigins);
+    const route = matchRoute(pathname, settings.basePath);
+
+    if (request.method === 'OPTIONS') {
+      if (route === undefined) {
+        sendError(response, 404, 'Not found.', cors);
+        return;
+      }
+      response.writeHead(204, { ...cors, ...preflightHeaders(request), 'Content-Length': '0' });
+      response.end();
+      return;
+    }
+
+    if (route !== undefined) counts[route.endpoint] += 1;
+    if (latencyMs > 0) {
+      try {
+        await sleep(latencyMs, undefined, { signal: closing.signal });
+      } catch {
+        return; // closing: the socket is being destroyed
+      }
+    }
+    if (route === undefined) {
+      sendError(response, 404, 'Not found.', cors);
+      return;
+    }
+    if (request.method !== route.method) {
+      sendError(response, 405, `Method "${request.method ?? ''}" not allowed.`, {
+        ...cors,
+        Allow: `${route.method}, OPTIONS`,
+      });
+      return;
+    }
+
+    const fault = faults.take(route.endpoint);
+    if (fault === 'hang') return; // never answered; close() destroys the socket
+    if (fault === 'malformed') {
+      response.writeHead(200, {
+        ...cors,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+      response.end('{"detail": this is not JSON <html>');
+      return;
+    }
+    if (typeof fault === 'number') {
+      sendError(response, fault, `Injected fault: HTTP ${fault}.`, cors);
+      return;
+    }
+
+    const identity = await authenticate(request, response, cors);
+    if (identity === undefined) return;
+
+    switch (route.endpoint) {
+      case 'config':
+        sendJson(response, 200, sandboxCalConfig(settings.calClientId), cors);
+        return;
+      case 'token':
+        await handleToken(request, response, identity, cors);
+        return;
+      case 'user': {
+        const user = users.get(identity.sub);
+        if (user === undefined) {
+          sendError(response, 404, 'No Cal.com user for this account yet. Connect first.', cors);
+          return;
+        }
+        sendJson(response, 200, user, cors);
+        return;
+      }
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('[bookings sandbox] request failed:', error);
+      if (!response.headersSent && !response.destroyed) {
+        sendError(response, 500, 'Internal sandbox error.');
+      } else {
+        response.destroy();
+      }
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(settings.port, settings.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  const address = server.address() as AddressInfo;
+  const url = `http://${urlHost(settings.host)}:${address.port}${settings.basePath}`;
+  let closed: Promise<void> | undefined;
+
+  return {
+    url,
+    port: address.port,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        closing.abort();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+    issueJwt: (userId, issueOptions) => jwt.issue(userId, issueOptions),
+    counts: () => ({ ...counts }),
+    reset() {
+      users.clear();
+      faults.clear();
+      counts = zeroCounts();
+      latencyMs = settings.latencyMs;
+      tokenTtlSeconds = settings.tokenTtlSeconds;
+    },
+    failNext(endpoint: SandboxEndpoint, fault, times = 1) {
+      faults.add(endpoint, fault, times);
+    },
+    setLatency(ms) {
+      latencyMs = assertLatency(ms);
+    },
+    setTokenTtl(seconds) {
+      tokenTtlSeconds = assertPositiveSeconds('token lifetime', seconds);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/** The three endpoints the sandbox serves, named as in `BookingsApiError.endpoint`. */
+export type SandboxEndpoint = 'config' | 'token' | 'user';
+
+/**
+ * A fault to inject with `failNext`:
+ * - an HTTP status (400–599): answered with a JSON `{ detail }` error body;
+ * - `'malformed'`: a `200` whose body claims to be JSON but is not;
+ * - `'hang'`: no answer at all until the sandbox is closed (or the client gives up).
+ */
+export type SandboxFault = number | 'malformed' | 'hang';
+
+/** Requests received per endpoint since start or the last `reset()`; CORS preflights not counted. */
+export interface SandboxCounts {
+  config: number;
+  token: number;
+  user: number;
+}
+
+/** Options of `issueJwt`. */
+export interface IssueJwtOptions {
+  /** Lifetime from now; may be zero or negative to mint an already expired JWT. @default 3600 */
+  expiresInSeconds?: number;
+  /** The `email` claim; the Cal.com user created for this JWT uses it. @default `<userId>@example.com` */
+  email?: string;
+  /** The `name` claim; the Cal.com user created for this JWT uses it. */
+  name?: string;
+}
+
+/** Options of `startSandbox`; every one has a default. */
+export interface SandboxOptions {
+  /** TCP port; `0` picks a free one (read it back from `sandbox.url`). @default 0 */
+  port?: number;
+  /** Interface to bind. Only loopback by default: the sandbox is for local development and tests. @default '127.0.0.1' */
+  host?: string;
+  /** `expires_in` of every Cal.com access token handed out. @default 3600 */
+  tokenTtlSeconds?: number;
+  /**
+   * HS256 secret for the AISquare JWTs. Default: a random secret created once per process, so JWTs
+   * from `issueJwt` work on every sandbox of the same process and on no other. Pass a fixed one to
+   * keep JWTs valid across restarts.
+   */
+  jwtSecret?: string | Uint8Array;
+  /** Delay before every answer (CORS preflights excepted), in milliseconds. @default 0 */
+  latencyMs?: number;
+  /**
+   * Origins allowed to call the sandbox from a browser. `'*'` allows any origin by echoing the
+   * request's `Origin` (with `Access-Control-Allow-Credentials: true`, so cookie sessions work too);
+   * a string or list allows exactly those origins. @default '*'
+   */
+  corsOrigins?: '*' | string | readonly string[];
+  /**
+   * When set, every request must also carry this key in the `X-API-Key` header (in addition to the
+   * JWT); a missing or wrong key is answered `401`. @default undefined (no API key required)
+   */
+  apiKey?: string;
+  /**
+   * Path prefix in front of the endpoints, e.g. `'/aisquare'` serves `/aisquare/api/v1/bookings/...`.
+   * It is part of `sandbox.url`. @default ''
+   */
+  basePath?: string;
+  /** The Cal.com OAuth client id reported by config and token answers. @default 'cal_sandbox_client_id' */
+  calClientId?: string;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** Base URL to give the client, e.g. `http://127.0.0.1:54321` (with `basePath`, if any; no trailing slash). */
+  readonly url: string;
+  /** The port actually bound. */
+  readonly port: number;
+  /** Stops the server, dropping open connections (hung requests included). Idempotent. */
+  close(): Promise<void>;
+  /** Signs an AISquare JWT (HS256, `sub` = `userId`) that this sandbox accepts until it expires. */
+  issueJwt(userId: string, options?: IssueJwtOptions): Promise<string>;
+  /** A snapshot of the request counters. */
+  counts(): SandboxCounts;
+  /**
+   * Back to how it started: forgets every user, zeroes the counters, drops pending faults, and
+   * restores the latency and token lifetime given to `startSandbox`. Hung requests stay hung.
+   */
+  reset(): void;
+  /** Makes the next `times` requests to `endpoint` fail with `fault` (queued after earlier faults). */
+  failNext(endpoint: SandboxEndpoint, fault: SandboxFault, times?: number): void;
+  /** Sets the delay before every answer from now on, in milliseconds. */
+  setLatency(ms: number): void;
+  /** Sets `expires_in` of the access tokens handed out from now on, in seconds. */
+  setTokenTtl(seconds: number): void;
+}

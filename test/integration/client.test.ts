@@ -1,0 +1,211 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BookingsApiError,
+  type BookingsClientOptions,
+  type CalTokenRefreshRequest,
+  createBookingsClient,
+  isBookingsApiError,
+} from '../../src/client/index.js';
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/index.js';
+
+// The real client against the real sandbox over HTTP on 127.0.0.1. CORS does not apply in Node
+// (no Origin, no preflight); the browser tests cover it.
+
+let sandbox: Sandbox;
+const extra: Sandbox[] = [];
+
+async function startExtra(options?: SandboxOptions): Promise<Sandbox> {
+  const started = await startSandbox(options);
+  extra.push(started);
+  return started;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+
+afterAll(async () => {
+  await sandbox.close();
+});
+
+beforeEach(() => {
+  sandbox.reset();
+});
+
+afterEach(async () => {
+  await Promise.all(extra.splice(0).map((started) => started.close()));
+});
+
+function clientFor(
+  jwt: string | null,
+  options: Partial<BookingsClientOptions> = {},
+  baseUrl = sandbox.url,
+) {
+  return createBookingsClient({ baseUrl, getAuthToken: () => jwt, ...options });
+}
+
+/** The `BookingsApiError` a promise rejects with (fails the test if it resolves or throws anything else). */
+async function rejection(promise: Promise<unknown>): Promise<BookingsApiError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (reason: unknown) => reason,
+  );
+  expect(isBookingsApiError(error)).toBe(true);
+  expect(error).toBeInstanceOf(BookingsApiError);
+  return error as BookingsApiError;
+}
+
+describe('createBookingsClient against the sandbox', () => {
+  it('reads the config with a JWT', async () => {
+    const client = clientFor(await sandbox.issueJwt('alice'));
+    const config = await client.getConfig();
+    expect(config).toMatchObject({
+      cal_client_id: expect.any(String),
+      cal_api_url: 'https://api.cal.com/v2',
+    });
+  });
+
+  it('takes the JWT from an async getter', async () => {
+    const jwt = await sandbox.issueJwt('alice');
+    const client = createBookingsClient({ baseUrl: sandbox.url, getAuthToken: async () => jwt });
+    await expect(client.getConfig()).resolves.toMatchObject({ cal_api_url: expect.any(String) });
+  });
+
+  it('is unauthorized without a JWT', async () => {
+    const error = await rejection(clientFor(null).getConfig());
+    expect(error).toMatchObject({ kind: 'unauthorized', status: 401, endpoint: 'config' });
+    expect(error.detail).toMatch(/not provided/);
+  });
+
+  it('is unauthorized with an expired JWT, and never puts the JWT in the message', async () => {
+    const expired = await sandbox.issueJwt('alice', { expiresInSeconds: -60 });
+    const error = await rejection(clientFor(expired).refreshToken());
+    expect(error).toMatchObject({ kind: 'unauthorized', status: 401, endpoint: 'token' });
+    expect(error.detail).toMatch(/expired/i);
+    expect(error.message).not.toContain(expired);
+    expect(String(error.detail)).not.toContain(expired);
+  });
+
+  it('is unauthorized with a JWT signed by someone else', async () => {
+    const other = await startExtra({ jwtSecret: 'some other secret' });
+    const foreign = await other.issueJwt('alice');
+    const error = await rejection(clientFor(foreign).getUser());
+    expect(error).toMatchObject({ kind: 'unauthorized', status: 401, endpoint: 'user' });
+  });
+
+  it('integrates on the first token call (created) and refreshes later (existing)', async () => {
+    sandbox.setTokenTtl(120);
+    const client = clientFor(await sandbox.issueJwt('alice'));
+    const config = await client.getConfig();
+    const first = await client.refreshToken();
+    expect(first).toMatchObject({
+      integration_status: 'created',
+      refreshed: false,
+      expires_in: 120,
+      token_type: 'Bearer',
+      cal_client_id: config.cal_client_id,
+    });
+    const second = await client.refreshToken({ force_refresh: true });
+    expect(second).toMatchObject({ integration_status: 'existing', refreshed: true });
+    expect(second.access_token).not.toBe(first.access_token);
+  });
+
+  it('getUser is not_found until the integration, then the Cal.com user', async () => {
+    const client = clientFor(await sandbox.issueJwt('alice', { email: 'alice@aisquare.test' }));
+    const error = await rejection(client.getUser());
+    expect(error).toMatchObject({ kind: 'not_found', status: 404, endpoint: 'user' });
+    await client.refreshToken({ time_zone: 'America/New_York' });
+    const user = await client.getUser();
+    expect(user).toMatchObject({
+      id: expect.any(Number),
+      email: 'alice@aisquare.test',
+      timeZone: 'America/New_York',
+    });
+  });
+
+  it('reports a rejected body as invalid_request', async () => {
+    const client = clientFor(await sandbox.issueJwt('alice'));
+    const badZone = await rejection(client.refreshToken({ time_zone: 'Mars/Olympus' }));
+    expect(badZone).toMatchObject({ kind: 'invalid_request', status: 400, endpoint: 'token' });
+    const wrongType = { force_refresh: 'yes' } as unknown as CalTokenRefreshRequest;
+    const error = await rejection(client.refreshToken(wrongType));
+    expect(error).toMatchObject({ kind: 'invalid_request', status: 400 });
+    expect(error.detail).toMatch(/force_refresh/);
+  });
+
+  it('maps an injected 500 to server, and the next call succeeds', async () => {
+    const client = clientFor(await sandbox.issueJwt('alice'));
+    sandbox.failNext('token', 500);
+    const error = await rejection(client.refreshToken());
+    expect(error).toMatchObject({ kind: 'server', status: 500, endpoint: 'token' });
+    await expect(client.refreshToken()).resolves.toMatchObject({ integration_status: 'created' });
+  });
+
+  it('maps a malformed body to invalid_response', async () => {
+    const client = clientFor(await sandbox.issueJwt('alice'));
+    sandbox.failNext('config', 'malformed');
+    const error = await rejection(client.getConfig());
+    expect(error).toMatchObject({ kind: 'invalid_response', status: 200, endpoint: 'config' });
+    expect(error.issues?.length).toBeGreaterThan(0);
+  });
+
+  it('times out on a hung request after requestTimeoutMs', async () => {
+    const client = clientFor(await sandbox.issueJwt('alice'), { requestTimeoutMs: 200 });
+    sandbox.failNext('user', 'hang');
+    const started = performance.now();
+    const error = await rejection(client.getUser());
+    const elapsed = performance.now() - started;
+    expect(error).toMatchObject({ kind: 'timeout', endpoint: 'user' });
+    expect(elapsed).toBeGreaterThanOrEqual(180);
+    expect(elapsed).toBeLessThan(2000);
+  });
+
+  it("reports the caller's abort as aborted", async () => {
+    sandbox.setLatency(2000);
+    const client = clientFor(await sandbox.issueJwt('alice'));
+    const controller = new AbortController();
+    const pending = client.getConfig({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const error = await rejection(pending);
+    expect(error.kind).toBe('aborted');
+  });
+
+  it('reports a closed server as network', async () => {
+    const gone = await startExtra();
+    const client = clientFor(await gone.issueJwt('alice'), {}, gone.url);
+    await gone.close();
+    const error = await rejection(client.getConfig());
+    expect(error).toMatchObject({ kind: 'network', endpoint: 'config' });
+  });
+
+  it('makes exactly one request per call (no hidden retries)', async () => {
+    const client = clientFor(await sandbox.issueJwt('alice'));
+    sandbox.failNext('config', 503);
+    await rejection(client.getConfig());
+    await client.refreshToken();
+    await client.getUser();
+    expect(sandbox.counts()).toEqual({ config: 1, token: 1, user: 1 });
+  });
+
+  it('sends the API key in its own header when the sandbox requires one', async () => {
+    const keyed = await startExtra({ apiKey: 'key-123' });
+    const jwt = await keyed.issueJwt('alice');
+    const withKey = clientFor(jwt, { apiKey: 'key-123', apiKeyHeader: 'X-API-Key' }, keyed.url);
+    await expect(withKey.getConfig()).resolves.toMatchObject({ cal_api_url: expect.any(String) });
+    const error = await rejection(clientFor(jwt, {}, keyed.url).getConfig());
+    expect(error.kind).toBe('unauthorized');
+    const wrongKey = clientFor(jwt, { apiKey: 'nope', apiKeyHeader: 'X-API-Key' }, keyed.url);
+    const wrong = await rejection(wrongKey.getConfig());
+    expect(wrong.kind).toBe('unauthorized');
+    expect(wrong.message).not.toContain('nope');
+  });
+
+  it('joins a base URL with a path prefix and a trailing slash', async () => {
+    const prefixed = await startExtra({ basePath: '/aisquare' });
+    const client = clientFor(await prefixed.issueJwt('alice'), {}, `${prefixed.url}/`);
+    await expect(client.refreshToken()).resolves.toMatchObject({ integration_status: 'created' });
+    await expect(client.getUser()).resolves.toMatchObject({ email: 'alice@example.com' });
+  });
+});
