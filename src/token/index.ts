@@ -1,0 +1,21 @@
+export { backoffDelay, isRetryableKind, MAX_ATTEMPTS } from './backoff.js';
+export { createCalTokenManager } from './createCalTokenManager.js';
+export { crossTabName } from './crossTab.js';
+export {
+  computeRefreshAt,
+  DEFAULT_REFRESH_LEEWAY_SECONDS,
+  MAX_TIMER_DELAY_MS,
+  type RefreshMomentInput,
+  TICK_INTERVAL_MS,
+} from './schedule.js';
+export type {
+  CalToken,
+  CalTokenChannel,
+  CalTokenLocks,
+  CalTokenManager,
+  CalTokenManagerOptions,
+  CalTokenMessage,
+  CalTokenState,
+  CalTokenStatus,
+  GetAccessTokenOptions,
+} from './types.js';

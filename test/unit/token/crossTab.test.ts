@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { crossTabName } from '../../../src/token/crossTab.js';
+import {
+  apiError,
+  BASE_URL,
+  createChannelBus,
+  createFakeClient,
+  createFakeLocks,
+  createManager,
+  delayed,
+  flush,
+  HOUR,
+  installTokenTestEnvironment,
+  MINUTE,
+  SECOND,
+  tokenResponse,
+} from './helpers.js';
+
+installTokenTestEnvironment();
+
+function installNavigatorLocks(locks: unknown): void {
+  Object.defineProperty(navigator, 'locks', { configurable: true, value: locks });
+}
+
+afterEach(() => {
+  delete (navigator as { locks?: unknown }).locks;
+});
+
+/** A server with 100 ms latency, shared by every tab. */
+function slowServer() {
+  return createFakeClient((_body, options) => delayed(100, () => tokenResponse(), options?.signal));
+}
+
+describe('cross-tab', () => {
+  it('names the channel after the base URL and the identity', async () => {
+    const bus = createChannelBus();
+    const manager = createManager({
+      client: createFakeClient(),
+      identity: 'user-42',
+      createChannel: bus.factory,
+    });
+    manager.start();
+    expect(bus.factory).toHaveBeenCalledWith(`aisquare-bookings:${BASE_URL}:user-42`);
+    expect(crossTabName(BASE_URL, 'user-42')).toBe(`aisquare-bookings:${BASE_URL}:user-42`);
+  });
+
+  it('two managers sharing a BroadcastChannel make one request per expiry over 5 expiries', async () => {
+    expect(typeof BroadcastChannel).toBe('function'); // the default channel, not an injected one
+    const client = slowServer();
+    const first = createManager({ client, identity: 'u1', random: () => 0.8 });
+    const second = createManager({ client, identity: 'u1', random: () => 0.2 });
+    await Promise.all([first.getToken(), second.getToken(), vi.advanceTimersByTimeAsync(100)]);
+    expect(client.refreshToken).toHaveBeenCalledTimes(2); // each tab's first token
+    for (let expiry = 1; expiry <= 5; expiry += 1) {
+      await vi.advanceTimersByTimeAsync(HOUR);
+      expect(client.refreshToken).toHaveBeenCalledTimes(2 + expiry);
+      expect(second.getState().token).toEqual(first.getState().token);
+    }
+  });
+
+  it('with Web Locks (navigator.locks), tabs refreshing at the same moment make one request', async () => {
+    const locks = createFakeLocks();
+    installNavigatorLocks(locks);
+    const bus = createChannelBus();
+    const client = slowServer();
+    const onFirst = vi.fn();
+    const onSecond = vi.fn();
+    // same jitter: both tabs schedule the very same moment, the worst case for a storm
+    const first = createManager({ client, createChannel: bus.factory, onTokenRefreshed: onFirst });
+    const second = createManager({
+      client,
+      createChannel: bus.factory,
+      onTokenRefreshed: onSecond,
+    });
+    first.start();
+    second.start();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(client.refreshToken).toHaveBeenCalledTimes(1);
+    expect(second.getState()).toMatchObject({ status: 'ready', token: first.getState().token });
+    for (let expiry = 1; expiry <= 5; expiry += 1) {
+      await vi.advanceTimersByTimeAsync(HOUR);
+      expect(client.refreshToken).toHaveBeenCalledTimes(1 + expiry);
+    }
+    expect(locks.granted()).toBeGreaterThanOrEqual(12);
+    // the tab that received the token did not report it as its own refresh
+    expect(onFirst.mock.calls.length + onSecond.mock.calls.length).toBe(6);
+  });
+
+  it('without locks, a token received before our own timer cancels our refresh', async () => {
+    const bus = createChannelBus();
+    const firstClient = createFakeClient();
+    const secondClient = createFakeClient();
+    const onSecond = vi.fn();
+    const first = createManager({
+      client: firstClient,
+      createChannel: bus.factory,
+      locks: null,
+      random: () => 0.9,
+    });
+    const second = createManager({
+      client: secondClient,
+      createChannel: bus.factory,
+      locks: null,
+      onTokenRefreshed: onSecond,
+    });
+    await first.getToken();
+    await second.getToken();
+    await vi.advanceTimersByTimeAsync(3 * HOUR);
+    expect(firstClient.refreshToken).toHaveBeenCalledTimes(4);
+    expect(secondClient.refreshToken).toHaveBeenCalledTimes(1);
+    expect(onSecond).toHaveBeenCalledTimes(1);
+    expect(second.getState()).toMatchObject({ status: 'ready', token: first.getState().token });
+    // one message per request, none for adopted tokens: no echo, no loop
+    const posted = bus.created.flatMap((channel) => channel.posted);
+    expect(posted).toHaveLength(5);
+  });
+
+  it('ignores tokens that expire no later than ours, and malformed messages', async () => {
+    const bus = createChannelBus();
+    const manager = createManager({ client: createFakeClient(), createChannel: bus.factory });
+    const token = await manager.getToken();
+    const state = manager.getState();
+    const peer = bus.factory(`aisquare-bookings:${BASE_URL}:anonymous`);
+    peer.postMessage({ type: 'token', token: { ...token, accessToken: 'older', expiresAt: 1 } });
+    peer.postMessage({ type: 'token', token: { ...token, expiresAt: token.expiresAt } });
+    peer.postMessage({
+      type: 'token',
+      token: { accessToken: 'x', expiresAt: Date.now() + 2 * HOUR },
+    });
+    peer.postMessage('token');
+    peer.postMessage(null);
+    await flush();
+    expect(manager.getState()).toBe(state);
+  });
+
+  it('a token from another tab resolves callers waiting out a backoff', async () => {
+    const bus = createChannelBus();
+    const failing = createFakeClient(async () => {
+      throw apiError('network');
+    });
+    const waiting = createManager({ client: failing, createChannel: bus.factory });
+    const pending = waiting.getAccessToken();
+    await vi.advanceTimersByTimeAsync(500);
+    const other = createManager({ client: createFakeClient(), createChannel: bus.factory });
+    const token = await other.getAccessToken();
+    await expect(pending).resolves.toBe(token);
+    await vi.advanceTimersByTimeAsync(MINUTE);
+    expect(failing.refreshToken).toHaveBeenCalledTimes(1);
+    expect(waiting.getState()).toMatchObject({ status: 'ready', error: null });
+  });
+
+  it('a token from another tab ends the unauthorized state', async () => {
+    const bus = createChannelBus();
+    const client = createFakeClient(async () => {
+      throw apiError('unauthorized', 401);
+    });
+    const rejected = createManager({ client, createChannel: bus.factory });
+    await expect(rejected.getToken()).rejects.toMatchObject({ kind: 'unauthorized' });
+    const other = createManager({ client: createFakeClient(), createChannel: bus.factory });
+    const token = await other.getToken();
+    await flush();
+    expect(rejected.getState()).toMatchObject({ status: 'ready', token, error: null });
+    await expect(rejected.getToken()).resolves.toEqual(token);
+  });
+
+  it('crossTab: false opens no channel and takes no lock', async () => {
+    const locks = createFakeLocks();
+    installNavigatorLocks(locks);
+    const bus = createChannelBus();
+    const manager = createManager({
+      client: createFakeClient(),
+      crossTab: false,
+      createChannel: bus.factory,
+    });
+    await manager.getToken();
+    expect(bus.factory).not.toHaveBeenCalled();
+    expect(locks.granted()).toBe(0);
+  });
+
+  it('dispose while waiting for the lock rejects with aborted and makes no request', async () => {
+    const locks = createFakeLocks();
+    let release: () => void = () => {};
+    void locks.request('aisquare-bookings:https://api.example.test:anonymous', {}, () => {
+      return new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    const client = createFakeClient();
+    const manager = createManager({ client, locks, createChannel: () => null });
+    const pending = manager.getToken();
+    await vi.advanceTimersByTimeAsync(SECOND);
+    manager.dispose();
+    release();
+    await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
+    await flush();
+    expect(client.refreshToken).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from 'vitest';
+import { isBookingsApiError } from '../../../src/client/errors.js';
+import {
+  apiError,
+  createChannelBus,
+  createFakeClient,
+  createManager,
+  flush,
+  HOUR,
+  installTokenTestEnvironment,
+  MINUTE,
+  tokenResponse,
+} from './helpers.js';
+
+installTokenTestEnvironment();
+
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+
+function spyOnConsole() {
+  return CONSOLE_METHODS.map((method) => vi.spyOn(console, method).mockImplementation(() => {}));
+}
+
+function everything(error: unknown): string {
+  if (!isBookingsApiError(error)) return String(error);
+  return [
+    error.message,
+    String(error),
+    error.stack ?? '',
+    JSON.stringify({ ...error, issues: error.issues, detail: error.detail }),
+  ].join('\n');
+}
+
+describe('secrecy', () => {
+  it('the token never appears in console output through a full lifecycle', async () => {
+    const spies = spyOnConsole();
+    const secrets: string[] = [];
+    const answers: (() => unknown)[] = [
+      () => tokenResponse(),
+      () => {
+        throw apiError('server', 500);
+      },
+      () => tokenResponse({ expires_in: '60' }),
+      () => {
+        throw apiError('unauthorized', 401);
+      },
+    ];
+    const client = createFakeClient(async () => {
+      const response = (answers.shift() ?? (() => tokenResponse()))() as ReturnType<
+        typeof tokenResponse
+      >;
+      secrets.push(response.access_token);
+      return response;
+    });
+    const bus = createChannelBus();
+    const manager = createManager({ client, createChannel: bus.factory, onError: () => {} });
+    const peer = createManager({ client: createFakeClient(), createChannel: bus.factory });
+    await manager.getToken();
+    await peer.getToken();
+    secrets.push(peer.getState().token?.accessToken ?? '');
+    await vi.advanceTimersByTimeAsync(2 * HOUR);
+    await manager.getToken({ forceRefresh: true }).catch(() => {});
+    await manager.getToken({ forceRefresh: true }).catch(() => {});
+    manager.dispose();
+    await flush();
+    expect(secrets.length).toBeGreaterThanOrEqual(3);
+    const output = spies.flatMap((spy) => spy.mock.calls.map((args) => args.map(String).join(' ')));
+    for (const secret of secrets) {
+      for (const line of output) expect(line).not.toContain(secret);
+    }
+  });
+
+  it('the token never appears in error messages, even for a rejected response carrying one', async () => {
+    const response = tokenResponse({ expires_in: -1 });
+    const client = createFakeClient(async () => response);
+    const manager = createManager({ client });
+    const error = await manager.getToken().catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'invalid_response' });
+    expect(everything(error)).not.toContain(response.access_token);
+    expect(everything(manager.getState().error)).not.toContain(response.access_token);
+  });
+
+  it('errors after a token was held do not mention it', async () => {
+    const client = createFakeClient();
+    const manager = createManager({ client });
+    const token = await manager.getAccessToken();
+    client.refreshToken.mockImplementation(async () => {
+      throw apiError('invalid_request', 400);
+    });
+    const error = await manager.getToken({ forceRefresh: true }).catch((e: unknown) => e);
+    expect(isBookingsApiError(error)).toBe(true);
+    expect(everything(error)).not.toContain(token);
+    await vi.advanceTimersByTimeAsync(MINUTE);
+  });
+});
