@@ -1,0 +1,268 @@
+'use client';
+
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createBookingsClient } from '../client/createBookingsClient.js';
+import { type BookingsApiError, isBookingsApiError } from '../client/errors.js';
+import type { CalTokenRefreshRequest } from '../client/schemas.js';
+import type {
+  AuthTokenGetter,
+  BookingsClient,
+  BookingsEndpoints,
+  BookingsSchemas,
+} from '../client/types.js';
+import { createCalTokenManager } from '../token/createCalTokenManager.js';
+import type { CalToken, CalTokenManager } from '../token/types.js';
+import { BookingsContext, type BookingsContextValue } from './BookingsContext.js';
+import { bookingsKeys } from './bookingsKeys.js';
+import { resolveSession } from './identity.js';
+import { useShallowStable } from './useShallowStable.js';
+
+export interface BookingsProviderProps {
+  /** Origin (and optional path prefix) of the AISquare API, e.g. `https://api.example.com`. */
+  baseUrl: string;
+  /**
+   * Returns the signed-in user's AISquare JWT (sync or async); `null`/`undefined` means signed out.
+   * Write it inline if you like: the latest function is always used and a new one never refetches.
+   * Omit it for cookie sessions.
+   */
+  getAuthToken?: AuthTokenGetter;
+  /** An AISquare API key, for deployments that require one. */
+  apiKey?: string;
+  /** Header for the API key. @default 'Authorization' (as `Bearer <key>`, only when there is no JWT) */
+  apiKeyHeader?: string;
+  /** `fetch` credentials mode; `'include'` for cookie sessions across origins. @default 'same-origin' */
+  credentials?: RequestCredentials;
+  /** The `fetch` to use (tests, SSR, instrumentation). @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers for every request. */
+  headers?: Record<string, string>;
+  /** The QueryClient to cache in. @default the nearest QueryClientProvider's, else a private one */
+  queryClient?: QueryClient;
+  /** Body for the token endpoint. @default {} */
+  tokenRequest?: CalTokenRefreshRequest;
+  /**
+   * Get the Cal.com token (integrating a first-time user) on mount. With `false`, nothing is requested
+   * until `useRefreshCalToken().mutate()`, `CalConnectButton` or `getAccessToken()` asks.
+   * @default true
+   */
+  autoConnect?: boolean;
+  /**
+   * Who is signed in, for cache scoping. @default the `sub` of the JWT that `getAuthToken` returns
+   * synchronously, else 'anonymous'. Pass it when `getAuthToken` is async and users can switch.
+   */
+  identity?: string;
+  /** Refresh this many seconds before expiry; shortened for short-lived tokens. @default 60 */
+  refreshLeewaySeconds?: number;
+  /** `false` = do nothing yet (no request, no timer). @default true */
+  enabled?: boolean;
+  /** Share tokens between tabs so one tab refreshes for all. @default true where BroadcastChannel exists */
+  crossTab?: boolean;
+  /** Response schemas per endpoint (any Standard Schema). @default the package's zod schemas */
+  schemas?: BookingsSchemas<unknown, unknown>;
+  /** Endpoint paths. @default '/api/v1/bookings/{config,token/refresh,user}/' */
+  endpoints?: BookingsEndpoints;
+  /** Time-out per request in milliseconds; `0` disables it. @default 10000 */
+  requestTimeoutMs?: number;
+  /** Called after every successful token request. */
+  onTokenRefreshed?: (token: CalToken) => void;
+  /** Called once per identity when AISquare answers 401/403: time to sign in again. */
+  onAuthError?: (error: BookingsApiError) => void;
+  /** Called for token failures that are final or outlived their retries, and for failed queries. */
+  onError?: (error: BookingsApiError) => void;
+  children?: ReactNode;
+}
+
+interface Callbacks {
+  getAuthToken: AuthTokenGetter | undefined;
+  onTokenRefreshed: BookingsProviderProps['onTokenRefreshed'];
+  onAuthError: BookingsProviderProps['onAuthError'];
+  onError: BookingsProviderProps['onError'];
+}
+
+// Managers whose provider unmounted. Disposal waits a microtask so that StrictMode's immediate
+// unmount/remount keeps the same manager (and its single in-flight request) alive.
+const pendingDisposal = new WeakSet<CalTokenManager>();
+
+/**
+ * Makes the AISquare bookings API available to every hook and component below it, and keeps a Cal.com
+ * access token fresh for as long as it is mounted.
+ */
+export function BookingsProvider(props: BookingsProviderProps): ReactNode {
+  const {
+    baseUrl,
+    getAuthToken,
+    apiKey,
+    apiKeyHeader,
+    credentials,
+    fetch,
+    queryClient: queryClientProp,
+    autoConnect = true,
+    identity: identityProp,
+    refreshLeewaySeconds,
+    enabled = true,
+    crossTab,
+    requestTimeoutMs,
+    children,
+  } = props;
+
+  // Hosts pass callbacks and the JWT getter inline; the latest is read through a ref so that a new
+  // function on every render never recreates the client or refetches.
+  const callbacks = useRef<Callbacks>({
+    getAuthToken,
+    onTokenRefreshed: props.onTokenRefreshed,
+    onAuthError: props.onAuthError,
+    onError: props.onError,
+  });
+  callbacks.current = {
+    getAuthToken,
+    onTokenRefreshed: props.onTokenRefreshed,
+    onAuthError: props.onAuthError,
+    onError: props.onError,
+  };
+
+  const endpoints = useShallowStable(props.endpoints);
+  const headers = useShallowStable(props.headers);
+  const schemas = useShallowStable(props.schemas);
+  const tokenRequest = useShallowStable(props.tokenRequest);
+  const hasAuthGetter = getAuthToken !== undefined;
+
+  const client = useMemo(
+    () =>
+      createBookingsClient({
+        baseUrl,
+        getAuthToken: hasAuthGetter ? () => callbacks.current.getAuthToken?.() : undefined,
+        apiKey,
+        apiKeyHeader,
+        credentials,
+        fetch,
+        headers,
+        endpoints,
+        schemas,
+        requestTimeoutMs,
+      }) as BookingsClient<unknown, unknown>,
+    [
+      baseUrl,
+      hasAuthGetter,
+      apiKey,
+      apiKeyHeader,
+      credentials,
+      fetch,
+      headers,
+      endpoints,
+      schemas,
+      requestTimeoutMs,
+    ],
+  );
+
+  const session = resolveSession(getAuthToken, identityProp);
+  const identity = session.identity;
+  const active = enabled && session.signedIn;
+
+  const inheritedQueryClient = useContext(QueryClientContext);
+  // Created once even when unused: a QueryClient does nothing until it is mounted.
+  const [privateQueryClient] = useState(() => new QueryClient());
+  const ownsQueryClient = !queryClientProp && !inheritedQueryClient;
+  const queryClient = queryClientProp ?? inheritedQueryClient ?? privateQueryClient;
+
+  // One manager per client, identity and token settings: a new identity never sees the old token.
+  const tokenManager = useMemo(
+    () =>
+      createCalTokenManager({
+        client,
+        identity,
+        tokenRequest,
+        refreshLeewaySeconds,
+        crossTab,
+        onTokenRefreshed: (token) => {
+          if (token.integrationStatus === 'created') {
+            // The initial integration just created the Cal.com user: the user query's 404 is stale.
+            void queryClient.invalidateQueries({
+              queryKey: bookingsKeys.user(client.baseUrl, identity),
+            });
+          }
+          callbacks.current.onTokenRefreshed?.(token);
+        },
+        onAuthError: (error) => callbacks.current.onAuthError?.(error),
+        onError: (error) => callbacks.current.onError?.(error),
+      }),
+    [client, identity, tokenRequest, refreshLeewaySeconds, crossTab, queryClient],
+  );
+
+  useEffect(() => {
+    pendingDisposal.delete(tokenManager);
+    if (active && autoConnect) tokenManager.start();
+    return () => {
+      pendingDisposal.add(tokenManager);
+      queueMicrotask(() => {
+        if (pendingDisposal.has(tokenManager)) {
+          pendingDisposal.delete(tokenManager);
+          tokenManager.dispose();
+        }
+      });
+    };
+  }, [tokenManager, active, autoConnect]);
+
+  // Drop what was cached for an identity as soon as another one signs in (keys are scoped, so the
+  // old data is never rendered for the new identity; this frees it and any token-bearing state).
+  const previousScope = useRef<{ baseUrl: string; identity: string } | null>(null);
+  useEffect(() => {
+    const previous = previousScope.current;
+    if (previous && (previous.identity !== identity || previous.baseUrl !== client.baseUrl)) {
+      queryClient.removeQueries({
+        queryKey: bookingsKeys.scope(previous.baseUrl, previous.identity),
+      });
+    }
+    previousScope.current = { baseUrl: client.baseUrl, identity };
+  }, [queryClient, client.baseUrl, identity]);
+
+  // A new JWT for the same identity (the user signed in again) may cure an `unauthorized`: retry the
+  // token and the queries that failed with 401/403, once, instead of waiting for a manual refresh.
+  const credential = session.credential;
+  const lastCredential = useRef(credential);
+  const authErrorReported = useRef(false);
+  useEffect(() => {
+    if (lastCredential.current === credential) return;
+    lastCredential.current = credential;
+    authErrorReported.current = false;
+    if (!active || credential === undefined) return;
+    if (tokenManager.getState().status === 'unauthorized') {
+      tokenManager.getToken({ forceRefresh: true }).catch(() => {});
+    }
+    void queryClient.refetchQueries({
+      queryKey: bookingsKeys.scope(client.baseUrl, identity),
+      predicate: (query) =>
+        isBookingsApiError(query.state.error) && query.state.error.kind === 'unauthorized',
+    });
+  }, [credential, active, tokenManager, queryClient, client.baseUrl, identity]);
+
+  // Query failures reach onError / onAuthError too, whichever QueryClient holds them.
+  useEffect(() => {
+    const scope = bookingsKeys.scope(client.baseUrl, identity);
+    authErrorReported.current = false;
+    return queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'error') return;
+      const key = event.query.queryKey;
+      if (!scope.every((part, index) => key[index] === part)) return;
+      const error = event.action.error;
+      if (!isBookingsApiError(error)) return;
+      if (error.kind === 'unauthorized' && !authErrorReported.current) {
+        authErrorReported.current = true;
+        callbacks.current.onAuthError?.(error);
+      }
+      callbacks.current.onError?.(error);
+    });
+  }, [queryClient, client.baseUrl, identity]);
+
+  const value = useMemo<BookingsContextValue>(
+    () => ({ client, tokenManager, queryClient, identity, enabled: active }),
+    [client, tokenManager, queryClient, identity, active],
+  );
+
+  const tree = <BookingsContext.Provider value={value}>{children}</BookingsContext.Provider>;
+  return ownsQueryClient ? (
+    <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>
+  ) : (
+    tree
+  );
+}

@@ -1,0 +1,16 @@
+export type { BookingsProviderProps } from './BookingsProvider.js';
+export { BookingsProvider } from './BookingsProvider.js';
+export { bookingsKeys } from './bookingsKeys.js';
+export type { BookingsQueryScope } from './calConfigQueryOptions.js';
+export { calConfigQueryOptions } from './calConfigQueryOptions.js';
+export { calUserQueryOptions } from './calUserQueryOptions.js';
+export type { Register, RegisteredCalConfig, RegisteredCalUser } from './register.js';
+export { useBookingsClient } from './useBookingsClient.js';
+export { useBookingsIdentity } from './useBookingsIdentity.js';
+export type { UseCalAccessTokenResult } from './useCalAccessToken.js';
+export { useCalAccessToken } from './useCalAccessToken.js';
+export type { BookingsQueryHookOptions } from './useCalConfig.js';
+export { useCalConfig } from './useCalConfig.js';
+export { useCalToken } from './useCalToken.js';
+export { useCalUser } from './useCalUser.js';
+export { useRefreshCalToken } from './useRefreshCalToken.js';
