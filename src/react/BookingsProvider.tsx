@@ -12,7 +12,7 @@ import type {
   BookingsSchemas,
 } from '../client/types.js';
 import { createCalTokenManager } from '../token/createCalTokenManager.js';
-import type { CalToken, CalTokenManager } from '../token/types.js';
+import type { CalToken } from '../token/types.js';
 import { BookingsContext, type BookingsContextValue } from './BookingsContext.js';
 import { bookingsKeys } from './bookingsKeys.js';
 import { resolveSession } from './identity.js';
@@ -80,9 +80,17 @@ interface Callbacks {
   onError: BookingsProviderProps['onError'];
 }
 
-// Managers whose provider unmounted. Disposal waits a microtask so that StrictMode's immediate
-// unmount/remount keeps the same manager (and its single in-flight request) alive.
-const pendingDisposal = new WeakSet<CalTokenManager>();
+// What an unmounted provider owned (its token manager, its private QueryClient). Disposal waits a
+// microtask so that StrictMode's immediate unmount/remount keeps them, and the single in-flight
+// request, alive.
+const pendingDisposal = new WeakSet<object>();
+
+function disposeSoon(target: object, dispose: () => void): void {
+  pendingDisposal.add(target);
+  queueMicrotask(() => {
+    if (pendingDisposal.delete(target)) dispose();
+  });
+}
 
 /**
  * Makes the AISquare bookings API available to every hook and component below it, and keeps a Cal.com
@@ -192,16 +200,16 @@ export function BookingsProvider(props: BookingsProviderProps): ReactNode {
   useEffect(() => {
     pendingDisposal.delete(tokenManager);
     if (active && autoConnect) tokenManager.start();
-    return () => {
-      pendingDisposal.add(tokenManager);
-      queueMicrotask(() => {
-        if (pendingDisposal.has(tokenManager)) {
-          pendingDisposal.delete(tokenManager);
-          tokenManager.dispose();
-        }
-      });
-    };
+    return () => disposeSoon(tokenManager, () => tokenManager.dispose());
   }, [tokenManager, active, autoConnect]);
+
+  // A private QueryClient dies with the provider: its cache timers would otherwise keep every
+  // unmounted provider's data alive for gcTime.
+  useEffect(() => {
+    if (!ownsQueryClient) return;
+    pendingDisposal.delete(privateQueryClient);
+    return () => disposeSoon(privateQueryClient, () => privateQueryClient.clear());
+  }, [ownsQueryClient, privateQueryClient]);
 
   // Drop what was cached for an identity as soon as another one signs in (keys are scoped, so the
   // old data is never rendered for the new identity; this frees it and any token-bearing state).

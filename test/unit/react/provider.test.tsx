@@ -397,6 +397,34 @@ describe('cleanup', () => {
     }
   });
 
+  it('unmounting a provider with its own QueryClient leaves no cache timer behind', async () => {
+    vi.useFakeTimers();
+    const api = createFakeApi();
+    const view = render(
+      <StrictMode>
+        <BookingsProvider
+          baseUrl="https://api.test"
+          fetch={api.fetch}
+          getAuthToken={() => fakeJwt('alice')}
+          crossTab={false}
+        >
+          <UserEmail />
+          <ConfigId />
+        </BookingsProvider>
+      </StrictMode>,
+    );
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(10);
+    });
+    expect(screen.getByTestId('user')).toHaveTextContent('alice@example.com');
+    expect(screen.getByTestId('config')).toHaveTextContent('cal-client-1');
+    view.unmount();
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('mount → unmount → mount leaves exactly one refresh schedule', async () => {
     vi.useFakeTimers();
     const api = createFakeApi({ tokenTtlSeconds: 600 });
