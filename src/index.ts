@@ -31,6 +31,29 @@ export type {
   BookingsRequestOptions,
   BookingsSchemas,
 } from './client/types.js';
+export type {
+  BookingsErrorMessageProps,
+  BookingsLabels,
+  BookingsLabelsOverrides,
+  BookingsLabelsProviderProps,
+  CalConnectButtonProps,
+  CalConnectButtonState,
+  CalTokenGateProps,
+  CalTokenStatusProps,
+  CalUserCardProps,
+  CalUserCardState,
+} from './components/index.js';
+export {
+  BookingsErrorMessage,
+  BookingsLabelsProvider,
+  CalConnectButton,
+  CalTokenGate,
+  CalTokenStatus,
+  CalUserCard,
+  defaultBookingsLabels,
+  formatTimeUntil,
+  useBookingsLabels,
+} from './components/index.js';
 export type { BookingsProviderProps } from './react/BookingsProvider.js';
 export { BookingsProvider } from './react/BookingsProvider.js';
 export { bookingsKeys } from './react/bookingsKeys.js';
@@ -53,6 +76,6 @@ export type {
   CalTokenManager,
   CalTokenManagerOptions,
   CalTokenState,
-  CalTokenStatus,
+  CalTokenStatusValue,
   GetAccessTokenOptions,
 } from './token/types.js';

@@ -16,6 +16,6 @@ export type {
   CalTokenManagerOptions,
   CalTokenMessage,
   CalTokenState,
-  CalTokenStatus,
+  CalTokenStatusValue,
   GetAccessTokenOptions,
 } from './types.js';

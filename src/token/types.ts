@@ -3,7 +3,13 @@ import type { CalTokenRefreshRequest, CalTokenRefreshResponse } from '../client/
 import type { BookingsClient } from '../client/types.js';
 
 /** Where the token lifecycle stands. */
-export type CalTokenStatus = 'idle' | 'loading' | 'ready' | 'refreshing' | 'error' | 'unauthorized';
+export type CalTokenStatusValue =
+  | 'idle'
+  | 'loading'
+  | 'ready'
+  | 'refreshing'
+  | 'error'
+  | 'unauthorized';
 
 /** A Cal.com access token, held in memory only. */
 export interface CalToken {
@@ -18,7 +24,7 @@ export interface CalToken {
 }
 
 export interface CalTokenState {
-  readonly status: CalTokenStatus;
+  readonly status: CalTokenStatusValue;
   readonly token: CalToken | null;
   readonly error: BookingsApiError | null;
   /** Epoch milliseconds of the next scheduled refresh, or `null` when none is scheduled. */

@@ -1,0 +1,177 @@
+import type { BookingsErrorKind } from '../client/errors.js';
+
+/**
+ * Every user-facing string the components render, with English defaults in `defaultBookingsLabels`.
+ * Replace any of them for the whole app with `<BookingsLabelsProvider labels={…}>`, or for one
+ * component with its `labels` prop; strings that include a value are functions.
+ */
+export interface BookingsLabels {
+  /** BCP 47 locale for `Intl` formatting (the time until the next refresh). @default 'en' */
+  locale: string;
+
+  // --- buttons shared by several components ---------------------------------------------------
+  /** Retry button of `BookingsErrorMessage` and `CalTokenStatus`. @default 'Try again' */
+  retry: string;
+
+  // --- BookingsErrorMessage ---------------------------------------------------------------------
+  /** What went wrong, per error kind, in plain words. */
+  errorMessage: Record<BookingsErrorKind, string>;
+  /** What the person can do next, per error kind. */
+  errorNextStep: Record<BookingsErrorKind, string>;
+  /** The server's own detail, shown only with `showDetail`. @default (detail) => `Details: ${detail}` */
+  errorDetail: (detail: string) => string;
+
+  // --- CalUserCard ------------------------------------------------------------------------------
+  /** Accessible name of the card region. @default 'Cal.com account' */
+  userCardTitle: string;
+  /** While the provider is disabled or nobody is signed in. @default 'Sign in to see your Cal.com account.' */
+  userCardIdle: string;
+  /** While the user loads (the skeleton's text). @default 'Loading your Cal.com account…' */
+  userCardLoading: string;
+  /** On 404 before the initial integration. @default 'Your Cal.com account is not connected yet.' */
+  userCardNotConnected: string;
+  /** Label of the email row. @default 'Email' */
+  userCardEmail: string;
+  /** Label of the time zone row. @default 'Time zone' */
+  userCardTimeZone: string;
+  /** Alternative text of the avatar image. @default (name) => `Avatar of ${name}` */
+  userCardAvatarAlt: (name: string) => string;
+
+  // --- CalConnectButton -------------------------------------------------------------------------
+  /** Button before connecting. @default 'Connect Cal.com' */
+  connect: string;
+  /** Button while the request runs. @default 'Connecting…' */
+  connecting: string;
+  /** Button once connected (connects again, i.e. refreshes). @default 'Reconnect Cal.com' */
+  reconnect: string;
+  /** After the initial integration created the account. @default 'Your Cal.com account was created and connected.' */
+  connectedCreated: string;
+  /** After connecting to an account that already existed. @default 'Connected to your existing Cal.com account.' */
+  connectedExisting: string;
+
+  // --- CalTokenStatus ---------------------------------------------------------------------------
+  /** Nothing requested yet. @default 'Cal.com is not connected.' */
+  tokenIdle: string;
+  /** First token request in flight. @default 'Connecting to Cal.com…' */
+  tokenLoading: string;
+  /** A valid token. @default 'Connected to Cal.com.' */
+  tokenReady: string;
+  /**
+   * When the next refresh happens; `relative` is formatted with `Intl.RelativeTimeFormat` in `locale`
+   * (e.g. "in 4 minutes", "in 12 seconds", "now").
+   * @default (relative) => `Refreshes ${relative}.`
+   */
+  tokenRefreshesIn: (relative: string) => string;
+  /** A refresh in flight (the previous token still works). @default 'Refreshing the Cal.com connection…' */
+  tokenRefreshing: string;
+  /** 401/403. @default 'Your session has expired. Sign in again to continue.' */
+  tokenUnauthorized: string;
+  /** The last attempt failed for good; followed by the kind's message. @default 'Could not connect to Cal.com.' */
+  tokenError: string;
+}
+
+/**
+ * The English labels every component starts from. Read-only: a plain object literal (not frozen) so
+ * that bundlers drop it from apps that use no component.
+ */
+export const defaultBookingsLabels: Readonly<BookingsLabels> = {
+  locale: 'en',
+  retry: 'Try again',
+  errorMessage: {
+    unauthorized: 'Your session has expired or you are signed out.',
+    invalid_request: 'The booking service could not accept this request.',
+    not_found: 'There is no Cal.com account for you yet.',
+    server: 'The booking service is having trouble right now.',
+    network: 'We could not reach the booking service.',
+    timeout: 'The booking service took too long to answer.',
+    invalid_response: 'The booking service sent an answer we could not read.',
+    aborted: 'The request was cancelled before it finished.',
+  },
+  errorNextStep: {
+    unauthorized: 'Sign in again, then try once more.',
+    invalid_request: 'Reload the page and try again. If it keeps happening, contact support.',
+    not_found: 'Connect your Cal.com account to continue.',
+    server: 'Wait a moment, then try again.',
+    network: 'Check your internet connection, then try again.',
+    timeout: 'Try again in a moment.',
+    invalid_response: 'Try again later. If it keeps happening, contact support.',
+    aborted: 'Try again.',
+  },
+  errorDetail: (detail: string) => `Details: ${detail}`,
+  userCardTitle: 'Cal.com account',
+  userCardIdle: 'Sign in to see your Cal.com account.',
+  userCardLoading: 'Loading your Cal.com account…',
+  userCardNotConnected: 'Your Cal.com account is not connected yet.',
+  userCardEmail: 'Email',
+  userCardTimeZone: 'Time zone',
+  userCardAvatarAlt: (name: string) => `Avatar of ${name}`,
+  connect: 'Connect Cal.com',
+  connecting: 'Connecting…',
+  reconnect: 'Reconnect Cal.com',
+  connectedCreated: 'Your Cal.com account was created and connected.',
+  connectedExisting: 'Connected to your existing Cal.com account.',
+  tokenIdle: 'Cal.com is not connected.',
+  tokenLoading: 'Connecting to Cal.com…',
+  tokenReady: 'Connected to Cal.com.',
+  tokenRefreshesIn: (relative: string) => `Refreshes ${relative}.`,
+  tokenRefreshing: 'Refreshing the Cal.com connection…',
+  tokenUnauthorized: 'Your session has expired. Sign in again to continue.',
+  tokenError: 'Could not connect to Cal.com.',
+};
+
+/**
+ * Labels to replace: any subset, and any subset of the per-kind error strings
+ * (`{ errorMessage: { network: 'Offline?' } }` keeps the other kinds' defaults).
+ */
+export type BookingsLabelsOverrides = Partial<
+  Omit<BookingsLabels, 'errorMessage' | 'errorNextStep'>
+> & {
+  errorMessage?: Partial<Record<BookingsErrorKind, string>>;
+  errorNextStep?: Partial<Record<BookingsErrorKind, string>>;
+};
+
+/** Merges overrides over labels; `undefined` values keep what is there. */
+export function mergeBookingsLabels(
+  base: BookingsLabels,
+  overrides: BookingsLabelsOverrides | undefined,
+): BookingsLabels {
+  if (!overrides) return base;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    if (key === 'errorMessage' || key === 'errorNextStep') {
+      merged[key] = { ...base[key], ...withoutUndefined(value as Record<string, unknown>) };
+    } else {
+      merged[key] = value;
+    }
+  }
+  return merged as unknown as BookingsLabels;
+}
+
+function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/**
+ * "in 4 minutes", "in 12 seconds", "now": the time until `ms` from now in the largest whole unit,
+ * with `Intl.RelativeTimeFormat` in `locale` (falling back to 'en' for an unknown locale).
+ */
+export function formatTimeUntil(ms: number, locale: string): string {
+  let format: Intl.RelativeTimeFormat;
+  try {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  } catch {
+    format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  }
+  const remaining = Math.max(0, ms);
+  for (const [unit, size] of UNITS) {
+    if (remaining >= size) return format.format(Math.floor(remaining / size), unit);
+  }
+  return format.format(Math.ceil(remaining / 1000), 'second');
+}

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as components from '../../../src/components/index.js';
+
+const dir = join(import.meta.dirname, '../../../src/components');
+const files = readdirSync(dir).filter((name) => /\.tsx?$/.test(name));
+
+describe('src/components conventions', () => {
+  it.each(files.filter((name) => name.endsWith('.tsx')))("%s starts with 'use client'", (name) => {
+    expect(readFileSync(join(dir, name), 'utf8').split('\n', 1)[0]).toBe("'use client';");
+  });
+
+  it.each(files)(
+    '%s imports only ../react, ../client, ../token and ./ modules, with .js',
+    (name) => {
+      const source = readFileSync(join(dir, name), 'utf8');
+      const specifiers = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1] ?? '');
+      for (const specifier of specifiers) {
+        if (!specifier.startsWith('.')) {
+          expect(['react', '@tanstack/react-query']).toContain(specifier);
+          continue;
+        }
+        expect(specifier).toMatch(/^(\.\/|\.\.\/(react|client|token)\/)[\w.]+\.js$/);
+      }
+    },
+  );
+
+  it('the index exports every component', () => {
+    expect(Object.keys(components).sort()).toEqual([
+      'BookingsErrorMessage',
+      'BookingsLabelsProvider',
+      'CalConnectButton',
+      'CalTokenGate',
+      'CalTokenStatus',
+      'CalUserCard',
+      'defaultBookingsLabels',
+      'formatTimeUntil',
+      'useBookingsLabels',
+    ]);
+  });
+
+  it('styles.css targets every root class and is themed by --aisq-* variables', () => {
+    const css = readFileSync(join(dir, '../styles.css'), 'utf8');
+    for (const root of ['user-card', 'connect-button', 'token-status', 'error-message']) {
+      expect(css).toContain(`.aisq-${root}`);
+    }
+    expect(css).toContain('prefers-color-scheme: dark');
+    expect(css).toMatch(/\[data-theme=["']dark["']\]/);
+    expect(css).toMatch(/--aisq-color-accent:/);
+  });
+});
