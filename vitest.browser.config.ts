@@ -1,0 +1,53 @@
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { sandboxCommands } from './test/browser/commands.js';
+
+// Browser tests: the real provider and components in Debian's Chromium (playwright-core, no browser
+// download), against the real sandbox over HTTP (CORS), started once by the global setup.
+// `npm run test:browser`; CHROMIUM_PATH points at another Chromium.
+export default defineConfig({
+  plugins: [react()],
+  // Pre-bundled up front, so that a cold cache never reloads the page mid-run (fixtures/tab.tsx
+  // imports them from an iframe the optimizer's scan does not see).
+  optimizeDeps: {
+    include: [
+      'react',
+      'react/jsx-dev-runtime',
+      'react-dom',
+      'react-dom/client',
+      '@tanstack/react-query',
+      'zod/mini',
+      'vitest-browser-react',
+    ],
+  },
+  test: {
+    name: 'browser',
+    include: ['test/browser/**/*.test.{ts,tsx}'],
+    globalSetup: ['test/browser/globalSetup.ts'],
+    // One sandbox for every file: its counters and faults are global, so files run one at a time.
+    fileParallelism: false,
+    testTimeout: 20_000,
+    // `expect.element` / `expect.poll` retry up to this long; tests that wait for a refresh say so.
+    expect: { poll: { timeout: 5_000 } },
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      }),
+      instances: [{ browser: 'chromium' }],
+      commands: sandboxCommands,
+    },
+  },
+});
