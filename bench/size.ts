@@ -1,0 +1,181 @@
+// Bundle sizes: what a host's bundler ships for our names, min + gzip, with the peers external.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { ensureBuild } from './lib/build.js';
+import { type BenchRow, failedRow, formatKb } from './lib/types.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST_ENTRY = join(ROOT, 'dist', 'index.js');
+const COMPONENTS_SOURCE = join(ROOT, 'src', 'components', 'index.ts');
+const PEERS = ['react', 'react-dom', '@tanstack/react-query', 'zod', 'msw'];
+
+export const MAIN_BUDGET_BYTES = 5_000;
+export const COMPONENTS_BUDGET_BYTES = 4_000;
+
+interface Bundle {
+  minified: number;
+  gzipped: number;
+}
+
+/** Bundles `code` like a host's production build would, and gzips it at level 9. */
+async function bundle(code: string, external: string[]): Promise<Bundle> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: ROOT, loader: 'js', sourcefile: 'bench-entry.js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    treeShaking: true,
+    // esbuild marks a package's subpaths external too (react/jsx-runtime, zod/mini).
+    external,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    write: false,
+    logLevel: 'silent',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('esbuild produced no output');
+  return {
+    minified: output.contents.byteLength,
+    gzipped: gzipSync(output.contents, { level: 9 }).byteLength,
+  };
+}
+
+/** The value names a module exports, read from esbuild's metafile. */
+async function exportNames(entry: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    external: PEERS,
+    metafile: true,
+    write: false,
+    outdir: join(ROOT, 'node_modules', '.cache', 'bench-exports'),
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined);
+  if (!output) throw new Error(`no output for ${entry}`);
+  return [...output.exports].sort();
+}
+
+/**
+ * Compares the names in package.json's `size-limit` `import` entries (main, then main + components)
+ * with the names the bench found; returns what differs, or `null`.
+ */
+function sizeLimitDrift(expected: readonly (readonly string[])[]): string | null {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    'size-limit'?: { import?: string }[];
+  };
+  const entries = pkg['size-limit'] ?? [];
+  const problems: string[] = [];
+  expected.forEach((names, index) => {
+    const listed = (entries[index]?.import ?? '')
+      .replace(/[{}]/g, '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
+    const missing = names.filter((name) => !listed.includes(name));
+    const extra = listed.filter((name) => !names.includes(name));
+    if (missing.length > 0) problems.push(`entry ${index + 1} lacks ${missing.join(', ')}`);
+    if (extra.length > 0) problems.push(`entry ${index + 1} has unknown ${extra.join(', ')}`);
+  });
+  return problems.length > 0 ? problems.join('; ') : null;
+}
+
+function reexport(names: readonly string[], from: string): string {
+  return `export { ${names.join(', ')} } from ${JSON.stringify(from)};\n`;
+}
+
+export async function measure(): Promise<BenchRow[]> {
+  const { rebuilt } = ensureBuild(ROOT);
+  const built = rebuilt ? 'after npm run build, ' : '';
+  const rows: BenchRow[] = [];
+  const distNames = await exportNames(DIST_ENTRY);
+  const componentSourceNames = existsSync(COMPONENTS_SOURCE)
+    ? await exportNames(COMPONENTS_SOURCE)
+    : [];
+  const componentNames = distNames.filter((name) => componentSourceNames.includes(name));
+  const mainNames = distNames.filter((name) => !componentSourceNames.includes(name));
+  const how = `${built}esbuild bundle+minify+tree-shake of \`export {…}\` from dist/index.js, peers external, gzip -9`;
+
+  const drift = sizeLimitDrift([mainNames, [...mainNames, ...componentNames]]);
+  if (drift) console.error(`[bench] package.json "size-limit" is out of date: ${drift}`);
+
+  const main = await bundle(reexport(mainNames, DIST_ENTRY), PEERS);
+  rows.push({
+    id: 'size.main',
+    row: 'Bundle: main entry (provider, hooks, client, schemas)',
+    figure: formatKb(main.gzipped),
+    value: main.gzipped,
+    budget: `≤ ${formatKb(MAIN_BUDGET_BYTES)}`,
+    pass: main.gzipped <= MAIN_BUDGET_BYTES,
+    method: `${how}; ${mainNames.length} names, min ${formatKb(main.minified)}${drift ? `; size-limit names out of date: ${drift}` : ''}`,
+    details: { ...main, names: mainNames },
+  });
+
+  const componentsRow = 'Bundle: components (added on top of main)';
+  if (componentNames.length === 0) {
+    rows.push(
+      failedRow(
+        'size.components',
+        componentsRow,
+        `≤ ${formatKb(COMPONENTS_BUDGET_BYTES)}`,
+        new Error('no component is exported from dist/index.js (src/components/index.ts names)'),
+      ),
+    );
+  } else {
+    const withComponents = await bundle(
+      reexport([...mainNames, ...componentNames], DIST_ENTRY),
+      PEERS,
+    );
+    const added = withComponents.gzipped - main.gzipped;
+    rows.push({
+      id: 'size.components',
+      row: componentsRow,
+      figure: formatKb(added),
+      value: added,
+      budget: `≤ ${formatKb(COMPONENTS_BUDGET_BYTES)}`,
+      pass: added <= COMPONENTS_BUDGET_BYTES,
+      method: `(main + ${componentNames.length} component names) − main, same bundling; together ${formatKb(withComponents.gzipped)}`,
+      details: { added, together: withComponents, names: componentNames },
+    });
+  }
+
+  try {
+    const query = await bundle("export * from '@tanstack/react-query';\n", ['react', 'react-dom']);
+    rows.push({
+      id: 'size.reactQuery',
+      row: 'Bundle: @tanstack/react-query entry (reference)',
+      figure: `${formatKb(query.gzipped)} (main = ${(main.gzipped / query.gzipped).toFixed(2)}×)`,
+      value: query.gzipped,
+      budget: 'reference',
+      pass: null,
+      method: '`export * from` its entry, same bundling, react/react-dom external',
+      details: { ...query, ratio: main.gzipped / query.gzipped },
+    });
+  } catch (error) {
+    rows.push(
+      failedRow('size.reactQuery', 'Bundle: @tanstack/react-query (reference)', 'reference', error),
+    );
+  }
+
+  const zodInlined = await bundle(
+    reexport(mainNames, DIST_ENTRY),
+    PEERS.filter((peer) => peer !== 'zod'),
+  );
+  const zodCost = zodInlined.gzipped - main.gzipped;
+  rows.push({
+    id: 'size.zod',
+    row: 'Bundle: zod/mini import cost (host without zod)',
+    figure: formatKb(zodCost),
+    value: zodCost,
+    budget: 'info',
+    pass: null,
+    method: `main with zod inlined (${formatKb(zodInlined.gzipped)}) − main with zod external`,
+    details: { zodInlined, zodExternal: main },
+  });
+  return rows;
+}
