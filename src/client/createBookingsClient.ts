@@ -1,7 +1,8 @@
 import {
   BookingsApiError,
+  type BookingsApiErrorOptions,
   type BookingsEndpoint,
-  type BookingsValidationIssue,
+  type BookingsErrorKind,
   kindForStatus,
   normalizeError,
 } from './errors.js';
@@ -22,7 +23,7 @@ import type {
   BookingsRequestOptions,
 } from './types.js';
 import { joinUrl, normalizeBaseUrl } from './url.js';
-import { validateStandard } from './validate.js';
+import { rootIssue, truncate, validateStandard } from './validate.js';
 
 /** Endpoint paths of the AISquare bookings API, relative to `baseUrl`. */
 export const DEFAULT_ENDPOINTS: Readonly<Required<BookingsEndpoints>> = {
@@ -44,60 +45,21 @@ const MAX_REMEMBERED_TOKENS = 4;
 
 const REDACTED = '[redacted]';
 
-type Method = 'GET' | 'POST';
+const DEFAULT_SCHEMAS: Record<BookingsEndpoint, StandardSchemaV1> = {
+  config: CalConfigSchema,
+  token: CalTokenRefreshResponseSchema,
+  user: CalUserSchema,
+};
 
-/**
- * Removes every secret from a server-provided string. If a replacement could have spliced a secret
- * back together (or a secret is a substring of the marker), the text is dropped rather than risked.
- */
-function redact(text: string, secrets: readonly string[]): string | undefined {
-  let out = text;
-  for (const secret of secrets) out = out.split(secret).join(REDACTED);
-  return secrets.some((secret) => out.includes(secret)) ? undefined : out;
-}
+/** The `access_token` of a response body, when it is a non-empty string. */
+const accessTokenOf = (body: unknown): string | undefined => {
+  const token = (body as { access_token?: unknown } | null)?.access_token;
+  return typeof token === 'string' && token !== '' ? token : undefined;
+};
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-
-/** Reads DRF's `detail` (or a generic `message`) from an error body, when it is a string. */
-function pickDetail(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const { detail, message } = body as { detail?: unknown; message?: unknown };
-  if (typeof detail === 'string' && detail !== '') return detail;
-  if (typeof message === 'string' && message !== '') return message;
-  return undefined;
-}
-
-function tryParseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** Rejects as soon as `signal` aborts, even when the wrapped work (a fetch mock, a host getter) ignores it. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) {
-      onAbort();
-      return;
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
+/** A non-empty string, else `undefined`. */
+const nonEmpty = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
 
 /**
  * Creates a framework-free client for the three AISquare bookings endpoints. Every call validates
@@ -113,182 +75,156 @@ export function createBookingsClient<
   const apiKeyHeader = options.apiKeyHeader ?? 'Authorization';
   const apiKeyInAuthorization = apiKeyHeader.toLowerCase() === 'authorization';
   const timeoutMs = Math.min(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, MAX_TIMER_MS);
-  const schemas = {
-    config: (options.schemas?.config ?? CalConfigSchema) as StandardSchemaV1<unknown, TConfig>,
-    user: (options.schemas?.user ?? CalUserSchema) as StandardSchemaV1<unknown, TUser>,
-    token: (options.schemas?.token ?? CalTokenRefreshResponseSchema) as StandardSchemaV1<
-      unknown,
-      TToken
-    >,
-  };
   const rememberedTokens: string[] = [];
 
-  function rememberToken(value: unknown): void {
-    const token = (value as { access_token?: unknown } | null)?.access_token;
-    if (typeof token !== 'string' || token === '' || rememberedTokens.includes(token)) return;
-    rememberedTokens.push(token);
-    if (rememberedTokens.length > MAX_REMEMBERED_TOKENS) rememberedTokens.shift();
-  }
-
-  function buildHeaders(method: Method, jwt: string | undefined): Record<string, string> {
-    const headers = new Headers(options.headers);
-    // Auth comes only from getAuthToken/apiKey: a stray header must not replace it, and a secret we
-    // did not put there could not be redacted from error text.
-    headers.delete('authorization');
-    headers.delete(apiKeyHeader);
-    // Accept/Content-Type may be refined by the host (e.g. DRF's `application/json; version=2`).
-    if (!headers.has('accept')) headers.set('accept', 'application/json');
-    if (method === 'POST' && !headers.has('content-type')) {
-      headers.set('content-type', 'application/json');
-    }
-    if (jwt !== undefined) headers.set('authorization', `Bearer ${jwt}`);
-    if (options.apiKey) {
-      if (!apiKeyInAuthorization) headers.set(apiKeyHeader, options.apiKey);
-      else if (jwt === undefined) headers.set('authorization', `Bearer ${options.apiKey}`);
-    }
-    return Object.fromEntries(headers.entries());
-  }
-
-  async function perform<T>(
-    endpoint: BookingsEndpoint,
-    method: Method,
-    schema: StandardSchemaV1<unknown, T>,
-    body: CalTokenRefreshRequest | undefined,
-    signal: AbortSignal,
-    secrets: Set<string>,
-  ): Promise<T> {
-    let jwt: string | undefined;
-    try {
-      const value = await options.getAuthToken?.();
-      // An empty string would produce a malformed `Bearer ` header, so it means signed out too.
-      if (typeof value === 'string' && value !== '') jwt = value;
-    } catch (cause) {
-      // The host could not produce a session: treat it as signed out rather than as a network fault.
-      throw new BookingsApiError({ kind: 'unauthorized', endpoint, cause });
-    }
-    if (jwt !== undefined) secrets.add(jwt);
-
-    let payload: string | undefined;
-    if (method === 'POST') {
-      try {
-        payload = JSON.stringify(body ?? {});
-      } catch (cause) {
-        throw new BookingsApiError({ kind: 'invalid_request', endpoint, cause });
-      }
-    }
-
-    // Resolved per call, so MSW or a test spy installed after the client was created is still used.
-    const fetchImpl = options.fetch ?? globalThis.fetch;
-    if (typeof fetchImpl !== 'function') {
-      throw new BookingsApiError({
-        kind: 'network',
-        endpoint,
-        message: `AISquare bookings ${endpoint} request failed: no fetch implementation; pass the \`fetch\` option`,
-      });
-    }
-    const init: RequestInit = { method, headers: buildHeaders(method, jwt), signal };
-    if (payload !== undefined) init.body = payload;
-    // Only passed when set: some runtimes (older Cloudflare Workers) throw on any `credentials`.
-    if (options.credentials !== undefined) init.credentials = options.credentials;
-
-    const url = joinUrl(baseUrl, options.endpoints?.[endpoint] ?? DEFAULT_ENDPOINTS[endpoint]);
-    // Called with `this` = globalThis: a browser's window.fetch throws "Illegal invocation" otherwise.
-    const response = await fetchImpl.call(globalThis, url, init);
-    const text = await response.text();
-    const parsed = text.trim() === '' ? undefined : tryParseJson(text);
-
-    if (!response.ok) {
-      const rawDetail = parsed?.ok ? pickDetail(parsed.value) : undefined;
-      const detail =
-        rawDetail === undefined ? undefined : redact(rawDetail, [...secrets, ...rememberedTokens]);
-      throw new BookingsApiError({
-        kind: kindForStatus(response.status),
-        endpoint,
-        status: response.status,
-        detail: detail === undefined ? undefined : truncate(detail, MAX_DETAIL_LENGTH),
-      });
-    }
-
-    if (parsed === undefined || !parsed.ok) {
-      throw new BookingsApiError({
-        kind: 'invalid_response',
-        endpoint,
-        status: response.status,
-        issues: [
-          {
-            path: '',
-            message:
-              parsed === undefined ? 'the response body is empty' : 'the response body is not JSON',
-          },
-        ],
-      });
-    }
-
-    // A token in a malformed response is still a secret, and schema messages may quote values.
-    const bodyToken = (parsed.value as { access_token?: unknown } | null)?.access_token;
-    if (typeof bodyToken === 'string' && bodyToken !== '') secrets.add(bodyToken);
-    const result = await validateStandard(schema, parsed.value);
-    if (!result.ok) {
-      const all = [...secrets, ...rememberedTokens];
-      const issues: BookingsValidationIssue[] = result.issues.map((issue) => ({
-        path: redact(issue.path, all) ?? REDACTED,
-        message: redact(issue.message, all) ?? 'invalid value',
-      }));
-      throw new BookingsApiError({
-        kind: 'invalid_response',
-        endpoint,
-        status: response.status,
-        issues,
-        cause: result.cause,
-      });
-    }
-    if (endpoint === 'token') rememberToken(result.value);
-    return result.value;
-  }
-
+  /**
+   * One call: auth, fetch, parse, validate. A single internal controller carries both the caller's
+   * abort and the time-out into fetch (and into the wait, for a fetch or getter that ignores its
+   * signal); its reason tells which of them fired first, and so the error kind.
+   */
   async function request<T>(
     endpoint: BookingsEndpoint,
-    method: Method,
-    schema: StandardSchemaV1<unknown, T>,
-    body: CalTokenRefreshRequest | undefined,
     requestOptions: BookingsRequestOptions | undefined,
+    body?: CalTokenRefreshRequest,
   ): Promise<T> {
-    const callerSignal = requestOptions?.signal;
-    if (callerSignal?.aborted) {
-      throw new BookingsApiError({ kind: 'aborted', endpoint, cause: callerSignal.reason });
-    }
+    const fail = (kind: BookingsErrorKind, extra?: Partial<BookingsApiErrorOptions>) =>
+      new BookingsApiError({ kind, endpoint, ...extra });
+    const post = endpoint === 'token';
     const secrets = new Set<string>(options.apiKey ? [options.apiKey] : []);
-    // One internal controller carries both the caller's abort and the time-out into fetch; which of
-    // them fired first decides the error kind.
-    const controller = new AbortController();
-    let abortedBy: 'caller' | 'timeout' | undefined;
-    const abort = (by: 'caller' | 'timeout', reason: unknown) => {
-      if (abortedBy !== undefined) return;
-      abortedBy = by;
-      controller.abort(reason);
+    /** Removes every secret this call knows of from server-provided text; `undefined` when unsafe. */
+    const redact = (text: string): string | undefined => {
+      const all = [...secrets, ...rememberedTokens];
+      let out = text;
+      for (const secret of all) out = out.split(secret).join(REDACTED);
+      // If a replacement could have spliced a secret back together, drop the text rather than risk it.
+      return all.some((secret) => out.includes(secret)) ? undefined : out;
     };
-    const onCallerAbort = () => abort('caller', callerSignal?.reason);
-    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+
+    const controller = new AbortController();
+    const { signal } = controller;
+    const timeout = new DOMException('request timed out', 'TimeoutError');
+    const callerSignal = requestOptions?.signal;
+    const onCallerAbort = () => controller.abort(callerSignal?.reason);
+    callerSignal?.addEventListener('abort', onCallerAbort);
+    if (callerSignal?.aborted) onCallerAbort();
     const timer =
-      timeoutMs > 0
-        ? setTimeout(
-            () => abort('timeout', new DOMException('request timed out', 'TimeoutError')),
-            timeoutMs,
-          )
-        : undefined;
-    try {
-      return await raceAbort(
-        perform(endpoint, method, schema, body, controller.signal, secrets),
-        controller.signal,
+      timeoutMs > 0 ? setTimeout(() => controller.abort(timeout), timeoutMs) : undefined;
+
+    const perform = async (): Promise<T> => {
+      // An aborted caller signal: no getter call, no fetch.
+      signal.throwIfAborted();
+      let jwt: string | undefined;
+      try {
+        // An empty string would produce a malformed `Bearer ` header, so it means signed out too.
+        jwt = nonEmpty(await options.getAuthToken?.());
+      } catch (cause) {
+        // The host could not produce a session: treat it as signed out rather than as a network fault.
+        throw fail('unauthorized', { cause });
+      }
+      if (jwt) secrets.add(jwt);
+
+      let payload: string | undefined;
+      try {
+        if (post) payload = JSON.stringify(body ?? {});
+      } catch (cause) {
+        throw fail('invalid_request', { cause });
+      }
+
+      const headers = new Headers(options.headers);
+      // Auth comes only from getAuthToken/apiKey: a stray header must not replace it, and a secret we
+      // did not put there could not be redacted from error text.
+      headers.delete('authorization');
+      headers.delete(apiKeyHeader);
+      // Accept/Content-Type may be refined by the host (e.g. DRF's `application/json; version=2`).
+      for (const name of post ? ['accept', 'content-type'] : ['accept']) {
+        if (!headers.has(name)) headers.set(name, 'application/json');
+      }
+      const { apiKey } = options;
+      if (apiKey && !apiKeyInAuthorization) headers.set(apiKeyHeader, apiKey);
+      // With the default header, the key is the bearer only when there is no JWT.
+      const bearer = jwt || (apiKeyInAuthorization && apiKey);
+      if (bearer) headers.set('authorization', `Bearer ${bearer}`);
+
+      // Resolved per call, so MSW or a test spy installed after the client was created is still used.
+      const fetchImpl = options.fetch ?? globalThis.fetch;
+      if (typeof fetchImpl !== 'function') {
+        throw fail('network', {
+          message: `AISquare bookings ${endpoint} request failed: no fetch; pass the \`fetch\` option`,
+        });
+      }
+      const init: RequestInit = {
+        method: post ? 'POST' : 'GET',
+        headers: Object.fromEntries(headers),
+        signal,
+        body: payload,
+      };
+      // Only passed when set: some runtimes (older Cloudflare Workers) throw on any `credentials`.
+      if (options.credentials !== undefined) init.credentials = options.credentials;
+
+      // Called as a plain function: `this` is then undefined, which window.fetch accepts (it throws
+      // "Illegal invocation" only for a foreign `this`, such as `options`).
+      const response = await fetchImpl(
+        joinUrl(baseUrl, options.endpoints?.[endpoint] ?? DEFAULT_ENDPOINTS[endpoint]),
+        init,
       );
+      const { status } = response;
+      const text = await response.text();
+      let data: unknown;
+      let unreadable: string | undefined;
+      if (text.trim() === '') unreadable = 'the response body is empty';
+      else {
+        try {
+          data = JSON.parse(text);
+        } catch {
+          unreadable = 'the response body is not JSON';
+        }
+      }
+
+      if (!response.ok) {
+        // DRF's `detail` (or a generic `message`), when it is a string, without any secret, cut short.
+        const { detail, message } = (data ?? {}) as { detail?: unknown; message?: unknown };
+        const raw = nonEmpty(detail) ?? nonEmpty(message);
+        const clean = raw && redact(raw);
+        throw fail(kindForStatus(status), {
+          status,
+          detail: clean && truncate(clean, MAX_DETAIL_LENGTH),
+        });
+      }
+      if (unreadable) throw fail('invalid_response', { status, issues: [rootIssue(unreadable)] });
+
+      // A token in a malformed response is still a secret, and schema messages may quote values.
+      const bodyToken = accessTokenOf(data);
+      if (bodyToken) secrets.add(bodyToken);
+      const schema = options.schemas?.[endpoint] ?? DEFAULT_SCHEMAS[endpoint];
+      const result = await validateStandard(schema as StandardSchemaV1<unknown, T>, data);
+      if (!result.ok) {
+        throw fail('invalid_response', {
+          status,
+          issues: result.issues.map((issue) => ({
+            path: redact(issue.path) ?? REDACTED,
+            message: redact(issue.message) ?? 'invalid value',
+          })),
+          cause: result.cause,
+        });
+      }
+      const token = post ? accessTokenOf(result.value) : undefined;
+      if (token && !rememberedTokens.includes(token)) {
+        rememberedTokens.push(token);
+        if (rememberedTokens.length > MAX_REMEMBERED_TOKENS) rememberedTokens.shift();
+      }
+      return result.value;
+    };
+
+    try {
+      // Settles as soon as the controller aborts, even when the fetch or the getter ignores it.
+      return await new Promise<T>((resolve, reject) => {
+        signal.addEventListener('abort', reject);
+        perform().then(resolve, reject);
+      });
     } catch (error) {
-      if (abortedBy === 'caller') {
-        throw new BookingsApiError({ kind: 'aborted', endpoint, cause: callerSignal?.reason });
-      }
-      if (abortedBy === 'timeout') {
-        throw new BookingsApiError({ kind: 'timeout', endpoint, cause: controller.signal.reason });
-      }
-      throw normalizeError(error, endpoint, 'network');
+      throw signal.aborted
+        ? fail(signal.reason === timeout ? 'timeout' : 'aborted', { cause: signal.reason })
+        : normalizeError(error, endpoint);
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
@@ -297,10 +233,8 @@ export function createBookingsClient<
 
   return {
     baseUrl,
-    getConfig: (requestOptions) =>
-      request('config', 'GET', schemas.config, undefined, requestOptions),
-    refreshToken: (body, requestOptions) =>
-      request('token', 'POST', schemas.token, body, requestOptions),
-    getUser: (requestOptions) => request('user', 'GET', schemas.user, undefined, requestOptions),
+    getConfig: (requestOptions) => request('config', requestOptions),
+    refreshToken: (body, requestOptions) => request('token', requestOptions, body),
+    getUser: (requestOptions) => request('user', requestOptions),
   };
 }

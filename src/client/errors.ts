@@ -39,86 +39,75 @@ export interface BookingsApiErrorOptions {
   cause?: unknown;
 }
 
-const DEFAULT_MESSAGES: Record<BookingsErrorKind, string> = {
-  unauthorized: 'the AISquare session is missing, invalid or expired',
-  invalid_request: 'the request was rejected as invalid',
-  not_found: 'not found',
-  server: 'the server failed to answer',
-  network: 'the network request failed',
-  timeout: 'the request timed out',
-  invalid_response: 'the response was not in the expected shape',
-  aborted: 'the request was aborted',
-};
-
 /**
  * The one error type every request, hook and component of this package reports. Its message names
- * the endpoint and the kind of failure; it never contains a token, an API key or a response body.
+ * the endpoint and the kind of failure (e.g. `AISquare bookings user request failed: not_found (HTTP
+ * 404)`); it never contains a token, an API key or a response body.
  */
 export class BookingsApiError extends Error {
   override readonly name = 'BookingsApiError';
-  readonly kind: BookingsErrorKind;
-  readonly endpoint: BookingsEndpoint;
+  // `declare`: assigned in the constructor, so no class-field boilerplate is emitted for them.
+  declare readonly kind: BookingsErrorKind;
+  declare readonly endpoint: BookingsEndpoint;
   /** HTTP status, when the server answered. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The server's own `detail` or `message` string, when it sent one (shown to developers, not logged by us). */
-  readonly detail: string | undefined;
+  declare readonly detail: string | undefined;
   /** Schema validation problems, for `invalid_response`. */
-  readonly issues: readonly BookingsValidationIssue[] | undefined;
+  declare readonly issues: readonly BookingsValidationIssue[] | undefined;
 
-  constructor(options: BookingsApiErrorOptions) {
-    const status = options.status === undefined ? '' : ` (HTTP ${options.status})`;
+  constructor({ kind, endpoint, message, status, detail, issues, cause }: BookingsApiErrorOptions) {
     super(
-      options.message ??
-        `AISquare bookings ${options.endpoint} request failed: ${DEFAULT_MESSAGES[options.kind]}${status}`,
-      options.cause === undefined ? undefined : { cause: options.cause },
+      message ??
+        `AISquare bookings ${endpoint} request failed: ${kind}${status === undefined ? '' : ` (HTTP ${status})`}`,
+      cause === undefined ? undefined : { cause },
     );
-    this.kind = options.kind;
-    this.endpoint = options.endpoint;
-    this.status = options.status;
-    this.detail = options.detail;
-    this.issues = options.issues;
+    Object.assign(this, { kind, endpoint, status, detail, issues });
   }
 }
 
 /** True for any `BookingsApiError`, also across bundle copies (checks the brand, not the prototype). */
 export function isBookingsApiError(value: unknown): value is BookingsApiError {
+  const v = value as Partial<BookingsApiError> | null | undefined;
   return (
     value instanceof BookingsApiError ||
-    (typeof value === 'object' &&
-      value !== null &&
-      (value as { name?: unknown }).name === 'BookingsApiError' &&
-      typeof (value as { kind?: unknown }).kind === 'string' &&
-      typeof (value as { endpoint?: unknown }).endpoint === 'string')
+    (v?.name === 'BookingsApiError' && typeof v.kind === 'string' && typeof v.endpoint === 'string')
   );
 }
 
 /** Maps an HTTP status to the error kind the rest of the library switches on. */
 export function kindForStatus(status: number): BookingsErrorKind {
-  if (status === 400) return 'invalid_request';
-  if (status === 401 || status === 403) return 'unauthorized';
-  if (status === 404) return 'not_found';
-  return 'server';
+  return status === 400
+    ? 'invalid_request'
+    : status === 401 || status === 403
+      ? 'unauthorized'
+      : status === 404
+        ? 'not_found'
+        : 'server';
 }
 
-function isAbortError(value: unknown): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    ((value as { name?: unknown }).name === 'AbortError' ||
-      (value as { name?: unknown }).name === 'TimeoutError')
-  );
+/** Only failures that may go away by themselves are retried (token backoff and query retries). */
+export function isRetryableKind(kind: BookingsErrorKind): boolean {
+  return kind === 'network' || kind === 'timeout' || kind === 'server';
 }
 
 /**
  * Turns any thrown value into a `BookingsApiError`, so that every catch site in the library reports
- * one type. The original value is kept as `cause` (never in the message, which could leak secrets).
+ * one type: an `AbortError`/`TimeoutError` becomes `aborted`, anything else `fallbackKind`. The
+ * original value is kept as `cause` (never in the message, which could leak secrets).
  */
 export function normalizeError(
   value: unknown,
   endpoint: BookingsEndpoint,
   fallbackKind: BookingsErrorKind = 'network',
 ): BookingsApiError {
-  if (isBookingsApiError(value)) return value;
-  if (isAbortError(value)) return new BookingsApiError({ kind: 'aborted', endpoint, cause: value });
-  return new BookingsApiError({ kind: fallbackKind, endpoint, cause: value });
+  return isBookingsApiError(value)
+    ? value
+    : new BookingsApiError({
+        kind: ['AbortError', 'TimeoutError'].includes((value as Error | null)?.name as string)
+          ? 'aborted'
+          : fallbackKind,
+        endpoint,
+        cause: value,
+      });
 }

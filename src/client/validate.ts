@@ -13,30 +13,28 @@ export type ValidationResult<T> =
 const MAX_ISSUES = 50;
 const MAX_MESSAGE_LENGTH = 300;
 
-function segmentToString(segment: PropertyKey | StandardSchemaV1.PathSegment): string {
-  const key = typeof segment === 'object' && segment !== null ? segment.key : segment;
-  return typeof key === 'symbol' ? (key.description ?? 'symbol') : String(key);
-}
-
 /** Renders a Standard Schema path as `a.b.0`: only keys, never the values found there. */
 export function formatIssuePath(path: StandardSchemaV1.Issue['path']): string {
-  return path === undefined ? '' : path.map(segmentToString).join('.');
+  return (path ?? [])
+    .map((segment) => {
+      const key = (segment as StandardSchemaV1.PathSegment | null)?.key ?? segment;
+      return typeof key === 'symbol' ? (key.description ?? 'symbol') : String(key);
+    })
+    .join('.');
 }
 
-function toIssue(issue: StandardSchemaV1.Issue): BookingsValidationIssue {
-  const message =
-    typeof issue.message === 'string' && issue.message !== '' ? issue.message : 'invalid value';
-  return {
-    path: formatIssuePath(issue.path),
-    message:
-      message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message,
-  };
-}
+/** Cuts `text` to `max` characters, marking the cut with an ellipsis. */
+export const truncate = (text: string, max: number): string =>
+  text.length > max ? `${text.slice(0, max)}…` : text;
+
+/** A root issue (empty path): for problems with the body as a whole. */
+export const rootIssue = (message: string): BookingsValidationIssue => ({ path: '', message });
 
 /**
  * Runs any Standard Schema (zod, valibot, arktype or hand-written), sync or async, and reports its
- * issues as `{ path, message }`. A schema that throws is reported as one root issue, with the thrown
- * value as `cause`, because a broken host schema must not surface as a network error.
+ * issues as `{ path, message }` (at most 50; an empty message becomes `invalid value`, a long one is
+ * cut at 300 characters). A schema that throws is reported as one root issue, with the thrown value
+ * as `cause`, because a broken host schema must not surface as a network error.
  */
 export async function validateStandard<T>(
   schema: StandardSchemaV1<unknown, T>,
@@ -46,14 +44,15 @@ export async function validateStandard<T>(
   try {
     result = await schema['~standard'].validate(value);
   } catch (cause) {
-    return { ok: false, issues: [{ path: '', message: 'the response schema threw' }], cause };
+    return { ok: false, issues: [rootIssue('the response schema threw')], cause };
   }
-  if (result.issues !== undefined) {
-    const issues = result.issues.slice(0, MAX_ISSUES).map(toIssue);
+  if (!result.issues) return { ok: true, value: result.value };
+  const issues = result.issues.slice(0, MAX_ISSUES).map(({ path, message }) => {
+    const text = (typeof message === 'string' && message) || 'invalid value';
     return {
-      ok: false,
-      issues: issues.length > 0 ? issues : [{ path: '', message: 'invalid value' }],
+      path: formatIssuePath(path),
+      message: text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text,
     };
-  }
-  return { ok: true, value: result.value };
+  });
+  return { ok: false, issues: issues.length > 0 ? issues : [rootIssue('invalid value')] };
 }

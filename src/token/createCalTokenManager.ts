@@ -1,20 +1,8 @@
-import { BookingsApiError, normalizeError } from '../client/errors.js';
-import { backoffDelay, isRetryableKind, MAX_ATTEMPTS } from './backoff.js';
-import {
-  createTokenMessage,
-  crossTabName,
-  openBroadcastChannel,
-  parseTokenMessage,
-} from './crossTab.js';
-import { isPageVisible, listenForWake } from './environment.js';
-import { browserLocks } from './locks.js';
-import {
-  computeRefreshAt,
-  sanitizeLeewaySeconds,
-  TICK_INTERVAL_MS,
-  timerDelay,
-} from './schedule.js';
-import { createStateStore } from './store.js';
+import { BookingsApiError, isRetryableKind, normalizeError } from '../client/errors.js';
+import { backoffDelay, MAX_ATTEMPTS } from './backoff.js';
+import { crossTabName, parseTokenMessage } from './crossTab.js';
+import { computeRefreshAt, MAX_TIMER_DELAY_MS, TICK_INTERVAL_MS } from './schedule.js';
+import { createStateStore, rethrowLater } from './store.js';
 import { toCalToken } from './toCalToken.js';
 import type {
   CalToken,
@@ -22,7 +10,7 @@ import type {
   CalTokenLocks,
   CalTokenManager,
   CalTokenManagerOptions,
-  CalTokenState,
+  CalTokenMessage,
   GetAccessTokenOptions,
 } from './types.js';
 
@@ -40,29 +28,28 @@ interface Cycle {
   controller: AbortController | null;
 }
 
-type AttemptOutcome =
-  | { readonly adopted: true; readonly token: CalToken }
-  | {
-      readonly adopted: false;
-      readonly token: CalToken;
-      readonly issuedAt: number;
-      readonly receivedAt: number;
-    };
-
-function createCycle(explicit: boolean): Cycle {
-  let resolve!: (token: CalToken) => void;
-  let reject!: (error: BookingsApiError) => void;
-  const promise = new Promise<CalToken>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  // A cycle nobody awaits (a scheduled refresh) must not report an unhandled rejection.
-  promise.catch(() => {});
-  return { promise, resolve, reject, attempts: 0, explicit, controller: null };
-}
-
 function abortedError(): BookingsApiError {
   return new BookingsApiError({ kind: 'aborted', endpoint: 'token' });
+}
+
+/** True unless a document says the page is hidden (servers, workers and tests without one count as visible). */
+function isPageVisible(): boolean {
+  return typeof document === 'undefined' || document.visibilityState !== 'hidden';
+}
+
+/** `new BroadcastChannel(name)` where it exists (and works), else `null`. */
+function openBroadcastChannel(name: string): CalTokenChannel | null {
+  try {
+    return new BroadcastChannel(name);
+  } catch {
+    return null;
+  }
+}
+
+/** `navigator.locks` where the Web Locks API exists, else `null`. */
+function browserLocks(): CalTokenLocks | null {
+  const locks = (globalThis.navigator as { locks?: CalTokenLocks } | undefined)?.locks;
+  return typeof locks?.request === 'function' ? locks : null;
 }
 
 /**
@@ -74,204 +61,185 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   const { client } = options;
   const now = options.now ?? (() => Date.now());
   const random = options.random ?? (() => Math.random());
-  const leewaySeconds = sanitizeLeewaySeconds(options.refreshLeewaySeconds);
   const tokenRequest = options.tokenRequest ?? {};
   const lockName = crossTabName(client.baseUrl, options.identity ?? 'anonymous');
   const store = createStateStore();
+  const { get, update } = store;
 
   let started = false;
   let disposed = false;
   let cycle: Cycle | null = null;
   /** When the next try (scheduled refresh or retry) is due; `null` when none is. */
   let dueAt: number | null = null;
-  /** The moment the current token stops being fresh (its scheduled refresh). */
+  /**
+   * The moment the current token stops being fresh (its scheduled refresh); `null` whenever there is
+   * no token, so a non-null value implies a token.
+   */
   let tokenRefreshAt: number | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let tick: ReturnType<typeof setInterval> | null = null;
-  let removeWakeListeners: (() => void) | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let tick: ReturnType<typeof setInterval> | undefined;
   let channel: CalTokenChannel | null = null;
   let locks: CalTokenLocks | null = null;
   let authErrorReported = false;
 
   function callHost<T>(callback: ((value: T) => void) | undefined, value: T): void {
-    if (!callback || disposed) return;
+    if (disposed) return;
     try {
-      callback(value);
+      callback?.(value);
     } catch (error) {
       // The host's bug surfaces as its own uncaught error; our state machine carries on.
-      queueMicrotask(() => {
-        throw error;
-      });
+      rethrowLater(error);
     }
   }
 
-  function isFresh(): boolean {
-    return store.get().token !== null && tokenRefreshAt !== null && now() < tokenRefreshAt;
-  }
+  const isFresh = (): boolean => tokenRefreshAt !== null && now() < tokenRefreshAt;
 
-  function canRequest(): boolean {
-    return isPageVisible() || (cycle?.explicit ?? false);
-  }
+  const canRequest = (): boolean => isPageVisible() || !!cycle?.explicit;
+
+  /** When to refresh a token obtained now (jittered; see `computeRefreshAt`). */
+  const refreshMoment = (issuedAt: number, expiresAt: number, receivedAt: number): number =>
+    computeRefreshAt({
+      issuedAt,
+      expiresAt,
+      receivedAt,
+      leewaySeconds: options.refreshLeewaySeconds,
+      random: random(),
+    });
 
   // --- timers -----------------------------------------------------------------------------------
 
-  function clearTimer(): void {
-    if (timer !== null) {
-      clearTimeout(timer);
-      timer = null;
+  /**
+   * Arms the timeout for `dueAt`, and runs the short tick only while something is due and the page is
+   * visible. Long delays are clamped; `check` re-arms when the clamped timeout fires early.
+   */
+  function syncTimers(): void {
+    clearTimeout(timer);
+    timer = undefined;
+    if (disposed || dueAt === null) {
+      clearInterval(tick);
+      tick = undefined;
+      return;
     }
-  }
-
-  function armTimer(): void {
-    clearTimer();
-    if (disposed || dueAt === null) return;
     timer = setTimeout(
       () => {
-        timer = null;
+        timer = undefined;
         check();
       },
-      timerDelay(dueAt, now()),
+      Math.min(Math.max(dueAt - now(), 0), MAX_TIMER_DELAY_MS),
     );
-  }
-
-  /** The short tick runs only while something is due and the page is visible. */
-  function syncTick(): void {
-    const wanted = !disposed && dueAt !== null && isPageVisible();
-    if (wanted && tick === null) {
-      tick = setInterval(check, TICK_INTERVAL_MS);
-    } else if (!wanted && tick !== null) {
+    if (!isPageVisible()) {
       clearInterval(tick);
-      tick = null;
-    }
+      tick = undefined;
+    } else tick ??= setInterval(check, TICK_INTERVAL_MS);
   }
 
   /** Sets the due moment (and any other state change, in one notification) and arms the timers. */
-  function setDue(at: number | null, patch: Partial<CalTokenState> = {}): void {
+  function setDue(at: number | null, patch: Partial<ReturnType<typeof get>> = {}): void {
     dueAt = at;
-    store.update({ ...patch, nextRefreshAt: at });
-    armTimer();
-    syncTick();
+    update({ ...patch, nextRefreshAt: at });
+    syncTimers();
   }
 
   /** Compares the clock with the due moment and runs the try when it has come (and may run). */
   function check(): void {
     if (disposed || dueAt === null || cycle?.controller) return;
     if (now() < dueAt) {
-      if (timer === null) armTimer();
-      return;
-    }
-    if (!canRequest()) return; // hidden: `visibilitychange` picks it up
-    if (cycle) {
-      void attempt(cycle);
-    } else {
-      startCycle(false);
+      if (timer === undefined) syncTimers();
+    } else if (canRequest()) {
+      // (hidden: `visibilitychange` picks it up)
+      if (cycle) void attempt(cycle);
+      else startCycle(false);
     }
   }
 
   // --- requests ---------------------------------------------------------------------------------
 
   function startCycle(explicit: boolean): Cycle {
-    const next = createCycle(explicit);
+    let resolve!: (token: CalToken) => void;
+    let reject!: (error: BookingsApiError) => void;
+    const promise = new Promise<CalToken>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // A cycle nobody awaits (a scheduled refresh) must not report an unhandled rejection.
+    promise.catch(() => {});
+    const next: Cycle = { promise, resolve, reject, attempts: 0, explicit, controller: null };
     cycle = next;
-    if (canRequest()) {
-      void attempt(next);
-    } else {
-      setDue(now());
-    }
+    if (canRequest()) void attempt(next);
+    else setDue(now());
     return next;
-  }
-
-  function exclusive<T>(signal: AbortSignal, run: () => Promise<T>): Promise<T> {
-    return locks ? locks.request(lockName, { signal }, run) : run();
-  }
-
-  function broadcast(token: CalToken, issuedAt: number): void {
-    if (!channel || disposed) return;
-    try {
-      channel.postMessage(createTokenMessage(token, issuedAt));
-    } catch {
-      // Another tab will refresh by itself; nothing to report.
-    }
   }
 
   async function attempt(current: Cycle): Promise<void> {
     current.attempts += 1;
     const controller = new AbortController();
+    const { signal } = controller;
     current.controller = controller;
     dueAt = null;
-    clearTimer();
-    syncTick();
-    const tokenBefore = store.get().token;
-    store.update({
-      status: tokenBefore ? 'refreshing' : 'loading',
-      error: null,
-      nextRefreshAt: null,
-    });
-    try {
-      const outcome = await exclusive<AttemptOutcome>(controller.signal, async () => {
-        if (controller.signal.aborted) throw abortedError();
-        // Another tab may have refreshed while we waited for the lock: use its token.
-        const latest = store.get().token;
-        if (latest !== null && latest !== tokenBefore && isFresh()) {
-          return { adopted: true, token: latest };
+    syncTimers();
+    const tokenBefore = get().token;
+    update({ status: tokenBefore ? 'refreshing' : 'loading', error: null, nextRefreshAt: null });
+    /** Set when this try obtained the token itself (not adopted from another tab). */
+    let refreshAt: number | undefined;
+    let token: CalToken | undefined;
+    let failure: unknown;
+    const run = async (): Promise<CalToken> => {
+      // Aborted only by dispose, which rejects the callers itself: what this throws goes nowhere.
+      signal.throwIfAborted();
+      // Another tab may have refreshed while we waited for the lock: use its token.
+      const latest = get().token;
+      if (latest && latest !== tokenBefore && isFresh()) return latest;
+      const issuedAt = now();
+      const response = await client.refreshToken(tokenRequest, { signal });
+      signal.throwIfAborted();
+      const fresh = toCalToken(response, issuedAt);
+      refreshAt = refreshMoment(issuedAt, fresh.expiresAt, now());
+      // Before the lock is released, so waiting tabs see it.
+      if (channel && !disposed) {
+        try {
+          channel.postMessage({ type: 'token', token: fresh, issuedAt } satisfies CalTokenMessage);
+        } catch {
+          // Another tab will refresh by itself; nothing to report.
         }
-        const issuedAt = now();
-        const response = await client.refreshToken(tokenRequest, { signal: controller.signal });
-        if (controller.signal.aborted) throw abortedError();
-        const token = toCalToken(response, issuedAt);
-        broadcast(token, issuedAt); // before the lock is released, so waiting tabs see it
-        return { adopted: false, token, issuedAt, receivedAt: now() };
-      });
-      if (disposed || cycle !== current) return;
-      succeed(current, outcome);
+      }
+      return fresh;
+    };
+    try {
+      token = await (locks ? locks.request(lockName, { signal }, run) : run());
     } catch (error) {
-      if (disposed || cycle !== current) return;
-      fail(current, normalizeError(error, 'token'));
+      failure = error;
     }
-  }
-
-  function succeed(current: Cycle, outcome: AttemptOutcome): void {
+    if (disposed || cycle !== current) return;
     current.controller = null;
-    cycle = null;
-    authErrorReported = false;
-    const { token } = outcome;
-    if (!outcome.adopted) {
-      tokenRefreshAt = computeRefreshAt({
-        issuedAt: outcome.issuedAt,
-        expiresAt: token.expiresAt,
-        receivedAt: outcome.receivedAt,
-        leewaySeconds,
-        random: random(),
-      });
+
+    if (token) {
+      cycle = null;
+      authErrorReported = false;
+      if (refreshAt !== undefined) tokenRefreshAt = refreshAt;
+      setDue(tokenRefreshAt, { status: 'ready', token, error: null });
+      current.resolve(token);
+      if (refreshAt !== undefined) callHost(options.onTokenRefreshed, token);
+      return;
     }
-    setDue(tokenRefreshAt, { status: 'ready', token, error: null });
-    current.resolve(token);
-    if (!outcome.adopted) callHost(options.onTokenRefreshed, token);
-  }
 
-  function fail(current: Cycle, error: BookingsApiError): void {
-    current.controller = null;
+    const error = normalizeError(failure, 'token');
     if (isRetryableKind(error.kind) && current.attempts < MAX_ATTEMPTS) {
       setDue(now() + backoffDelay(current.attempts));
       return;
     }
     cycle = null;
-    if (error.kind === 'unauthorized') {
-      tokenRefreshAt = null;
-      store.update({ status: 'unauthorized', token: null, error });
-      current.reject(error);
-      if (!authErrorReported) {
-        authErrorReported = true;
-        callHost(options.onAuthError, error);
-      }
-      return;
-    }
-    const token = store.get().token;
-    const kept = token !== null && now() < token.expiresAt ? token : null;
-    if (kept === null) tokenRefreshAt = null;
-    store.update({ status: 'error', token: kept, error });
+    const unauthorized = error.kind === 'unauthorized';
+    // A failed refresh keeps a token that has not expired yet; 401/403 drops it.
+    const held = get().token;
+    const kept = !unauthorized && held && now() < held.expiresAt ? held : null;
+    if (!kept) tokenRefreshAt = null;
+    update({ status: unauthorized ? 'unauthorized' : 'error', token: kept, error });
     current.reject(error);
-    callHost(options.onError, error);
+    if (!unauthorized) callHost(options.onError, error);
+    else if (!authErrorReported) {
+      authErrorReported = true;
+      callHost(options.onAuthError, error);
+    }
   }
 
   // --- triggers ---------------------------------------------------------------------------------
@@ -279,50 +247,34 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   /** Visible again, back online: refresh at once if due, or restart after exhausted retries. */
   function wake(): void {
     if (disposed || !started) return;
-    if (cycle) {
-      check();
-      return;
-    }
-    const { status, error } = store.get();
-    if (status === 'error' && error !== null && isRetryableKind(error.kind)) {
-      startCycle(false);
-      return;
-    }
-    check();
+    const { status, error } = get();
+    if (!cycle && status === 'error' && error && isRetryableKind(error.kind)) startCycle(false);
+    else check();
   }
 
   function onVisibilityChange(): void {
-    if (disposed) return;
-    syncTick();
+    syncTimers();
     if (isPageVisible()) wake();
   }
 
   function onOnline(): void {
-    if (disposed) return;
     // Waiting out a backoff after a network failure: the network is back, so try now.
-    if (cycle && cycle.controller === null && dueAt !== null) setDue(now());
+    if (!disposed && cycle && !cycle.controller && dueAt !== null) setDue(now());
     wake();
   }
 
   function onMessage(event: { readonly data: unknown }): void {
-    if (disposed) return;
     const message = parseTokenMessage(event.data);
-    if (!message) return;
+    if (disposed || !message) return;
     const { token } = message;
     const at = now();
-    const current = store.get().token;
-    if (token.expiresAt <= at || (current !== null && token.expiresAt <= current.expiresAt)) return;
-    tokenRefreshAt = computeRefreshAt({
-      issuedAt: Number.isNaN(message.issuedAt) ? at : message.issuedAt,
-      expiresAt: token.expiresAt,
-      receivedAt: at,
-      leewaySeconds,
-      random: random(),
-    });
+    const current = get().token;
+    if (token.expiresAt <= at || (current && token.expiresAt <= current.expiresAt)) return;
+    tokenRefreshAt = refreshMoment(message.issuedAt ?? at, token.expiresAt, at);
     authErrorReported = false;
     if (cycle?.controller) {
       // A try is running (or waiting for the lock): it sees this token when it gets the lock.
-      store.update({ status: 'refreshing', token, error: null });
+      update({ status: 'refreshing', token, error: null });
       return;
     }
     const waiting = cycle;
@@ -331,12 +283,18 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
     waiting?.resolve(token);
   }
 
+  /** Adds (or removes) the wake listeners: `visibilitychange` on the document, `online` on the window. */
+  function listen(method: 'addEventListener' | 'removeEventListener'): void {
+    if (typeof document !== 'undefined') document[method]('visibilitychange', onVisibilityChange);
+    if (typeof window !== 'undefined') window[method]('online', onOnline);
+  }
+
   // --- public API -------------------------------------------------------------------------------
 
   function start(): void {
     if (started || disposed) return;
     started = true;
-    removeWakeListeners = listenForWake(onVisibilityChange, onOnline);
+    listen('addEventListener');
     if (options.crossTab !== false) {
       channel = (options.createChannel ?? openBroadcastChannel)(lockName);
       channel?.addEventListener('message', onMessage);
@@ -345,7 +303,7 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
     if (!cycle && !isFresh()) startCycle(false);
   }
 
-  function getToken(getOptions: GetAccessTokenOptions = {}): Promise<CalToken> {
+  function getToken({ forceRefresh }: GetAccessTokenOptions = {}): Promise<CalToken> {
     if (disposed) return Promise.reject(abortedError());
     start();
     if (cycle) {
@@ -355,11 +313,9 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
       }
       return cycle.promise;
     }
-    const { status, token, error } = store.get();
-    if (!getOptions.forceRefresh && token !== null && isFresh()) return Promise.resolve(token);
-    if (status === 'unauthorized' && error !== null && !getOptions.forceRefresh) {
-      return Promise.reject(error);
-    }
+    const { status, token, error } = get();
+    if (!forceRefresh && token && isFresh()) return Promise.resolve(token);
+    if (!forceRefresh && status === 'unauthorized' && error) return Promise.reject(error);
     return startCycle(true).promise;
   }
 
@@ -367,18 +323,13 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
     if (disposed) return;
     disposed = true;
     dueAt = null;
-    clearTimer();
-    syncTick();
-    removeWakeListeners?.();
-    removeWakeListeners = null;
-    if (channel) {
-      channel.removeEventListener('message', onMessage);
-      try {
-        channel.close();
-      } catch {
-        // already closed
-      }
-      channel = null;
+    syncTimers();
+    if (started) listen('removeEventListener');
+    channel?.removeEventListener('message', onMessage);
+    try {
+      channel?.close();
+    } catch {
+      // already closed
     }
     store.close();
     const pending = cycle;
@@ -388,7 +339,7 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   }
 
   return {
-    getState: store.get,
+    getState: get,
     subscribe: store.subscribe,
     getToken,
     getAccessToken: (getOptions) => getToken(getOptions).then((token) => token.accessToken),

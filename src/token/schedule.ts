@@ -17,8 +17,8 @@ export interface RefreshMomentInput {
   expiresAt: number;
   /** Epoch ms when the token arrived here. */
   receivedAt: number;
-  /** The configured leeway, in seconds. */
-  leewaySeconds: number;
+  /** The configured leeway, in seconds (the default when not a finite number). */
+  leewaySeconds: number | undefined;
   /** A number in [0, 1). */
   random: number;
 }
@@ -38,26 +38,24 @@ export interface RefreshMomentInput {
  * sooner than half a second after the token arrived: even a 1-second token or a slow server cannot
  * make the manager loop.
  */
-export function computeRefreshAt(input: RefreshMomentInput): number {
-  const lifetime = Math.max(0, input.expiresAt - input.issuedAt);
-  const leewayMs = Math.min(sanitizeLeewaySeconds(input.leewaySeconds) * 1000, lifetime / 4);
-  const random = Number.isFinite(input.random) ? Math.min(Math.max(input.random, 0), 1) : 0;
-  const jitterMs = random * Math.min(lifetime / 10, MAX_JITTER_MS);
-  const minDelayMs = Math.min(1_000, Math.max(500, lifetime / 2));
+export function computeRefreshAt({
+  issuedAt,
+  expiresAt,
+  receivedAt,
+  leewaySeconds,
+  random,
+}: RefreshMomentInput): number {
+  const lifetime = Math.max(0, expiresAt - issuedAt);
+  // The default for anything that is not a finite number, never negative.
+  const leeway = Number.isFinite(leewaySeconds)
+    ? Math.max(0, leewaySeconds as number)
+    : DEFAULT_REFRESH_LEEWAY_SECONDS;
+  const spread = Number.isFinite(random) ? Math.min(Math.max(random, 0), 1) : 0;
   return Math.max(
-    input.expiresAt - leewayMs - jitterMs,
-    input.issuedAt + lifetime / 2,
-    input.receivedAt + minDelayMs,
+    expiresAt -
+      Math.min(leeway * 1000, lifetime / 4) -
+      spread * Math.min(lifetime / 10, MAX_JITTER_MS),
+    issuedAt + lifetime / 2,
+    receivedAt + Math.min(1_000, Math.max(500, lifetime / 2)),
   );
-}
-
-/** A usable leeway in seconds: the default for anything that is not a finite number, never negative. */
-export function sanitizeLeewaySeconds(value: number | undefined): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return DEFAULT_REFRESH_LEEWAY_SECONDS;
-  return Math.max(0, value);
-}
-
-/** A `setTimeout` delay that reaches `at` without overflowing; the caller re-checks when it fires. */
-export function timerDelay(at: number, now: number): number {
-  return Math.min(Math.max(at - now, 0), MAX_TIMER_DELAY_MS);
 }

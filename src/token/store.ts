@@ -16,7 +16,8 @@ export interface StateStore {
   close(): void;
 }
 
-function rethrowLater(error: unknown): void {
+/** Reports a host callback's error as its own uncaught error, without breaking our control flow. */
+export function rethrowLater(error: unknown): void {
   queueMicrotask(() => {
     throw error;
   });
@@ -25,42 +26,31 @@ function rethrowLater(error: unknown): void {
 /** An immutable-state store with the `useSyncExternalStore` contract. */
 export function createStateStore(): StateStore {
   let state = INITIAL_STATE;
-  let closed = false;
-  const listeners = new Set<() => void>();
+  /** `undefined` once closed. */
+  let listeners: Set<() => void> | undefined = new Set();
   return {
     get: () => state,
     update(patch) {
-      if (closed) return;
-      const next: CalTokenState = { ...state, ...patch };
-      if (
-        next.status === state.status &&
-        next.token === state.token &&
-        next.error === state.error &&
-        next.nextRefreshAt === state.nextRefreshAt
-      ) {
-        return;
-      }
-      state = Object.freeze(next);
-      for (const listener of Array.from(listeners)) {
-        if (closed) return;
-        if (!listeners.has(listener)) continue;
+      const keys = Object.keys(patch) as (keyof CalTokenState)[];
+      if (!listeners || !keys.some((key) => patch[key] !== state[key])) return;
+      state = Object.freeze({ ...state, ...patch });
+      // A listener may unsubscribe others (or close the store): only those still subscribed are called.
+      for (const listener of [...listeners]) {
         try {
-          listener();
+          if (listeners?.has(listener)) listener();
         } catch (error) {
           rethrowLater(error);
         }
       }
     },
     subscribe(listener) {
-      if (closed) return () => {};
-      listeners.add(listener);
+      listeners?.add(listener);
       return () => {
-        listeners.delete(listener);
+        listeners?.delete(listener);
       };
     },
     close() {
-      closed = true;
-      listeners.clear();
+      listeners = undefined;
     },
   };
 }

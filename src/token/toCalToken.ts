@@ -1,33 +1,27 @@
-import { BookingsApiError, type BookingsValidationIssue } from '../client/errors.js';
+import { BookingsApiError } from '../client/errors.js';
+import type { CalTokenRefreshResponse } from '../client/schemas.js';
 import type { CalToken } from './types.js';
 
-function invalid(issues: BookingsValidationIssue[]): BookingsApiError {
-  return new BookingsApiError({ kind: 'invalid_response', endpoint: 'token', issues });
-}
-
 /**
- * Turns a token response into a `CalToken`, checking again what the lifecycle depends on (the client
- * validates too, but a host schema may be lenient). Errors name the field, never its value.
+ * Turns a token response into a `CalToken`. The client validated it against its schema already, but a
+ * host schema may be lenient, so what the lifecycle depends on (`access_token`, `expires_in`) is
+ * checked again. Errors name the field, never its value.
  */
 export function toCalToken(response: unknown, issuedAt: number): CalToken {
-  if (typeof response !== 'object' || response === null) {
-    throw invalid([{ path: '', message: 'expected an object' }]);
+  const body = (response ?? {}) as Partial<Record<keyof CalTokenRefreshResponse, unknown>>;
+  const { access_token: accessToken, expires_in: expiresIn } = body;
+  const expiresAt = issuedAt + (expiresIn as number) * 1000;
+  const issues = [
+    typeof accessToken === 'string' && accessToken !== '' ? '' : 'access_token',
+    typeof expiresIn === 'number' && expiresIn > 0 && Number.isFinite(expiresAt)
+      ? ''
+      : 'expires_in',
+  ]
+    .filter(Boolean)
+    .map((path) => ({ path, message: 'invalid value' }));
+  if (issues.length > 0) {
+    throw new BookingsApiError({ kind: 'invalid_response', endpoint: 'token', issues });
   }
-  const body = response as Record<string, unknown>;
-  const issues: BookingsValidationIssue[] = [];
-  const accessToken = body.access_token;
-  if (typeof accessToken !== 'string' || accessToken.length === 0) {
-    issues.push({ path: 'access_token', message: 'expected a non-empty string' });
-  }
-  const expiresIn = body.expires_in;
-  const expiresAt =
-    typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0
-      ? issuedAt + expiresIn * 1000
-      : Number.NaN;
-  if (!Number.isFinite(expiresAt)) {
-    issues.push({ path: 'expires_in', message: 'expected a finite positive number of seconds' });
-  }
-  if (issues.length > 0) throw invalid(issues);
   return Object.freeze({
     accessToken: accessToken as string,
     tokenType: typeof body.token_type === 'string' ? body.token_type : 'Bearer',
