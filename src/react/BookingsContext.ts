@@ -19,10 +19,6 @@ BookingsContext.displayName = 'BookingsContext';
 /** Reads the provider's context, or says which provider is missing and which hook needed it. */
 export function useBookingsContext(hookName: string): BookingsContextValue {
   const value = useContext(BookingsContext);
-  if (value === null) {
-    throw new Error(
-      `${hookName} must be used inside <BookingsProvider>. Wrap your app (or the component tree that uses ${hookName}) in <BookingsProvider baseUrl="…" getAuthToken={…}>.`,
-    );
-  }
+  if (!value) throw new Error(`${hookName} must be used inside <BookingsProvider>`);
   return value;
 }

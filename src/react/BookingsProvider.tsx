@@ -1,6 +1,11 @@
 'use client';
 
-import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query';
+import {
+  partialMatchKey,
+  QueryClient,
+  QueryClientContext,
+  QueryClientProvider,
+} from '@tanstack/react-query';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { createBookingsClient } from '../client/createBookingsClient.js';
 import { type BookingsApiError, isBookingsApiError } from '../client/errors.js';
@@ -73,23 +78,20 @@ export interface BookingsProviderProps {
   children?: ReactNode;
 }
 
-interface Callbacks {
-  getAuthToken: AuthTokenGetter | undefined;
-  onTokenRefreshed: BookingsProviderProps['onTokenRefreshed'];
-  onAuthError: BookingsProviderProps['onAuthError'];
-  onError: BookingsProviderProps['onError'];
-}
-
 // What an unmounted provider owned (its token manager, its private QueryClient). Disposal waits a
 // microtask so that StrictMode's immediate unmount/remount keeps them, and the single in-flight
 // request, alive.
 const pendingDisposal = new WeakSet<object>();
 
-function disposeSoon(target: object, dispose: () => void): void {
-  pendingDisposal.add(target);
-  queueMicrotask(() => {
-    if (pendingDisposal.delete(target)) dispose();
-  });
+/** Keeps `target` alive (cancelling a pending disposal); returns the effect cleanup that disposes it soon. */
+function keepAlive(target: object, dispose: () => void): () => void {
+  pendingDisposal.delete(target);
+  return () => {
+    pendingDisposal.add(target);
+    queueMicrotask(() => {
+      if (pendingDisposal.delete(target)) dispose();
+    });
+  };
 }
 
 /**
@@ -106,7 +108,6 @@ export function BookingsProvider(props: BookingsProviderProps): ReactNode {
     fetch,
     queryClient: queryClientProp,
     autoConnect = true,
-    identity: identityProp,
     refreshLeewaySeconds,
     enabled = true,
     crossTab,
@@ -114,20 +115,10 @@ export function BookingsProvider(props: BookingsProviderProps): ReactNode {
     children,
   } = props;
 
-  // Hosts pass callbacks and the JWT getter inline; the latest is read through a ref so that a new
-  // function on every render never recreates the client or refetches.
-  const callbacks = useRef<Callbacks>({
-    getAuthToken,
-    onTokenRefreshed: props.onTokenRefreshed,
-    onAuthError: props.onAuthError,
-    onError: props.onError,
-  });
-  callbacks.current = {
-    getAuthToken,
-    onTokenRefreshed: props.onTokenRefreshed,
-    onAuthError: props.onAuthError,
-    onError: props.onError,
-  };
+  // Hosts pass callbacks and the JWT getter inline; the latest props are read through a ref so that a
+  // new function on every render never recreates the client or refetches.
+  const latest = useRef(props);
+  latest.current = props;
 
   const endpoints = useShallowStable(props.endpoints);
   const headers = useShallowStable(props.headers);
@@ -139,7 +130,7 @@ export function BookingsProvider(props: BookingsProviderProps): ReactNode {
     () =>
       createBookingsClient({
         baseUrl,
-        getAuthToken: hasAuthGetter ? () => callbacks.current.getAuthToken?.() : undefined,
+        getAuthToken: hasAuthGetter ? () => latest.current.getAuthToken?.() : undefined,
         apiKey,
         apiKeyHeader,
         credentials,
@@ -163,9 +154,9 @@ export function BookingsProvider(props: BookingsProviderProps): ReactNode {
     ],
   );
 
-  const session = resolveSession(getAuthToken, identityProp);
-  const identity = session.identity;
-  const active = enabled && session.signedIn;
+  const { identity, signedIn, credential } = resolveSession(getAuthToken, props.identity);
+  const active = enabled && signedIn;
+  const { baseUrl: scopeUrl } = client;
 
   const inheritedQueryClient = useContext(QueryClientContext);
   // Created once even when unused: a QueryClient does nothing until it is mounted.
@@ -189,46 +180,52 @@ export function BookingsProvider(props: BookingsProviderProps): ReactNode {
               queryKey: bookingsKeys.user(client.baseUrl, identity),
             });
           }
-          callbacks.current.onTokenRefreshed?.(token);
+          latest.current.onTokenRefreshed?.(token);
         },
-        onAuthError: (error) => callbacks.current.onAuthError?.(error),
-        onError: (error) => callbacks.current.onError?.(error),
+        onAuthError: (error) => latest.current.onAuthError?.(error),
+        onError: (error) => latest.current.onError?.(error),
       }),
     [client, identity, tokenRequest, refreshLeewaySeconds, crossTab, queryClient],
   );
 
   useEffect(() => {
-    pendingDisposal.delete(tokenManager);
     if (active && autoConnect) tokenManager.start();
-    return () => disposeSoon(tokenManager, () => tokenManager.dispose());
+    return keepAlive(tokenManager, tokenManager.dispose);
   }, [tokenManager, active, autoConnect]);
 
   // A private QueryClient dies with the provider: its cache timers would otherwise keep every
   // unmounted provider's data alive for gcTime.
   useEffect(() => {
-    if (!ownsQueryClient) return;
-    pendingDisposal.delete(privateQueryClient);
-    return () => disposeSoon(privateQueryClient, () => privateQueryClient.clear());
+    if (ownsQueryClient) return keepAlive(privateQueryClient, () => privateQueryClient.clear());
   }, [ownsQueryClient, privateQueryClient]);
 
-  // Drop what was cached for an identity as soon as another one signs in (keys are scoped, so the
-  // old data is never rendered for the new identity; this frees it and any token-bearing state).
-  const previousScope = useRef<{ baseUrl: string; identity: string } | null>(null);
+  const previousScope = useRef<readonly unknown[]>(null);
+  const authErrorReported = useRef(false);
   useEffect(() => {
+    const scope = bookingsKeys.scope(scopeUrl, identity);
+    // Drop what was cached for an identity as soon as another one signs in (keys are scoped, so the
+    // old data is never rendered for the new identity; this frees it and any token-bearing state).
     const previous = previousScope.current;
-    if (previous && (previous.identity !== identity || previous.baseUrl !== client.baseUrl)) {
-      queryClient.removeQueries({
-        queryKey: bookingsKeys.scope(previous.baseUrl, previous.identity),
-      });
+    if (previous && !partialMatchKey(previous, scope)) {
+      queryClient.removeQueries({ queryKey: previous });
     }
-    previousScope.current = { baseUrl: client.baseUrl, identity };
-  }, [queryClient, client.baseUrl, identity]);
+    previousScope.current = scope;
+    authErrorReported.current = false;
+    // Query failures reach onError / onAuthError too, whichever QueryClient holds them.
+    return queryClient.getQueryCache().subscribe((event) => {
+      const error = event.type === 'updated' && event.action.type === 'error' && event.action.error;
+      if (!isBookingsApiError(error) || !partialMatchKey(event.query.queryKey, scope)) return;
+      if (error.kind === 'unauthorized' && !authErrorReported.current) {
+        authErrorReported.current = true;
+        latest.current.onAuthError?.(error);
+      }
+      latest.current.onError?.(error);
+    });
+  }, [queryClient, scopeUrl, identity]);
 
   // A new JWT for the same identity (the user signed in again) may cure an `unauthorized`: retry the
   // token and the queries that failed with 401/403, once, instead of waiting for a manual refresh.
-  const credential = session.credential;
   const lastCredential = useRef(credential);
-  const authErrorReported = useRef(false);
   useEffect(() => {
     if (lastCredential.current === credential) return;
     lastCredential.current = credential;
@@ -238,29 +235,10 @@ export function BookingsProvider(props: BookingsProviderProps): ReactNode {
       tokenManager.getToken({ forceRefresh: true }).catch(() => {});
     }
     void queryClient.refetchQueries({
-      queryKey: bookingsKeys.scope(client.baseUrl, identity),
-      predicate: (query) =>
-        isBookingsApiError(query.state.error) && query.state.error.kind === 'unauthorized',
+      queryKey: bookingsKeys.scope(scopeUrl, identity),
+      predicate: (query) => (query.state.error as BookingsApiError | null)?.kind === 'unauthorized',
     });
-  }, [credential, active, tokenManager, queryClient, client.baseUrl, identity]);
-
-  // Query failures reach onError / onAuthError too, whichever QueryClient holds them.
-  useEffect(() => {
-    const scope = bookingsKeys.scope(client.baseUrl, identity);
-    authErrorReported.current = false;
-    return queryClient.getQueryCache().subscribe((event) => {
-      if (event.type !== 'updated' || event.action.type !== 'error') return;
-      const key = event.query.queryKey;
-      if (!scope.every((part, index) => key[index] === part)) return;
-      const error = event.action.error;
-      if (!isBookingsApiError(error)) return;
-      if (error.kind === 'unauthorized' && !authErrorReported.current) {
-        authErrorReported.current = true;
-        callbacks.current.onAuthError?.(error);
-      }
-      callbacks.current.onError?.(error);
-    });
-  }, [queryClient, client.baseUrl, identity]);
+  }, [credential, active, tokenManager, queryClient, scopeUrl, identity]);
 
   const value = useMemo<BookingsContextValue>(
     () => ({ client, tokenManager, queryClient, identity, enabled: active }),

@@ -4,23 +4,22 @@ import type { BookingsClient } from '../client/types.js';
 import { ANONYMOUS_IDENTITY, bookingsKeys } from './bookingsKeys.js';
 import type { BookingsQueryScope } from './calConfigQueryOptions.js';
 import type { RegisteredCalUser } from './register.js';
-import { retryBookingsQuery, retryDelay } from './retryPolicy.js';
+import { bookingsQuery } from './retryPolicy.js';
 
 /**
- * The query behind `useCalUser`. A 404 (no Cal.com user yet) is an answer, not a failure to retry;
- * the provider refetches this query after the initial integration.
+ * The query behind `useCalUser`, fresh for a minute. A 404 (no Cal.com user yet) is an answer, not a
+ * failure to retry; the provider refetches this query after the initial integration.
  */
 export function calUserQueryOptions<TUser = RegisteredCalUser>(
   client: Pick<BookingsClient<unknown, TUser>, 'baseUrl' | 'getUser'>,
   scope: BookingsQueryScope = {},
 ) {
-  return queryOptions<TUser, BookingsApiError>({
-    queryKey: bookingsKeys.user(client.baseUrl, scope.identity ?? ANONYMOUS_IDENTITY),
-    // The query's AbortSignal is left unread on purpose: TanStack cancels a fetch whose signal was read
-    // when its last observer unmounts, so StrictMode's remount would send every request twice.
-    queryFn: () => client.getUser(),
-    staleTime: 60_000,
-    retry: retryBookingsQuery,
-    retryDelay,
-  });
+  return queryOptions<TUser, BookingsApiError>(
+    bookingsQuery(
+      bookingsKeys.user(client.baseUrl, scope.identity ?? ANONYMOUS_IDENTITY),
+      // The AbortSignal is left unread on purpose (see calConfigQueryOptions).
+      () => client.getUser(),
+      60_000,
+    ),
+  );
 }

@@ -3,15 +3,11 @@ import { ANONYMOUS_IDENTITY } from './bookingsKeys.js';
 
 /** Reads a JWT's `sub` without verifying it: only to notice that another user signed in. */
 export function readJwtSubject(jwt: string): string | undefined {
-  const payload = jwt.split('.')[1];
-  if (!payload) return undefined;
   try {
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
-    const padded = base64 + '='.repeat((4 - (base64.length % 4)) % 4);
-    const bytes = Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
-    const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    if (typeof claims !== 'object' || claims === null) return undefined;
-    const sub = (claims as { sub?: unknown }).sub;
+    // base64url → base64; `atob` accepts the missing padding (forgiving-base64).
+    const binary = atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'));
+    const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    const sub: unknown = JSON.parse(json)?.sub;
     return typeof sub === 'string' || typeof sub === 'number' ? String(sub) : undefined;
   } catch {
     return undefined;
@@ -24,36 +20,31 @@ export interface ResolvedSession {
   /** False when `getAuthToken` says, synchronously, that nobody is signed in. */
   signedIn: boolean;
   /** The JWT when `getAuthToken` returned one synchronously: a new one may cure an `unauthorized`. */
-  credential?: string;
+  credential?: string | undefined;
 }
 
 /**
  * Works out, during render, who is signed in: the `identity` prop wins; else a JWT returned
  * synchronously is decoded; an async getter cannot be read during render, so it counts as signed in
- * under the `identity` prop or 'anonymous'.
+ * under the `identity` prop or 'anonymous'. Without a getter (cookie sessions) the user counts as
+ * signed in; a getter that throws or returns `null`/`undefined`/`''` means signed out.
  */
 export function resolveSession(
   getAuthToken: AuthTokenGetter | undefined,
   identity: string | undefined,
 ): ResolvedSession {
-  if (!getAuthToken) return { identity: identity ?? ANONYMOUS_IDENTITY, signedIn: true };
-  let value: ReturnType<AuthTokenGetter>;
+  let value: ReturnType<AuthTokenGetter> | true = true;
   try {
-    value = getAuthToken();
+    if (getAuthToken) value = getAuthToken();
   } catch {
-    return { identity: identity ?? ANONYMOUS_IDENTITY, signedIn: false };
-  }
-  if (value === null || value === undefined || value === '') {
-    return { identity: identity ?? ANONYMOUS_IDENTITY, signedIn: false };
-  }
-  if (typeof value === 'string') {
-    return {
-      identity: identity ?? readJwtSubject(value) ?? ANONYMOUS_IDENTITY,
-      signedIn: true,
-      credential: value,
-    };
+    value = null;
   }
   // A promise: swallow its rejection here, the client reports it when it really asks.
-  value.catch(() => {});
-  return { identity: identity ?? ANONYMOUS_IDENTITY, signedIn: true };
+  if (typeof value === 'object') value?.catch(() => {});
+  const credential = typeof value === 'string' && value !== '' ? value : undefined;
+  return {
+    identity: identity ?? (credential && readJwtSubject(credential)) ?? ANONYMOUS_IDENTITY,
+    signedIn: !!value,
+    credential,
+  };
 }

@@ -1,12 +1,10 @@
 'use client';
 
-import { type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { BookingsApiError } from '../client/errors.js';
-import type { BookingsClient } from '../client/types.js';
-import { useBookingsContext } from './BookingsContext.js';
 import { calUserQueryOptions } from './calUserQueryOptions.js';
 import type { RegisteredCalUser } from './register.js';
-import type { BookingsQueryHookOptions } from './useCalConfig.js';
+import { type BookingsQueryHookOptions, useBookingsQuery } from './useCalConfig.js';
 
 /**
  * The signed-in user's Cal.com details. Before the initial integration the query settles in `error`
@@ -16,13 +14,5 @@ import type { BookingsQueryHookOptions } from './useCalConfig.js';
 export function useCalUser<TUser = RegisteredCalUser, TData = TUser>(
   options: BookingsQueryHookOptions<TUser, TData> = {},
 ): UseQueryResult<TData, BookingsApiError> {
-  const { client, identity, enabled, queryClient } = useBookingsContext('useCalUser');
-  return useQuery(
-    {
-      ...calUserQueryOptions(client as BookingsClient<unknown, TUser>, { identity }),
-      ...options,
-      enabled: enabled && options.enabled !== false,
-    } as UseQueryOptions<TUser, BookingsApiError, TData>,
-    queryClient,
-  );
+  return useBookingsQuery('useCalUser', calUserQueryOptions, options);
 }

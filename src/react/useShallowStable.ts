@@ -6,19 +6,15 @@ import { useRef } from 'react';
  */
 export function useShallowStable<T extends object | undefined>(value: T): T {
   const ref = useRef(value);
-  if (!shallowEqual(ref.current, value)) ref.current = value;
+  const previous = ref.current as Record<string, unknown> | undefined;
+  const next = value as Record<string, unknown> | undefined;
+  const keys = next ? Object.keys(next) : [];
+  const same =
+    previous === next ||
+    (!!previous &&
+      !!next &&
+      Object.keys(previous).length === keys.length &&
+      keys.every((key) => Object.hasOwn(previous, key) && Object.is(previous[key], next[key])));
+  if (!same) ref.current = value;
   return ref.current;
-}
-
-function shallowEqual(a: object | undefined, b: object | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  if (aKeys.length !== bKeys.length) return false;
-  return aKeys.every(
-    (key) =>
-      Object.hasOwn(b, key) &&
-      Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
 }
