@@ -25,11 +25,15 @@ import type {
 import { joinUrl, normalizeBaseUrl } from './url.js';
 import { rootIssue, truncate, validateStandard } from './validate.js';
 
+/** The default path of an endpoint, relative to `baseUrl`: `/api/v1/bookings/{config,token/refresh,user}/`. */
+const defaultPath = (endpoint: BookingsEndpoint): string =>
+  `/api/v1/bookings/${endpoint === 'token' ? 'token/refresh' : endpoint}/`;
+
 /** Endpoint paths of the AISquare bookings API, relative to `baseUrl`. */
 export const DEFAULT_ENDPOINTS: Readonly<Required<BookingsEndpoints>> = {
-  config: '/api/v1/bookings/config/',
-  token: '/api/v1/bookings/token/refresh/',
-  user: '/api/v1/bookings/user/',
+  config: /* @__PURE__ */ defaultPath('config'),
+  token: /* @__PURE__ */ defaultPath('token'),
+  user: /* @__PURE__ */ defaultPath('user'),
 };
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
@@ -164,7 +168,7 @@ export function createBookingsClient<
       // Called as a plain function: `this` is then undefined, which window.fetch accepts (it throws
       // "Illegal invocation" only for a foreign `this`, such as `options`).
       const response = await fetchImpl(
-        joinUrl(baseUrl, options.endpoints?.[endpoint] ?? DEFAULT_ENDPOINTS[endpoint]),
+        joinUrl(baseUrl, options.endpoints?.[endpoint] ?? defaultPath(endpoint)),
         init,
       );
       const { status } = response;

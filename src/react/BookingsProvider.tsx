@@ -21,7 +21,7 @@ import type { CalToken } from '../token/types.js';
 import { BookingsContext, type BookingsContextValue } from './BookingsContext.js';
 import { bookingsKeys } from './bookingsKeys.js';
 import { resolveSession } from './identity.js';
-import { useShallowStable } from './useShallowStable.js';
+import { useStable } from './useStable.js';
 
 export interface BookingsProviderProps {
   /** Origin (and optional path prefix) of the AISquare API, e.g. `https://api.example.com`. */
@@ -100,18 +100,12 @@ function keepAlive(target: object, dispose: () => void): () => void {
  */
 export function BookingsProvider(props: BookingsProviderProps): ReactNode {
   const {
-    baseUrl,
     getAuthToken,
-    apiKey,
-    apiKeyHeader,
-    credentials,
-    fetch,
     queryClient: queryClientProp,
     autoConnect = true,
     refreshLeewaySeconds,
     enabled = true,
     crossTab,
-    requestTimeoutMs,
     children,
   } = props;
 
@@ -119,40 +113,27 @@ export function BookingsProvider(props: BookingsProviderProps): ReactNode {
   // new function on every render never recreates the client or refetches.
   const latest = useRef(props);
   latest.current = props;
+  const [getLatestAuthToken] = useState(() => () => latest.current.getAuthToken?.());
 
-  const endpoints = useShallowStable(props.endpoints);
-  const headers = useShallowStable(props.headers);
-  const schemas = useShallowStable(props.schemas);
-  const tokenRequest = useShallowStable(props.tokenRequest);
-  const hasAuthGetter = getAuthToken !== undefined;
-
+  // The client's options, kept as the same object while their values are equal (inline objects
+  // included), so that the client is recreated only when one of them really changes.
+  const clientOptions = useStable({
+    baseUrl: props.baseUrl,
+    getAuthToken: getAuthToken && getLatestAuthToken,
+    apiKey: props.apiKey,
+    apiKeyHeader: props.apiKeyHeader,
+    credentials: props.credentials,
+    fetch: props.fetch,
+    headers: props.headers,
+    endpoints: props.endpoints,
+    schemas: props.schemas,
+    requestTimeoutMs: props.requestTimeoutMs,
+  });
   const client = useMemo(
-    () =>
-      createBookingsClient({
-        baseUrl,
-        getAuthToken: hasAuthGetter ? () => latest.current.getAuthToken?.() : undefined,
-        apiKey,
-        apiKeyHeader,
-        credentials,
-        fetch,
-        headers,
-        endpoints,
-        schemas,
-        requestTimeoutMs,
-      }) as BookingsClient<unknown, unknown>,
-    [
-      baseUrl,
-      hasAuthGetter,
-      apiKey,
-      apiKeyHeader,
-      credentials,
-      fetch,
-      headers,
-      endpoints,
-      schemas,
-      requestTimeoutMs,
-    ],
+    () => createBookingsClient(clientOptions) as BookingsClient<unknown, unknown>,
+    [clientOptions],
   );
+  const tokenRequest = useStable(props.tokenRequest);
 
   const { identity, signedIn, credential } = resolveSession(getAuthToken, props.identity);
   const active = enabled && signedIn;

@@ -1,6 +1,6 @@
 import { BookingsApiError, isRetryableKind, normalizeError } from '../client/errors.js';
 import { backoffDelay, MAX_ATTEMPTS } from './backoff.js';
-import { crossTabName, parseTokenMessage } from './crossTab.js';
+import { crossTabName } from './crossTab.js';
 import { computeRefreshAt, MAX_TIMER_DELAY_MS, TICK_INTERVAL_MS } from './schedule.js';
 import { createStateStore, rethrowLater } from './store.js';
 import { toCalToken } from './toCalToken.js';
@@ -213,11 +213,8 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
     current.controller = null;
 
     if (token) {
-      cycle = null;
-      authErrorReported = false;
       if (refreshAt !== undefined) tokenRefreshAt = refreshAt;
-      setDue(tokenRefreshAt, { status: 'ready', token, error: null });
-      current.resolve(token);
+      settle(token);
       if (refreshAt !== undefined) callHost(options.onTokenRefreshed, token);
       return;
     }
@@ -263,24 +260,50 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
     wake();
   }
 
-  function onMessage(event: { readonly data: unknown }): void {
-    const message = parseTokenMessage(event.data);
-    if (disposed || !message) return;
-    const { token } = message;
-    const at = now();
-    const current = get().token;
-    if (token.expiresAt <= at || (current && token.expiresAt <= current.expiresAt)) return;
-    tokenRefreshAt = refreshMoment(message.issuedAt ?? at, token.expiresAt, at);
-    authErrorReported = false;
-    if (cycle?.controller) {
-      // A try is running (or waiting for the lock): it sees this token when it gets the lock.
-      update({ status: 'refreshing', token, error: null });
-      return;
-    }
+  /** A token is here (ours or another tab's): ready, refresh scheduled, waiting callers served. */
+  function settle(token: CalToken): void {
     const waiting = cycle;
     cycle = null;
+    authErrorReported = false;
     setDue(tokenRefreshAt, { status: 'ready', token, error: null });
     waiting?.resolve(token);
+  }
+
+  /**
+   * A token from another tab: adopted when it is well formed and outlives ours. The token is the
+   * message's own structured clone, frozen.
+   */
+  function onMessage(event: { readonly data: unknown }): void {
+    const { type, token, issuedAt } = (event.data ?? {}) as Partial<CalTokenMessage>;
+    const t = (token ?? {}) as Partial<Record<keyof CalToken, unknown>>;
+    const at = now();
+    const current = get().token;
+    if (
+      disposed ||
+      type !== 'token' ||
+      typeof t.accessToken !== 'string' ||
+      t.accessToken === '' ||
+      typeof t.tokenType !== 'string' ||
+      typeof t.calClientId !== 'string' ||
+      typeof t.refreshed !== 'boolean' ||
+      !['created', 'existing'].includes(t.integrationStatus as string) ||
+      !Number.isFinite(t.expiresAt) ||
+      (t.expiresAt as number) <= at ||
+      (current && (t.expiresAt as number) <= current.expiresAt)
+    ) {
+      return;
+    }
+    const adopted = Object.freeze(token as CalToken);
+    tokenRefreshAt = refreshMoment(
+      Number.isFinite(issuedAt) ? Math.min(issuedAt as number, adopted.expiresAt) : at,
+      adopted.expiresAt,
+      at,
+    );
+    if (cycle?.controller) {
+      // A try is running (or waiting for the lock): it sees this token when it gets the lock.
+      authErrorReported = false;
+      update({ status: 'refreshing', token: adopted, error: null });
+    } else settle(adopted);
   }
 
   /** Adds (or removes) the wake listeners: `visibilitychange` on the document, `online` on the window. */
@@ -314,8 +337,11 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
       return cycle.promise;
     }
     const { status, token, error } = get();
-    if (!forceRefresh && token && isFresh()) return Promise.resolve(token);
-    if (!forceRefresh && status === 'unauthorized' && error) return Promise.reject(error);
+    if (!forceRefresh) {
+      if (token && isFresh()) return Promise.resolve(token);
+      // (an `unauthorized` state always carries its error)
+      if (status === 'unauthorized') return Promise.reject(error);
+    }
     return startCycle(true).promise;
   }
 
