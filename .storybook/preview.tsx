@@ -2,7 +2,8 @@ import '../src/styles.css';
 
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { QueryClient } from '@tanstack/react-query';
-import { setupWorker } from 'msw/browser';
+import { getResponse, type RequestHandler } from 'msw';
+import { type SetupWorker, setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { type ReactNode, useState } from 'react';
 import { configure } from 'storybook/test';
@@ -14,20 +15,44 @@ const jwt = storyJwt();
 // Play functions wait for mocked network answers: allow them more than Testing Library's 1 s.
 configure({ asyncUtilTimeout: 5_000 });
 
+/**
+ * Answers the provider's requests inside the page from the worker's current MSW handlers (the same
+ * handlers, `parameters.msw` and `beforeEach` ones included). Through the service worker, Chromium
+ * logs a "Failed to load resource" console error for every 401/404/500 the error stories are about.
+ */
+function inPageFetch(worker: SetupWorker): typeof fetch {
+  return (input, init) => {
+    const request = new Request(input, init);
+    const signal = init?.signal;
+    return new Promise<Response>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+      getResponse(worker.listHandlers() as RequestHandler[], request).then(
+        (response) => (response ? resolve(response) : fetch(input, init).then(resolve, reject)),
+        reject,
+      );
+    });
+  };
+}
+
 /** A fresh QueryClient per story (the decorator keys this by story id), so no cache leaks across. */
 function StoryBookingsProvider({
   props,
+  worker,
   children,
 }: {
   props: StoryProviderProps;
+  worker: SetupWorker | undefined;
   children: ReactNode;
 }): ReactNode {
   const [queryClient] = useState(() => new QueryClient());
+  const [storyFetch] = useState(() => (worker ? inPageFetch(worker) : undefined));
   return (
     <BookingsProvider
       baseUrl={STORY_BASE_URL}
       getAuthToken={() => jwt}
       queryClient={queryClient}
+      fetch={storyFetch}
       // Stories run side by side (Storybook tabs, parallel test iframes): sharing tokens and Web
       // Locks across them would let one story's hanging request stall another's.
       crossTab={false}
@@ -59,7 +84,11 @@ const withBookings: Decorator = (Story, context) => {
       {bookings === false ? (
         story
       ) : (
-        <StoryBookingsProvider key={context.id} props={bookings ?? {}}>
+        <StoryBookingsProvider
+          key={context.id}
+          props={bookings ?? {}}
+          worker={(context as { msw?: SetupWorker }).msw}
+        >
           {story}
         </StoryBookingsProvider>
       )}
