@@ -1,7 +1,7 @@
 import { BookingsApiError, isRetryableKind, normalizeError } from '../client/errors.js';
 import { backoffDelay, MAX_ATTEMPTS } from './backoff.js';
 import { crossTabName } from './crossTab.js';
-import { computeRefreshAt, MAX_TIMER_DELAY_MS, TICK_INTERVAL_MS } from './schedule.js';
+import { MAX_TIMER_DELAY_MS, refreshMoment, TICK_INTERVAL_MS } from './schedule.js';
 import { createStateStore, rethrowLater } from './store.js';
 import { toCalToken } from './toCalToken.js';
 import type {
@@ -97,14 +97,8 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   const canRequest = (): boolean => isPageVisible() || !!cycle?.explicit;
 
   /** When to refresh a token obtained now (jittered; see `computeRefreshAt`). */
-  const refreshMoment = (issuedAt: number, expiresAt: number, receivedAt: number): number =>
-    computeRefreshAt({
-      issuedAt,
-      expiresAt,
-      receivedAt,
-      leewaySeconds: options.refreshLeewaySeconds,
-      random: random(),
-    });
+  const nextRefresh = (issuedAt: number, expiresAt: number, receivedAt: number): number =>
+    refreshMoment(issuedAt, expiresAt, receivedAt, options.refreshLeewaySeconds, random());
 
   // --- timers -----------------------------------------------------------------------------------
 
@@ -193,7 +187,7 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
       const response = await client.refreshToken(tokenRequest, { signal });
       signal.throwIfAborted();
       const fresh = toCalToken(response, issuedAt);
-      refreshAt = refreshMoment(issuedAt, fresh.expiresAt, now());
+      refreshAt = nextRefresh(issuedAt, fresh.expiresAt, now());
       // Before the lock is released, so waiting tabs see it.
       if (channel && !disposed) {
         try {
@@ -294,7 +288,7 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
       return;
     }
     const adopted = Object.freeze(token as CalToken);
-    tokenRefreshAt = refreshMoment(
+    tokenRefreshAt = nextRefresh(
       Number.isFinite(issuedAt) ? Math.min(issuedAt as number, adopted.expiresAt) : at,
       adopted.expiresAt,
       at,

@@ -38,13 +38,24 @@ export interface RefreshMomentInput {
  * sooner than half a second after the token arrived: even a 1-second token or a slow server cannot
  * make the manager loop.
  */
-export function computeRefreshAt({
-  issuedAt,
-  expiresAt,
-  receivedAt,
-  leewaySeconds,
-  random,
-}: RefreshMomentInput): number {
+export function computeRefreshAt(input: RefreshMomentInput): number {
+  return refreshMoment(
+    input.issuedAt,
+    input.expiresAt,
+    input.receivedAt,
+    input.leewaySeconds,
+    input.random,
+  );
+}
+
+/** `computeRefreshAt` with positional arguments (what the manager calls). */
+export function refreshMoment(
+  issuedAt: number,
+  expiresAt: number,
+  receivedAt: number,
+  leewaySeconds: number | undefined,
+  random: number,
+): number {
   const lifetime = Math.max(0, expiresAt - issuedAt);
   // The default for anything that is not a finite number, never negative.
   const leeway = Number.isFinite(leewaySeconds)
