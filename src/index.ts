@@ -1,6 +1,6 @@
 'use client';
 
-// The package's browser entry. Every public name is listed here, values first, then types.
+// The package's browser entry: every public name is listed here by name, types with `export type`.
 
 export { createBookingsClient } from './client/createBookingsClient.js';
 export type {

@@ -1,3 +1,5 @@
+'use client';
+
 import { replaceEqualDeep } from '@tanstack/react-query';
 import { useRef } from 'react';
 
