@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium.js';
 
 const ROOT = resolve(import.meta.dirname, '..', 'storybook-static');
 const SETTLE_MS = 2_500;
@@ -48,17 +49,7 @@ const index = JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8')) as {
 };
 const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 const problems: string[] = [];
 let rendered = 0;
