@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BookingsApiError,
   type BookingsClientOptions,
@@ -6,40 +6,18 @@ import {
   createBookingsClient,
   isBookingsApiError,
 } from '../../src/client/index.js';
-import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/index.js';
+import { withSandbox } from '../helpers/withSandbox.js';
 
 // The real client against the real sandbox over HTTP on 127.0.0.1. CORS does not apply in Node
 // (no Origin, no preflight); the browser tests cover it.
 
-let sandbox: Sandbox;
-const extra: Sandbox[] = [];
-
-async function startExtra(options?: SandboxOptions): Promise<Sandbox> {
-  const started = await startSandbox(options);
-  extra.push(started);
-  return started;
-}
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
-beforeEach(() => {
-  sandbox.reset();
-});
-
-afterEach(async () => {
-  await Promise.all(extra.splice(0).map((started) => started.close()));
-});
+const fixture = withSandbox();
+const { startExtra } = fixture;
 
 function clientFor(
   jwt: string | null,
   options: Partial<BookingsClientOptions> = {},
-  baseUrl = sandbox.url,
+  baseUrl = fixture.sandbox.url,
 ) {
   return createBookingsClient({ baseUrl, getAuthToken: () => jwt, ...options });
 }
@@ -59,7 +37,7 @@ async function rejection(promise: Promise<unknown>): Promise<BookingsApiError> {
 
 describe('createBookingsClient against the sandbox', () => {
   it('reads the config with a JWT', async () => {
-    const client = clientFor(await sandbox.issueJwt('alice'));
+    const client = clientFor(await fixture.sandbox.issueJwt('alice'));
     const config = await client.getConfig();
     expect(config).toMatchObject({
       cal_client_id: expect.any(String),
@@ -68,8 +46,11 @@ describe('createBookingsClient against the sandbox', () => {
   });
 
   it('takes the JWT from an async getter', async () => {
-    const jwt = await sandbox.issueJwt('alice');
-    const client = createBookingsClient({ baseUrl: sandbox.url, getAuthToken: async () => jwt });
+    const jwt = await fixture.sandbox.issueJwt('alice');
+    const client = createBookingsClient({
+      baseUrl: fixture.sandbox.url,
+      getAuthToken: async () => jwt,
+    });
     await expect(client.getConfig()).resolves.toMatchObject({ cal_api_url: expect.any(String) });
   });
 
@@ -80,7 +61,7 @@ describe('createBookingsClient against the sandbox', () => {
   });
 
   it('is unauthorized with an expired JWT, and never puts the JWT in the message', async () => {
-    const expired = await sandbox.issueJwt('alice', { expiresInSeconds: -60 });
+    const expired = await fixture.sandbox.issueJwt('alice', { expiresInSeconds: -60 });
     const error = await rejection(clientFor(expired).refreshToken());
     expect(error).toMatchObject({ kind: 'unauthorized', status: 401, endpoint: 'token' });
     expect(error.detail).toMatch(/expired/i);
@@ -96,8 +77,8 @@ describe('createBookingsClient against the sandbox', () => {
   });
 
   it('integrates on the first token call (created) and refreshes later (existing)', async () => {
-    sandbox.setTokenTtl(120);
-    const client = clientFor(await sandbox.issueJwt('alice'));
+    fixture.sandbox.setTokenTtl(120);
+    const client = clientFor(await fixture.sandbox.issueJwt('alice'));
     const config = await client.getConfig();
     const first = await client.refreshToken();
     expect(first).toMatchObject({
@@ -113,7 +94,9 @@ describe('createBookingsClient against the sandbox', () => {
   });
 
   it('getUser is not_found until the integration, then the Cal.com user', async () => {
-    const client = clientFor(await sandbox.issueJwt('alice', { email: 'alice@aisquare.test' }));
+    const client = clientFor(
+      await fixture.sandbox.issueJwt('alice', { email: 'alice@aisquare.test' }),
+    );
     const error = await rejection(client.getUser());
     expect(error).toMatchObject({ kind: 'not_found', status: 404, endpoint: 'user' });
     await client.refreshToken({ time_zone: 'America/New_York' });
@@ -126,7 +109,7 @@ describe('createBookingsClient against the sandbox', () => {
   });
 
   it('reports a rejected body as invalid_request', async () => {
-    const client = clientFor(await sandbox.issueJwt('alice'));
+    const client = clientFor(await fixture.sandbox.issueJwt('alice'));
     const badZone = await rejection(client.refreshToken({ time_zone: 'Mars/Olympus' }));
     expect(badZone).toMatchObject({ kind: 'invalid_request', status: 400, endpoint: 'token' });
     const wrongType = { force_refresh: 'yes' } as unknown as CalTokenRefreshRequest;
@@ -136,24 +119,24 @@ describe('createBookingsClient against the sandbox', () => {
   });
 
   it('maps an injected 500 to server, and the next call succeeds', async () => {
-    const client = clientFor(await sandbox.issueJwt('alice'));
-    sandbox.failNext('token', 500);
+    const client = clientFor(await fixture.sandbox.issueJwt('alice'));
+    fixture.sandbox.failNext('token', 500);
     const error = await rejection(client.refreshToken());
     expect(error).toMatchObject({ kind: 'server', status: 500, endpoint: 'token' });
     await expect(client.refreshToken()).resolves.toMatchObject({ integration_status: 'created' });
   });
 
   it('maps a malformed body to invalid_response', async () => {
-    const client = clientFor(await sandbox.issueJwt('alice'));
-    sandbox.failNext('config', 'malformed');
+    const client = clientFor(await fixture.sandbox.issueJwt('alice'));
+    fixture.sandbox.failNext('config', 'malformed');
     const error = await rejection(client.getConfig());
     expect(error).toMatchObject({ kind: 'invalid_response', status: 200, endpoint: 'config' });
     expect(error.issues?.length).toBeGreaterThan(0);
   });
 
   it('times out on a hung request after requestTimeoutMs', async () => {
-    const client = clientFor(await sandbox.issueJwt('alice'), { requestTimeoutMs: 200 });
-    sandbox.failNext('user', 'hang');
+    const client = clientFor(await fixture.sandbox.issueJwt('alice'), { requestTimeoutMs: 200 });
+    fixture.sandbox.failNext('user', 'hang');
     const started = performance.now();
     const error = await rejection(client.getUser());
     const elapsed = performance.now() - started;
@@ -163,8 +146,8 @@ describe('createBookingsClient against the sandbox', () => {
   });
 
   it("reports the caller's abort as aborted", async () => {
-    sandbox.setLatency(2000);
-    const client = clientFor(await sandbox.issueJwt('alice'));
+    fixture.sandbox.setLatency(2000);
+    const client = clientFor(await fixture.sandbox.issueJwt('alice'));
     const controller = new AbortController();
     const pending = client.getConfig({ signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
@@ -181,12 +164,12 @@ describe('createBookingsClient against the sandbox', () => {
   });
 
   it('makes exactly one request per call (no hidden retries)', async () => {
-    const client = clientFor(await sandbox.issueJwt('alice'));
-    sandbox.failNext('config', 503);
+    const client = clientFor(await fixture.sandbox.issueJwt('alice'));
+    fixture.sandbox.failNext('config', 503);
     await rejection(client.getConfig());
     await client.refreshToken();
     await client.getUser();
-    expect(sandbox.counts()).toEqual({ config: 1, token: 1, user: 1 });
+    expect(fixture.sandbox.counts()).toEqual({ config: 1, token: 1, user: 1 });
   });
 
   it('sends the API key in its own header when the sandbox requires one', async () => {

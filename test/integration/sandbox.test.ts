@@ -1,45 +1,28 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../src/sandbox/index.js';
+import { withSandbox } from '../helpers/withSandbox.js';
 
 const CONFIG = '/api/v1/bookings/config/';
 const TOKEN = '/api/v1/bookings/token/refresh/';
 const USER = '/api/v1/bookings/user/';
 
-let sandbox: Sandbox;
-/** Sandboxes started by a single test; closed after it. */
-const extra: Sandbox[] = [];
+const fixture = withSandbox();
+const { startExtra } = fixture;
 
-async function startExtra(options?: SandboxOptions): Promise<Sandbox> {
-  const started = await startSandbox(options);
-  extra.push(started);
-  return started;
-}
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
-beforeEach(() => {
-  sandbox.reset();
-});
-
-afterEach(async () => {
-  await Promise.all(extra.splice(0).map((started) => started.close()));
-});
-
-function get(path: string, jwt?: string, init: RequestInit = {}, base = sandbox.url) {
+function get(path: string, jwt?: string, init: RequestInit = {}, base = fixture.sandbox.url) {
   const headers = new Headers(init.headers);
   if (jwt !== undefined) headers.set('Authorization', `Bearer ${jwt}`);
   return fetch(`${base}${path}`, { ...init, headers });
 }
 
-function refresh(jwt: string, body: string = '{}', base = sandbox.url, init: RequestInit = {}) {
+function refresh(
+  jwt: string,
+  body: string = '{}',
+  base = fixture.sandbox.url,
+  init: RequestInit = {},
+) {
   const headers = new Headers(init.headers);
   headers.set('Authorization', `Bearer ${jwt}`);
   headers.set('Content-Type', 'application/json');
@@ -57,9 +40,9 @@ async function expectDetail(response: Response, status: number): Promise<string>
 
 describe('startSandbox', () => {
   it('binds to 127.0.0.1 on a random port by default', () => {
-    expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(sandbox.port).toBeGreaterThan(0);
-    expect(sandbox.url.endsWith(`:${sandbox.port}`)).toBe(true);
+    expect(fixture.sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(fixture.sandbox.port).toBeGreaterThan(0);
+    expect(fixture.sandbox.url.endsWith(`:${fixture.sandbox.port}`)).toBe(true);
   });
 
   it('serves under basePath, which is part of url', async () => {
@@ -85,13 +68,13 @@ describe('authentication', () => {
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
       expect(await expectDetail(response, 401)).toMatch(/not provided/);
     }
-    const post = await fetch(`${sandbox.url}${TOKEN}`, { method: 'POST', body: '{}' });
+    const post = await fetch(`${fixture.sandbox.url}${TOKEN}`, { method: 'POST', body: '{}' });
     await expectDetail(post, 401);
   });
 
   it('answers 401 to a scheme other than Bearer', async () => {
-    const jwt = await sandbox.issueJwt('alice');
-    const response = await fetch(`${sandbox.url}${CONFIG}`, {
+    const jwt = await fixture.sandbox.issueJwt('alice');
+    const response = await fetch(`${fixture.sandbox.url}${CONFIG}`, {
       headers: { Authorization: `Token ${jwt}` },
     });
     await expectDetail(response, 401);
@@ -102,14 +85,14 @@ describe('authentication', () => {
     const foreign = await other.issueJwt('alice');
     await expectDetail(await get(CONFIG, foreign), 401);
 
-    const [header, payload, signature] = (await sandbox.issueJwt('alice')).split('.');
+    const [header, payload, signature] = (await fixture.sandbox.issueJwt('alice')).split('.');
     const flipped = `${signature?.startsWith('A') ? 'B' : 'A'}${signature?.slice(1)}`;
     await expectDetail(await get(CONFIG, `${header}.${payload}.${flipped}`), 401);
     await expectDetail(await get(CONFIG, 'not-a-jwt'), 401);
   });
 
   it('answers 401 to an expired JWT', async () => {
-    const expired = await sandbox.issueJwt('alice', { expiresInSeconds: -30 });
+    const expired = await fixture.sandbox.issueJwt('alice', { expiresInSeconds: -30 });
     expect(await expectDetail(await get(CONFIG, expired), 401)).toMatch(/expired/i);
     await expectDetail(await refresh(expired), 401);
   });
@@ -117,7 +100,7 @@ describe('authentication', () => {
   it('accepts a JWT until it expires', async () => {
     // exp has one-second resolution: 2 s from now stays valid for at least 1 s, and is surely
     // past 2.1 s from now.
-    const shortLived = await sandbox.issueJwt('alice', { expiresInSeconds: 2 });
+    const shortLived = await fixture.sandbox.issueJwt('alice', { expiresInSeconds: 2 });
     expect((await get(CONFIG, shortLived)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 2100));
     await expectDetail(await get(CONFIG, shortLived), 401);
@@ -149,7 +132,7 @@ describe('authentication', () => {
 
 describe('endpoints', () => {
   it('GET config answers a realistic Cal.com configuration', async () => {
-    const response = await get(CONFIG, await sandbox.issueJwt('alice'));
+    const response = await get(CONFIG, await fixture.sandbox.issueJwt('alice'));
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const config = (await response.json()) as Record<string, unknown>;
@@ -161,7 +144,7 @@ describe('endpoints', () => {
   });
 
   it('first token call integrates the user (created), later ones refresh (existing)', async () => {
-    const jwt = await sandbox.issueJwt('alice');
+    const jwt = await fixture.sandbox.issueJwt('alice');
     const config = (await (await get(CONFIG, jwt)).json()) as { cal_client_id: string };
 
     const first = await refresh(jwt);
@@ -180,14 +163,14 @@ describe('endpoints', () => {
     expect(second).toMatchObject({ refreshed: true, integration_status: 'existing' });
     expect(second.access_token).not.toBe(created.access_token);
 
-    const other = (await (await refresh(await sandbox.issueJwt('bob'))).json()) as {
+    const other = (await (await refresh(await fixture.sandbox.issueJwt('bob'))).json()) as {
       integration_status: string;
     };
     expect(other.integration_status).toBe('created');
   });
 
   it('accepts an empty body as {}', async () => {
-    const response = await refresh(await sandbox.issueJwt('alice'), '');
+    const response = await refresh(await fixture.sandbox.issueJwt('alice'), '');
     expect(response.status).toBe(200);
     expect(((await response.json()) as { integration_status: string }).integration_status).toBe(
       'created',
@@ -195,7 +178,7 @@ describe('endpoints', () => {
   });
 
   it('GET user is 404 until the first token call, then the Cal.com user', async () => {
-    const jwt = await sandbox.issueJwt('alice-smith', { email: 'alice@aisquare.test' });
+    const jwt = await fixture.sandbox.issueJwt('alice-smith', { email: 'alice@aisquare.test' });
     await expectDetail(await get(USER, jwt), 404);
     expect((await refresh(jwt)).status).toBe(200);
 
@@ -215,7 +198,7 @@ describe('endpoints', () => {
       locale: 'en',
     });
 
-    const bob = await sandbox.issueJwt('bob', { name: 'Bob B.' });
+    const bob = await fixture.sandbox.issueJwt('bob', { name: 'Bob B.' });
     await expectDetail(await get(USER, bob), 404);
     await refresh(bob);
     const bobUser = (await (await get(USER, bob)).json()) as Record<string, unknown>;
@@ -224,7 +207,7 @@ describe('endpoints', () => {
   });
 
   it('uses time_zone from the first token call for the new user', async () => {
-    const jwt = await sandbox.issueJwt('alice');
+    const jwt = await fixture.sandbox.issueJwt('alice');
     expect((await refresh(jwt, JSON.stringify({ time_zone: 'Asia/Tokyo' }))).status).toBe(200);
     const user = (await (await get(USER, jwt)).json()) as { timeZone: string };
     expect(user.timeZone).toBe('Asia/Tokyo');
@@ -240,13 +223,13 @@ describe('endpoints', () => {
     ['an object cal_user_id', '{"cal_user_id":{}}'],
     ['an unknown time_zone', '{"time_zone":"Mars/Olympus"}'],
   ])('token answers 400 to %s and integrates nobody', async (_name, body) => {
-    const jwt = await sandbox.issueJwt('alice');
+    const jwt = await fixture.sandbox.issueJwt('alice');
     await expectDetail(await refresh(jwt, body), 400);
     await expectDetail(await get(USER, jwt), 404);
   });
 
   it('accepts well-typed known fields and ignores unknown ones', async () => {
-    const jwt = await sandbox.issueJwt('alice');
+    const jwt = await fixture.sandbox.issueJwt('alice');
     const body = { force_refresh: true, cal_user_id: 7, time_zone: 'UTC', extra: [1] };
     const response = await refresh(jwt, JSON.stringify(body));
     expect(response.status).toBe(200);
@@ -255,8 +238,8 @@ describe('endpoints', () => {
   });
 
   it('answers 405 to a wrong method, with Allow', async () => {
-    const jwt = await sandbox.issueJwt('alice');
-    const post = await fetch(`${sandbox.url}${CONFIG}`, {
+    const jwt = await fixture.sandbox.issueJwt('alice');
+    const post = await fetch(`${fixture.sandbox.url}${CONFIG}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${jwt}` },
       body: '{}',
@@ -270,7 +253,7 @@ describe('endpoints', () => {
   });
 
   it('answers 404 to unknown paths, including a missing trailing slash', async () => {
-    const jwt = await sandbox.issueJwt('alice');
+    const jwt = await fixture.sandbox.issueJwt('alice');
     await expectDetail(await get('/api/v1/bookings/nope/', jwt), 404);
     await expectDetail(await get('/api/v1/bookings/config', jwt), 404);
     await expectDetail(await get('//api/v1/bookings/config/', jwt), 404);
@@ -280,9 +263,9 @@ describe('endpoints', () => {
 
 describe('fault injection', () => {
   it('failNext(status) answers that status with a JSON detail, for the next N requests only', async () => {
-    const jwt = await sandbox.issueJwt('alice');
-    sandbox.failNext('config', 503, 2);
-    sandbox.failNext('config', 500);
+    const jwt = await fixture.sandbox.issueJwt('alice');
+    fixture.sandbox.failNext('config', 503, 2);
+    fixture.sandbox.failNext('config', 500);
     expect(await expectDetail(await get(CONFIG, jwt), 503)).toMatch(/503/);
     await expectDetail(await get(CONFIG, jwt), 503);
     await expectDetail(await get(CONFIG, jwt), 500);
@@ -290,23 +273,23 @@ describe('fault injection', () => {
   });
 
   it('applies faults per endpoint and before authentication', async () => {
-    sandbox.failNext('token', 500);
-    expect((await get(CONFIG, await sandbox.issueJwt('alice'))).status).toBe(200);
-    const response = await fetch(`${sandbox.url}${TOKEN}`, { method: 'POST', body: '{}' });
+    fixture.sandbox.failNext('token', 500);
+    expect((await get(CONFIG, await fixture.sandbox.issueJwt('alice'))).status).toBe(200);
+    const response = await fetch(`${fixture.sandbox.url}${TOKEN}`, { method: 'POST', body: '{}' });
     await expectDetail(response, 500);
   });
 
   it('an injected token failure does not integrate the user', async () => {
-    const jwt = await sandbox.issueJwt('alice');
-    sandbox.failNext('token', 500);
+    const jwt = await fixture.sandbox.issueJwt('alice');
+    fixture.sandbox.failNext('token', 500);
     await expectDetail(await refresh(jwt), 500);
     const first = (await (await refresh(jwt)).json()) as { integration_status: string };
     expect(first.integration_status).toBe('created');
   });
 
   it("failNext('malformed') answers 200 with a body that is not JSON", async () => {
-    const jwt = await sandbox.issueJwt('alice');
-    sandbox.failNext('user', 'malformed');
+    const jwt = await fixture.sandbox.issueJwt('alice');
+    fixture.sandbox.failNext('user', 'malformed');
     const response = await get(USER, jwt);
     expect(response.status).toBe(200);
     const text = await response.text();
@@ -315,10 +298,10 @@ describe('fault injection', () => {
   });
 
   it("failNext('hang') never answers; the client's time-out fires; the next request is served", async () => {
-    const jwt = await sandbox.issueJwt('alice');
-    sandbox.failNext('token', 'hang');
+    const jwt = await fixture.sandbox.issueJwt('alice');
+    fixture.sandbox.failNext('token', 'hang');
     const started = Date.now();
-    const hung = refresh(jwt, '{}', sandbox.url, { signal: AbortSignal.timeout(300) });
+    const hung = refresh(jwt, '{}', fixture.sandbox.url, { signal: AbortSignal.timeout(300) });
     await expect(hung).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     const next = (await (await refresh(jwt)).json()) as { integration_status: string };
@@ -326,27 +309,27 @@ describe('fault injection', () => {
   });
 
   it('rejects invalid faults', () => {
-    expect(() => sandbox.failNext('config', 200)).toThrow(RangeError);
-    expect(() => sandbox.failNext('config', 600)).toThrow(RangeError);
-    expect(() => sandbox.failNext('config', 500, 0)).toThrow(RangeError);
+    expect(() => fixture.sandbox.failNext('config', 200)).toThrow(RangeError);
+    expect(() => fixture.sandbox.failNext('config', 600)).toThrow(RangeError);
+    expect(() => fixture.sandbox.failNext('config', 500, 0)).toThrow(RangeError);
     // @ts-expect-error: not an endpoint
-    expect(() => sandbox.failNext('users', 500)).toThrow(TypeError);
+    expect(() => fixture.sandbox.failNext('users', 500)).toThrow(TypeError);
   });
 });
 
 describe('latency and token lifetime', () => {
   it('setLatency delays every answer', async () => {
-    const jwt = await sandbox.issueJwt('alice');
-    sandbox.setLatency(400);
+    const jwt = await fixture.sandbox.issueJwt('alice');
+    fixture.sandbox.setLatency(400);
     let started = performance.now();
     expect((await get(CONFIG, jwt)).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(390);
 
-    sandbox.setLatency(0);
+    fixture.sandbox.setLatency(0);
     started = performance.now();
     expect((await get(CONFIG, jwt)).status).toBe(200);
     expect(performance.now() - started).toBeLessThan(300);
-    expect(() => sandbox.setLatency(-1)).toThrow(RangeError);
+    expect(() => fixture.sandbox.setLatency(-1)).toThrow(RangeError);
   });
 
   it('latencyMs option delays answers from the start, and requests run in parallel', async () => {
@@ -378,8 +361,8 @@ describe('latency and token lifetime', () => {
 
 describe('counts and reset', () => {
   it('counts requests per endpoint, failed ones included, preflights not', async () => {
-    const jwt = await sandbox.issueJwt('alice');
-    expect(sandbox.counts()).toEqual({ config: 0, token: 0, user: 0 });
+    const jwt = await fixture.sandbox.issueJwt('alice');
+    expect(fixture.sandbox.counts()).toEqual({ config: 0, token: 0, user: 0 });
     await get(CONFIG, jwt);
     await get(CONFIG);
     await refresh(jwt);
@@ -387,29 +370,29 @@ describe('counts and reset', () => {
     await get(USER, jwt);
     await get(USER, jwt);
     await get('/api/v1/bookings/unknown/', jwt);
-    await fetch(`${sandbox.url}${CONFIG}`, {
+    await fetch(`${fixture.sandbox.url}${CONFIG}`, {
       method: 'OPTIONS',
       headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' },
     });
-    expect(sandbox.counts()).toEqual({ config: 2, token: 1, user: 3 });
+    expect(fixture.sandbox.counts()).toEqual({ config: 2, token: 1, user: 3 });
   });
 
   it('counts() is a snapshot', async () => {
-    const snapshot = sandbox.counts();
-    await get(CONFIG, await sandbox.issueJwt('alice'));
+    const snapshot = fixture.sandbox.counts();
+    await get(CONFIG, await fixture.sandbox.issueJwt('alice'));
     expect(snapshot.config).toBe(0);
-    expect(sandbox.counts().config).toBe(1);
+    expect(fixture.sandbox.counts().config).toBe(1);
   });
 
   it('reset() clears users, counts, faults and latency', async () => {
-    const jwt = await sandbox.issueJwt('alice');
+    const jwt = await fixture.sandbox.issueJwt('alice');
     await refresh(jwt);
     expect((await get(USER, jwt)).status).toBe(200);
-    sandbox.failNext('config', 500, 5);
-    sandbox.setLatency(400);
+    fixture.sandbox.failNext('config', 500, 5);
+    fixture.sandbox.setLatency(400);
 
-    sandbox.reset();
-    expect(sandbox.counts()).toEqual({ config: 0, token: 0, user: 0 });
+    fixture.sandbox.reset();
+    expect(fixture.sandbox.counts()).toEqual({ config: 0, token: 0, user: 0 });
     const started = performance.now();
     expect((await get(CONFIG, jwt)).status).toBe(200);
     expect(performance.now() - started).toBeLessThan(300);
@@ -423,7 +406,7 @@ describe('CORS', () => {
   const origin = 'http://localhost:5173';
 
   it('answers a preflight with the allowed methods and headers', async () => {
-    const response = await fetch(`${sandbox.url}${TOKEN}`, {
+    const response = await fetch(`${fixture.sandbox.url}${TOKEN}`, {
       method: 'OPTIONS',
       headers: {
         Origin: origin,
@@ -444,7 +427,7 @@ describe('CORS', () => {
   });
 
   it("grants Chrome's private network access when asked", async () => {
-    const response = await fetch(`${sandbox.url}${CONFIG}`, {
+    const response = await fetch(`${fixture.sandbox.url}${CONFIG}`, {
       method: 'OPTIONS',
       headers: {
         Origin: 'https://app.example.com',
@@ -456,7 +439,9 @@ describe('CORS', () => {
   });
 
   it('echoes the Origin on actual answers, errors included', async () => {
-    const ok = await get(CONFIG, await sandbox.issueJwt('alice'), { headers: { Origin: origin } });
+    const ok = await get(CONFIG, await fixture.sandbox.issueJwt('alice'), {
+      headers: { Origin: origin },
+    });
     expect(ok.headers.get('access-control-allow-origin')).toBe(origin);
     expect(ok.headers.get('access-control-allow-credentials')).toBe('true');
     const denied = await get(CONFIG, undefined, { headers: { Origin: origin } });
