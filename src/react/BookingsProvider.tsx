@@ -114,6 +114,9 @@ export function BookingsProvider(props: BookingsProviderProps): ReactNode {
   const latest = useRef(props);
   latest.current = props;
   const [getLatestAuthToken] = useState(() => () => latest.current.getAuthToken?.());
+  const [latestFetch] = useState(
+    () => ((input, init) => (latest.current.fetch ?? fetch)(input, init)) as typeof fetch,
+  );
 
   // The client's options, kept as the same object while their values are equal (inline objects
   // included), so that the client is recreated only when one of them really changes.
@@ -123,7 +126,7 @@ export function BookingsProvider(props: BookingsProviderProps): ReactNode {
     apiKey: props.apiKey,
     apiKeyHeader: props.apiKeyHeader,
     credentials: props.credentials,
-    fetch: props.fetch,
+    fetch: props.fetch && latestFetch,
     headers: props.headers,
     endpoints: props.endpoints,
     schemas: props.schemas,

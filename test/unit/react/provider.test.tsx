@@ -86,7 +86,7 @@ describe('BookingsProvider', () => {
     expect(api.counts).toEqual({ config: 1, token: 1, user: 1 });
   });
 
-  it('a new inline getAuthToken on every render does not refetch or recreate the client', async () => {
+  it('new inline getAuthToken, fetch and endpoints on every render do not refetch or recreate the client', async () => {
     const api = createFakeApi();
     const clients = new Set<unknown>();
     function ClientProbe() {
@@ -98,11 +98,21 @@ describe('BookingsProvider', () => {
         <UserEmail />
         <ClientProbe />
       </>,
-      { provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice'), endpoints: {} } },
+      {
+        provider: {
+          fetch: (input, init) => api.fetch(input, init),
+          getAuthToken: () => fakeJwt('alice'),
+          endpoints: {},
+        },
+      },
     );
     await screen.findByText('alice@example.com');
     for (let i = 0; i < 5; i += 1) {
-      view.rerenderProvider({ getAuthToken: () => fakeJwt('alice'), endpoints: {} });
+      view.rerenderProvider({
+        fetch: (input, init) => api.fetch(input, init),
+        getAuthToken: () => fakeJwt('alice'),
+        endpoints: {},
+      });
     }
     await act(async () => {});
     expect(api.counts.user).toBe(1);
