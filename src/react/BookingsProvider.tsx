@@ -13,7 +13,7 @@ import type { CalTokenRefreshRequest } from '../client/schemas.js';
 import type {
   AuthTokenGetter,
   BookingsClient,
-  BookingsEndpoints,
+  BookingsClientOptions,
   BookingsSchemas,
 } from '../client/types.js';
 import { createCalTokenManager } from '../token/createCalTokenManager.js';
@@ -23,25 +23,26 @@ import { bookingsKeys } from './bookingsKeys.js';
 import { resolveSession } from './identity.js';
 import { useStable } from './useStable.js';
 
-export interface BookingsProviderProps {
-  /** Origin (and optional path prefix) of the AISquare API, e.g. `https://api.example.com`. */
-  baseUrl: string;
+/** The client's connection options, documented once on `BookingsClientOptions`. */
+type ConnectionOptions = Pick<
+  BookingsClientOptions,
+  | 'baseUrl'
+  | 'apiKey'
+  | 'apiKeyHeader'
+  | 'credentials'
+  | 'fetch'
+  | 'headers'
+  | 'endpoints'
+  | 'requestTimeoutMs'
+>;
+
+export interface BookingsProviderProps extends ConnectionOptions {
   /**
    * Returns the signed-in user's AISquare JWT (sync or async); `null`/`undefined` means signed out.
    * Write it inline if you like: the latest function is always used and a new one never refetches.
    * Omit it for cookie sessions.
    */
   getAuthToken?: AuthTokenGetter;
-  /** An AISquare API key, for deployments that require one. */
-  apiKey?: string;
-  /** Header for the API key. @default 'Authorization' (as `Bearer <key>`, only when there is no JWT) */
-  apiKeyHeader?: string;
-  /** `fetch` credentials mode; `'include'` for cookie sessions across origins. @default 'same-origin' */
-  credentials?: RequestCredentials;
-  /** The `fetch` to use (tests, SSR, instrumentation). @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /** Extra headers for every request. */
-  headers?: Record<string, string>;
   /** The QueryClient to cache in. @default the nearest QueryClientProvider's, else a private one */
   queryClient?: QueryClient;
   /** Body for the token endpoint. @default {} */
@@ -65,10 +66,6 @@ export interface BookingsProviderProps {
   crossTab?: boolean;
   /** Response schemas per endpoint (any Standard Schema). @default the package's zod schemas */
   schemas?: BookingsSchemas<unknown, unknown>;
-  /** Endpoint paths. @default '/api/v1/bookings/{config,token/refresh,user}/' */
-  endpoints?: BookingsEndpoints;
-  /** Time-out per request in milliseconds; `0` disables it. @default 10000 */
-  requestTimeoutMs?: number;
   /** Called after every successful token request. */
   onTokenRefreshed?: (token: CalToken) => void;
   /** Called once per identity when AISquare answers 401/403: time to sign in again. */
