@@ -156,8 +156,9 @@ export function BookingsProvider(props: BookingsProviderProps): ReactNode {
         crossTab,
         onTokenRefreshed: (token) => {
           if (token.integrationStatus === 'created') {
-            // The initial integration just created the Cal.com user: the user query's 404 is stale.
-            void queryClient.invalidateQueries({
+            // The initial integration just created the Cal.com user: the user query's 404 is stale,
+            // and so is a user request still in flight (reset drops it; invalidate would join it).
+            void queryClient.resetQueries({
               queryKey: bookingsKeys.user(client.baseUrl, identity),
             });
           }

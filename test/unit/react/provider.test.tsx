@@ -201,6 +201,40 @@ describe('BookingsProvider', () => {
     expect(api.counts.token).toBe(1);
   });
 
+  it('does not keep a 404 user that was answered before the integration but arrived after it', async () => {
+    // autoConnect: the user query and the first token call start together. Here the server answers
+    // the user request first (404: no Cal.com user yet) but that answer reaches the page only after
+    // the token call created the user, so the provider's refetch must not join the stale request.
+    const api = createFakeApi({ integrated: false });
+    let releaseFirstUser: () => void = () => {};
+    const firstUserHeld = new Promise<void>((resolve) => {
+      releaseFirstUser = resolve;
+    });
+    let userCalls = 0;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (!url.includes('/user/') || ++userCalls > 1) return api.fetch(input, init);
+      const stale = await api.fetch(input, init);
+      await firstUserHeld;
+      return stale;
+    };
+    const onTokenRefreshed = vi.fn(() => releaseFirstUser());
+    renderWithProviders(
+      <>
+        <UserEmail />
+        <TokenStatus />
+      </>,
+      { provider: { fetch, getAuthToken: () => fakeJwt('alice'), onTokenRefreshed } },
+    );
+    await screen.findByText('ready:created');
+    await screen.findByText('alice@example.com');
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(screen.getByTestId('user')).toHaveTextContent('alice@example.com');
+    expect(api.counts).toMatchObject({ token: 1, user: 2 });
+  });
+
   it('calls onAuthError once and settles in unauthorized on a 401 token answer', async () => {
     const api = createFakeApi();
     api.failNext('token', 401, 10);
