@@ -23,7 +23,7 @@ import type {
   BookingsRequestOptions,
 } from './types.js';
 import { joinUrl, normalizeBaseUrl } from './url.js';
-import { rootIssue, truncate, validateStandard } from './validate.js';
+import { nonEmpty, rootIssue, truncate, validateStandard } from './validate.js';
 
 /** The default path of an endpoint, relative to `baseUrl`: `/api/v1/bookings/{config,token/refresh,user}/`. */
 const defaultPath = (endpoint: BookingsEndpoint): string =>
@@ -56,14 +56,8 @@ const DEFAULT_SCHEMAS: Record<BookingsEndpoint, StandardSchemaV1> = {
 };
 
 /** The `access_token` of a response body, when it is a non-empty string. */
-const accessTokenOf = (body: unknown): string | undefined => {
-  const token = (body as { access_token?: unknown } | null)?.access_token;
-  return typeof token === 'string' && token !== '' ? token : undefined;
-};
-
-/** A non-empty string, else `undefined`. */
-const nonEmpty = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
+const accessTokenOf = (body: unknown): string | undefined =>
+  nonEmpty((body as { access_token?: unknown } | null)?.access_token);
 
 /**
  * Creates a framework-free client for the three AISquare bookings endpoints. Every call validates

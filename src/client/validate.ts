@@ -27,6 +27,10 @@ export function formatIssuePath(path: StandardSchemaV1.Issue['path']): string {
 export const truncate = (text: string, max: number): string =>
   text.length > max ? `${text.slice(0, max)}…` : text;
 
+/** A non-empty string, else `undefined`. */
+export const nonEmpty = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
 /** A root issue (empty path): for problems with the body as a whole. */
 export const rootIssue = (message: string): BookingsValidationIssue => ({ path: '', message });
 
@@ -51,7 +55,7 @@ export async function validateStandard<T>(
     const text = (typeof message === 'string' && message) || 'invalid value';
     return {
       path: formatIssuePath(path),
-      message: text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text,
+      message: truncate(text, MAX_MESSAGE_LENGTH),
     };
   });
   return { ok: false, issues: issues.length > 0 ? issues : [rootIssue('invalid value')] };

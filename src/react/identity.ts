@@ -1,4 +1,5 @@
 import type { AuthTokenGetter } from '../client/types.js';
+import { nonEmpty } from '../client/validate.js';
 import { ANONYMOUS_IDENTITY } from './bookingsKeys.js';
 
 /** Reads a JWT's `sub` without verifying it: only to notice that another user signed in. */
@@ -41,7 +42,7 @@ export function resolveSession(
   }
   // A promise: swallow its rejection here, the client reports it when it really asks.
   if (typeof value === 'object') value?.catch(() => {});
-  const credential = typeof value === 'string' && value !== '' ? value : undefined;
+  const credential = nonEmpty(value);
   return {
     identity: identity ?? (credential && readJwtSubject(credential)) ?? ANONYMOUS_IDENTITY,
     signedIn: !!value,

@@ -1,5 +1,6 @@
 import { BookingsApiError } from '../client/errors.js';
 import type { CalTokenRefreshResponse } from '../client/schemas.js';
+import { nonEmpty } from '../client/validate.js';
 import type { CalToken } from './types.js';
 
 /**
@@ -12,7 +13,7 @@ export function toCalToken(response: unknown, issuedAt: number): CalToken {
   const { access_token: accessToken, expires_in: expiresIn } = body;
   const expiresAt = issuedAt + (expiresIn as number) * 1000;
   const issues = [
-    typeof accessToken === 'string' && accessToken !== '' ? '' : 'access_token',
+    nonEmpty(accessToken) ? '' : 'access_token',
     typeof expiresIn === 'number' && expiresIn > 0 && Number.isFinite(expiresAt)
       ? ''
       : 'expires_in',
