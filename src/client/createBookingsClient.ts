@@ -41,8 +41,11 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** Longest `error.detail` kept: enough for a server's sentence, too short to carry a whole body. */
 export const MAX_DETAIL_LENGTH = 500;
 
-/** `setTimeout` fires at once for delays above 2^31-1 ms, so longer time-outs are clamped. */
-const MAX_TIMER_MS = 2_147_483_647;
+/**
+ * `setTimeout` fires at once for delays above 2^31-1 ms (32-bit overflow, browsers and Node), so
+ * longer delays are clamped: the request time-out here, the token manager's timer too.
+ */
+export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 /** Recent access tokens kept (in memory) only to redact them from server-provided error text. */
 const MAX_REMEMBERED_TOKENS = 4;
@@ -72,7 +75,10 @@ export function createBookingsClient<
   const baseUrl = normalizeBaseUrl(options.baseUrl);
   const apiKeyHeader = options.apiKeyHeader ?? 'Authorization';
   const apiKeyInAuthorization = apiKeyHeader.toLowerCase() === 'authorization';
-  const timeoutMs = Math.min(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, MAX_TIMER_MS);
+  const timeoutMs = Math.min(
+    options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    MAX_TIMER_DELAY_MS,
+  );
   const rememberedTokens: string[] = [];
 
   /**

@@ -1,5 +1,5 @@
 /** Browsers and Node run a `setTimeout` longer than this at once (32-bit overflow). */
-export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+export { MAX_TIMER_DELAY_MS } from '../client/createBookingsClient.js';
 
 /** How often the clock is re-checked while the page is visible (catches sleep and wake). */
 export const TICK_INTERVAL_MS = 5_000;
