@@ -16,8 +16,12 @@ export interface JwtAuthority {
 }
 
 const ALG = 'HS256';
+const NO_SUB = 'Token contained no recognizable user identification: the sub claim is required.';
 
-/** Signs and verifies AISquare-style JWTs (HS256, `sub` = user id) with one shared secret. */
+/**
+ * Signs and verifies AISquare-style JWTs (HS256, `sub` = user id) with one shared secret. Verification
+ * requires both `sub` and `exp`, and every JWT `issue` signs carries both.
+ */
 export function createJwtAuthority(secret: Uint8Array): JwtAuthority {
   return {
     async issue(userId, options = {}) {
@@ -40,9 +44,13 @@ export function createJwtAuthority(secret: Uint8Array): JwtAuthority {
 
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, secret, { algorithms: [ALG] });
+        // jose checks `exp` only when present; a JWT without one would be valid forever.
+        const { payload } = await jwtVerify(token, secret, {
+          algorithms: [ALG],
+          requiredClaims: ['exp', 'sub'],
+        });
         if (typeof payload.sub !== 'string' || payload.sub === '') {
-          return { ok: false, detail: 'Token contained no recognizable user identification.' };
+          return { ok: false, detail: NO_SUB };
         }
         return {
           ok: true,
@@ -54,6 +62,12 @@ export function createJwtAuthority(secret: Uint8Array): JwtAuthority {
         };
       } catch (error) {
         if (error instanceof errors.JWTExpired) return { ok: false, detail: 'Token is expired.' };
+        if (error instanceof errors.JWTClaimValidationFailed && error.reason === 'missing') {
+          if (error.claim === 'sub') return { ok: false, detail: NO_SUB };
+          if (error.claim === 'exp') {
+            return { ok: false, detail: 'Token has no expiry: the exp claim is required.' };
+          }
+        }
         return { ok: false, detail: 'Given token not valid for any token type.' };
       }
     },

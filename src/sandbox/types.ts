@@ -70,7 +70,10 @@ export interface Sandbox {
   readonly port: number;
   /** Stops the server, dropping open connections (hung requests included). Idempotent. */
   close(): Promise<void>;
-  /** Signs an AISquare JWT (HS256, `sub` = `userId`) that this sandbox accepts until it expires. */
+  /**
+   * Signs an AISquare JWT (HS256, `sub` = `userId`, always with `exp`) that this sandbox accepts until
+   * it expires. The sandbox answers 401 to any JWT that lacks `sub` or `exp`.
+   */
   issueJwt(userId: string, options?: IssueJwtOptions): Promise<string>;
   /** A snapshot of the request counters. */
   counts(): SandboxCounts;
