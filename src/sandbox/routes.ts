@@ -19,9 +19,14 @@ const ROUTES: readonly Route[] = [
 ];
 
 /**
- * The route a request path (without query) names, or `undefined`. Matching is exact: a missing or
- * doubled slash is a 404, so URL-joining bugs in a client show up against the sandbox.
+ * The route a raw request target (`request.url`) names, or `undefined`. Only origin-form targets
+ * (`/path?query`) match, compared verbatim: `//host/...` and absolute-form `http://host/...` would
+ * otherwise be parsed as a URL whose host is ignored, and dot segments, backslashes or a missing or
+ * doubled slash are a 404, so URL-joining bugs in a client show up against the sandbox.
  */
-export function matchRoute(pathname: string, basePath: string): Route | undefined {
+export function matchRoute(target: string, basePath: string): Route | undefined {
+  if (!target.startsWith('/') || target.startsWith('//')) return undefined;
+  const query = target.indexOf('?');
+  const pathname = query === -1 ? target : target.slice(0, query);
   return ROUTES.find((route) => pathname === `${basePath}${ENDPOINT_PATHS[route.endpoint]}`);
 }

@@ -103,9 +103,8 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const { pathname } = new URL(request.url ?? '/', 'http://sandbox.invalid');
     const cors = corsHeaders(request, settings.corsOrigins);
-    const route = matchRoute(pathname, settings.basePath);
+    const route = matchRoute(request.url ?? '', settings.basePath);
 
     if (request.method === 'OPTIONS') {
       if (route === undefined) {
