@@ -13,6 +13,10 @@ Options:
   --host <addr>      interface to bind                      (default 127.0.0.1)
   --token-ttl <s>    expires_in of Cal.com access tokens    (default 3600)
   --latency <ms>     delay before every answer              (default 0)
+  --cors-origin <origin>
+                     also allow this browser origin, e.g. https://app.example.com;
+                     repeatable (default: only http(s) pages on localhost,
+                     127.0.0.1 and [::1], any port; never "null")
   -h, --help         show this help
 
 Environment:
@@ -38,7 +42,7 @@ function numberOption(name: string, raw: string | undefined, fallback: number): 
 }
 
 async function main(): Promise<void> {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       options: {
@@ -46,6 +50,7 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         'token-ttl': { type: 'string' },
         latency: { type: 'string' },
+        'cors-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -59,7 +64,10 @@ async function main(): Promise<void> {
     return;
   }
 
-  const str = (key: string) => (typeof values[key] === 'string' ? values[key] : undefined);
+  const str = (key: string) => {
+    const value = values[key];
+    return typeof value === 'string' ? value : undefined;
+  };
   const port = numberOption('port', str('port'), 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0 to 65535');
   const tokenTtlSeconds = numberOption('token-ttl', str('token-ttl'), 3600);
@@ -67,6 +75,8 @@ async function main(): Promise<void> {
   const latencyMs = numberOption('latency', str('latency'), 0);
   if (latencyMs < 0) fail('--latency must be 0 or more');
   const secret = process.env.SANDBOX_JWT_SECRET;
+  const corsOrigins = Array.isArray(values['cors-origin']) ? values['cors-origin'] : [];
+  if (corsOrigins.includes('*')) fail('--cors-origin takes exact origins; "*" is not accepted');
 
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {
@@ -75,6 +85,7 @@ async function main(): Promise<void> {
       host: str('host') ?? '127.0.0.1',
       tokenTtlSeconds,
       latencyMs,
+      corsOrigins,
       ...(secret ? { jwtSecret: secret } : {}),
     });
   } catch (error) {
@@ -87,6 +98,7 @@ async function main(): Promise<void> {
   const auth = '-H "Authorization: Bearer $JWT"';
   console.log(`AISquare bookings sandbox listening on ${sandbox.url}
   token lifetime ${tokenTtlSeconds} s, latency ${latencyMs} ms
+  CORS: pages on localhost, 127.0.0.1 and [::1]${corsOrigins.map((origin) => `, ${origin}`).join('')}
 
 Dev JWT (user "demo-user", valid 24 h):
 ${jwt}

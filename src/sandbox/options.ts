@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { normalizeOrigin } from './cors.js';
 import type { SandboxOptions } from './types.js';
 
 /** `SandboxOptions` with every default applied and every value checked. */
@@ -8,6 +9,7 @@ export interface ResolvedSandboxOptions {
   tokenTtlSeconds: number;
   jwtSecret: Uint8Array;
   latencyMs: number;
+  /** `'*'`, or the origins allowed on top of the loopback ones, as browsers write them. */
   corsOrigins: '*' | readonly string[];
   apiKey: string | undefined;
   basePath: string;
@@ -54,14 +56,17 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
         ? new TextEncoder().encode(secret)
         : secret;
   if (jwtSecret.byteLength === 0) throw new RangeError('jwtSecret must not be empty');
-  const origins = options.corsOrigins ?? '*';
+  const origins = options.corsOrigins ?? [];
   return {
     port,
     host: options.host ?? '127.0.0.1',
     tokenTtlSeconds: assertPositiveSeconds('tokenTtlSeconds', options.tokenTtlSeconds ?? 3600),
     jwtSecret,
     latencyMs: assertLatency(options.latencyMs ?? 0),
-    corsOrigins: origins === '*' ? '*' : typeof origins === 'string' ? [origins] : [...origins],
+    corsOrigins:
+      origins === '*'
+        ? '*'
+        : (typeof origins === 'string' ? [origins] : [...origins]).map(normalizeOrigin),
     apiKey: options.apiKey === '' ? undefined : options.apiKey,
     basePath: normalizeBasePath(options.basePath ?? ''),
     calClientId: options.calClientId ?? 'cal_sandbox_client_id',

@@ -111,7 +111,7 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
         sendError(response, 404, 'Not found.', cors);
         return;
       }
-      response.writeHead(204, { ...cors, ...preflightHeaders(request), 'Content-Length': '0' });
+      response.writeHead(204, { ...preflightHeaders(request, cors), 'Content-Length': '0' });
       response.end();
       return;
     }

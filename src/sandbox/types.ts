@@ -43,9 +43,12 @@ export interface SandboxOptions {
   /** Delay before every answer (CORS preflights excepted), in milliseconds. @default 0 */
   latencyMs?: number;
   /**
-   * Origins allowed to call the sandbox from a browser. `'*'` allows any origin by echoing the
-   * request's `Origin` (with `Access-Control-Allow-Credentials: true`, so cookie sessions work too);
-   * a string or list allows exactly those origins. @default '*'
+   * Origins allowed to call the sandbox from a browser, on top of the defaults: pages on `localhost`,
+   * `127.0.0.1` or `[::1]`, any port, http or https, are always allowed. List exact origins such as
+   * `'https://app.example.com'` (scheme, host and port; a path throws a `TypeError`). An allowed
+   * `Origin` is echoed with `Access-Control-Allow-Credentials: true`, so cookie sessions work too;
+   * other origins get no CORS headers. `'*'` is an explicit opt-in to every origin except `null`.
+   * @default [] (loopback origins only)
    */
   corsOrigins?: '*' | string | readonly string[];
   /**

@@ -426,16 +426,24 @@ describe('CORS', () => {
     expect(response.headers.get('vary')).toMatch(/Origin/);
   });
 
-  it("grants Chrome's private network access when asked", async () => {
-    const response = await fetch(`${fixture.sandbox.url}${CONFIG}`, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: 'https://app.example.com',
-        'Access-Control-Request-Method': 'GET',
-        'Access-Control-Request-Private-Network': 'true',
-      },
-    });
-    expect(response.headers.get('access-control-allow-private-network')).toBe('true');
+  it("grants Chrome's private network access when asked, to an allowed origin only", async () => {
+    // A public page is not a loopback origin, so it needs listing in corsOrigins first.
+    const listed = await startExtra({ corsOrigins: ['https://app.example.com'] });
+    const ask = (base: string) =>
+      fetch(`${base}${CONFIG}`, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'https://app.example.com',
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Private-Network': 'true',
+        },
+      });
+    const granted = await ask(listed.url);
+    expect(granted.headers.get('access-control-allow-private-network')).toBe('true');
+    expect(granted.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    const refused = await ask(fixture.sandbox.url);
+    expect(refused.headers.get('access-control-allow-private-network')).toBeNull();
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('echoes the Origin on actual answers, errors included', async () => {
