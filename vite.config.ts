@@ -1,14 +1,55 @@
 import { builtinModules } from 'node:module';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
-// One library build per entry (`--mode browser|testing|sandbox`), so that no chunk is shared between
-// the browser entry, the MSW helpers and the Node sandbox, and `'use client'` stays the first line of
-// the browser bundle. `npm run build` runs all three, then `tsc` for the declarations.
+// One library build per bundle (`--mode core|react|browser|testing|sandbox`), so that no chunk is shared
+// between them and `'use client'` stays the first line of dist/react.js, the only React bundle.
+// `npm run build` runs them all, then `tsc` for the declarations.
 const peers = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zod($|\/)/, /^msw($|\/)/];
 const node = [/^node:/, ...builtinModules.map((name) => new RegExp(`^${name}$`)), /^jose($|\/)/];
 
-const entries: Record<string, { entry: Record<string, string>; external: RegExp[] }> = {
-  browser: { entry: { index: 'src/index.ts' }, external: peers },
+/** Framework-free layers: bundled once, into dist/core.js. */
+const CORE_MODULE = /[\\/]src[\\/](core\.ts|client[\\/]|token[\\/]|calapi[\\/]|session[\\/])/;
+/** The React layers: bundled once, into dist/react.js, the only file that carries 'use client'. */
+const REACT_MODULE = /[\\/]src[\\/](react\.ts|react[\\/]|components[\\/])/;
+
+/**
+ * Turns every import of a module that another bundle holds into an import of that bundle, so the
+ * package has one copy of each module (and of `BookingsApiError`): dist/react.js imports './core.js',
+ * dist/index.js re-exports both. scripts/build.mjs checks that the imported names resolve.
+ */
+function bundledElsewhere(bundles: [RegExp, string][]): Plugin {
+  return {
+    name: 'bundled-elsewhere',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const target = resolved && bundles.find(([pattern]) => pattern.test(resolved.id));
+      return target ? { id: target[1], external: true } : null;
+    },
+  };
+}
+
+const entries: Record<
+  string,
+  { entry: Record<string, string>; external: RegExp[]; plugins?: Plugin[] }
+> = {
+  core: { entry: { core: 'src/core.ts' }, external: peers },
+  react: {
+    entry: { react: 'src/react.ts' },
+    external: peers,
+    plugins: [bundledElsewhere([[CORE_MODULE, './core.js']])],
+  },
+  browser: {
+    entry: { index: 'src/index.ts' },
+    external: peers,
+    plugins: [
+      bundledElsewhere([
+        [CORE_MODULE, './core.js'],
+        [REACT_MODULE, './react.js'],
+      ]),
+    ],
+  },
   testing: { entry: { testing: 'src/testing/index.ts' }, external: peers },
   sandbox: {
     entry: { sandbox: 'src/sandbox/index.ts', 'sandbox-cli': 'src/sandbox/cli.ts' },
@@ -19,6 +60,7 @@ const entries: Record<string, { entry: Record<string, string>; external: RegExp[
 export default defineConfig(({ mode }): UserConfig => {
   const target = entries[mode] ?? entries.browser!;
   return {
+    plugins: target.plugins ?? [],
     build: {
       outDir: 'dist',
       emptyOutDir: false,

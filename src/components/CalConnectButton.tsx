@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { BookingsApiError } from '../client/errors.js';
 import { useRefreshCalToken } from '../react/useRefreshCalToken.js';
-import type { CalToken } from '../token/types.js';
+import type { CalTokenSummary } from '../session/types.js';
 import { BookingsErrorMessage } from './BookingsErrorMessage.js';
 import { useBookingsLabels } from './BookingsLabelsContext.js';
 import { classNames } from './classNames.js';
@@ -14,11 +14,11 @@ export type CalConnectButtonState = 'idle' | 'connecting' | 'connected' | 'error
 
 export interface CalConnectButtonProps {
   /**
-   * Called with the token once connected; `token.integrationStatus` is `'created'` when this call
+   * Called once connected with a summary (never the token); `summary.integrationStatus` is `'created'` when this call
    * created the Cal.com account, `'existing'` when it already existed.
    * @default undefined
    */
-  onConnected?: (token: CalToken) => void;
+  onConnected?: (summary: CalTokenSummary) => void;
   /**
    * Called when connecting fails (the error is shown as well).
    * @default undefined
@@ -70,7 +70,7 @@ export function CalConnectButton({
 
   const connect = () => {
     connection.mutate(undefined, {
-      onSuccess: (token) => onConnected?.(token),
+      onSuccess: (summary) => onConnected?.(summary),
       onError: (error) => onError?.(error),
     });
   };

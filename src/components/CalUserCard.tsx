@@ -3,7 +3,7 @@
 import { type ReactNode, useState } from 'react';
 import type { CalUser } from '../client/schemas.js';
 import { useCalUser } from '../react/useCalUser.js';
-import type { CalToken } from '../token/types.js';
+import type { CalTokenSummary } from '../session/types.js';
 import { BookingsErrorMessage } from './BookingsErrorMessage.js';
 import { useBookingsLabels } from './BookingsLabelsContext.js';
 import { CalConnectButton } from './CalConnectButton.js';
@@ -19,7 +19,7 @@ export interface CalUserCardProps {
    * Called when the card's connect button (shown while the user has no Cal.com account) connects.
    * @default undefined
    */
-  onConnected?: (token: CalToken) => void;
+  onConnected?: (summary: CalTokenSummary) => void;
   /**
    * Show the server's own error detail under the error message.
    * @default false
@@ -94,10 +94,10 @@ export function CalUserCard({
         <CalConnectButton
           labels={labelsProp}
           showErrorDetail={showErrorDetail}
-          onConnected={(token) => {
+          onConnected={(summary) => {
             // After `created` the provider refetches the user itself; otherwise ask again here.
-            if (token.integrationStatus !== 'created') void refetch();
-            onConnected?.(token);
+            if (summary.integrationStatus !== 'created') void refetch();
+            onConnected?.(summary);
           }}
         />
       </div>

@@ -1,24 +1,33 @@
-import type { QueryClient } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
-import type { BookingsClient } from '../client/types.js';
-import type { CalTokenManager } from '../token/types.js';
+'use client';
 
-export interface BookingsContextValue {
-  client: BookingsClient<unknown, unknown>;
-  tokenManager: CalTokenManager;
-  queryClient: QueryClient;
-  /** Who is signed in; scopes every query key. */
-  identity: string;
-  /** False when the provider is disabled or nobody is signed in: hooks then fetch nothing. */
-  enabled: boolean;
-}
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { BookingsSession, BookingsSessionSnapshot } from '../session/types.js';
 
-export const BookingsContext = createContext<BookingsContextValue | null>(null);
+/** Holds the provider's session: one stable object for the provider's whole life. */
+export const BookingsContext = createContext<BookingsSession | null>(null);
 BookingsContext.displayName = 'BookingsContext';
 
-/** Reads the provider's context, or says which provider is missing and which hook needed it. */
-export function useBookingsContext(hookName: string): BookingsContextValue {
-  const value = useContext(BookingsContext);
-  if (!value) throw new Error(`${hookName} must be used inside <BookingsProvider>`);
-  return value;
+/** The provider's session, or an error that names the hook and the missing provider. */
+export function useSessionFrom(hookName: string): BookingsSession {
+  const session = useContext(BookingsContext);
+  if (!session) throw new Error(`${hookName} must be used inside <BookingsProvider>`);
+  return session;
+}
+
+/** The session's current client, token manager, identity and `enabled`; re-renders when they change. */
+export function useBookingsContext(
+  hookName: string,
+): BookingsSessionSnapshot & { session: BookingsSession } {
+  const session = useSessionFrom(hookName);
+  const snapshot = useSyncExternalStore(
+    session.subscribe,
+    session.getSnapshot,
+    session.getSnapshot,
+  );
+  return { ...snapshot, session };
+}
+
+/** The provider's framework-free session: for `getAccessToken()`, `refreshToken()` or its snapshot. */
+export function useBookingsSession(): BookingsSession {
+  return useSessionFrom('useBookingsSession');
 }

@@ -1,10 +1,6 @@
+export { useBookingsSession } from './BookingsContext.js';
 export type { BookingsProviderProps } from './BookingsProvider.js';
 export { BookingsProvider } from './BookingsProvider.js';
-export { bookingsKeys } from './bookingsKeys.js';
-export type { BookingsQueryScope } from './calConfigQueryOptions.js';
-export { calConfigQueryOptions } from './calConfigQueryOptions.js';
-export { calUserQueryOptions } from './calUserQueryOptions.js';
-export type { Register, RegisteredCalConfig, RegisteredCalUser } from './register.js';
 export { useBookingsClient } from './useBookingsClient.js';
 export { useBookingsIdentity } from './useBookingsIdentity.js';
 export type { UseCalAccessTokenResult } from './useCalAccessToken.js';

@@ -1,10 +1,10 @@
 'use client';
 
 import type { BookingsClient } from '../client/types.js';
+import type { RegisteredCalConfig, RegisteredCalUser } from '../session/register.js';
 import { useBookingsContext } from './BookingsContext.js';
-import type { RegisteredCalConfig, RegisteredCalUser } from './register.js';
 
-/** The provider's `BookingsClient`, for `queryOptions` factories and direct calls. */
+/** The session's `BookingsClient` (its `identity` scopes the `…QueryOptions` factories' keys). */
 export function useBookingsClient<
   TConfig = RegisteredCalConfig,
   TUser = RegisteredCalUser,

@@ -2,10 +2,7 @@
 
 import { useBookingsContext } from './BookingsContext.js';
 
-/**
- * The identity the provider scopes its cache by (the `identity` prop, the JWT's `sub`, or
- * 'anonymous'), for building the same keys with `calUserQueryOptions(client, { identity })`.
- */
+/** The identity the session scopes its cache by (the `identity` prop, the JWT's `sub`, or 'anonymous'). */
 export function useBookingsIdentity(): string {
   return useBookingsContext('useBookingsIdentity').identity;
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback } from 'react';
-import { useBookingsContext } from './BookingsContext.js';
+import { useSessionFrom } from './BookingsContext.js';
 
 export interface UseCalAccessTokenResult {
   /** Resolves to a fresh Cal.com access token; concurrent calls share one request. */
@@ -10,10 +10,10 @@ export interface UseCalAccessTokenResult {
 
 /**
  * A stable function that resolves to a fresh access token, for calling Cal.com from event handlers
- * without re-rendering on every refresh.
+ * without re-rendering on every refresh. It always asks the current identity's token manager.
  */
 export function useCalAccessToken(): UseCalAccessTokenResult {
-  const { tokenManager } = useBookingsContext('useCalAccessToken');
-  const getAccessToken = useCallback(() => tokenManager.getAccessToken(), [tokenManager]);
+  const session = useSessionFrom('useCalAccessToken');
+  const getAccessToken = useCallback(() => session.getAccessToken(), [session]);
   return { getAccessToken };
 }

@@ -3,9 +3,9 @@
 import { type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import type { BookingsApiError } from '../client/errors.js';
 import type { BookingsClient } from '../client/types.js';
+import { calConfigQueryOptions } from '../session/queryOptions.js';
+import type { RegisteredCalConfig } from '../session/register.js';
 import { useBookingsContext } from './BookingsContext.js';
-import { type BookingsQueryScope, calConfigQueryOptions } from './calConfigQueryOptions.js';
-import type { RegisteredCalConfig } from './register.js';
 
 /** TanStack Query options a caller may set on the config and user hooks (not the key or fetcher). */
 export type BookingsQueryHookOptions<TQueryData, TData = TQueryData> = Omit<
@@ -14,25 +14,22 @@ export type BookingsQueryHookOptions<TQueryData, TData = TQueryData> = Omit<
 >;
 
 /**
- * The shared body of `useCalConfig` and `useCalUser`: the factory's query in the provider's scope and
- * QueryClient, disabled while the provider is (or the caller asks).
+ * The shared body of `useCalConfig` and `useCalUser`: the factory's query for the session's client
+ * (whose identity scopes the key) in its QueryClient, disabled while the session is.
  */
 export function useBookingsQuery<TQueryData, TData>(
   hookName: string,
-  factory: (
-    client: BookingsClient<unknown, unknown>,
-    scope: BookingsQueryScope,
-  ) => { queryKey: readonly unknown[] },
+  factory: (client: BookingsClient<unknown, unknown>) => { queryKey: readonly unknown[] },
   options: BookingsQueryHookOptions<TQueryData, TData>,
 ): UseQueryResult<TData, BookingsApiError> {
-  const { client, identity, enabled, queryClient } = useBookingsContext(hookName);
+  const { client, enabled, session } = useBookingsContext(hookName);
   return useQuery(
     {
-      ...factory(client, { identity }),
+      ...factory(client),
       ...options,
       enabled: enabled && options.enabled !== false,
     } as UseQueryOptions<TQueryData, BookingsApiError, TData>,
-    queryClient,
+    session.queryClient,
   );
 }
 
@@ -43,5 +40,5 @@ export function useBookingsQuery<TQueryData, TData>(
 export function useCalConfig<TConfig = RegisteredCalConfig, TData = TConfig>(
   options: BookingsQueryHookOptions<TConfig, TData> = {},
 ): UseQueryResult<TData, BookingsApiError> {
-  return useBookingsQuery('useCalConfig', calConfigQueryOptions, options);
+  return useBookingsQuery('useCalConfig', (client) => calConfigQueryOptions(client), options);
 }

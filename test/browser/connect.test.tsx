@@ -7,7 +7,7 @@ import {
   CalUserCard,
   defaultBookingsLabels,
 } from '../../src/components/index.js';
-import type { CalToken } from '../../src/index.js';
+import type { CalTokenSummary } from '../../src/index.js';
 import { issueJwt, sandboxCounts, TestProvider, uniqueUserId } from './helpers.js';
 
 beforeEach(async () => {
@@ -20,7 +20,7 @@ describe('connect flow against the sandbox', () => {
       name: 'Ada Lovelace',
       email: 'ada@example.com',
     });
-    const onConnected = vi.fn<(token: CalToken) => void>();
+    const onConnected = vi.fn<(summary: CalTokenSummary) => void>();
     const screen = await render(
       <TestProvider jwt={jwt} autoConnect={false}>
         <section aria-label="connect">

@@ -5,6 +5,7 @@ import {
   type CalConfig,
   type CalToken,
   type CalTokenState,
+  type CalTokenSummary,
   type CalUser,
   calConfigQueryOptions,
   calUserQueryOptions,
@@ -51,7 +52,7 @@ describe('hook types', () => {
     expectTypeOf(useRefreshCalToken).returns.toHaveProperty('mutateAsync');
     expectTypeOf<
       Awaited<ReturnType<ReturnType<typeof useRefreshCalToken>['mutateAsync']>>
-    >().toEqualTypeOf<CalToken>();
+    >().toEqualTypeOf<CalTokenSummary>();
   });
 });
 

@@ -1,32 +1,40 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as core from '../../src/core.js';
 import * as api from '../../src/index.js';
 
-// The names DESIGN.md's "Public API" fixes, plus the deliberate additions documented in the README.
+// The names DESIGN.md's "Public API" fixes, plus the deliberate additions documented in docs/.
 // A new export must be added here on purpose; an internal leaking out fails this test.
-const EXPECTED_VALUES = [
+const CORE_VALUES = [
   'BookingsApiError',
-  'BookingsErrorMessage',
-  'BookingsLabelsProvider',
-  'BookingsProvider',
   'CalConfigSchema',
-  'CalConnectButton',
-  'CalTokenGate',
   'CalTokenRefreshRequestSchema',
   'CalTokenRefreshResponseSchema',
-  'CalTokenStatus',
-  'CalUserCard',
   'CalUserSchema',
   'bookingsKeys',
   'calConfigQueryOptions',
   'calUserQueryOptions',
   'createBookingsClient',
+  'createBookingsSession',
   'createCalTokenManager',
+  'isBookingsApiError',
+];
+
+const REACT_VALUES = [
+  'BookingsErrorMessage',
+  'BookingsLabelsProvider',
+  'BookingsProvider',
+  'CalConnectButton',
+  'CalTokenGate',
+  'CalTokenStatus',
+  'CalUserCard',
   'defaultBookingsLabels',
   'formatTimeUntil',
-  'isBookingsApiError',
   'useBookingsClient',
   'useBookingsIdentity',
   'useBookingsLabels',
+  'useBookingsSession',
   'useCalAccessToken',
   'useCalConfig',
   'useCalToken',
@@ -34,15 +42,69 @@ const EXPECTED_VALUES = [
   'useRefreshCalToken',
 ];
 
-describe('public surface of @aisquare/bookings-react', () => {
-  it('exports exactly the documented runtime names', () => {
-    expect(Object.keys(api).sort()).toEqual([...EXPECTED_VALUES].sort());
+describe('public surface', () => {
+  it('/core exports exactly the framework-free names', () => {
+    expect(Object.keys(core).sort()).toEqual([...CORE_VALUES].sort());
+  });
+
+  it('the main entry exports the core names and the React names, the same objects', () => {
+    expect(Object.keys(api).sort()).toEqual([...CORE_VALUES, ...REACT_VALUES].sort());
+    const exported = new Map<string, unknown>(Object.entries(api));
+    for (const [name, value] of Object.entries(core)) expect(exported.get(name)).toBe(value);
   });
 
   it('exports hooks and factories as functions', () => {
     const exported = new Map<string, unknown>(Object.entries(api));
-    for (const name of EXPECTED_VALUES.filter((n) => /^(use|create|is|cal)/.test(n))) {
+    for (const name of [...CORE_VALUES, ...REACT_VALUES].filter((n) =>
+      /^(use|create|is|cal)/.test(n),
+    )) {
       expect({ name, type: typeof exported.get(name) }).toEqual({ name, type: 'function' });
+    }
+  });
+});
+
+/** Runtime (non-type) import specifiers of a source file. */
+function runtimeImports(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  return [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map(
+    (match) => match[1] ?? '',
+  );
+}
+
+describe('layers', () => {
+  const src = join(import.meta.dirname, '../../src');
+  // Each layer may import only the ones below it (DESIGN.md "Layers"); none of these imports React.
+  const below: Record<string, string[]> = {
+    client: ['client'],
+    token: ['client', 'token'],
+    calapi: ['client', 'token', 'calapi'],
+    session: ['client', 'token', 'calapi', 'session'],
+  };
+  const files = Object.keys(below).flatMap((layer) => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(src, layer)).filter((name) => /\.tsx?$/.test(name));
+    } catch {
+      // a layer that does not exist yet
+    }
+    return names.map((name) => [layer, name] as const);
+  });
+
+  it.each(files)('%s/%s imports no React and no higher layer at runtime', (layer, name) => {
+    for (const specifier of runtimeImports(join(src, layer, name))) {
+      if (!specifier.startsWith('.')) {
+        expect(specifier).toMatch(/^zod\/mini$/);
+        continue;
+      }
+      const target = specifier.startsWith('./') ? layer : specifier.split('/')[1];
+      expect(below[layer]).toContain(target);
+    }
+  });
+
+  it('only the React bundle carries the directive', () => {
+    expect(readFileSync(join(src, 'react.ts'), 'utf8').split('\n', 1)[0]).toBe("'use client';");
+    for (const entry of ['core.ts', 'index.ts']) {
+      expect(readFileSync(join(src, entry), 'utf8')).not.toMatch(/^['"]use client['"];?$/m);
     }
   });
 });

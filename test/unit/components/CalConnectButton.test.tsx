@@ -2,13 +2,13 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CalConnectButton } from '../../../src/components/index.js';
-import type { CalToken } from '../../../src/token/types.js';
+import type { CalTokenSummary } from '../../../src/session/types.js';
 import { createFakeApi, fakeJwt } from '../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../helpers/renderWithProviders.js';
 
 function setup(options: { integrated: boolean; latencyMs?: number }) {
   const api = createFakeApi(options);
-  const onConnected = vi.fn<(token: CalToken) => void>();
+  const onConnected = vi.fn<(summary: CalTokenSummary) => void>();
   const onError = vi.fn();
   const view = renderWithProviders(
     <CalConnectButton onConnected={onConnected} onError={onError} />,
@@ -40,10 +40,10 @@ describe('CalConnectButton', () => {
       'Your Cal.com account was created and connected.',
     );
     expect(onConnected).toHaveBeenCalledTimes(1);
-    expect(onConnected.mock.calls[0]?.[0]).toMatchObject({
-      integrationStatus: 'created',
-      accessToken: 'cal_at_alice_1_secret',
-    });
+    // A summary only: the access token never leaves the token manager through a mutation.
+    const summary = onConnected.mock.calls[0]?.[0];
+    expect(summary).toEqual({ integrationStatus: 'created', expiresAt: expect.any(Number) });
+    expect(JSON.stringify(summary)).not.toContain('cal_at_alice_1_secret');
     expect(api.counts.token).toBe(1);
   });
 

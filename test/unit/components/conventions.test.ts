@@ -12,7 +12,7 @@ describe('src/components conventions', () => {
   });
 
   it.each(files)(
-    '%s imports only ../react, ../client, ../token and ./ modules, with .js',
+    '%s imports only ../react, ../session, ../client, ../token and ./ modules, with .js',
     (name) => {
       const source = readFileSync(join(dir, name), 'utf8');
       const specifiers = [...source.matchAll(/from '([^']+)'/g)].map((match) => match[1] ?? '');
@@ -21,7 +21,7 @@ describe('src/components conventions', () => {
           expect(['react', '@tanstack/react-query']).toContain(specifier);
           continue;
         }
-        expect(specifier).toMatch(/^(\.\/|\.\.\/(react|client|token)\/)[\w.]+\.js$/);
+        expect(specifier).toMatch(/^(\.\/|\.\.\/(react|session|client|token)\/)[\w.]+\.js$/);
       }
     },
   );

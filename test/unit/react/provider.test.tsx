@@ -4,8 +4,6 @@ import { type ReactNode, StrictMode, useRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   BookingsProvider,
-  bookingsKeys,
-  calConfigQueryOptions,
   useBookingsClient,
   useCalAccessToken,
   useCalConfig,
@@ -13,6 +11,7 @@ import {
   useCalUser,
   useRefreshCalToken,
 } from '../../../src/react/index.js';
+import { bookingsKeys, calConfigQueryOptions } from '../../../src/session/index.js';
 import { createFakeApi, fakeJwt } from '../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../helpers/renderWithProviders.js';
 

@@ -14,12 +14,3 @@ export function retryBookingsQuery(failureCount: number, error: unknown): boolea
 export function retryDelay(failureCount: number): number {
   return backoffDelay(failureCount + 1);
 }
-
-/** The options both query factories share: key, fetcher, freshness and the retry policy. */
-export function bookingsQuery<T>(
-  queryKey: readonly unknown[],
-  queryFn: () => Promise<T>,
-  staleTime: number,
-) {
-  return { queryKey, queryFn, staleTime, retry: retryBookingsQuery, retryDelay };
-}

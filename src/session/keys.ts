@@ -11,7 +11,12 @@ export const bookingsKeys = {
     [...bookingsKeys.scope(baseUrl, identity), 'config'] as const,
   user: (baseUrl: string, identity: string) =>
     [...bookingsKeys.scope(baseUrl, identity), 'user'] as const,
+  /** The mutation key of `useRefreshCalToken`, so an identity switch can drop its state. */
+  refreshToken: (baseUrl: string, identity: string) =>
+    [...bookingsKeys.scope(baseUrl, identity), 'refresh-token'] as const,
 };
 
-/** The identity the provider uses when it cannot tell who is signed in. */
-export const ANONYMOUS_IDENTITY = 'anonymous';
+/** True when `key` starts with every element of `prefix` (keys here hold strings only). */
+export function startsWithKey(key: readonly unknown[], prefix: readonly unknown[]): boolean {
+  return prefix.every((part, index) => key[index] === part);
+}

@@ -1,0 +1,53 @@
+// The framework-free entry, `@aisquare/bookings-react/core`: no React and no 'use client', so it runs
+// in Node, workers and React Server Components (prefetch with the same query options the hooks use).
+// Every public name is listed here by name, types with `export type`.
+
+export { createBookingsClient } from './client/createBookingsClient.js';
+export type {
+  BookingsApiErrorOptions,
+  BookingsEndpoint,
+  BookingsErrorKind,
+  BookingsValidationIssue,
+} from './client/errors.js';
+export { BookingsApiError, isBookingsApiError } from './client/errors.js';
+export type {
+  CalConfig,
+  CalTokenRefreshRequest,
+  CalTokenRefreshResponse,
+  CalUser,
+} from './client/schemas.js';
+export {
+  CalConfigSchema,
+  CalTokenRefreshRequestSchema,
+  CalTokenRefreshResponseSchema,
+  CalUserSchema,
+} from './client/schemas.js';
+export type { StandardSchemaV1 } from './client/standardSchema.js';
+export type {
+  AuthTokenGetter,
+  BookingsClient,
+  BookingsClientOptions,
+  BookingsEndpoints,
+  BookingsRequestOptions,
+  BookingsSchemas,
+} from './client/types.js';
+export { createBookingsSession } from './session/createBookingsSession.js';
+export { bookingsKeys } from './session/keys.js';
+export type { BookingsQueryOptions, BookingsQueryScope } from './session/queryOptions.js';
+export { calConfigQueryOptions, calUserQueryOptions } from './session/queryOptions.js';
+export type { Register, RegisteredCalConfig, RegisteredCalUser } from './session/register.js';
+export type {
+  BookingsSession,
+  BookingsSessionOptions,
+  BookingsSessionSnapshot,
+  CalTokenSummary,
+} from './session/types.js';
+export { createCalTokenManager } from './token/createCalTokenManager.js';
+export type {
+  CalToken,
+  CalTokenManager,
+  CalTokenManagerOptions,
+  CalTokenState,
+  CalTokenStatusValue,
+  GetAccessTokenOptions,
+} from './token/types.js';
