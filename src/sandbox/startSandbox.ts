@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sandboxCalConfig } from './calConfig.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
+import { createDelays } from './delays.js';
 import { createFaultQueue } from './faults.js';
 import { readBody, sendError, sendJson } from './http.js';
 import { createJwtAuthority, type SandboxIdentity } from './jwt.js';
 import { assertLatency, assertPositiveSeconds, resolveOptions } from './options.js';
-import { matchRoute } from './routes.js';
+import { ENDPOINT_PATHS, matchRoute } from './routes.js';
 import { parseTokenRequest } from './tokenRequest.js';
 import type { Sandbox, SandboxCounts, SandboxEndpoint, SandboxOptions } from './types.js';
 import { createUserStore } from './users.js';
@@ -17,6 +17,12 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 function zeroCounts(): SandboxCounts {
   return { config: 0, token: 0, user: 0 };
+}
+
+/** Errors that only mean the client closed the connection before the request was read. */
+function isClientAbort(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE';
 }
 
 function urlHost(host: string): string {
@@ -35,7 +41,8 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
   const jwt = createJwtAuthority(settings.jwtSecret);
   const users = createUserStore();
   const faults = createFaultQueue();
-  const closing = new AbortController();
+  const delays = createDelays();
+  let closing = false;
   let counts = zeroCounts();
   let latencyMs = settings.latencyMs;
   let tokenTtlSeconds = settings.tokenTtlSeconds;
@@ -102,6 +109,21 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
     );
   }
 
+  /**
+   * One line, no stack, for a client that went away before its answer: routine when a page unmounts
+   * or a test aborts. Silent while closing, which destroys the open connections itself.
+   */
+  function reportDisconnect(request: IncomingMessage): void {
+    if (closing) return;
+    const route = matchRoute(request.url ?? '', settings.basePath);
+    // Only a known path is printed: the raw request target is the client's to choose.
+    const target =
+      route === undefined ? '' : ` ${settings.basePath}${ENDPOINT_PATHS[route.endpoint]}`;
+    console.warn(
+      `[bookings sandbox] ${request.method ?? ''}${target}: client disconnected before the answer.`,
+    );
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const cors = corsHeaders(request, settings.corsOrigins);
     const route = matchRoute(request.url ?? '', settings.basePath);
@@ -118,11 +140,9 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
 
     if (route !== undefined) counts[route.endpoint] += 1;
     if (latencyMs > 0) {
-      try {
-        await sleep(latencyMs, undefined, { signal: closing.signal });
-      } catch {
-        return; // closing: the socket is being destroyed
-      }
+      const outcome = await delays.wait(latencyMs, response);
+      if (outcome === 'disconnected') reportDisconnect(request);
+      if (outcome !== 'elapsed') return; // closing or gone: nobody to answer
     }
     if (route === undefined) {
       sendError(response, 404, 'Not found.', cors);
@@ -176,6 +196,10 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
+      if (isClientAbort(error) && (request.destroyed || response.destroyed)) {
+        reportDisconnect(request);
+        return;
+      }
       console.error('[bookings sandbox] request failed:', error);
       if (!response.headersSent && !response.destroyed) {
         sendError(response, 500, 'Internal sandbox error.');
@@ -202,7 +226,8 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
     port: address.port,
     close() {
       closed ??= new Promise<void>((resolve) => {
-        closing.abort();
+        closing = true;
+        delays.cancelAll();
         server.close(() => resolve());
         server.closeAllConnections();
       });
