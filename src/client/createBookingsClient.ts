@@ -6,6 +6,7 @@ import {
   kindForStatus,
   normalizeError,
 } from './errors.js';
+import { ANONYMOUS_IDENTITY, readJwtSubject } from './jwtSubject.js';
 import {
   type CalConfig,
   CalConfigSchema,
@@ -79,6 +80,7 @@ export function createBookingsClient<
     options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     MAX_TIMER_DELAY_MS,
   );
+  const { jwt: fixedJwt } = options;
   const rememberedTokens: string[] = [];
 
   /**
@@ -120,7 +122,7 @@ export function createBookingsClient<
       let jwt: string | undefined;
       try {
         // An empty string would produce a malformed `Bearer ` header, so it means signed out too.
-        jwt = nonEmpty(await options.getAuthToken?.());
+        jwt = nonEmpty(fixedJwt !== undefined ? fixedJwt : await options.getAuthToken?.());
       } catch (cause) {
         // The host could not produce a session: treat it as signed out rather than as a network fault.
         throw fail('unauthorized', { cause });
@@ -135,8 +137,8 @@ export function createBookingsClient<
       }
 
       const headers = new Headers(options.headers);
-      // Auth comes only from getAuthToken/apiKey: a stray header must not replace it, and a secret we
-      // did not put there could not be redacted from error text.
+      // Auth comes only from jwt/getAuthToken/apiKey: a stray header must not replace it, and a
+      // secret we did not put there could not be redacted from error text.
       headers.delete('authorization');
       headers.delete(apiKeyHeader);
       // Accept/Content-Type may be refined by the host (e.g. DRF's `application/json; version=2`).
@@ -237,6 +239,7 @@ export function createBookingsClient<
 
   return {
     baseUrl,
+    identity: options.identity ?? readJwtSubject(fixedJwt || '') ?? ANONYMOUS_IDENTITY,
     getConfig: (requestOptions) => request('config', requestOptions),
     refreshToken: (body, requestOptions) => request('token', requestOptions, body),
     getUser: (requestOptions) => request('user', requestOptions),

@@ -10,6 +10,7 @@ export type {
   BookingsValidationIssue,
 } from './errors.js';
 export { BookingsApiError, isBookingsApiError, kindForStatus, normalizeError } from './errors.js';
+export { ANONYMOUS_IDENTITY, readJwtSubject } from './jwtSubject.js';
 export type {
   CalConfig,
   CalTokenRefreshRequest,

@@ -45,11 +45,23 @@ export interface BookingsClientOptions<
   /** Origin (and optional path prefix) of the AISquare API, e.g. `https://api.example.com`. */
   baseUrl: string;
   /**
-   * The AISquare JWT, sent as `Authorization: Bearer <jwt>`; read on every request. `null`,
-   * `undefined` or `''` send no JWT; a getter that throws rejects the call with kind `unauthorized`.
-   * Omit for cookie sessions. @default undefined (no JWT)
+   * The AISquare JWT as a value, for hosts that hold it in state: sent as `Authorization: Bearer
+   * <jwt>`, and its `sub` names the `identity` when that is not given. When it is not `undefined`,
+   * `getAuthToken` is never called; `null` or `''` means signed out (no bearer).
+   * @default undefined (ask `getAuthToken`)
+   */
+  jwt?: string | null;
+  /**
+   * Returns the AISquare JWT, sent as `Authorization: Bearer <jwt>`; called on every request unless
+   * `jwt` is given. `null`, `undefined` or `''` send no JWT; a getter that throws rejects the call
+   * with kind `unauthorized`. Omit both for cookie sessions. @default undefined (no JWT)
    */
   getAuthToken?: AuthTokenGetter;
+  /**
+   * Who is signed in (e.g. the user id): scopes caches and the cross-tab channel, so that nothing
+   * cached for one user is shown to another. @default the `sub` of `jwt`, else `'anonymous'`
+   */
+  identity?: string;
   /** An AISquare API key, for deployments that require one. @default undefined (no key) */
   apiKey?: string;
   /**
@@ -70,7 +82,7 @@ export interface BookingsClientOptions<
   fetch?: typeof globalThis.fetch;
   /**
    * Extra headers for every request. They may refine `Accept`/`Content-Type`, but `Authorization`
-   * and `apiKeyHeader` entries are ignored: auth comes only from `getAuthToken` and `apiKey`.
+   * and `apiKeyHeader` entries are ignored: auth comes only from `jwt`/`getAuthToken` and `apiKey`.
    * @default {}
    */
   headers?: Record<string, string>;
@@ -99,6 +111,8 @@ export interface BookingsClient<
 > {
   /** The normalised base URL (no trailing slash); part of every query key. */
   readonly baseUrl: string;
+  /** Who is signed in: the `identity` option, else the `jwt` option's `sub`, else `'anonymous'`. */
+  readonly identity: string;
   /** `GET config`: the Cal.com configuration for the frontend. */
   getConfig(options?: BookingsRequestOptions): Promise<TConfig>;
   /** `POST token/refresh`: a Cal.com access token; the first call for a user integrates them. */

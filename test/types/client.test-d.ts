@@ -3,12 +3,17 @@ import * as z from 'zod/mini';
 import { createBookingsClient } from '../../src/client/createBookingsClient.js';
 import type {
   BookingsClient,
+  BookingsClientOptions,
   CalConfig,
   CalTokenRefreshResponse,
   CalUser,
   StandardSchemaV1,
 } from '../../src/client/index.js';
-import { CalTokenRefreshResponseSchema } from '../../src/client/index.js';
+import {
+  type ANONYMOUS_IDENTITY,
+  CalTokenRefreshResponseSchema,
+  readJwtSubject,
+} from '../../src/client/index.js';
 
 // Defaults: the built-in schemas' types.
 const plain = createBookingsClient({ baseUrl: 'https://api.example.test' });
@@ -62,3 +67,20 @@ createBookingsClient({
 
 // @ts-expect-error baseUrl is required
 createBookingsClient({});
+
+// Identity on the client: a string, from the `identity` option or the `jwt` option's subject.
+expectTypeOf(plain.identity).toEqualTypeOf<string>();
+expectTypeOf<BookingsClient['identity']>().toEqualTypeOf<string>();
+createBookingsClient({ baseUrl: 'https://api.example.test', jwt: 'a.b.c', identity: 'user-1' });
+createBookingsClient({ baseUrl: 'https://api.example.test', jwt: null });
+expectTypeOf<BookingsClientOptions['jwt']>().toEqualTypeOf<string | null | undefined>();
+expectTypeOf<BookingsClientOptions['identity']>().toEqualTypeOf<string | undefined>();
+expectTypeOf(readJwtSubject).toEqualTypeOf<(jwt: string) => string | undefined>();
+expectTypeOf<typeof ANONYMOUS_IDENTITY>().toEqualTypeOf<'anonymous'>();
+
+// @ts-expect-error the JWT is a string (or null), not a number
+createBookingsClient({ baseUrl: 'https://api.example.test', jwt: 42 });
+// @ts-expect-error identity is a string
+createBookingsClient({ baseUrl: 'https://api.example.test', identity: null });
+// @ts-expect-error identity is read-only
+plain.identity = 'someone else';
