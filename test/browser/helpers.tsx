@@ -26,17 +26,17 @@ export function sandboxCounts() {
   return commands.sandboxCounts();
 }
 
-/** The provider as a host app mounts it: sandbox URL, an inline JWT getter, the rest from props. */
+/** The provider as a host app mounts it: sandbox URL, the JWT as a prop, the rest from props. */
 export function TestProvider({
   jwt,
   children,
   ...props
-}: Omit<BookingsProviderProps, 'baseUrl' | 'getAuthToken'> & {
+}: Omit<BookingsProviderProps, 'baseUrl' | 'getAuthToken' | 'jwt'> & {
   jwt: string | null;
   children?: ReactNode;
 }) {
   return (
-    <BookingsProvider baseUrl={sandboxUrl} getAuthToken={() => jwt} {...props}>
+    <BookingsProvider baseUrl={sandboxUrl} jwt={jwt} {...props}>
       {children}
     </BookingsProvider>
   );

@@ -83,7 +83,7 @@ function DemoApp({ config }: { config: DemoConfig }) {
     <BookingsProvider
       baseUrl={config.apiUrl}
       // Inline on purpose: the provider keeps the latest getter and never refetches for a new function.
-      getAuthToken={() => session?.jwt ?? null}
+      jwt={session?.jwt ?? null}
       autoConnect={session !== null && connected.has(session.user.id)}
       onTokenRefreshed={onTokenRefreshed}
       onAuthError={() => addLog('AISquare answered 401: the session has expired.')}
