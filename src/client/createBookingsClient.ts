@@ -163,6 +163,8 @@ export function createBookingsClient<
         headers: Object.fromEntries(headers),
         signal,
         body: payload,
+        // A redirect would carry the JWT and the API key to wherever the server points.
+        redirect: 'manual',
       };
       // Only passed when set: some runtimes (older Cloudflare Workers) throw on any `credentials`.
       if (options.credentials !== undefined) init.credentials = options.credentials;
@@ -174,6 +176,16 @@ export function createBookingsClient<
         init,
       );
       const { status } = response;
+      // Fixed reasons only (no body, no URL), so they may go in the message too.
+      const refuse = (reason: string) =>
+        fail('invalid_response', {
+          status,
+          message: `AISquare bookings ${endpoint} request failed: invalid_response (HTTP ${status}): ${reason}`,
+          issues: [rootIssue(reason)],
+        });
+      if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+        throw refuse('the server redirected; redirects are not followed');
+      }
       const text = await response.text();
       let data: unknown;
       let unreadable: string | undefined;
@@ -228,9 +240,12 @@ export function createBookingsClient<
         perform().then(resolve, reject);
       });
     } catch (error) {
-      throw signal.aborted
+      const failure = signal.aborted
         ? fail(signal.reason === timeout ? 'timeout' : 'aborted', { cause: signal.reason })
         : normalizeError(error, endpoint);
+      // Drops the connection of a body left unread (redirect, over the cap); a no-op once it was read.
+      controller.abort(failure);
+      throw failure;
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
