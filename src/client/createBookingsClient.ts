@@ -39,6 +39,9 @@ export const DEFAULT_ENDPOINTS: Readonly<Required<BookingsEndpoints>> = {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
+/** 1 MiB: far above any of the three endpoints' answers, far below what could exhaust memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 1_048_576;
+
 /** Longest `error.detail` kept: enough for a server's sentence, too short to carry a whole body. */
 export const MAX_DETAIL_LENGTH = 500;
 
@@ -59,6 +62,30 @@ const DEFAULT_SCHEMAS: Record<BookingsEndpoint, StandardSchemaV1> = {
   user: CalUserSchema,
 };
 
+/**
+ * Reads a body as text, counting bytes as they arrive; `undefined` once it is longer than `max`,
+ * and then the stream is cancelled, so the rest is never downloaded.
+ */
+async function readCapped(response: Response, max: number): Promise<string | undefined> {
+  const { body } = response;
+  if (Number(response.headers?.get('content-length')) > max) return undefined;
+  // Only fetch stubs lack a body stream; a real null body (204) reads as ''.
+  if (!body) return response.text();
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    size += chunk.value.byteLength;
+    if (size > max) {
+      reader.cancel().catch(() => {});
+      return undefined;
+    }
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
 /** The `access_token` of a response body, when it is a non-empty string. */
 const accessTokenOf = (body: unknown): string | undefined =>
   nonEmpty((body as { access_token?: unknown } | null)?.access_token);
@@ -76,10 +103,21 @@ export function createBookingsClient<
   const baseUrl = normalizeBaseUrl(options.baseUrl);
   const apiKeyHeader = options.apiKeyHeader ?? 'Authorization';
   const apiKeyInAuthorization = apiKeyHeader.toLowerCase() === 'authorization';
-  const timeoutMs = Math.min(
-    options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-    MAX_TIMER_DELAY_MS,
-  );
+  const {
+    requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+    maxResponseBytes: maxBytes = DEFAULT_MAX_RESPONSE_BYTES,
+  } = options;
+  // Checked at creation, as a NaN or negative time-out would silently never fire (neither check
+  // coerces, so '5' fails too). Only the rule is named: the value could be a misplaced secret.
+  const invalid = (name: string, rule: string) =>
+    new TypeError(`createBookingsClient: ${name} must be ${rule}`);
+  if (!(Number.isFinite(requestTimeoutMs) && requestTimeoutMs >= 0)) {
+    throw invalid('requestTimeoutMs', 'a finite number >= 0 (0 disables the time-out)');
+  }
+  if (!(Number.isInteger(maxBytes) && maxBytes > 0)) {
+    throw invalid('maxResponseBytes', 'a positive integer');
+  }
+  const timeoutMs = Math.min(requestTimeoutMs, MAX_TIMER_DELAY_MS);
   const { jwt: fixedJwt } = options;
   const rememberedTokens: string[] = [];
 
@@ -183,10 +221,12 @@ export function createBookingsClient<
           message: `AISquare bookings ${endpoint} request failed: invalid_response (HTTP ${status}): ${reason}`,
           issues: [rootIssue(reason)],
         });
+      // Browsers answer a manual redirect with an opaque status-0 response, Node with the 3xx itself.
       if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
         throw refuse('the server redirected; redirects are not followed');
       }
-      const text = await response.text();
+      const text = await readCapped(response, maxBytes);
+      if (text === undefined) throw refuse(`the response body is larger than ${maxBytes} bytes`);
       let data: unknown;
       let unreadable: string | undefined;
       if (text.trim() === '') unreadable = 'the response body is empty';

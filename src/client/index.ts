@@ -1,6 +1,7 @@
 export {
   createBookingsClient,
   DEFAULT_ENDPOINTS,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from './createBookingsClient.js';
 export type {

@@ -93,8 +93,17 @@ export interface BookingsClientOptions<
   endpoints?: BookingsEndpoints;
   /** Response schemas; see `BookingsSchemas`. @default the built-in zod schemas */
   schemas?: BookingsSchemas<TConfig, TUser, TToken>;
-  /** Time-out per request, in milliseconds; `0` disables it. @default 10000 */
+  /**
+   * Time-out per request, in milliseconds: a finite number >= 0, where `0` disables it; anything
+   * else throws a `TypeError` at creation. @default 10000
+   */
   requestTimeoutMs?: number;
+  /**
+   * Largest response body read, in bytes (error responses too): a longer one, or a `Content-Length`
+   * above it, rejects with kind `invalid_response` and is not downloaded further. A positive integer;
+   * anything else throws a `TypeError` at creation. @default 1048576 (1 MiB)
+   */
+  maxResponseBytes?: number;
 }
 
 /** Options every client call takes. */

@@ -99,3 +99,62 @@ describe('redirects are not followed', () => {
     expect(b.received).toEqual([]);
   });
 });
+
+describe('response body cap', () => {
+  const TOTAL = 256 * 1024 * 1024;
+  const CHUNK = 64 * 1024;
+
+  /** Streams up to TOTAL bytes with backpressure; reports how much was written and whether the client hung up. */
+  async function bigBody(status: number, headers: Record<string, string> = {}) {
+    const state = { written: 0, closedEarly: false };
+    let closed!: Promise<unknown>;
+    const url = await serve((_req, res) => {
+      closed = once(res, 'close');
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      const chunk = Buffer.alloc(CHUNK, 0x20);
+      const pump = () => {
+        while (state.written < TOTAL && !res.destroyed) {
+          state.written += CHUNK;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        if (!res.destroyed) res.end();
+      };
+      res.on('close', () => {
+        state.closedEarly = !res.writableFinished;
+      });
+      pump();
+    });
+    return { url, state, closed: () => closed };
+  }
+
+  it('stops a streamed 256 MB success body soon after 1 MiB and drops the connection', async () => {
+    const big = await bigBody(200);
+    const client = createBookingsClient({ baseUrl: big.url, getAuthToken: () => JWT });
+    const error = await rejection(client.getConfig());
+    expect(error).toMatchObject({ kind: 'invalid_response', status: 200, endpoint: 'config' });
+    expect(error.issues).toEqual([
+      { path: '', message: 'the response body is larger than 1048576 bytes' },
+    ]);
+    await big.closed();
+    expect(big.state.closedEarly).toBe(true);
+    // Socket buffers take some megabytes; the point is that it is nowhere near the whole body.
+    expect(big.state.written).toBeLessThan(TOTAL / 8);
+  });
+
+  it('caps an error body too, and rejects on a Content-Length above maxResponseBytes', async () => {
+    const big = await bigBody(500, { 'content-length': String(TOTAL) });
+    const client = createBookingsClient({
+      baseUrl: big.url,
+      getAuthToken: () => JWT,
+      maxResponseBytes: 4096,
+    });
+    const error = await rejection(client.getUser());
+    expect(error).toMatchObject({ kind: 'invalid_response', status: 500 });
+    expect(error.issues).toEqual([
+      { path: '', message: 'the response body is larger than 4096 bytes' },
+    ]);
+    await big.closed();
+    expect(big.state.closedEarly).toBe(true);
+    expect(big.state.written).toBeLessThan(TOTAL / 8);
+  });
+});

@@ -12,6 +12,7 @@ import type {
 import {
   type ANONYMOUS_IDENTITY,
   CalTokenRefreshResponseSchema,
+  DEFAULT_MAX_RESPONSE_BYTES,
   readJwtSubject,
 } from '../../src/client/index.js';
 
@@ -73,10 +74,13 @@ expectTypeOf(plain.identity).toEqualTypeOf<string>();
 expectTypeOf<BookingsClient['identity']>().toEqualTypeOf<string>();
 createBookingsClient({ baseUrl: 'https://api.example.test', jwt: 'a.b.c', identity: 'user-1' });
 createBookingsClient({ baseUrl: 'https://api.example.test', jwt: null });
+createBookingsClient({ baseUrl: 'https://api.example.test', maxResponseBytes: 65_536 });
 expectTypeOf<BookingsClientOptions['jwt']>().toEqualTypeOf<string | null | undefined>();
 expectTypeOf<BookingsClientOptions['identity']>().toEqualTypeOf<string | undefined>();
+expectTypeOf<BookingsClientOptions['maxResponseBytes']>().toEqualTypeOf<number | undefined>();
 expectTypeOf(readJwtSubject).toEqualTypeOf<(jwt: string) => string | undefined>();
 expectTypeOf<typeof ANONYMOUS_IDENTITY>().toEqualTypeOf<'anonymous'>();
+expectTypeOf(DEFAULT_MAX_RESPONSE_BYTES).toEqualTypeOf<number>();
 
 // @ts-expect-error the JWT is a string (or null), not a number
 createBookingsClient({ baseUrl: 'https://api.example.test', jwt: 42 });
