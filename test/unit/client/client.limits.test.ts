@@ -157,6 +157,19 @@ describe('response size cap', () => {
     expect(state.pulls).toBeLessThanOrEqual(1);
   });
 
+  it('still times out while a body is streaming, and aborts the request', async () => {
+    // Headers arrive, then the body stalls after one chunk: the time-out must cover the read too.
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"cal_client_id":'));
+      },
+    });
+    const { fetch, calls } = mockFetch(() => new Response(stream, { status: 200 }));
+    const client = createBookingsClient({ baseUrl: BASE, fetch, requestTimeoutMs: 20 });
+    expect(await rejectionOf(client.getConfig())).toMatchObject({ kind: 'timeout' });
+    expect(calls[0]?.init.signal?.aborted).toBe(true);
+  });
+
   it('decodes UTF-8 split across chunks', async () => {
     const bytes = new TextEncoder().encode(JSON.stringify({ ...VALID_USER, username: 'zoë 名前' }));
     const stream = new ReadableStream<Uint8Array>({
