@@ -39,14 +39,43 @@ export interface CalTokenManagerOptions {
   >;
   /** Body sent to the token endpoint. @default {} */
   tokenRequest?: CalTokenRefreshRequest;
-  /** Refresh this long before expiry; shortened for short-lived tokens. @default 60 */
+  /**
+   * Refresh this long before expiry; shortened for short-lived tokens. Anything but a finite number
+   * >= 0 throws a `TypeError` at creation.
+   * @default 60
+   */
   refreshLeewaySeconds?: number;
-  /** Who is signed in; scopes the cross-tab channel. @default 'anonymous' */
+  /**
+   * Who is signed in. Tokens are shared between tabs (BroadcastChannel + Web Locks, one channel per
+   * API and identity) only when it is given: without it, every manager keeps to itself.
+   * @default undefined (no cross-tab sharing)
+   */
   identity?: string;
-  /** Share tokens between tabs of the same origin. @default true where BroadcastChannel exists */
+  /**
+   * Share tokens between tabs of the same origin (only with an `identity`).
+   * @default true where BroadcastChannel exists
+   */
   crossTab?: boolean;
-  /** Clock, for tests. @default Date.now */
+  /** Wall clock (epoch ms), for tests. @default Date.now */
   now?: () => number;
+  /**
+   * Monotonic clock (ms). Deadlines are due when either clock says so, and a token counts as expired
+   * when either does: sleep moves the wall clock ahead, a clock set back does not stop real time.
+   * @default () => performance.now()
+   */
+  monotonicNow?: () => number;
+  /**
+   * Whether the page is in use; no automatic request while it is not (a `getToken` caller is still
+   * served). The same shape as TanStack Query's `focusManager`, which can be passed as is.
+   * @default document `visibilitychange` (visible = focused); always focused without a document
+   */
+  focus?: CalTokenFocusSource;
+  /**
+   * Whether the network is up; no automatic request while it is not. Coming back online retries
+   * only once the backoff has run out. The same shape as TanStack Query's `onlineManager`.
+   * @default window `online`/`offline` and `navigator.onLine`; always online without a window
+   */
+  online?: CalTokenOnlineSource;
   /** Random source in [0, 1) for jitter, for tests. @default Math.random */
   random?: () => number;
   /** Called after every successful token request (not for tokens received from another tab). */
@@ -57,8 +86,9 @@ export interface CalTokenManagerOptions {
    */
   onAuthError?: (error: BookingsApiError) => void;
   /**
-   * Called when a refresh fails for good: after the retries of a `network`/`timeout`/`server` failure,
-   * or at once for any other failure except 401/403 (those go to `onAuthError` only).
+   * Called when a refresh fails: after the quick retries of a `network`/`timeout`/`server` failure
+   * (the manager goes on retrying about once every 30-60 s while focused and online), or at once for
+   * any other failure except 401/403 (those go to `onAuthError` only).
    */
   onError?: (error: BookingsApiError) => void;
   /**
@@ -90,13 +120,30 @@ export interface CalTokenLocks {
   ): Promise<T>;
 }
 
-/** What one tab tells the others on the cross-tab channel after a successful request. */
-export interface CalTokenMessage {
-  readonly type: 'token';
-  readonly token: CalToken;
-  /** Epoch milliseconds when the request that produced `token` started. */
-  readonly issuedAt: number;
+/** A focus source: TanStack Query's `focusManager` fits. */
+export interface CalTokenFocusSource {
+  isFocused(): boolean;
+  subscribe(listener: (focused: boolean) => void): () => void;
 }
+
+/** An online source: TanStack Query's `onlineManager` fits. */
+export interface CalTokenOnlineSource {
+  isOnline(): boolean;
+  subscribe(listener: (online: boolean) => void): () => void;
+}
+
+/**
+ * What tabs tell each other: a token (after a request, or answering a query), or a query asking for
+ * a token that expires after `have` (epoch ms; 0 for none). Every message received is validated.
+ */
+export type CalTokenMessage =
+  | {
+      readonly type: 'token';
+      readonly token: CalToken;
+      /** Epoch milliseconds when the request that produced `token` started. */
+      readonly issuedAt: number;
+    }
+  | { readonly type: 'query'; readonly have: number };
 
 export interface GetAccessTokenOptions {
   /** Request a new token even if the current one is fresh. Joins a refresh already in flight. */

@@ -53,10 +53,14 @@ describe('dispose', () => {
     const onWindow = trackListeners(window);
     const onDocument = trackListeners(document);
     const bus = createChannelBus();
-    const manager = createManager({ client: createFakeClient(), createChannel: bus.factory });
+    const manager = createManager({
+      client: createFakeClient(),
+      identity: 'u1',
+      createChannel: bus.factory,
+    });
     await manager.getToken();
     expect(vi.getTimerCount()).toBeGreaterThan(0);
-    expect(onWindow.added.map(([type]) => type)).toEqual(['online']);
+    expect(onWindow.added.map(([type]) => type)).toEqual(['online', 'offline']);
     expect(onDocument.added.map(([type]) => type)).toEqual(['visibilitychange']);
     manager.dispose();
     expect(vi.getTimerCount()).toBe(0);

@@ -188,10 +188,22 @@ export function createFakeLocks(): CalTokenLocks & { readonly granted: () => num
   };
 }
 
+/** What the token tests fake: timers, `Date` and `performance` (the monotonic clock). */
+export const FAKED: NonNullable<Parameters<typeof vi.useFakeTimers>[0]>['toFake'] = [
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+  'Date',
+  'performance',
+];
+
 /** Fake timers at `T0`, a visible page, and every manager disposed after each test. */
 export function installTokenTestEnvironment(): void {
   beforeEach(() => {
-    vi.useFakeTimers();
+    // `performance` too: the manager's monotonic clock moves with the timers, while
+    // `vi.setSystemTime` moves only the wall clock (sleep, a clock set back).
+    vi.useFakeTimers({ toFake: FAKED });
     vi.setSystemTime(T0);
   });
   afterEach(() => {

@@ -18,6 +18,13 @@ import {
 
 installTokenTestEnvironment();
 
+/** `promise` once the 5 s gap between token requests has passed (the manager waits for it). */
+async function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  await vi.advanceTimersByTimeAsync(5 * SECOND);
+  return promise;
+}
+
 describe('retries', () => {
   it('backs off 1 s, 2 s, 4 s, 8 s, ... capped at 30 s', () => {
     expect([1, 2, 3, 4, 5, 6, 7].map(backoffDelay)).toEqual([
@@ -30,8 +37,9 @@ describe('retries', () => {
     ['timeout', undefined],
     ['server', 500],
   ])(
-    '%s failures retry after 1, 2, 4, 8 s, then error; a trigger recovers',
+    '%s failures retry after 1, 2, 4, 8 s, then error, and go on retrying every 30 s until it works',
     async (kind, status) => {
+      // Changed: the manager no longer stops after the fifth try (it used to wait for a trigger).
       const times: number[] = [];
       let failing = true;
       const client = createFakeClient(async () => {
@@ -55,32 +63,37 @@ describe('retries', () => {
       await rejected;
       expect(manager.getState()).toMatchObject({ status: 'error', error: { kind } });
       expect(onError).toHaveBeenCalledTimes(1);
-      expect(vi.getTimerCount()).toBe(0);
-      await vi.advanceTimersByTimeAsync(HOUR);
-      expect(times).toHaveLength(5);
+      await vi.advanceTimersByTimeAsync(5 * MINUTE);
+      // 16 s, then the 30 s cap (random: () => 0, no jitter); the error stays on screen meanwhile
+      expect(times.slice(5, 8)).toEqual([31_000, 61_000, 91_000]);
+      expect(times).toHaveLength(15); // ... 271, 301 s
+      expect(manager.getState()).toMatchObject({ status: 'error', error: { kind } });
+      expect(onError).toHaveBeenCalledTimes(1);
 
       failing = false;
-      setVisibility('visible');
-      await flush();
-      expect(times).toHaveLength(6);
+      await vi.advanceTimersByTimeAsync(30 * SECOND);
+      expect(times).toHaveLength(16);
       expect(manager.getState()).toMatchObject({ status: 'ready', error: null });
     },
   );
 
-  it('online after an offline (network) failure makes one refresh', async () => {
+  it('online after an offline (network) failure does not cut the backoff short', async () => {
+    // Changed: `online` used to retry at once; it now waits for the backoff like everything else.
     let offline = true;
     const client = createFakeClient(async () => {
       if (offline) throw apiError('network');
       return tokenResponse();
     });
-    const manager = createManager({ client });
+    const manager = createManager({ client, onError: () => {} });
     manager.start();
-    await vi.advanceTimersByTimeAsync(MINUTE);
-    expect(client.refreshToken).toHaveBeenCalledTimes(5);
+    await vi.advanceTimersByTimeAsync(20 * SECOND);
+    expect(client.refreshToken).toHaveBeenCalledTimes(5); // 0, 1, 3, 7, 15 s; next at 31 s
     expect(manager.getState().status).toBe('error');
     offline = false;
     goOnline();
     await flush();
+    expect(client.refreshToken).toHaveBeenCalledTimes(5);
+    await vi.advanceTimersByTimeAsync(11 * SECOND);
     expect(client.refreshToken).toHaveBeenCalledTimes(6);
     expect(manager.getState().status).toBe('ready');
     goOnline();
@@ -88,7 +101,7 @@ describe('retries', () => {
     expect(client.refreshToken).toHaveBeenCalledTimes(6);
   });
 
-  it('online during a backoff wait retries at once', async () => {
+  it('offline: no automatic request until online, then at once if the backoff has run out', async () => {
     let offline = true;
     const client = createFakeClient(async () => {
       if (offline) throw apiError('network');
@@ -98,9 +111,14 @@ describe('retries', () => {
     const token = manager.getAccessToken();
     await vi.advanceTimersByTimeAsync(1_500); // tries at 0 and 1 s; next at 3 s
     expect(client.refreshToken).toHaveBeenCalledTimes(2);
+    window.dispatchEvent(new Event('offline'));
     offline = false;
     goOnline();
     await flush();
+    expect(client.refreshToken).toHaveBeenCalledTimes(2);
+    window.dispatchEvent(new Event('offline'));
+    await vi.advanceTimersByTimeAsync(10 * SECOND);
+    // a caller waits: it is served even while the browser says offline
     expect(client.refreshToken).toHaveBeenCalledTimes(3);
     await expect(token).resolves.toMatch(/^cal-secret-/);
     expect(vi.getTimerCount()).toBe(2); // the refresh timer and the tick
@@ -120,9 +138,11 @@ describe('retries', () => {
     expect(client.refreshToken).toHaveBeenCalledTimes(6);
     expect(manager.getState()).toMatchObject({ status: 'error', token, error: { kind: 'server' } });
     expect(onError).toHaveBeenCalledTimes(1);
-    // a manual getToken is a trigger: it tries again (the token is no longer fresh)
+    // a manual getToken tries again (the token is no longer fresh), 5 s after the last request
     fail = false;
-    await expect(manager.getToken()).resolves.not.toBe(token);
+    const next = manager.getToken();
+    await vi.advanceTimersByTimeAsync(5 * SECOND);
+    await expect(next).resolves.not.toBe(token);
     expect(client.refreshToken).toHaveBeenCalledTimes(7);
   });
 
@@ -186,7 +206,7 @@ describe('final errors', () => {
       expect(vi.getTimerCount()).toBe(0);
 
       // a manual retry is allowed, but a second 401 does not call onAuthError again
-      await expect(manager.getToken({ forceRefresh: true })).rejects.toMatchObject({
+      await expect(settled(manager.getToken({ forceRefresh: true }))).rejects.toMatchObject({
         kind: 'unauthorized',
       });
       expect(client.refreshToken).toHaveBeenCalledTimes(2);
@@ -203,8 +223,8 @@ describe('final errors', () => {
     const onAuthError = vi.fn();
     const manager = createManager({ client, onAuthError });
     await expect(manager.getToken()).rejects.toMatchObject({ kind: 'unauthorized' });
-    await expect(manager.getToken({ forceRefresh: true })).resolves.toMatchObject({});
-    await expect(manager.getToken({ forceRefresh: true })).rejects.toMatchObject({
+    await expect(settled(manager.getToken({ forceRefresh: true }))).resolves.toMatchObject({});
+    await expect(settled(manager.getToken({ forceRefresh: true }))).rejects.toMatchObject({
       kind: 'unauthorized',
     });
     expect(onAuthError).toHaveBeenCalledTimes(2);

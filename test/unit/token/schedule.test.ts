@@ -86,7 +86,20 @@ describe('refresh schedule', () => {
     expect(client.refreshToken).toHaveBeenCalledTimes(2);
   });
 
-  it.each([1, 5, 30, 60])(
+  it.each([1, 5])(
+    'a %i-second token makes at most 12 requests a minute (5 s between requests)',
+    async (expiresIn) => {
+      // Changed: short tokens used to be refreshed once per lifetime (600 requests for 1-s tokens).
+      const client = createFakeClient(async () => tokenResponse({ expires_in: expiresIn }));
+      const manager = createManager({ client, random: () => 0.999_999 });
+      manager.start();
+      await vi.advanceTimersByTimeAsync(10 * MINUTE);
+      expect(client.refreshToken.mock.calls.length).toBeLessThanOrEqual(10 * 12 + 1);
+      expect(client.refreshToken.mock.calls.length).toBeGreaterThanOrEqual(10 * 12 - 1);
+    },
+  );
+
+  it.each([10, 30, 60])(
     'a %i-second token over 10 minutes stays fresh and never loops',
     async (expiresIn) => {
       const client = createFakeClient(async () => tokenResponse({ expires_in: expiresIn }));
@@ -152,6 +165,8 @@ describe('sleep, wake and visibility', () => {
     const manager = createManager({ client });
     await manager.getToken();
     setVisibility('hidden');
+    // some real (monotonic) time passes too: at least 5 s between token requests
+    await vi.advanceTimersByTimeAsync(10 * SECOND);
     vi.setSystemTime(T0 + 2 * HOUR);
     setVisibility('visible');
     await flush();
