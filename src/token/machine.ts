@@ -27,7 +27,7 @@
  *
  * "act": in idle, a request starts when `due` has come (either clock), the monotonic `floor` has
  * passed (backoff after a retryable failure, else MIN_GAP_MS after the last request; a waiting caller
- * waits at most MIN_GAP_MS after the last request; never more than MAX_PER_MINUTE a minute), and the
+ * waits at most MIN_GAP_MS after the last reply; never more than MAX_PER_MINUTE a minute), and the
  * page is focused and online or a caller waits.
  */
 import { BookingsApiError, isRetryableKind } from '../client/errors.js';
@@ -73,6 +73,8 @@ export interface MachineState extends CalTokenState {
   readonly next: Deadline | null;
   /** Monotonic: no automatic request before this. */
   readonly floor: number;
+  /** Monotonic: when the last reply came. */
+  readonly end: number;
   /** Monotonic starts of the last requests (at most MAX_PER_MINUTE). */
   readonly starts: readonly number[];
   /** When the request in flight (or the wait for the lock) started. */
@@ -134,6 +136,7 @@ export function initialState(leeway?: number): MachineState {
     due: null,
     next: null,
     floor: -Infinity,
+    end: -Infinity,
     starts: [],
     at: { w: 0, m: 0 },
     failures: 0,
@@ -175,7 +178,7 @@ export function transition(
   /** Monotonic moment from which a request may start. */
   const floor = () =>
     Math.max(
-      s.waiting ? Math.min(s.floor, (s.starts.at(-1) ?? -Infinity) + MIN_GAP_MS) : s.floor,
+      s.waiting ? Math.min(s.floor, s.end + MIN_GAP_MS) : s.floor,
       s.starts.length >= MAX_PER_MINUTE ? s.starts[0]! + MINUTE_MS : -Infinity,
     );
   const settle = (token: CalToken, issuedAt: number, exp: Deadline) => {
@@ -192,7 +195,7 @@ export function transition(
     fx.push({ type: 'resolve', token });
   };
   const fail = (error: BookingsApiError) => {
-    s.phase = 'idle';
+    Object.assign(s, { phase: 'idle', end: e.m });
     if (s.locks) fx.push({ type: 'unlock' });
     s.floor = e.m + MIN_GAP_MS;
     if (isRetryableKind(error.kind)) {
@@ -272,7 +275,7 @@ export function transition(
         fail(new BookingsApiError({ kind: 'timeout', endpoint: 'token' }));
         break;
       }
-      s.phase = 'idle';
+      Object.assign(s, { phase: 'idle', end: e.m });
       s.maxLife = Math.max(s.maxLife, life);
       s.floor = s.at.m + MIN_GAP_MS;
       settle(token, s.at.w, exp);
