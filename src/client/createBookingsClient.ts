@@ -3,6 +3,7 @@ import {
   type BookingsApiErrorOptions,
   type BookingsEndpoint,
   type BookingsErrorKind,
+  isBookingsApiError,
   kindForStatus,
   normalizeError,
 } from './errors.js';
@@ -163,7 +164,13 @@ export function createBookingsClient<
         jwt = nonEmpty(fixedJwt !== undefined ? fixedJwt : await options.getAuthToken?.());
       } catch (cause) {
         // The host could not produce a session: treat it as signed out rather than as a network fault.
-        throw fail('unauthorized', { cause });
+        // A getter that aborts on purpose (the session, when another user signed in) stays an abort.
+        throw fail(
+          isBookingsApiError(cause) && cause.kind === 'aborted' ? 'aborted' : 'unauthorized',
+          {
+            cause,
+          },
+        );
       }
       if (jwt) secrets.add(jwt);
 

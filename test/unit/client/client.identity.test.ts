@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBookingsClient } from '../../../src/client/createBookingsClient.js';
-import type { BookingsApiError } from '../../../src/client/errors.js';
+import { BookingsApiError } from '../../../src/client/errors.js';
 import { ANONYMOUS_IDENTITY, readJwtSubject } from '../../../src/client/jwtSubject.js';
 import { BASE, json, mockFetch, rejectionOf, VALID_CONFIG } from './fetchMock.js';
 
@@ -109,5 +109,27 @@ describe('the jwt option', () => {
     const error = (await rejectionOf(client.getUser())) as BookingsApiError;
     expect(error).toMatchObject({ kind: 'unauthorized', status: 401 });
     expect(error.detail).toBe('bad token [redacted]');
+  });
+});
+
+describe('a getter that aborts on purpose', () => {
+  it('rejects with kind aborted (not unauthorized) and sends nothing', async () => {
+    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
+    const getAuthToken = async (): Promise<string> => {
+      throw new BookingsApiError({ kind: 'aborted', endpoint: 'token' });
+    };
+    const client = createBookingsClient({ baseUrl: BASE, fetch, getAuthToken });
+    const error = await rejectionOf(client.getUser());
+    expect(error).toMatchObject({ kind: 'aborted', endpoint: 'user' });
+    expect(calls).toHaveLength(0);
+  });
+
+  it('any other getter failure is unauthorized', async () => {
+    const { fetch } = mockFetch(() => json(VALID_CONFIG));
+    const getAuthToken = async (): Promise<string> => {
+      throw new Error('no session');
+    };
+    const client = createBookingsClient({ baseUrl: BASE, fetch, getAuthToken });
+    expect(await rejectionOf(client.getUser())).toMatchObject({ kind: 'unauthorized' });
   });
 });
