@@ -40,6 +40,19 @@ function same(a: unknown, b: unknown): boolean {
 
 const noop = () => {};
 
+/** The client options compared by value; a change creates a new client (`fetch` and the JWT are read live). */
+const CLIENT_OPTIONS = [
+  'baseUrl',
+  'apiKey',
+  'apiKeyHeader',
+  'credentials',
+  'headers',
+  'endpoints',
+  'schemas',
+  'requestTimeoutMs',
+  'maxResponseBytes',
+] as const;
+
 /**
  * Creates the framework-free core of `BookingsProvider`: it owns the AISquare client, the Cal.com
  * token manager and the identity scope. An identity switch purges the previous identity's queries
@@ -127,37 +140,23 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
   function derive(): void {
     credential = readCredential();
     const o = options;
+    const signsIn = !!(o.getAuthToken || o.jwt !== undefined);
     const nextClientInputs = [
-      o.baseUrl,
-      o.apiKey,
-      o.apiKeyHeader,
-      o.credentials,
-      !!o.fetch,
-      !!(o.getAuthToken || o.jwt !== undefined),
-      o.headers,
-      o.endpoints,
-      o.schemas,
-      o.requestTimeoutMs,
-      o.maxResponseBytes,
       credential.identity,
+      signsIn,
+      !!o.fetch,
+      ...CLIENT_OPTIONS.map((key) => o[key]),
     ];
     let client = snapshot?.client;
     if (!client || !same(nextClientInputs, clientInputs)) {
       clientInputs = nextClientInputs;
       client = createBookingsClient({
-        baseUrl: o.baseUrl,
+        ...o,
+        jwt: undefined,
         identity: credential.identity,
-        getAuthToken: nextClientInputs[5] ? authGetterFor(credential.identity) : undefined,
-        apiKey: o.apiKey,
-        apiKeyHeader: o.apiKeyHeader,
-        credentials: o.credentials,
+        getAuthToken: signsIn ? authGetterFor(credential.identity) : undefined,
         // The latest `fetch` prop is called, so an inline function recreates nothing.
         fetch: o.fetch && ((input, init) => (options.fetch ?? fetch)(input, init)),
-        headers: o.headers,
-        endpoints: o.endpoints,
-        schemas: o.schemas,
-        requestTimeoutMs: o.requestTimeoutMs,
-        maxResponseBytes: o.maxResponseBytes,
       }) as BookingsClient<unknown, unknown>;
     }
     const enabled = (o.enabled ?? true) && credential.signedIn;
