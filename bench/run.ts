@@ -19,6 +19,7 @@ const MEASUREMENTS = [
   { name: 'renders', file: 'renders.ts', title: 'Renders' },
   { name: 'storm', file: 'storm.ts', title: 'Refresh storm' },
   { name: 'tabs', file: 'tabs.ts', title: 'Tabs' },
+  { name: 'token', file: 'token.ts', title: 'Token request rates' },
   { name: 'leaks', file: 'leaks.ts', title: 'Leaks' },
 ] as const;
 

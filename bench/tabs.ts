@@ -22,7 +22,7 @@ const realSetImmediate = globalThis.setImmediate;
 const nextTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
 
 /** Counts messages posted and delivered, so the simulation can wait until every tab has heard. */
-function createChannelFactory() {
+export function createChannelFactory() {
   const open = new Map<string, number>();
   let expected = 0;
   let delivered = 0;
@@ -111,6 +111,7 @@ async function simulate(seed: number): Promise<RunResult> {
           client,
           identity: 'bench-user',
           now: clock.now,
+          monotonicNow: clock.now,
           random: seededRandom(seed * 100 + tab),
           createChannel: channels.create,
           // locks: left to the default, navigator.locks, which Node 20 does not have
