@@ -15,6 +15,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup/unit.ts'],
           restoreMocks: true,
+          // A few component tests wait out the token manager's 5 s between token requests in real time.
+          testTimeout: 10_000,
         },
       },
       {

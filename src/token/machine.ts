@@ -317,7 +317,16 @@ export function transition(
     }
     case 'dispose':
       if (s.phase !== 'off') fx.push({ type: 'reject', error: aborted() });
-      Object.assign(s, { phase: 'done', due: null, next: null, waiting: false });
+      // The token is dropped too: a disposed manager (a previous user's) must not hold it in memory.
+      Object.assign(s, {
+        phase: 'done',
+        due: null,
+        next: null,
+        waiting: false,
+        token: null,
+        exp: null,
+        ref: null,
+      });
       fx.push({ type: 'stop' }, { type: 'arm', at: null, ms: 0, tick: false });
       return { state: s, effects: fx };
   }

@@ -55,7 +55,8 @@ describe('CalConnectButton', () => {
     expect(onConnected.mock.calls[0]?.[0].integrationStatus).toBe('existing');
     // Connected: the button connects again (refresh).
     await user.click(screen.getByRole('button', { name: 'Reconnect Cal.com' }));
-    await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(2));
+    // Token requests are at least 5 s apart: the reconnect waits out the gap.
+    await waitFor(() => expect(onConnected).toHaveBeenCalledTimes(2), { timeout: 7_000 });
   });
 
   it('shows the error and calls onError when connecting fails, and can try again', async () => {
@@ -67,7 +68,12 @@ describe('CalConnectButton', () => {
     expect(alert).toHaveTextContent('could not accept this request');
     expect(onError).toHaveBeenCalledTimes(1);
     await user.click(screen.getByRole('button', { name: 'Connect Cal.com' }));
-    await screen.findByText('Your Cal.com account was created and connected.');
+    // The second try waits out the 5 s between token requests.
+    await screen.findByText(
+      'Your Cal.com account was created and connected.',
+      {},
+      { timeout: 7_000 },
+    );
     expect(screen.queryByRole('alert')).toBeNull();
     expect(onConnected).toHaveBeenCalledTimes(1);
   });

@@ -44,12 +44,13 @@ describe('CalTokenStatus', () => {
   });
 
   it('shows refreshing while a refresh is in flight', async () => {
-    const api = createFakeApi({ tokenTtlSeconds: 1, latencyMs: 300 });
+    // Token requests are at least 5 s apart: a 6 s token is refreshed at 5 s, while still valid.
+    const api = createFakeApi({ tokenTtlSeconds: 6, latencyMs: 300 });
     renderWithProviders(<CalTokenStatus />, {
       provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice') },
     });
     await waitFor(() => expect(status()).toHaveAttribute('data-state', 'refreshing'), {
-      timeout: 3000,
+      timeout: 7_000,
     });
     expect(status()).toHaveTextContent('Refreshing the Cal.com connection…');
   });
@@ -85,7 +86,10 @@ describe('CalTokenStatus', () => {
     expect(status()).toHaveTextContent('Could not connect to Cal.com.');
     expect(status()).toHaveTextContent('could not accept this request');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'ready'));
+    // The retry waits out the 5 s between token requests, then succeeds.
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'ready'), {
+      timeout: 7_000,
+    });
     expect(api.counts.token).toBe(2);
   });
 
