@@ -5,7 +5,8 @@ import { CalTokenGate, CalTokenStatus, CalUserCard } from '../../src/components/
 import type { CalToken } from '../../src/index.js';
 import { issueJwt, sandboxCounts, TestProvider, uniqueUserId } from './helpers.js';
 
-const TOKEN_TTL_SECONDS = 3;
+// Longer than the 5 s the token manager keeps between token requests, so each refresh comes before expiry.
+const TOKEN_TTL_SECONDS = 8;
 
 beforeEach(async () => {
   await commands.sandboxReset();
