@@ -11,10 +11,12 @@ export {
 export type {
   CalToken,
   CalTokenChannel,
+  CalTokenFocusSource,
   CalTokenLocks,
   CalTokenManager,
   CalTokenManagerOptions,
   CalTokenMessage,
+  CalTokenOnlineSource,
   CalTokenState,
   CalTokenStatusValue,
   GetAccessTokenOptions,
