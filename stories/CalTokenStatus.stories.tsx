@@ -56,7 +56,7 @@ export const ShortLivedToken: Story = {
 export const Refreshing: Story = {
   ...freshHandlers(stuckRefreshHandlers),
   play: async ({ canvas }) => {
-    await expect(await expectState(canvas, 'refreshing')).toHaveTextContent(
+    await expect(await expectState(canvas, 'refreshing', 10_000)).toHaveTextContent(
       'Refreshing the Cal.com connection…',
     );
   },
@@ -72,11 +72,11 @@ export const Unauthorized: Story = {
   },
 };
 
-/** 500s, retried with backoff (1, 2, 4, 8 s) before the error and its retry button show. */
+/** 500s, retried with jittered backoff (1, 2, 4, 8 s, each up to 2×) before the error and its retry button show. */
 export const ServerError: Story = {
   parameters: { msw: { handlers: bookingsHandlers({ scenario: 'serverError' }) } },
   play: async ({ canvas }) => {
-    await expectState(canvas, 'error', 25_000);
+    await expectState(canvas, 'error', 35_000);
     await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
   },
 };
@@ -85,12 +85,13 @@ export const ServerError: Story = {
 export const RetryAfterServerError: Story = {
   parameters: { msw: { handlers: bookingsHandlers({ scenario: 'serverError' }) } },
   play: async ({ canvas, context, step }) => {
-    await expectState(canvas, 'error', 25_000);
+    await expectState(canvas, 'error', 35_000);
     await step('the API recovers; retry', async () => {
       context.msw.use(...bookingsHandlers());
       await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
     });
-    await expectState(canvas, 'ready');
+    // The retry waits out the 5 s between token requests.
+    await expectState(canvas, 'ready', 10_000);
   },
 };
 

@@ -57,7 +57,8 @@ export function stuckRefreshHandlers(): HttpHandler[] {
     http.post(STORY_URLS.token, async () => {
       calls += 1;
       if (calls > 1) await delay('infinite');
-      return HttpResponse.json(createCalTokenFixture({ expires_in: 2 }));
+      // Longer than the 5 s between token requests, so the stuck refresh starts while the token is valid.
+      return HttpResponse.json(createCalTokenFixture({ expires_in: 8 }));
     }),
     ...bookingsHandlers(),
   ];
