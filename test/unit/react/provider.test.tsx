@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode, useRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bookingsKeys, calConfigQueryOptions } from '../../../src/core.js';
 import {
   BookingsProvider,
   useBookingsClient,
@@ -11,29 +12,13 @@ import {
   useCalUser,
   useRefreshCalToken,
 } from '../../../src/react/index.js';
-import { bookingsKeys, calConfigQueryOptions } from '../../../src/session/index.js';
 import { createFakeApi, fakeJwt } from '../../helpers/fakeBookingsApi.js';
+import { TokenStatus, UserEmail } from '../../helpers/probes.js';
 import { renderWithProviders } from '../../helpers/renderWithProviders.js';
 
 afterEach(() => {
   vi.useRealTimers();
 });
-
-function TokenStatus() {
-  const { status, token } = useCalToken();
-  return (
-    <p data-testid="token">
-      {status}:{token?.integrationStatus ?? 'none'}
-    </p>
-  );
-}
-
-function UserEmail() {
-  const user = useCalUser();
-  if (user.isPending) return <p data-testid="user">loading</p>;
-  if (user.isError) return <p data-testid="user">error:{user.error.kind}</p>;
-  return <p data-testid="user">{user.data.email}</p>;
-}
 
 function ConfigId() {
   const config = useCalConfig();

@@ -5,28 +5,12 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   BookingsProvider,
   useBookingsSession,
-  useCalToken,
   useCalUser,
   useRefreshCalToken,
 } from '../../../src/react/index.js';
 import { createFakeApi, fakeJwt } from '../../helpers/fakeBookingsApi.js';
+import { TokenStatus, UserEmail } from '../../helpers/probes.js';
 import { renderWithProviders } from '../../helpers/renderWithProviders.js';
-
-function TokenStatus() {
-  const { status, token } = useCalToken();
-  return (
-    <p data-testid="token">
-      {status}:{token?.integrationStatus ?? 'none'}
-    </p>
-  );
-}
-
-function UserEmail() {
-  const user = useCalUser();
-  if (user.isPending) return <p data-testid="user">loading</p>;
-  if (user.isError) return <p data-testid="user">error:{user.error.kind}</p>;
-  return <p data-testid="user">{user.data.email}</p>;
-}
 
 const settle = () =>
   act(async () => {
