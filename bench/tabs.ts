@@ -1,12 +1,8 @@
 // Tabs: four token managers (one per simulated tab) share one BroadcastChannel; how many token
 // requests do they make over 10 expiries? Virtual clock + fake client, real managers and channel.
-import type { CalTokenRefreshResponse } from '../src/client/schemas.js';
 import { createCalTokenManager } from '../src/token/createCalTokenManager.js';
-import type {
-  CalTokenChannel,
-  CalTokenManager,
-  CalTokenManagerOptions,
-} from '../src/token/types.js';
+import type { CalTokenManager } from '../src/token/types.js';
+import { createChannelFactory, fakeClient } from './lib/tokenFakes.js';
 import type { BenchRow } from './lib/types.js';
 import { installVirtualClock, seededRandom } from './lib/virtualClock.js';
 
@@ -18,56 +14,6 @@ const LATENCY_MS = 100;
 const BUDGET_WITHOUT_LOCKS = 12;
 const BUDGET_WITH_LOCKS = 10;
 
-const realSetImmediate = globalThis.setImmediate;
-const nextTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
-
-/** Counts messages posted and delivered, so the simulation can wait until every tab has heard. */
-export function createChannelFactory() {
-  const open = new Map<string, number>();
-  let expected = 0;
-  let delivered = 0;
-  const create = (name: string): CalTokenChannel => {
-    const channel = new BroadcastChannel(name);
-    open.set(name, (open.get(name) ?? 0) + 1);
-    const wrapped = new Map<unknown, (event: MessageEvent) => void>();
-    let closed = false;
-    return {
-      postMessage(message) {
-        expected += (open.get(name) ?? 1) - 1;
-        channel.postMessage(message);
-      },
-      addEventListener(_type, listener) {
-        const wrapper = (event: MessageEvent) => {
-          delivered += 1;
-          listener(event);
-        };
-        wrapped.set(listener, wrapper);
-        channel.addEventListener('message', wrapper as EventListener);
-      },
-      removeEventListener(_type, listener) {
-        const wrapper = wrapped.get(listener);
-        if (wrapper) channel.removeEventListener('message', wrapper as EventListener);
-        wrapped.delete(listener);
-      },
-      close() {
-        if (closed) return;
-        closed = true;
-        open.set(name, (open.get(name) ?? 1) - 1);
-        channel.close();
-      },
-    };
-  };
-  /** Real event-loop turns until every posted message has reached every other open tab. */
-  const settle = async () => {
-    for (let turn = 0; turn < 10_000; turn++) {
-      await nextTurn();
-      if (delivered >= expected && turn >= 2) return;
-    }
-    throw new Error(`BroadcastChannel: ${expected - delivered} message(s) never delivered`);
-  };
-  return { create, settle };
-}
-
 interface RunResult {
   startup: number;
   refreshes: number;
@@ -77,32 +23,15 @@ interface RunResult {
 async function simulate(seed: number): Promise<RunResult> {
   const channels = createChannelFactory();
   const clock = installVirtualClock(channels.settle, Date.UTC(2025, 0, 1));
-  let requests = 0;
-  const client: CalTokenManagerOptions['client'] = {
-    baseUrl: 'https://aisquare.bench.invalid',
-    refreshToken(_body, options) {
-      requests += 1;
-      const serial = requests;
-      return new Promise<CalTokenRefreshResponse>((resolve, reject) => {
-        const timer = setTimeout(
-          () =>
-            resolve({
-              access_token: `cal_at_${seed}_${serial}`,
-              expires_in: TOKEN_TTL_SECONDS,
-              token_type: 'Bearer',
-              refreshed: serial > 1,
-              integration_status: 'existing',
-              cal_client_id: 'bench',
-            }),
-          LATENCY_MS,
-        );
-        options?.signal?.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(new DOMException('aborted', 'AbortError'));
-        });
-      });
-    },
-  };
+  const { client, starts } = fakeClient(
+    (serial) => ({
+      access_token: `cal_at_${seed}_${serial}`,
+      expires_in: TOKEN_TTL_SECONDS,
+      refreshed: serial > 1,
+    }),
+    LATENCY_MS,
+    clock.now,
+  );
   const managers: CalTokenManager[] = [];
   try {
     for (let tab = 0; tab < TABS; tab++) {
@@ -120,8 +49,7 @@ async function simulate(seed: number): Promise<RunResult> {
     }
     for (const manager of managers) manager.start();
     await clock.advanceUntil(() => managers.every((m) => m.getState().status === 'ready'), 60_000);
-    const startup = requests;
-    requests = 0;
+    const startup = starts.length;
     const expiresAt = () => Math.max(...managers.map((m) => m.getState().token?.expiresAt ?? 0));
     let alwaysFresh = true;
     let expiry = expiresAt();
@@ -133,7 +61,7 @@ async function simulate(seed: number): Promise<RunResult> {
       if (next <= expiry) throw new Error('the token expired without a refresh');
       expiry = next;
     }
-    return { startup, refreshes: requests, alwaysFresh };
+    return { startup, refreshes: starts.length - startup, alwaysFresh };
   } finally {
     for (const manager of managers) manager.dispose();
     clock.uninstall();

@@ -2,12 +2,11 @@
 // a server answering `expires_in: 0.001`, and an hour-long 503 outage. Real managers, virtual clock
 // (wall and monotonic), fake client.
 import { BookingsApiError } from '../src/client/errors.js';
-import type { CalTokenRefreshResponse } from '../src/client/schemas.js';
 import { createCalTokenManager } from '../src/token/createCalTokenManager.js';
-import type { CalTokenLocks, CalTokenManager, CalTokenManagerOptions } from '../src/token/types.js';
+import type { CalTokenLocks, CalTokenManager } from '../src/token/types.js';
+import { type Answer, createChannelFactory, fakeClient } from './lib/tokenFakes.js';
 import type { BenchRow } from './lib/types.js';
 import { installVirtualClock, seededRandom } from './lib/virtualClock.js';
-import { createChannelFactory } from './tabs.js';
 
 const MINUTE = 60_000;
 const LOCK_TABS = 4;
@@ -32,40 +31,6 @@ function exclusiveLocks(): CalTokenLocks {
       return run;
     },
   };
-}
-
-type Answer = (serial: number) => Partial<CalTokenRefreshResponse> | Error;
-
-function fakeClient(answer: Answer, latencyMs: number, now: () => number) {
-  const starts: number[] = [];
-  const client: CalTokenManagerOptions['client'] = {
-    baseUrl: 'https://aisquare.bench.invalid',
-    refreshToken(_body, options) {
-      starts.push(now());
-      const result = answer(starts.length);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          if (result instanceof Error) reject(result);
-          else {
-            resolve({
-              access_token: `cal_at_${starts.length}`,
-              expires_in: 3600,
-              token_type: 'Bearer',
-              refreshed: true,
-              integration_status: 'existing',
-              cal_client_id: 'bench',
-              ...result,
-            });
-          }
-        }, latencyMs);
-        options?.signal?.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(new DOMException('aborted', 'AbortError'));
-        });
-      });
-    },
-  };
-  return { client, starts };
 }
 
 /** Token requests of `tabs` managers over the first `LOCK_EXPIRIES` expiries, startup included. */
