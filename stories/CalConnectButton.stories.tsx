@@ -64,12 +64,12 @@ export const Unauthorized: Story = {
   },
 };
 
-/** 500s are retried with backoff (1, 2, 4, 8 s) before the error shows. */
+/** 500s are retried with jittered backoff (1, 2, 4, 8 s, each up to 2×: at most 30 s) before the error shows. */
 export const ServerError: Story = {
   parameters: { msw: { handlers: bookingsHandlers({ scenario: 'serverError' }) } },
   play: async ({ canvas }) => {
     await userEvent.click(await canvas.findByRole('button', { name: 'Connect Cal.com' }));
-    await expect(await canvas.findByRole('alert', {}, { timeout: 25_000 })).toHaveTextContent(
+    await expect(await canvas.findByRole('alert', {}, { timeout: 35_000 })).toHaveTextContent(
       'having trouble',
     );
   },
