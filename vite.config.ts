@@ -60,7 +60,9 @@ const entries: Record<
 export default defineConfig(({ mode }): UserConfig => {
   const target = entries[mode] ?? entries.browser!;
   return {
-    plugins: target.plugins ?? [],
+    // Only the package's own builds split the bundles: Storybook and other tools that load this config
+    // (in their own mode) must bundle every module they import.
+    plugins: entries[mode]?.plugins ?? [],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
