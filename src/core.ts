@@ -2,6 +2,41 @@
 // in Node, workers and React Server Components (prefetch with the same query options the hooks use).
 // Every public name is listed here by name, types with `export type`.
 
+export { createCalApi } from './calapi/createCalApi.js';
+export type { CalApiErrorKind, CalApiErrorOptions } from './calapi/errors.js';
+export { CalApiError, isCalApiError } from './calapi/errors.js';
+export {
+  CalBookingSchema,
+  CalBookingsPageSchema,
+  CalEventTypeSchema,
+  CalMeSchema,
+  CalSlotsSchema,
+} from './calapi/schemas.js';
+export type {
+  CalApi,
+  CalApiOptions,
+  CalApiSchemas,
+  CalAttendee,
+  CalBooking,
+  CalBookingField,
+  CalBookingStatus,
+  CalBookingStatusFilter,
+  CalBookingsPage,
+  CalBookingsParams,
+  CalCancelBookingInput,
+  CalCreateBookingInput,
+  CalEventType,
+  CalEventTypesParams,
+  CalFetchInit,
+  CalMe,
+  CalPagination,
+  CalQueryValue,
+  CalRequestOptions,
+  CalRescheduleBookingInput,
+  CalSlot,
+  CalSlots,
+  CalSlotsParams,
+} from './calapi/types.js';
 export { createBookingsClient } from './client/createBookingsClient.js';
 export type {
   BookingsApiErrorOptions,

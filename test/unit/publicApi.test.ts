@@ -8,7 +8,13 @@ import * as api from '../../src/index.js';
 // A new export must be added here on purpose; an internal leaking out fails this test.
 const CORE_VALUES = [
   'BookingsApiError',
+  'CalApiError',
+  'CalBookingSchema',
+  'CalBookingsPageSchema',
   'CalConfigSchema',
+  'CalEventTypeSchema',
+  'CalMeSchema',
+  'CalSlotsSchema',
   'CalTokenRefreshRequestSchema',
   'CalTokenRefreshResponseSchema',
   'CalUserSchema',
@@ -17,8 +23,10 @@ const CORE_VALUES = [
   'calUserQueryOptions',
   'createBookingsClient',
   'createBookingsSession',
+  'createCalApi',
   'createCalTokenManager',
   'isBookingsApiError',
+  'isCalApiError',
 ];
 
 const REACT_VALUES = [

@@ -1,0 +1,354 @@
+import * as z from 'zod/mini';
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  MAX_DETAIL_LENGTH,
+  MAX_TIMER_DELAY_MS,
+} from '../client/createBookingsClient.js';
+import { kindForStatus } from '../client/errors.js';
+import type { StandardSchemaV1 } from '../client/standardSchema.js';
+import { normalizeBaseUrl } from '../client/url.js';
+import { nonEmpty, rootIssue, truncate, validateStandard } from '../client/validate.js';
+import {
+  CalApiError,
+  type CalApiErrorKind,
+  type CalApiErrorOptions,
+  isCalApiError,
+} from './errors.js';
+import {
+  CalBookingSchema,
+  CalBookingsPageSchema,
+  CalEventTypeSchema,
+  CalMeSchema,
+  CalSlotsSchema,
+} from './schemas.js';
+import type { CalApi, CalApiOptions, CalApiSchemas, CalFetchInit, CalQueryValue } from './types.js';
+
+export const DEFAULT_CAL_API_URL = 'https://api.cal.com';
+
+/** Longer than the AISquare client's 10 s: slot searches over a month take Cal.com a while. */
+export const DEFAULT_CAL_REQUEST_TIMEOUT_MS = 15_000;
+
+/** `cal-api-version` per path family: without it Cal.com silently serves older endpoint versions. */
+const VERSIONS = new Map([
+  ['slots', '2024-09-04'],
+  ['bookings', '2024-08-13'],
+  ['event-types', '2024-06-14'],
+]);
+
+const DEFAULT_SCHEMAS: CalApiSchemas = {
+  me: CalMeSchema,
+  eventTypes: /* @__PURE__ */ z.array(CalEventTypeSchema),
+  slots: CalSlotsSchema,
+  bookings: CalBookingsPageSchema,
+  booking: CalBookingSchema,
+  createBooking: CalBookingSchema,
+  cancelBooking: CalBookingSchema,
+  rescheduleBooking: CalBookingSchema,
+};
+
+/** Accepts Cal.com's documented `https://api.cal.com/v2` too: the paths bring their own `/v2`. */
+const trimBaseUrl = (url: string): string => normalizeBaseUrl(url).replace(/\/v2$/i, '');
+
+/**
+ * Reads a body as text through a byte counter; `undefined` once it is longer than `max`. Erroring
+ * the counter cancels the stream, so the rest of an oversized body is never downloaded.
+ */
+async function readText(response: Response, max: number): Promise<string | undefined> {
+  if (Number(response.headers.get('content-length')) > max) return undefined;
+  let size = 0;
+  const counted = response.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > max) controller.error();
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  try {
+    return await (counted ? new Response(counted) : response).text();
+  } catch (error) {
+    if (size > max) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Milliseconds until a rate limit resets: Cal.com's `X-RateLimit-Reset-Default` (seconds), else
+ * `Retry-After` (seconds or an HTTP date); `undefined` when neither is usable.
+ */
+function retryAfterMs(headers: Headers): number | undefined {
+  const value = headers.get('x-ratelimit-reset-default') || headers.get('retry-after');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+  // A reset already past means "now"; an unparsable value means unknown.
+  return Number.isNaN(ms) ? undefined : Math.max(0, Math.ceil(ms));
+}
+
+const kindForCalStatus = (status: number): CalApiErrorKind =>
+  status === 498
+    ? 'token_expired'
+    : status === 429
+      ? 'rate_limited'
+      : status === 422
+        ? 'invalid_request'
+        : kindForStatus(status);
+
+/** A booking uid as one path segment; an empty one would silently address the bookings list. */
+function uidSegment(uid: string): string {
+  if (typeof uid !== 'string' || uid === '') {
+    throw new TypeError('createCalApi: a booking uid must be a non-empty string');
+  }
+  return encodeURIComponent(uid);
+}
+
+interface Envelope {
+  status?: unknown;
+  data?: unknown;
+  pagination?: unknown;
+  error?: { code?: unknown; message?: unknown; details?: unknown };
+}
+
+/**
+ * Creates a framework-free Cal.com API v2 client that calls as the holder of `getAccessToken`'s
+ * token. Every call sends the family's `cal-api-version`, unwraps and validates Cal.com's envelope,
+ * and rejects only with a `CalApiError` (or, as is, with what `getAccessToken` or a `baseUrl`
+ * function rejected with). An expired token (498) costs one shared forced refresh and one retry.
+ */
+export function createCalApi(options: CalApiOptions): CalApi {
+  const {
+    getAccessToken,
+    baseUrl = DEFAULT_CAL_API_URL,
+    requestTimeoutMs = DEFAULT_CAL_REQUEST_TIMEOUT_MS,
+    maxResponseBytes: maxBytes = DEFAULT_MAX_RESPONSE_BYTES,
+  } = options;
+  // Checked at creation, as a NaN or negative time-out would silently never fire. Only the rule is
+  // named: the value could be a misplaced secret.
+  const invalid = (rule: string) => new TypeError(`createCalApi: ${rule}`);
+  if (typeof getAccessToken !== 'function') throw invalid('getAccessToken must be a function');
+  if (!(Number.isFinite(requestTimeoutMs) && requestTimeoutMs >= 0)) {
+    throw invalid('requestTimeoutMs must be a finite number >= 0 (0 disables the time-out)');
+  }
+  if (!(Number.isInteger(maxBytes) && maxBytes > 0)) {
+    throw invalid('maxResponseBytes must be a positive integer');
+  }
+  const timeoutMs = Math.min(requestTimeoutMs, MAX_TIMER_DELAY_MS);
+  let origin = typeof baseUrl === 'string' ? trimBaseUrl(baseUrl) : undefined;
+
+  /** The newest token any call obtained, and the forced refresh in flight (shared by every 498). */
+  let latest: string | undefined;
+  let renewal: Promise<string> | undefined;
+
+  /** A token newer than `stale`: the one a concurrent call already obtained, else one forced refresh. */
+  function renew(stale: string): Promise<string> {
+    if (renewal) return renewal;
+    if (latest !== undefined && latest !== stale) return Promise.resolve(latest);
+    renewal = getAccessToken({ forceRefresh: true })
+      .then((token) => (latest = token))
+      .finally(() => {
+        renewal = undefined;
+      });
+    return renewal;
+  }
+
+  async function request<T>(
+    path: string,
+    init: CalFetchInit = {},
+    schema?: StandardSchemaV1<unknown, T>,
+    unwrap: (envelope: Envelope) => unknown = (envelope) => envelope.data,
+  ): Promise<T> {
+    // Only v2 paths below the configured origin: the token must never reach another host.
+    if (typeof path !== 'string' || !path.startsWith('/v2/')) {
+      throw new TypeError('createCalApi: the path must start with /v2/');
+    }
+    const method = init.method ?? 'GET';
+    const pathname = path.split(/[?#]/, 1)[0]!;
+    let status: number | undefined;
+    let requestId: string | undefined;
+    const fail = (kind: CalApiErrorKind, extra?: Partial<CalApiErrorOptions>) =>
+      new CalApiError({ kind, method, path: pathname, status, requestId, ...extra });
+    // Fixed reasons only (no body, no values).
+    const refuse = (reason: string) => fail('invalid_response', { issues: [rootIssue(reason)] });
+    /** What `getAccessToken` or `baseUrl` rejected with: passed on as is (the session routes it). */
+    let hostFailure: { error: unknown } | undefined;
+    const fromHost = <V>(get: () => V | Promise<V>): Promise<V> =>
+      new Promise<V>((resolve) => resolve(get())).catch((error) => {
+        hostFailure = { error };
+        throw error;
+      });
+
+    const controller = new AbortController();
+    const { signal } = controller;
+    const timeout = new DOMException('request timed out', 'TimeoutError');
+    const callerSignal = init.signal;
+    const onCallerAbort = () => controller.abort(callerSignal?.reason);
+    callerSignal?.addEventListener('abort', onCallerAbort);
+    if (callerSignal?.aborted) onCallerAbort();
+    const timer =
+      timeoutMs > 0 ? setTimeout(() => controller.abort(timeout), timeoutMs) : undefined;
+
+    const perform = async (): Promise<T> => {
+      signal.throwIfAborted();
+      // Resolved until it succeeds once; later calls reuse it.
+      origin ??= trimBaseUrl(await fromHost(baseUrl as () => string | Promise<string>));
+      const base = origin;
+      let token = await fromHost(getAccessToken);
+      if (!nonEmpty(token)) throw fail('unauthorized');
+      latest = token;
+
+      let body: string | undefined;
+      try {
+        if (init.body !== undefined) body = JSON.stringify(init.body);
+      } catch (cause) {
+        throw fail('invalid_request', { cause });
+      }
+      const headers = new Headers(init.headers);
+      const version =
+        init.version ?? (headers.get('cal-api-version') || VERSIONS.get(pathname.split('/')[2]!));
+      if (version) headers.set('cal-api-version', version);
+      if (body !== undefined && !headers.has('content-type')) {
+        headers.set('content-type', 'application/json');
+      }
+      const search = new URLSearchParams();
+      for (const [key, value] of Object.entries(init.query ?? {}) as [string, CalQueryValue][]) {
+        // String() of an array joins it with commas, Cal.com's list syntax (`status=upcoming,past`).
+        if (value !== undefined) search.set(key, String(value));
+      }
+      const query = search.toString();
+      const url = `${base}${path}${query ? (path.includes('?') ? '&' : '?') + query : ''}`;
+
+      // Resolved per call, so MSW or a test spy installed after creation is still used.
+      const fetchImpl = options.fetch ?? globalThis.fetch;
+      if (typeof fetchImpl !== 'function') throw fail('network');
+      const send = () => {
+        // Set last, so a caller's own Authorization header can never replace the token.
+        headers.set('authorization', `Bearer ${token}`);
+        // A redirect would carry the token to wherever the server points.
+        return fetchImpl(url, {
+          method,
+          headers: Object.fromEntries(headers),
+          body,
+          signal,
+          redirect: 'manual',
+        });
+      };
+      let response = await send();
+      if (response.status === 498) {
+        // Cal.com's auth guard answers 498 before any handler runs, so even a POST is safe to repeat.
+        response.body?.cancel().catch(() => {});
+        token = await fromHost(() => renew(token));
+        response = await send();
+      }
+      status = response.status;
+      requestId = response.headers.get('x-request-id') ?? undefined;
+
+      // Browsers answer a manual redirect with an opaque status-0 response, Node with the 3xx itself.
+      if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
+        throw refuse('the server redirected; redirects are not followed');
+      }
+      const text = await readText(response, maxBytes);
+      if (text === undefined) throw refuse(`the response body is larger than ${maxBytes} bytes`);
+      let data: unknown;
+      let json = true;
+      try {
+        data = text.trim() === '' ? undefined : JSON.parse(text);
+      } catch {
+        json = false;
+      }
+
+      if (!response.ok) {
+        const { code, message, details } = (data as Envelope | undefined)?.error ?? {};
+        const detail = nonEmpty(message);
+        throw fail(kindForCalStatus(status), {
+          code: nonEmpty(code),
+          // Cal.com's own sentence, without the token should it ever quote it, cut short.
+          detail: detail && truncate(detail.split(token).join('[redacted]'), MAX_DETAIL_LENGTH),
+          details,
+          retryAfterMs: status === 429 ? retryAfterMs(response.headers) : undefined,
+        });
+      }
+      if (!json) throw refuse('the response body is not JSON');
+      if (!schema) return data as T;
+      const envelope = data as Envelope | undefined;
+      if (envelope?.status !== 'success' || envelope.data === undefined) {
+        throw refuse("the response is not a Cal.com envelope with status 'success' and data");
+      }
+      const result = await validateStandard(schema, unwrap(envelope));
+      if (!result.ok)
+        throw fail('invalid_response', { issues: result.issues, cause: result.cause });
+      return result.value;
+    };
+
+    try {
+      // Settles as soon as the controller aborts, even when the fetch or the getter ignores it.
+      return await new Promise<T>((resolve, reject) => {
+        signal.addEventListener('abort', reject);
+        perform().then(resolve, reject);
+      });
+    } catch (error) {
+      const failure = signal.aborted
+        ? fail(signal.reason === timeout ? 'timeout' : 'aborted', { cause: signal.reason })
+        : hostFailure
+          ? hostFailure.error
+          : isCalApiError(error)
+            ? error
+            : fail('network', { cause: error });
+      // Drops the connection of a body left unread (redirect, over the cap); a no-op once it was read.
+      controller.abort(failure);
+      throw failure;
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  const schemaOf = <K extends keyof CalApiSchemas>(name: K): CalApiSchemas[K] =>
+    options.schemas?.[name] ?? DEFAULT_SCHEMAS[name];
+  const bookingPath = (uid: string, action = '') => `/v2/bookings/${uidSegment(uid)}${action}`;
+  const post = (body: unknown, signal?: AbortSignal): CalFetchInit => ({
+    method: 'POST',
+    body,
+    signal,
+  });
+
+  return {
+    fetch: (path, init) => request(path, init),
+    me: (opts) => request('/v2/me', { signal: opts?.signal }, schemaOf('me')),
+    eventTypes: (params, opts) =>
+      request(
+        '/v2/event-types',
+        { query: params as CalFetchInit['query'], signal: opts?.signal },
+        schemaOf('eventTypes'),
+      ),
+    slots: (params, opts) =>
+      request(
+        '/v2/slots',
+        { query: params as CalFetchInit['query'], signal: opts?.signal },
+        schemaOf('slots'),
+      ),
+    bookings: (params, opts) =>
+      request(
+        '/v2/bookings',
+        { query: params as CalFetchInit['query'], signal: opts?.signal },
+        schemaOf('bookings'),
+        (envelope) => ({ items: envelope.data, pagination: envelope.pagination }),
+      ),
+    booking: async (uid, opts) =>
+      request(bookingPath(uid), { signal: opts?.signal }, schemaOf('booking')),
+    createBooking: (input, opts) =>
+      request('/v2/bookings', post(input, opts?.signal), schemaOf('createBooking')),
+    cancelBooking: async (uid, input, opts) =>
+      request(
+        bookingPath(uid, '/cancel'),
+        post(input ?? {}, opts?.signal),
+        schemaOf('cancelBooking'),
+      ),
+    rescheduleBooking: async (uid, input, opts) =>
+      request(
+        bookingPath(uid, '/reschedule'),
+        post(input, opts?.signal),
+        schemaOf('rescheduleBooking'),
+      ),
+  };
+}

@@ -1,0 +1,207 @@
+import type { StandardSchemaV1 } from '../client/standardSchema.js';
+import type { CalBooking, CalBookingsPage, CalEventType, CalMe, CalSlots } from './schemas.js';
+
+// The response types live beside their schemas; re-exported so one module names the whole API.
+export type {
+  CalAttendee,
+  CalBooking,
+  CalBookingField,
+  CalBookingStatus,
+  CalBookingsPage,
+  CalEventType,
+  CalMe,
+  CalPagination,
+  CalSlot,
+  CalSlots,
+} from './schemas.js';
+
+/**
+ * Response schemas per method, applied to the envelope's unwrapped `data` (for `bookings`, to the
+ * `{ items, pagination }` page). Any Standard Schema works; its output must still fit the method's type.
+ */
+export interface CalApiSchemas {
+  /** @default CalMeSchema */
+  me: StandardSchemaV1<unknown, CalMe>;
+  /** @default an array of CalEventTypeSchema */
+  eventTypes: StandardSchemaV1<unknown, CalEventType[]>;
+  /** @default CalSlotsSchema */
+  slots: StandardSchemaV1<unknown, CalSlots>;
+  /** @default CalBookingsPageSchema */
+  bookings: StandardSchemaV1<unknown, CalBookingsPage>;
+  /** @default CalBookingSchema */
+  booking: StandardSchemaV1<unknown, CalBooking>;
+  /** @default CalBookingSchema */
+  createBooking: StandardSchemaV1<unknown, CalBooking>;
+  /** @default CalBookingSchema */
+  cancelBooking: StandardSchemaV1<unknown, CalBooking>;
+  /** @default CalBookingSchema */
+  rescheduleBooking: StandardSchemaV1<unknown, CalBooking>;
+}
+
+export interface CalApiOptions {
+  /**
+   * Returns the current Cal.com access token; `{ forceRefresh: true }` asks for a new one (sent once
+   * for all requests that got HTTP 498 together). A rejection is passed on to the caller as is.
+   */
+  getAccessToken: (options?: { forceRefresh?: boolean }) => Promise<string>;
+  /**
+   * Cal.com API origin; paths under `/v2` are appended, and a trailing `/v2` or `/` is stripped. Or a
+   * function resolving it lazily, called on each request until it resolves once (a rejection is
+   * passed on as is). @default 'https://api.cal.com'
+   */
+  baseUrl?: string | (() => string | Promise<string>);
+  /**
+   * The `fetch` to use. Without it, `globalThis.fetch` is looked up on every request, so MSW or a spy
+   * installed later is honoured. @default globalThis.fetch
+   */
+  fetch?: typeof globalThis.fetch;
+  /**
+   * Time-out per call in milliseconds, covering the token, the request and the one retry after a
+   * 498: a finite number >= 0, where `0` disables it; anything else throws a `TypeError`. @default 15000
+   */
+  requestTimeoutMs?: number;
+  /**
+   * Largest response body read, in bytes (error responses too): a longer one rejects with kind
+   * `invalid_response` and is not downloaded further. A positive integer. @default 1048576 (1 MiB)
+   */
+  maxResponseBytes?: number;
+  /** Per-method response schemas; see `CalApiSchemas`. @default the built-in zod schemas */
+  schemas?: Partial<CalApiSchemas>;
+}
+
+/** Options every typed method takes. */
+export interface CalRequestOptions {
+  /** Aborts the call; it then rejects with a `CalApiError` of kind `aborted`. */
+  signal?: AbortSignal;
+}
+
+/** A query parameter: arrays are sent comma-separated (Cal.com's style), `undefined` is left out. */
+export type CalQueryValue = string | number | boolean | readonly (string | number)[] | undefined;
+
+export interface CalFetchInit extends CalRequestOptions {
+  /** @default 'GET' */
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  query?: Record<string, CalQueryValue>;
+  /** Sent as JSON with `Content-Type: application/json`. @default undefined (no body) */
+  body?: unknown;
+  /**
+   * The `cal-api-version` header. Cal.com silently serves old endpoints without it, so it defaults per
+   * path family. @default slots `2024-09-04`, bookings `2024-08-13`, event-types `2024-06-14`, else none
+   */
+  version?: string;
+  /** Extra headers; an `Authorization` header is ignored (it comes from `getAccessToken`). */
+  headers?: Record<string, string>;
+}
+
+/** `GET /v2/event-types` filters; with none, the token's user's own event types. */
+export interface CalEventTypesParams {
+  username?: string;
+  eventSlug?: string;
+  usernames?: readonly string[];
+  orgSlug?: string;
+  orgId?: number;
+}
+
+/** `GET /v2/slots`: an event type by id, or by slug and its owner's username; ISO dates or times. */
+export type CalSlotsParams = (
+  | { eventTypeId: number }
+  | { eventTypeSlug: string; username: string }
+) & {
+  start: string;
+  end: string;
+  /** Zone of the returned times and of the date keys. @default 'UTC' (Cal.com's default) */
+  timeZone?: string;
+  /** For event types with several lengths. */
+  duration?: number;
+  /** `range` adds each slot's `end`. @default 'time' */
+  format?: 'time' | 'range';
+  /** Frees that booking's own time while rescheduling it. */
+  bookingUidToReschedule?: string;
+};
+
+export type CalBookingStatusFilter =
+  | 'upcoming'
+  | 'recurring'
+  | 'past'
+  | 'cancelled'
+  | 'unconfirmed';
+
+/** `GET /v2/bookings` filters and paging (`take`/`skip`). */
+export interface CalBookingsParams {
+  /** Sent as one comma-separated `status` parameter. */
+  status?: CalBookingStatusFilter | readonly CalBookingStatusFilter[];
+  take?: number;
+  skip?: number;
+  sortStart?: 'asc' | 'desc';
+  afterStart?: string;
+  beforeEnd?: string;
+  eventTypeId?: number;
+}
+
+/** `POST /v2/bookings` body (`2024-08-13`). */
+export type CalCreateBookingInput = (
+  | { eventTypeId: number }
+  | { eventTypeSlug: string; username: string }
+) & {
+  /** ISO 8601 start in UTC, e.g. `2025-01-06T09:00:00Z`. */
+  start: string;
+  attendee: {
+    name: string;
+    email: string;
+    timeZone: string;
+    language?: string;
+    phoneNumber?: string;
+  };
+  guests?: readonly string[];
+  bookingFieldsResponses?: Record<string, unknown>;
+  /** At most 50 keys; Cal.com accepts strings (≤ 500 characters), numbers and booleans. */
+  metadata?: Record<string, string | number | boolean>;
+  lengthInMinutes?: number;
+  /** Cal.com's location object (e.g. `{ type: 'integration', integration: 'cal-video' }`) or a string. */
+  location?: string | { type: string; [key: string]: unknown };
+};
+
+export interface CalCancelBookingInput {
+  cancellationReason?: string;
+}
+
+export interface CalRescheduleBookingInput {
+  /** ISO 8601 start of the new booking, in UTC. */
+  start: string;
+  reschedulingReason?: string;
+  /** E-mail of who reschedules; the owner's confirms a booking that needs confirmation. */
+  rescheduledBy?: string;
+}
+
+/** A framework-free Cal.com API v2 client on a managed access token. */
+export interface CalApi {
+  /**
+   * Any v2 endpoint (`path` starts with `/v2/`) with the same auth, 498 handling, time-out, size cap
+   * and errors as the typed methods; resolves the parsed JSON envelope as is (`undefined` when empty).
+   */
+  fetch<T = unknown>(path: string, init?: CalFetchInit): Promise<T>;
+  /** `GET /v2/me`. */
+  me(options?: CalRequestOptions): Promise<CalMe>;
+  /** `GET /v2/event-types`. */
+  eventTypes(params?: CalEventTypesParams, options?: CalRequestOptions): Promise<CalEventType[]>;
+  /** `GET /v2/slots`. */
+  slots(params: CalSlotsParams, options?: CalRequestOptions): Promise<CalSlots>;
+  /** `GET /v2/bookings`: one page. */
+  bookings(params?: CalBookingsParams, options?: CalRequestOptions): Promise<CalBookingsPage>;
+  /** `GET /v2/bookings/{uid}`. */
+  booking(uid: string, options?: CalRequestOptions): Promise<CalBooking>;
+  /** `POST /v2/bookings`; never retried, except once after a 498. */
+  createBooking(input: CalCreateBookingInput, options?: CalRequestOptions): Promise<CalBooking>;
+  /** `POST /v2/bookings/{uid}/cancel`: the cancelled booking. */
+  cancelBooking(
+    uid: string,
+    input?: CalCancelBookingInput,
+    options?: CalRequestOptions,
+  ): Promise<CalBooking>;
+  /** `POST /v2/bookings/{uid}/reschedule`: the new booking (`rescheduledFromUid` is the old one). */
+  rescheduleBooking(
+    uid: string,
+    input: CalRescheduleBookingInput,
+    options?: CalRequestOptions,
+  ): Promise<CalBooking>;
+}
