@@ -28,7 +28,14 @@ export {
 export type {
   BookingsProviderProps,
   BookingsQueryHookOptions,
+  CalBookingMutationOptions,
+  CalBookingMutationResult,
+  CalQueryError,
+  CalQueryHookOptions,
+  CancelCalBookingVariables,
+  RescheduleCalBookingVariables,
   UseCalAccessTokenResult,
+  UseCalSlotsOptions,
 } from './react/index.js';
 export {
   BookingsProvider,
@@ -36,8 +43,17 @@ export {
   useBookingsIdentity,
   useBookingsSession,
   useCalAccessToken,
+  useCalApi,
+  useCalBooking,
+  useCalBookings,
   useCalConfig,
+  useCalEventTypes,
+  useCalMe,
+  useCalSlots,
   useCalToken,
   useCalUser,
+  useCancelCalBooking,
+  useCreateCalBooking,
   useRefreshCalToken,
+  useRescheduleCalBooking,
 } from './react/index.js';

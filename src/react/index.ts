@@ -5,8 +5,24 @@ export { useBookingsClient } from './useBookingsClient.js';
 export { useBookingsIdentity } from './useBookingsIdentity.js';
 export type { UseCalAccessTokenResult } from './useCalAccessToken.js';
 export { useCalAccessToken } from './useCalAccessToken.js';
+export type { CalQueryError, CalQueryHookOptions } from './useCalApi.js';
+export { useCalApi } from './useCalApi.js';
+export type {
+  CalBookingMutationOptions,
+  CalBookingMutationResult,
+  CancelCalBookingVariables,
+  RescheduleCalBookingVariables,
+} from './useCalBookingMutations.js';
+export {
+  useCancelCalBooking,
+  useCreateCalBooking,
+  useRescheduleCalBooking,
+} from './useCalBookingMutations.js';
 export type { BookingsQueryHookOptions } from './useCalConfig.js';
 export { useCalConfig } from './useCalConfig.js';
+export { useCalBooking, useCalBookings, useCalEventTypes, useCalMe } from './useCalQueries.js';
+export type { UseCalSlotsOptions } from './useCalSlots.js';
+export { useCalSlots } from './useCalSlots.js';
 export { useCalToken } from './useCalToken.js';
 export { useCalUser } from './useCalUser.js';
 export { useRefreshCalToken } from './useRefreshCalToken.js';

@@ -1,11 +1,11 @@
 'use client';
 
 import { type UseMutationResult, useMutation } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
 import type { BookingsApiError } from '../client/errors.js';
 import { bookingsKeys } from '../session/keys.js';
 import type { CalTokenSummary } from '../session/types.js';
 import { useBookingsContext } from './BookingsContext.js';
+import { useResetOnChange } from './useResetOnChange.js';
 
 /**
  * A mutation that forces a token refresh, or performs the initial integration for a first-time user
@@ -24,12 +24,6 @@ export function useRefreshCalToken(): UseMutationResult<CalTokenSummary, Booking
     session.queryClient,
   );
   // Another user signed in: what this mutation said was about the previous one.
-  const { reset } = mutation;
-  const shownFor = useRef(identity);
-  useEffect(() => {
-    if (shownFor.current === identity) return;
-    shownFor.current = identity;
-    reset();
-  }, [identity, reset]);
+  useResetOnChange(identity, mutation.reset);
   return mutation;
 }

@@ -1,0 +1,66 @@
+'use client';
+
+import { type UseQueryOptions, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import type { CalApiError } from '../calapi/errors.js';
+import type { CalApi } from '../calapi/types.js';
+import type { BookingsApiError } from '../client/errors.js';
+import type { CalQueryOptions } from '../session/calApiQueryOptions.js';
+import { startsWithKey } from '../session/keys.js';
+import type { BookingsSessionSnapshot } from '../session/types.js';
+import { useBookingsContext } from './BookingsContext.js';
+
+/**
+ * What a Cal.com hook can fail with: Cal.com's answer (`CalApiError`), or the AISquare token request
+ * behind it (`BookingsApiError`, e.g. `unauthorized` when the AISquare session ended). Tell them apart
+ * with `error.name` or `isCalApiError`.
+ */
+export type CalQueryError = CalApiError | BookingsApiError;
+
+/** TanStack Query options a caller may set on a Cal.com query hook (not the key or fetcher). */
+export type CalQueryHookOptions<TQueryData, TData = TQueryData> = Omit<
+  UseQueryOptions<TQueryData, CalQueryError, TData>,
+  'queryKey' | 'queryFn'
+>;
+
+/**
+ * Cal.com API v2 as the signed-in user, on the provider's managed token: `calApi.me()`,
+ * `calApi.slots(...)`, `calApi.fetch('/v2/...')` and so on. A new object when the identity changes.
+ */
+export function useCalApi(): CalApi {
+  return useBookingsContext('useCalApi').calApi;
+}
+
+/**
+ * The shared body of the Cal.com query hooks: the factory's query for the session's current snapshot,
+ * disabled while the session is (signed out, `enabled={false}`) or the caller says so.
+ */
+export function useCalQuery<TQueryData, TData>(
+  hookName: string,
+  factory: (snapshot: BookingsSessionSnapshot) => CalQueryOptions<TQueryData>,
+  options: CalQueryHookOptions<TQueryData, TData>,
+  ready = true,
+  keepPrevious?: (previousParams: unknown, params: unknown) => boolean,
+): UseQueryResult<TData, CalQueryError> {
+  const { session, enabled, ...snapshot } = useBookingsContext(hookName);
+  const query = factory({ ...snapshot, enabled });
+  const key = query.queryKey;
+  const last = key.length - 1;
+  return useQuery(
+    {
+      // The previous page or range stays on screen while the next loads, but only from the same
+      // identity and the same list: never another user's data, never another event type's slots.
+      placeholderData: keepPrevious
+        ? (data: unknown, previous?: { queryKey: readonly unknown[] }) =>
+            previous &&
+            startsWithKey(previous.queryKey, key.slice(0, last)) &&
+            keepPrevious(previous.queryKey[last], key[last])
+              ? data
+              : undefined
+        : undefined,
+      ...query,
+      ...options,
+      enabled: enabled && ready && options.enabled !== false,
+    } as UseQueryOptions<TQueryData, CalQueryError, TData>,
+    session.queryClient,
+  );
+}

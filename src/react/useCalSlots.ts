@@ -1,0 +1,80 @@
+'use client';
+
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { CalSlots, CalSlotsParams } from '../calapi/types.js';
+import { calSlotsQueryOptions } from '../session/calApiQueryOptions.js';
+import { useBookingsContext } from './BookingsContext.js';
+import { type CalQueryError, type CalQueryHookOptions, useCalQuery } from './useCalApi.js';
+
+export interface UseCalSlotsOptions<TData = CalSlots> extends CalQueryHookOptions<CalSlots, TData> {
+  /** Fetch the range after this one once the browser is idle, so paging forward shows slots at once. @default true */
+  prefetchNextRange?: boolean;
+}
+
+const DAY_MS = 86_400_000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The range that follows `params`, as long as it: `start`/`end` as dates (`YYYY-MM-DD`, `end`
+ * inclusive, as Cal.com reads them) or as instants. `undefined` when they do not parse.
+ */
+export function nextSlotsRange(params: CalSlotsParams): CalSlotsParams | undefined {
+  const start = Date.parse(params.start);
+  const end = Date.parse(params.end);
+  if (!(end >= start)) return undefined;
+  if (DATE_ONLY.test(params.start) && DATE_ONLY.test(params.end)) {
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    return { ...params, start: day(end + DAY_MS), end: day(end + DAY_MS + end - start) };
+  }
+  return {
+    ...params,
+    start: new Date(end).toISOString(),
+    end: new Date(end + end - start).toISOString(),
+  };
+}
+
+/** Everything but the range: slots of another event type, zone or duration are never shown as placeholder. */
+function sameSlotsSource(previous: unknown, next: unknown): boolean {
+  const { start: _a, end: _b, ...rest } = previous as CalSlotsParams;
+  const { start: _c, end: _d, ...nextRest } = next as CalSlotsParams;
+  return JSON.stringify(rest) === JSON.stringify(nextRest);
+}
+
+/**
+ * Free slots of an event type between `start` and `end`, per day of `timeZone`
+ * (`{ 'YYYY-MM-DD': [{ start }] }`, times with that zone's offset). While another range loads, the
+ * previous one stays on screen (`isPlaceholderData`); once a range is shown, the next one is
+ * prefetched when the browser is idle. Nothing is fetched while `params` is undefined.
+ */
+export function useCalSlots<TData = CalSlots>(
+  params: CalSlotsParams | undefined,
+  { prefetchNextRange = true, ...options }: UseCalSlotsOptions<TData> = {},
+): UseQueryResult<TData, CalQueryError> {
+  const context = useBookingsContext('useCalSlots');
+  const query = useCalQuery(
+    'useCalSlots',
+    (source) => calSlotsQueryOptions(source, params ?? ({} as CalSlotsParams)),
+    options,
+    !!params,
+    sameSlotsSource,
+  );
+  const shown = query.isSuccess && !query.isPlaceholderData;
+  const next = shown && prefetchNextRange && params ? nextSlotsRange(params) : undefined;
+  const nextKey = next && JSON.stringify(next);
+  const { session, calApi, client } = context;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `next` is compared by value through `nextKey`.
+  useEffect(() => {
+    if (!next) return;
+    const prefetch = () =>
+      void session.queryClient.prefetchQuery(calSlotsQueryOptions({ calApi, client }, next));
+    const idle = globalThis.requestIdleCallback;
+    if (idle) {
+      const handle = idle(prefetch, { timeout: 2_000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(prefetch, 200);
+    return () => clearTimeout(timer);
+  }, [nextKey, session, calApi, client]);
+  return query;
+}

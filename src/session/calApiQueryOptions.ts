@@ -1,0 +1,134 @@
+import type { DataTag } from '@tanstack/react-query';
+import { isCalApiError } from '../calapi/errors.js';
+import type {
+  CalApi,
+  CalBooking,
+  CalBookingsPage,
+  CalBookingsParams,
+  CalEventType,
+  CalEventTypesParams,
+  CalMe,
+  CalSlots,
+  CalSlotsParams,
+} from '../calapi/types.js';
+import type { BookingsClient } from '../client/types.js';
+import { backoffDelay } from '../token/backoff.js';
+import { calApiKeys } from './calApiKeys.js';
+import { retryBookingsQuery } from './retryPolicy.js';
+
+type ScopedClient = Pick<BookingsClient<unknown, unknown>, 'baseUrl' | 'identity'>;
+
+/**
+ * Where a Cal.com query runs: a session, or its snapshot. Its client's base URL and identity scope
+ * the key; its `calApi` fetches.
+ */
+export type CalQuerySource = { readonly calApi: CalApi } & (
+  | { readonly client: ScopedClient }
+  | { getSnapshot(): { readonly client: ScopedClient } }
+);
+
+/** What a Cal.com `…QueryOptions` factory returns: the object `useQuery` and `prefetchQuery` take. */
+export interface CalQueryOptions<TData> {
+  queryKey: DataTag<readonly unknown[], TData, Error>;
+  queryFn: () => Promise<TData>;
+  staleTime: number;
+  retry: (failureCount: number, error: unknown) => boolean;
+  retryDelay: (failureCount: number, error: unknown) => number;
+}
+
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+/**
+ * Retries what waiting can cure, a few times: network, time-out, 5xx, and a 429 (after the time
+ * Cal.com's reset header gives). 401, 498 after its one refresh, 4xx and bad bodies are final.
+ */
+export function retryCalQuery(failureCount: number, error: unknown): boolean {
+  if (!isCalApiError(error)) return retryBookingsQuery(failureCount, error);
+  if (failureCount >= 3) return false;
+  const { kind, status } = error;
+  return (
+    kind === 'network' ||
+    kind === 'timeout' ||
+    kind === 'rate_limited' ||
+    (kind === 'server' && (status === undefined || status >= 500))
+  );
+}
+
+/** Waits out a 429's reset time (at most a minute); otherwise the package's capped backoff. */
+export function calRetryDelay(failureCount: number, error: unknown): number {
+  const wait = isCalApiError(error) ? error.retryAfterMs : undefined;
+  return wait !== undefined
+    ? Math.min(Math.max(wait, 0), MAX_RATE_LIMIT_WAIT_MS)
+    : backoffDelay(failureCount + 1);
+}
+
+function scope(source: CalQuerySource): [string, string] {
+  const { client } = 'client' in source ? source : source.getSnapshot();
+  return [client.baseUrl, client.identity];
+}
+
+// The query's AbortSignal is left unread, as for the AISquare queries: reading it would make
+// StrictMode's remount cancel and resend every request.
+function calQuery<T>(
+  queryKey: readonly unknown[],
+  queryFn: () => Promise<T>,
+  staleTime: number,
+): CalQueryOptions<T> {
+  return {
+    queryKey: queryKey as DataTag<readonly unknown[], T, Error>,
+    queryFn,
+    staleTime,
+    retry: retryCalQuery,
+    retryDelay: calRetryDelay,
+  };
+}
+
+/** The query behind `useCalMe`: the signed-in user's Cal.com profile (`GET /v2/me`), fresh for 5 minutes. */
+export function calMeQueryOptions(source: CalQuerySource): CalQueryOptions<CalMe> {
+  const { calApi } = source;
+  return calQuery(calApiKeys.me(...scope(source)), () => calApi.me(), 5 * 60_000);
+}
+
+/** The query behind `useCalEventTypes`: the user's own event types unless `params` say otherwise. */
+export function calEventTypesQueryOptions(
+  source: CalQuerySource,
+  params: CalEventTypesParams = {},
+): CalQueryOptions<CalEventType[]> {
+  const { calApi } = source;
+  return calQuery(
+    calApiKeys.eventTypes(...scope(source), params),
+    () => calApi.eventTypes(params),
+    5 * 60_000,
+  );
+}
+
+/** The query behind `useCalSlots`: free slots per day of `params.timeZone`; fresh for 30 seconds. */
+export function calSlotsQueryOptions(
+  source: CalQuerySource,
+  params: CalSlotsParams,
+): CalQueryOptions<CalSlots> {
+  const { calApi } = source;
+  return calQuery(calApiKeys.slots(...scope(source), params), () => calApi.slots(params), 30_000);
+}
+
+/** The query behind `useCalBookings`: one page of the user's bookings. */
+export function calBookingsQueryOptions(
+  source: CalQuerySource,
+  params: CalBookingsParams = {},
+): CalQueryOptions<CalBookingsPage> {
+  const { calApi } = source;
+  return calQuery(
+    calApiKeys.bookings(...scope(source), params),
+    () => calApi.bookings(params),
+    30_000,
+  );
+}
+
+/** The query behind `useCalBooking`: one booking by uid. */
+export function calBookingQueryOptions(
+  source: CalQuerySource,
+  uid: string,
+): CalQueryOptions<CalBooking> {
+  const { calApi } = source;
+  return calQuery(calApiKeys.booking(...scope(source), uid), () => calApi.booking(uid), 30_000);
+}
