@@ -66,6 +66,15 @@ export type {
   BookingsRequestOptions,
   BookingsSchemas,
 } from './client/types.js';
+export { calApiKeys } from './session/calApiKeys.js';
+export type { CalQueryOptions, CalQuerySource } from './session/calApiQueryOptions.js';
+export {
+  calBookingQueryOptions,
+  calBookingsQueryOptions,
+  calEventTypesQueryOptions,
+  calMeQueryOptions,
+  calSlotsQueryOptions,
+} from './session/calApiQueryOptions.js';
 export { createBookingsSession } from './session/createBookingsSession.js';
 export { bookingsKeys } from './session/keys.js';
 export type { BookingsQueryOptions, BookingsQueryScope } from './session/queryOptions.js';

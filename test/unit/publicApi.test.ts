@@ -19,7 +19,13 @@ const CORE_VALUES = [
   'CalTokenRefreshResponseSchema',
   'CalUserSchema',
   'bookingsKeys',
+  'calApiKeys',
+  'calBookingQueryOptions',
+  'calBookingsQueryOptions',
   'calConfigQueryOptions',
+  'calEventTypesQueryOptions',
+  'calMeQueryOptions',
+  'calSlotsQueryOptions',
   'calUserQueryOptions',
   'createBookingsClient',
   'createBookingsSession',
@@ -44,10 +50,19 @@ const REACT_VALUES = [
   'useBookingsLabels',
   'useBookingsSession',
   'useCalAccessToken',
+  'useCalApi',
+  'useCalBooking',
+  'useCalBookings',
   'useCalConfig',
+  'useCalEventTypes',
+  'useCalMe',
+  'useCalSlots',
   'useCalToken',
   'useCalUser',
+  'useCancelCalBooking',
+  'useCreateCalBooking',
   'useRefreshCalToken',
+  'useRescheduleCalBooking',
 ];
 
 describe('public surface', () => {
@@ -64,7 +79,7 @@ describe('public surface', () => {
   it('exports hooks and factories as functions', () => {
     const exported = new Map<string, unknown>(Object.entries(api));
     for (const name of [...CORE_VALUES, ...REACT_VALUES].filter((n) =>
-      /^(use|create|is|cal)/.test(n),
+      /^(use|create|is|cal)/.test(n) && !n.endsWith('Keys'),
     )) {
       expect({ name, type: typeof exported.get(name) }).toEqual({ name, type: 'function' });
     }
