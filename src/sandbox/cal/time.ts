@@ -1,0 +1,174 @@
+/**
+ * Time-zone arithmetic on epoch milliseconds with `Intl` only (no date library, no `node:` import), so
+ * the Cal.com fake runs in Node and in a browser alike. DST is exact: every conversion asks `Intl` for
+ * the zone's offset at the instant in question.
+ */
+
+const MINUTE_MS = 60_000;
+export const DAY_MS = 24 * 60 * MINUTE_MS;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let format = formatters.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, format);
+  }
+  return format;
+}
+
+/** Whether `value` is a time zone `Intl` knows (an IANA name such as `Europe/London`, or `UTC`). */
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value === '') return false;
+  try {
+    formatter(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock fields of an instant in a zone. `weekday`: 0 = Sunday ... 6 = Saturday. */
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+}
+
+export function localParts(epochMs: number, timeZone: string): LocalParts {
+  const fields: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(new Date(epochMs))) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  const year = fields.year ?? 1970;
+  const month = fields.month ?? 1;
+  const day = fields.day ?? 1;
+  return {
+    year,
+    month,
+    day,
+    hour: fields.hour ?? 0,
+    minute: fields.minute ?? 0,
+    second: fields.second ?? 0,
+    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
+  };
+}
+
+/** The zone's offset from UTC at an instant, in minutes (east positive: Europe/Paris in summer = 120). */
+export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  const p = localParts(whole, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - whole) / MINUTE_MS);
+}
+
+/**
+ * The instant at which the wall clock of `timeZone` shows the given date and time. A time skipped by
+ * a spring-forward change moves forward by the gap; a time repeated by a fall-back change is its first
+ * occurrence.
+ */
+export function zonedTimeToEpoch(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
+  const guess = Date.UTC(year, month - 1, day, hour, minute);
+  const first = zoneOffsetMinutes(guess, timeZone);
+  const candidate = guess - first * MINUTE_MS;
+  const second = zoneOffsetMinutes(candidate, timeZone);
+  if (second === first) return candidate;
+  const other = guess - second * MINUTE_MS;
+  // Fall back: both candidates read the asked time; keep the earlier.
+  if (zoneOffsetMinutes(other, timeZone) === second) return Math.min(candidate, other);
+  // Spring forward: the time does not exist; move it forward by the gap (02:30 becomes 03:30).
+  return guess - Math.min(first, second) * MINUTE_MS;
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** `YYYY-MM-DD` of the instant's date in `timeZone`. */
+export function dateKey(epochMs: number, timeZone: string): string {
+  const p = localParts(epochMs, timeZone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** Zone names luxon treats as the fixed UTC zone, which it writes as `Z` rather than `+00:00`. */
+const FIXED_UTC = /^(utc|gmt|z|etc\/utc|etc\/gmt)$/i;
+
+/**
+ * The instant as ISO 8601 in `timeZone` with milliseconds and the zone's offset, as Cal.com's slots
+ * answer it (luxon's `toISO()`): `2025-03-31T09:00:00.000+01:00`. A fixed UTC zone ends in `Z`.
+ */
+export function formatInZone(epochMs: number, timeZone: string): string {
+  if (FIXED_UTC.test(timeZone)) return new Date(epochMs).toISOString();
+  const offset = zoneOffsetMinutes(epochMs, timeZone);
+  const p = localParts(epochMs, timeZone);
+  const ms = ((epochMs % 1000) + 1000) % 1000;
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return (
+    `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` +
+    `.${pad(ms, 3)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
+
+/**
+ * Parses a Cal.com date-time query or body value: ISO 8601 with a `Z` or an offset, or a bare
+ * `YYYY-MM-DD[THH:mm[:ss]]`, read as UTC (Cal.com reads `start`/`end` as UTC). `undefined` when invalid.
+ */
+export function parseInstant(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(
+      value.trim(),
+    );
+  if (match === null) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
+    return undefined;
+  }
+  let epoch = Date.UTC(
+    year,
+    month - 1,
+    day,
+    hour,
+    minute,
+    second,
+    Number(frac.slice(0, 3).padEnd(3, '0')),
+  );
+  if (new Date(epoch).getUTCDate() !== day) return undefined; // 2025-02-30
+  if (zone !== undefined && zone.toUpperCase() !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    epoch -= sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * MINUTE_MS;
+  }
+  return epoch;
+}
+
+/** Whether the value is a bare date or a midnight time with no time of day after it. */
+export function isMidnightUtc(epochMs: number): boolean {
+  return epochMs % DAY_MS === 0;
+}
