@@ -1,0 +1,209 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createCalApi } from '../../../src/calapi/createCalApi.js';
+import { BookingsApiError } from '../../../src/client/errors.js';
+import { BOOKING, CAL, calError, ME, mockFetch, ok, rejectionOf } from './fakeCal.js';
+
+/**
+ * A token source like the session's: `getAccessToken()` returns the current token, a forced call
+ * issues the next one (`t1`, `t2`, ...) after a tick. Cal.com accepts only the tokens in `valid`.
+ */
+function tokens(first = 't1') {
+  let current = first;
+  let issued = 1;
+  const valid = new Set([first]);
+  const getAccessToken = vi.fn(async (options?: { forceRefresh?: boolean }) => {
+    if (options?.forceRefresh) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      issued += 1;
+      current = `t${issued}`;
+      valid.add(current);
+    }
+    return current;
+  });
+  const forced = () => getAccessToken.mock.calls.filter(([o]) => o?.forceRefresh).length;
+  return { getAccessToken, valid, forced, expire: (token: string) => valid.delete(token) };
+}
+
+/** Cal.com: 498 with the envelope for an expired token, else the booking. */
+function cal(valid: Set<string>, answer = () => ok(BOOKING)) {
+  return mockFetch(({ headers }) => {
+    const token = headers.get('authorization')?.replace('Bearer ', '') ?? '';
+    return valid.has(token) ? answer() : calError(498, 'TokenExpiredException', 'expired');
+  });
+}
+
+describe('498: expired access token', () => {
+  it('forces one refresh and retries once with the new token', async () => {
+    const t = tokens();
+    t.expire('t1');
+    const { fetch, calls } = cal(t.valid);
+    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    await expect(api.booking('bk-1')).resolves.toEqual(BOOKING);
+    expect(calls.map((c) => c.headers.get('authorization'))).toEqual(['Bearer t1', 'Bearer t2']);
+    expect(t.getAccessToken.mock.calls).toEqual([[], [{ forceRefresh: true }]]);
+  });
+
+  it('retries a POST too (Cal.com answers 498 before any handler), with the same body', async () => {
+    const t = tokens();
+    t.expire('t1');
+    const { fetch, calls } = cal(t.valid, () => ok(BOOKING, {}, 201));
+    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    const input = {
+      start: '2030-01-07T09:00:00Z',
+      eventTypeId: 11,
+      attendee: { name: 'Bob', email: 'bob@example.test', timeZone: 'UTC' },
+    };
+    await expect(api.createBooking(input)).resolves.toEqual(BOOKING);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.init.method).toBe('POST');
+    expect(calls[1]?.init.body).toBe(calls[0]?.init.body);
+    expect(calls[1]?.headers.get('cal-api-version')).toBe('2024-08-13');
+  });
+
+  it('a second 498 is final: token_expired, two requests, one forced refresh', async () => {
+    const getAccessToken = vi.fn(async () => 'always-expired');
+    const { fetch, spy } = mockFetch(() => calError(498, 'TokenExpiredException'));
+    const api = createCalApi({ getAccessToken, baseUrl: CAL, fetch });
+    const error = await rejectionOf(api.me());
+    expect(error).toMatchObject({
+      name: 'CalApiError',
+      kind: 'token_expired',
+      status: 498,
+      code: 'TokenExpiredException',
+      requestId: 'req-42',
+    });
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(getAccessToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('20 concurrent 498s cost exactly one forced refresh and at most 40 requests', async () => {
+    const t = tokens();
+    t.expire('t1');
+    const { fetch, calls } = cal(t.valid, () => ok(ME));
+    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    const results = await Promise.all(Array.from({ length: 20 }, () => api.me()));
+    expect(results).toHaveLength(20);
+    expect(t.forced()).toBe(1);
+    expect(calls.length).toBe(40);
+    expect(calls.slice(20).every((c) => c.headers.get('authorization') === 'Bearer t2')).toBe(true);
+  });
+
+  it('a 498 arriving after the shared refresh reuses its token, without forcing again', async () => {
+    const t = tokens();
+    t.expire('t1');
+    let releaseSlow: () => void = () => {};
+    const slow = new Promise<void>((resolve) => {
+      releaseSlow = resolve;
+    });
+    const { fetch, calls } = mockFetch(async ({ headers, url }) => {
+      const token = headers.get('authorization')?.replace('Bearer ', '') ?? '';
+      // The slow request's 498 comes back only after the fast one has refreshed and retried.
+      if (url.endsWith('/v2/me') && token === 't1') await slow;
+      return t.valid.has(token) ? ok(url.endsWith('/v2/me') ? ME : BOOKING) : calError(498, 'T');
+    });
+    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    const slowCall = api.me();
+    await expect(api.booking('bk-1')).resolves.toEqual(BOOKING);
+    releaseSlow();
+    await expect(slowCall).resolves.toEqual(ME);
+    expect(t.forced()).toBe(1);
+    expect(
+      calls.filter((c) => c.url.endsWith('/v2/me')).map((c) => c.headers.get('authorization')),
+    ).toEqual(['Bearer t1', 'Bearer t2']);
+  });
+
+  it('a newer token obtained by a concurrent call is reused without forcing', async () => {
+    // The token manager refreshed on its own between two calls: the older call's 498 takes the newer token.
+    let current = 't1';
+    const getAccessToken = vi.fn(async (_o?: { forceRefresh?: boolean }) => current);
+    const valid = new Set(['t2']);
+    let releaseFirst: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    const { fetch } = mockFetch(async ({ headers }) => {
+      const token = headers.get('authorization')?.replace('Bearer ', '') ?? '';
+      if (token === 't1') await gate;
+      return valid.has(token) ? ok(ME) : calError(498, 'T');
+    });
+    const api = createCalApi({ getAccessToken, baseUrl: CAL, fetch });
+    const first = api.me();
+    await vi.waitFor(() => expect(getAccessToken).toHaveBeenCalledTimes(1));
+    current = 't2';
+    await expect(api.me()).resolves.toEqual(ME);
+    releaseFirst();
+    await expect(first).resolves.toEqual(ME);
+    expect(getAccessToken.mock.calls.some(([o]) => o?.forceRefresh)).toBe(false);
+  });
+
+  it('a later 498 (the new token expired in turn) forces a new refresh', async () => {
+    const t = tokens();
+    t.expire('t1');
+    const { fetch } = cal(t.valid, () => ok(ME));
+    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    await api.me();
+    t.expire('t2');
+    await api.me();
+    expect(t.forced()).toBe(2);
+  });
+
+  it('a failing forced refresh is passed on as is to every waiting call, and not cached', async () => {
+    const failure = new BookingsApiError({ kind: 'server', endpoint: 'token', status: 503 });
+    let fail = true;
+    const getAccessToken = vi.fn(async (o?: { forceRefresh?: boolean }) => {
+      if (!o?.forceRefresh) return 'old';
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (fail) throw failure;
+      return 'new';
+    });
+    const { fetch } = mockFetch(({ headers }) =>
+      headers.get('authorization') === 'Bearer new' ? ok(ME) : calError(498, 'T'),
+    );
+    const api = createCalApi({ getAccessToken, baseUrl: CAL, fetch });
+    const errors = await Promise.all([rejectionOf(api.me()), rejectionOf(api.me())]);
+    expect(errors).toEqual([failure, failure]);
+    expect(errors[0]).toBe(failure);
+    expect(getAccessToken.mock.calls.filter(([o]) => o?.forceRefresh)).toHaveLength(1);
+    fail = false;
+    await expect(api.me()).resolves.toEqual(ME);
+  });
+
+  it('401 after a refresh is final: unauthorized, no further refresh', async () => {
+    const t = tokens();
+    t.expire('t1');
+    const { fetch, spy } = mockFetch(({ headers }) =>
+      headers.get('authorization') === 'Bearer t1'
+        ? calError(498, 'TokenExpiredException')
+        : calError(401, 'UnauthorizedException'),
+    );
+    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    expect(await rejectionOf(api.me())).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(t.forced()).toBe(1);
+  });
+
+  it('aborting while the refresh runs rejects that call as aborted; the others still get the token', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const getAccessToken = vi.fn(async (o?: { forceRefresh?: boolean }) => {
+      if (!o?.forceRefresh) return 't1';
+      await gate;
+      return 't2';
+    });
+    const { fetch } = mockFetch(({ headers }) =>
+      headers.get('authorization') === 'Bearer t2' ? ok(ME) : calError(498, 'T'),
+    );
+    const api = createCalApi({ getAccessToken, baseUrl: CAL, fetch });
+    const controller = new AbortController();
+    const aborted = rejectionOf(api.me({ signal: controller.signal }));
+    const other = api.me();
+    await vi.waitFor(() => expect(getAccessToken).toHaveBeenCalledWith({ forceRefresh: true }));
+    controller.abort();
+    expect(await aborted).toMatchObject({ kind: 'aborted' });
+    release();
+    await expect(other).resolves.toEqual(ME);
+    expect(getAccessToken.mock.calls.filter(([o]) => o?.forceRefresh)).toHaveLength(1);
+  });
+});
