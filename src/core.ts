@@ -26,6 +26,7 @@ export type {
   CalCancelBookingInput,
   CalCreateBookingInput,
   CalEventType,
+  CalEventTypeRef,
   CalEventTypesParams,
   CalFetchInit,
   CalMe,

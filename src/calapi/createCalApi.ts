@@ -275,8 +275,9 @@ export function createCalApi(options: CalApiOptions): CalApi {
         throw refuse("the response is not a Cal.com envelope with status 'success' and data");
       }
       const result = await validateStandard(schema, unwrap(envelope));
-      if (!result.ok)
+      if (!result.ok) {
         throw fail('invalid_response', { issues: result.issues, cause: result.cause });
+      }
       return result.value;
     };
 

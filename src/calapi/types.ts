@@ -102,11 +102,11 @@ export interface CalEventTypesParams {
   orgId?: number;
 }
 
-/** `GET /v2/slots`: an event type by id, or by slug and its owner's username; ISO dates or times. */
-export type CalSlotsParams = (
-  | { eventTypeId: number }
-  | { eventTypeSlug: string; username: string }
-) & {
+/** An event type by id, or by its slug together with its owner's username. */
+export type CalEventTypeRef = { eventTypeId: number } | { eventTypeSlug: string; username: string };
+
+/** `GET /v2/slots`: the event type and a range of ISO dates or times. */
+export type CalSlotsParams = CalEventTypeRef & {
   start: string;
   end: string;
   /** Zone of the returned times and of the date keys. @default 'UTC' (Cal.com's default) */
@@ -139,10 +139,7 @@ export interface CalBookingsParams {
 }
 
 /** `POST /v2/bookings` body (`2024-08-13`). */
-export type CalCreateBookingInput = (
-  | { eventTypeId: number }
-  | { eventTypeSlug: string; username: string }
-) & {
+export type CalCreateBookingInput = CalEventTypeRef & {
   /** ISO 8601 start in UTC, e.g. `2025-01-06T09:00:00Z`. */
   start: string;
   attendee: {
