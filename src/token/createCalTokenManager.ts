@@ -8,7 +8,7 @@ import {
   transition,
 } from './machine.js';
 import { MAX_TIMER_DELAY_MS, TICK_INTERVAL_MS } from './schedule.js';
-import { createStateStore, rethrowLater } from './store.js';
+import { callSafely, createStateStore } from './store.js';
 import type {
   CalToken,
   CalTokenChannel,
@@ -21,31 +21,34 @@ import type {
 
 const noop = () => {};
 
-/** Adds `listener` to `target` (when there is one); returns the removal. */
-function listen(target: EventTarget | false, type: string, listener: () => void): () => void {
-  if (!target) return noop;
+/**
+ * Adds `listener` to `target` when it is an event target (servers and workers have no document or
+ * window; React Native's `window` has no `addEventListener`); returns the removal.
+ */
+function listen(target: EventTarget | undefined, type: string, listener: () => void): () => void {
+  if (!target?.addEventListener) return noop;
   target.addEventListener(type, listener);
   return () => target.removeEventListener(type, listener);
 }
 
-const hasDocument = () => typeof document !== 'undefined' && document;
+// Read through `globalThis` at each use: `undefined` where the global does not exist (no `typeof`
+// guard needed), and a global a test stubs later is still seen.
+const g = globalThis as Partial<typeof globalThis>;
 
 /** Visible page = focused; servers, workers and tests without a document count as focused. */
 const documentFocus: CalTokenFocusSource = {
-  isFocused: () => !hasDocument() || document.visibilityState !== 'hidden',
+  isFocused: () => g.document?.visibilityState !== 'hidden',
   subscribe: (listener) =>
-    listen(hasDocument(), 'visibilitychange', () => listener(documentFocus.isFocused())),
+    listen(g.document, 'visibilitychange', () => listener(documentFocus.isFocused())),
 };
-
-const hasWindow = () => typeof window !== 'undefined' && !!window.addEventListener && window;
 
 /** `navigator.onLine` and the window's `online`/`offline`; always online without them. */
 const windowOnline: CalTokenOnlineSource = {
-  isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,
+  isOnline: () => g.navigator?.onLine !== false,
   subscribe(listener) {
     const off = [
-      listen(hasWindow(), 'online', () => listener(true)),
-      listen(hasWindow(), 'offline', () => listener(false)),
+      listen(g.window, 'online', () => listener(true)),
+      listen(g.window, 'offline', () => listener(false)),
     ];
     return () => {
       for (const remove of off) remove();
@@ -64,7 +67,7 @@ function openBroadcastChannel(name: string): CalTokenChannel | null {
 
 /** `navigator.locks` where the Web Locks API exists, else `null`. */
 function browserLocks(): CalTokenLocks | null {
-  const locks = (globalThis.navigator as { locks?: CalTokenLocks } | undefined)?.locks;
+  const locks = (g.navigator as { locks?: CalTokenLocks } | undefined)?.locks;
   return typeof locks?.request === 'function' ? locks : null;
 }
 
@@ -101,15 +104,6 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   let channel: CalTokenChannel | null = null;
   let locks: CalTokenLocks | null = null;
   let unsubscribe: (() => void)[] = [];
-
-  function callHost<T>(callback: ((value: T) => void) | undefined, value: T): void {
-    try {
-      callback?.(value);
-    } catch (error) {
-      // The host's bug surfaces as its own uncaught error; the machine carries on.
-      rethrowLater(error);
-    }
-  }
 
   /** Feeds events to the machine one at a time (an effect or a host callback may send more). */
   function send(event: MachineEvent): void {
@@ -179,13 +173,13 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
         for (const [, reject] of waiters.splice(0)) reject(effect.error);
         break;
       case 'refreshed':
-        callHost(options.onTokenRefreshed, effect.token);
+        callSafely(options.onTokenRefreshed, effect.token);
         break;
       case 'error':
-        callHost(options.onError, effect.error);
+        callSafely(options.onError, effect.error);
         break;
       case 'authError':
-        callHost(options.onAuthError, effect.error);
+        callSafely(options.onAuthError, effect.error);
         break;
       case 'arm': {
         const { at } = effect;

@@ -174,7 +174,11 @@ export function transition(
     return { state, effects: fx };
   }
   const s: Draft = { ...state };
-  const fresh = () => !!s.token && !!s.ref && until(s.ref, e) > 0;
+  /** This moment as a deadline (deadlines are never mutated, so one object serves every field). */
+  const now: Deadline = { w: e.w, m: e.m };
+  // `ref` and `exp` are set and cleared with `token`.
+  const fresh = () => !!s.ref && until(s.ref, e) > 0;
+  const drop = () => Object.assign(s, { token: null, exp: null, ref: null });
   /** Monotonic moment from which a request may start. */
   const floor = () =>
     Math.max(
@@ -211,13 +215,13 @@ export function transition(
     fx.push({ type: 'reject', error });
     if (!unauthorized) fx.push({ type: 'error', error });
     else {
-      Object.assign(s, { token: null, exp: null, ref: null });
+      drop();
       if (!s.reported) fx.push({ type: 'authError', error });
       s.reported = true;
     }
   };
   const fetch = () => {
-    Object.assign(s, { phase: 'fetch', at: { w: e.w, m: e.m }, due: null });
+    Object.assign(s, { phase: 'fetch', at: now, due: null });
     s.starts = [...s.starts, e.m].slice(-MAX_PER_MINUTE);
     fx.push({ type: 'request' });
   };
@@ -228,7 +232,7 @@ export function transition(
 
   // A token that has expired by either clock is no token.
   if (s.exp && until(s.exp, e) <= 0) {
-    Object.assign(s, { token: null, exp: null, ref: null });
+    drop();
     if (s.status === 'ready' || s.status === 'refreshing') s.status = 'loading';
   }
 
@@ -241,7 +245,7 @@ export function transition(
         online: e.online,
         locks: e.locks,
         chan: e.chan,
-        due: { w: e.w, m: e.m },
+        due: now,
       });
       break;
     case 'get':
@@ -250,7 +254,7 @@ export function transition(
         fx.push({ type: 'reject', error: s.error! });
       } else {
         s.waiting = true;
-        if (s.phase === 'idle') s.due = { w: e.w, m: e.m };
+        if (s.phase === 'idle') s.due = now;
       }
       break;
     case 'locked':
@@ -318,33 +322,25 @@ export function transition(
     case 'dispose':
       if (s.phase !== 'off') fx.push({ type: 'reject', error: aborted() });
       // The token is dropped too: a disposed manager (a previous user's) must not hold it in memory.
-      Object.assign(s, {
-        phase: 'done',
-        due: null,
-        next: null,
-        waiting: false,
-        token: null,
-        exp: null,
-        ref: null,
-      });
+      drop();
+      Object.assign(s, { phase: 'done', due: null, next: null, waiting: false });
       fx.push({ type: 'stop' }, { type: 'arm', at: null, ms: 0, tick: false });
       return { state: s, effects: fx };
   }
 
   // act: start a request when one is due and allowed.
   if (s.phase === 'query' && s.due && until(s.due, e) <= 0) fetch();
-  const wanted = s.phase === 'idle' && s.due ? s.due : null;
+  // The request's start: when it is due, or when the floor allows it if that is later.
+  const gate: Deadline = { w: Infinity, m: floor() };
   const start =
-    wanted && earlier({ w: Infinity, m: floor() }, wanted, e) === wanted
-      ? { w: Infinity, m: floor() }
-      : wanted;
+    s.phase === 'idle' && s.due ? (until(s.due, e) < until(gate, e) ? gate : s.due) : null;
   if (start && until(start, e) <= 0 && (s.waiting || (s.focused && s.online))) {
     // Background retries after the quick ones keep the error state on screen.
     if (s.waiting || s.status !== 'error') {
       Object.assign(s, { status: s.token ? 'refreshing' : 'loading', error: null });
     }
     if (s.locks) {
-      Object.assign(s, { phase: 'lock', at: { w: e.w, m: e.m } });
+      Object.assign(s, { phase: 'lock', at: now });
       fx.push({ type: 'lock' });
     } else if (s.chan && s.peers) query();
     else fetch();

@@ -16,11 +16,18 @@ export interface StateStore {
   close(): void;
 }
 
-/** Reports a host callback's error as its own uncaught error, without breaking our control flow. */
-export function rethrowLater(error: unknown): void {
-  queueMicrotask(() => {
-    throw error;
-  });
+/**
+ * Calls a host callback (or listener); its error surfaces as its own uncaught error, without
+ * breaking our control flow.
+ */
+export function callSafely<T>(callback: ((value: T) => void) | undefined, value?: T): void {
+  try {
+    callback?.(value as T);
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
 }
 
 /** An immutable-state store with the `useSyncExternalStore` contract. */
@@ -35,13 +42,7 @@ export function createStateStore(): StateStore {
       if (!listeners || !keys.some((key) => patch[key] !== state[key])) return;
       state = Object.freeze({ ...state, ...patch });
       // A listener may unsubscribe others (or close the store): only those still subscribed are called.
-      for (const listener of [...listeners]) {
-        try {
-          if (listeners?.has(listener)) listener();
-        } catch (error) {
-          rethrowLater(error);
-        }
-      }
+      for (const listener of [...listeners]) if (listeners?.has(listener)) callSafely(listener);
     },
     subscribe(listener) {
       listeners?.add(listener);
