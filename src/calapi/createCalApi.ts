@@ -338,7 +338,14 @@ export function createCalApi(options: CalApiOptions): CalApi {
     booking: async (uid, opts) =>
       request(bookingPath(uid), { signal: opts?.signal }, schemaOf('booking')),
     createBooking: (input, opts) =>
-      request('/v2/bookings', post(input, opts?.signal), schemaOf('createBooking')),
+      request(
+        '/v2/bookings',
+        post(input, opts?.signal),
+        schemaOf('createBooking'),
+        // A recurring event type books every occurrence at once: the first stands for the series,
+        // as rejecting a booking that was made would invite the user to book it twice.
+        ({ data }) => (Array.isArray(data) ? data[0] : data),
+      ),
     cancelBooking: async (uid, input, opts) =>
       request(
         bookingPath(uid, '/cancel'),

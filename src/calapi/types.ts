@@ -81,6 +81,7 @@ export type CalQueryValue = string | number | boolean | readonly (string | numbe
 export interface CalFetchInit extends CalRequestOptions {
   /** @default 'GET' */
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Query parameters, appended to any query `path` already has. @default {} */
   query?: Record<string, CalQueryValue>;
   /** Sent as JSON with `Content-Type: application/json`. @default undefined (no body) */
   body?: unknown;
@@ -89,7 +90,7 @@ export interface CalFetchInit extends CalRequestOptions {
    * path family. @default slots `2024-09-04`, bookings `2024-08-13`, event-types `2024-06-14`, else none
    */
   version?: string;
-  /** Extra headers; an `Authorization` header is ignored (it comes from `getAccessToken`). */
+  /** Extra headers; an `Authorization` header is replaced (it comes from `getAccessToken`). @default {} */
   headers?: Record<string, string>;
 }
 
@@ -187,7 +188,10 @@ export interface CalApi {
   bookings(params?: CalBookingsParams, options?: CalRequestOptions): Promise<CalBookingsPage>;
   /** `GET /v2/bookings/{uid}`. */
   booking(uid: string, options?: CalRequestOptions): Promise<CalBooking>;
-  /** `POST /v2/bookings`; never retried, except once after a 498. */
+  /**
+   * `POST /v2/bookings`; never retried, except once after a 498. For a recurring event type Cal.com
+   * books every occurrence; this resolves the first (use `fetch` for the whole series).
+   */
   createBooking(input: CalCreateBookingInput, options?: CalRequestOptions): Promise<CalBooking>;
   /** `POST /v2/bookings/{uid}/cancel`: the cancelled booking. */
   cancelBooking(

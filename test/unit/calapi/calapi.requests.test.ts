@@ -119,6 +119,18 @@ describe('requests', () => {
     expect(calls[0]?.headers.get('cal-api-version')).toBe('2024-08-13');
   });
 
+  it('createBooking() of a recurring event type resolves the first occurrence', async () => {
+    const second = { ...BOOKING, id: 102, uid: 'bk-2', recurringBookingUid: 'r-1' };
+    const { api } = setup(() => ok([{ ...BOOKING, recurringBookingUid: 'r-1' }, second], {}, 201));
+    await expect(
+      api.createBooking({
+        start: '2030-01-07T09:00:00Z',
+        eventTypeId: 11,
+        attendee: { name: 'Bob', email: 'bob@example.test', timeZone: 'UTC' },
+      }),
+    ).resolves.toMatchObject({ uid: 'bk-1', recurringBookingUid: 'r-1' });
+  });
+
   it('cancelBooking() posts {} or the reason; rescheduleBooking() posts the new start', async () => {
     const { api, calls } = setup(() => ok(BOOKING));
     await api.cancelBooking('bk-1');
