@@ -13,10 +13,13 @@ const COMPONENTS_SOURCE = join(ROOT, 'src', 'components', 'index.ts');
 const PEERS = ['react', 'react-dom', '@tanstack/react-query', 'zod', 'msw'];
 
 // Budgets relative to TanStack Query's react entry, measured in the same run: a host already ships it,
-// so the ratio does not drift with the bundler. The target is 0.5x; the session core and the token state
-// machine took the main entry to about 0.64x, so the gate holds that line (0.7x) until it is shrunk back.
+// so the ratio does not drift with the bundler. The target is 0.5x and is not met: the provider, hooks,
+// session, client and token manager measured 8,915 B = 0.645x (react-query 13,823 B), and what is left
+// is required behaviour (cross-tab sharing alone costs ~680 B, response validation ~270 B, the streamed
+// body cap ~180 B, abort/time-out ~150 B, redaction ~130 B, identity learning ~125 B). The gate is that
+// figure plus a small margin, so growth shows up; the target stays printed as not met.
 export const MAIN_RATIO_TARGET = 0.5;
-export const MAIN_RATIO_BUDGET = 0.7;
+export const MAIN_RATIO_BUDGET = 0.66;
 export const CORE_RATIO_BUDGET = 0.65;
 export const COMPONENTS_BUDGET_BYTES = 4_000;
 
@@ -132,7 +135,7 @@ export async function measure(): Promise<BenchRow[]> {
     value: main.gzipped,
     budget: `≤ ${MAIN_RATIO_BUDGET}× react-query (${formatKb(query.gzipped * MAIN_RATIO_BUDGET)}); target ${MAIN_RATIO_TARGET}×: ${mainRatio <= MAIN_RATIO_TARGET ? 'met' : 'not met'}`,
     pass: mainRatio <= MAIN_RATIO_BUDGET,
-    method: `${how}; ${mainNames.length} names, min ${formatKb(main.minified)}${drift ? `; size-limit names out of date: ${drift}` : ''}`,
+    method: `${how}, process.env.NODE_ENV defined as "production" (dev-only warnings dropped, as in a host's production build); ${mainNames.length} names, min ${formatKb(main.minified)}${drift ? `; size-limit names out of date: ${drift}` : ''}`,
     details: { ...main, ratio: mainRatio, names: mainNames },
   });
 
