@@ -34,7 +34,7 @@ export async function measure(): Promise<BenchRow[]> {
       await sleep(QUIET_MS); // late duplicates (refetch on mount, StrictMode remount) would land here
       const after = sandbox.counts();
       view.unmount();
-      const used: SandboxCounts = {
+      const used: Pick<SandboxCounts, 'config' | 'user' | 'token'> = {
         config: after.config - before.config,
         user: after.user - before.user,
         token: after.token - before.token,

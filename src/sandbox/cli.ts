@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ENDPOINT_PATHS } from './routes.js';
 import { startSandbox } from './startSandbox.js';
 
-const HELP = `aisquare-bookings-sandbox: a local stand-in for AISquare's bookings API
+const HELP = `aisquare-bookings-sandbox: a local stand-in for AISquare's bookings API and Cal.com API v2
 
 Usage: aisquare-bookings-sandbox [options]
 
@@ -13,6 +13,11 @@ Options:
   --host <addr>      interface to bind                      (default 127.0.0.1)
   --token-ttl <s>    expires_in of Cal.com access tokens    (default 3600)
   --latency <ms>     delay before every answer              (default 0)
+  --cal-rate-limit <n>
+                     Cal.com requests per minute per access token; over it
+                     429 ThrottlerException and a 60 s block, and every
+                     Cal.com answer carries X-RateLimit-*-Default headers
+                     (default 0: no limit)
   --cors-origin <origin>
                      also allow this browser origin, e.g. https://app.example.com;
                      repeatable (default: only http(s) pages on localhost,
@@ -22,10 +27,26 @@ Options:
 Environment:
   SANDBOX_JWT_SECRET  fixed HS256 secret, so dev JWTs survive restarts (default: random per run)
 
-Endpoints (all need "Authorization: Bearer <JWT>"):
-  GET  ${ENDPOINT_PATHS.config}
+AISquare endpoints (all need "Authorization: Bearer <JWT>"):
+  GET  ${ENDPOINT_PATHS.config}           cal_api_url is this sandbox's /v2
   POST ${ENDPOINT_PATHS.token}    first call per user integrates ("created")
   GET  ${ENDPOINT_PATHS.user}             404 until the first token call
+
+Cal.com API v2 endpoints ("Authorization: Bearer <access_token from the token
+endpoint>"; an expired token answers 498, an unknown one 401). Each user gets
+event types of 15, 30 and 60 minutes (60 hidden) and Mon-Fri 09:00-17:00 in
+the token request's time_zone:
+  GET  /v2/me
+  GET  /v2/event-types                      cal-api-version: 2024-06-14
+  GET  /v2/slots?eventTypeId=&start=&end=&timeZone=
+                                            cal-api-version: 2024-09-04, no auth
+  GET  /v2/bookings?status=&take=&skip=     cal-api-version: 2024-08-13
+  POST /v2/bookings                         cal-api-version: 2024-08-13
+  GET  /v2/bookings/{uid}                   cal-api-version: 2024-08-13
+  POST /v2/bookings/{uid}/cancel            cal-api-version: 2024-08-13
+  POST /v2/bookings/{uid}/reschedule        cal-api-version: 2024-08-13
+A missing or wrong cal-api-version answers 400 (Cal.com would silently serve
+an older endpoint version).
 `;
 
 function fail(message: string): never {
@@ -50,6 +71,7 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         'token-ttl': { type: 'string' },
         latency: { type: 'string' },
+        'cal-rate-limit': { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
@@ -74,6 +96,10 @@ async function main(): Promise<void> {
   if (tokenTtlSeconds <= 0) fail('--token-ttl must be positive');
   const latencyMs = numberOption('latency', str('latency'), 0);
   if (latencyMs < 0) fail('--latency must be 0 or more');
+  const calRateLimit = numberOption('cal-rate-limit', str('cal-rate-limit'), 0);
+  if (!Number.isInteger(calRateLimit) || calRateLimit < 0) {
+    fail('--cal-rate-limit must be a whole number, 0 or more');
+  }
   const secret = process.env.SANDBOX_JWT_SECRET;
   const corsOrigins = Array.isArray(values['cors-origin']) ? values['cors-origin'] : [];
   if (corsOrigins.includes('*')) fail('--cors-origin takes exact origins; "*" is not accepted');
@@ -85,6 +111,7 @@ async function main(): Promise<void> {
       host: str('host') ?? '127.0.0.1',
       tokenTtlSeconds,
       latencyMs,
+      calRateLimit,
       corsOrigins,
       ...(secret ? { jwtSecret: secret } : {}),
     });
@@ -97,7 +124,10 @@ async function main(): Promise<void> {
   const jwt = await sandbox.issueJwt('demo-user', { expiresInSeconds: 24 * 60 * 60 });
   const auth = '-H "Authorization: Bearer $JWT"';
   console.log(`AISquare bookings sandbox listening on ${sandbox.url}
-  token lifetime ${tokenTtlSeconds} s, latency ${latencyMs} ms
+  token lifetime ${tokenTtlSeconds} s, latency ${latencyMs} ms, Cal.com rate limit ${
+    calRateLimit === 0 ? 'off' : `${calRateLimit}/min per token`
+  }
+  Cal.com API v2: ${sandbox.url}/v2
   CORS: pages on localhost, 127.0.0.1 and [::1]${corsOrigins.map((origin) => `, ${origin}`).join('')}
 
 Dev JWT (user "demo-user", valid 24 h):
@@ -108,6 +138,10 @@ Try it:
   curl -s ${auth} ${sandbox.url}${ENDPOINT_PATHS.config}
   curl -s ${auth} -H 'Content-Type: application/json' -d '{}' ${sandbox.url}${ENDPOINT_PATHS.token}
   curl -s ${auth} ${sandbox.url}${ENDPOINT_PATHS.user}
+  TOKEN=$(curl -s ${auth} -H 'Content-Type: application/json' -d '{}' \\
+    ${sandbox.url}${ENDPOINT_PATHS.token} | sed 's/.*"access_token": *"\\([^"]*\\)".*/\\1/')
+  curl -s -H "Authorization: Bearer $TOKEN" ${sandbox.url}/v2/me
+  curl -s -H "Authorization: Bearer $TOKEN" -H 'cal-api-version: 2024-06-14' ${sandbox.url}/v2/event-types
 
 Press Ctrl+C to stop.`);
 

@@ -1,7 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 
 export const ALLOWED_METHODS = 'GET, POST, OPTIONS';
-export const ALLOWED_HEADERS = 'Authorization, Content-Type, X-API-Key';
+export const ALLOWED_HEADERS = 'Authorization, Content-Type, X-API-Key, cal-api-version';
+/** Answer headers a page may read: Cal.com's request id and rate-limit headers. */
+export const EXPOSED_HEADERS =
+  'X-Request-Id, X-RateLimit-Limit-Default, X-RateLimit-Remaining-Default, X-RateLimit-Reset-Default';
 
 /** Hosts of the origins every sandbox allows: a page served from this machine, on any port. */
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -60,7 +63,7 @@ export function normalizeOrigin(value: string): string {
  * iframes, `file:` pages, redirects), because the answer carries credentials; a list allows the
  * loopback origins plus exactly the listed ones.
  */
-function isAllowed(origin: string, allowed: '*' | readonly string[]): boolean {
+export function isOriginAllowed(origin: string, allowed: '*' | readonly string[]): boolean {
   if (origin === '' || origin === 'null') return false;
   if (allowed === '*') return true;
   return isLoopbackOrigin(origin) || allowed.includes(origin);
@@ -77,9 +80,10 @@ export function corsHeaders(
 ): Record<string, string> {
   const origin = request.headers.origin;
   const headers: Record<string, string> = { Vary: 'Origin' };
-  if (origin === undefined || !isAllowed(origin, allowed)) return headers;
+  if (origin === undefined || !isOriginAllowed(origin, allowed)) return headers;
   headers['Access-Control-Allow-Origin'] = origin;
   headers['Access-Control-Allow-Credentials'] = 'true';
+  headers['Access-Control-Expose-Headers'] = EXPOSED_HEADERS;
   return headers;
 }
 

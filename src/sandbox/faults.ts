@@ -1,3 +1,4 @@
+import { CAL_ENDPOINTS } from './cal/handle.js';
 import type { SandboxEndpoint, SandboxFault } from './types.js';
 
 export interface FaultQueue {
@@ -7,11 +8,13 @@ export interface FaultQueue {
   clear(): void;
 }
 
-const ENDPOINTS: readonly SandboxEndpoint[] = ['config', 'token', 'user'];
+const ENDPOINTS: readonly SandboxEndpoint[] = ['config', 'token', 'user', ...CAL_ENDPOINTS];
 
 function checkFault(endpoint: SandboxEndpoint, fault: SandboxFault, times: number): void {
   if (!ENDPOINTS.includes(endpoint)) {
-    throw new TypeError(`unknown endpoint ${String(endpoint)}; use 'config', 'token' or 'user'`);
+    throw new TypeError(
+      `unknown endpoint ${String(endpoint)}; use one of ${ENDPOINTS.map((name) => `'${name}'`).join(', ')}`,
+    );
   }
   if (fault !== 'malformed' && fault !== 'hang') {
     if (!Number.isInteger(fault) || fault < 400 || fault > 599) {

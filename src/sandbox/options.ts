@@ -14,6 +14,7 @@ export interface ResolvedSandboxOptions {
   apiKey: string | undefined;
   basePath: string;
   calClientId: string;
+  calRateLimit: number | undefined;
 }
 
 let processSecret: Uint8Array | undefined;
@@ -34,6 +35,16 @@ export function assertPositiveSeconds(name: string, value: number): number {
 export function assertLatency(value: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     throw new RangeError('latency must be a finite number of milliseconds, 0 or more');
+  }
+  return value;
+}
+
+export function assertRateLimit(value: number | undefined): number | undefined {
+  if (value === undefined || value === 0) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new RangeError(
+      'calRateLimit must be a positive integer (requests per minute), or 0 for none',
+    );
   }
   return value;
 }
@@ -70,5 +81,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
     apiKey: options.apiKey === '' ? undefined : options.apiKey,
     basePath: normalizeBasePath(options.basePath ?? ''),
     calClientId: options.calClientId ?? 'cal_sandbox_client_id',
+    calRateLimit: assertRateLimit(options.calRateLimit),
   };
 }

@@ -1,12 +1,12 @@
-import type { SandboxEndpoint } from './types.js';
+import type { SandboxAisquareEndpoint } from './types.js';
 
 export interface Route {
-  endpoint: SandboxEndpoint;
+  endpoint: SandboxAisquareEndpoint;
   method: 'GET' | 'POST';
 }
 
 /** Endpoint paths, exactly as AISquare serves them (trailing slash included, Django style). */
-export const ENDPOINT_PATHS: Readonly<Record<SandboxEndpoint, string>> = {
+export const ENDPOINT_PATHS: Readonly<Record<SandboxAisquareEndpoint, string>> = {
   config: '/api/v1/bookings/config/',
   token: '/api/v1/bookings/token/refresh/',
   user: '/api/v1/bookings/user/',
@@ -29,4 +29,18 @@ export function matchRoute(target: string, basePath: string): Route | undefined 
   const query = target.indexOf('?');
   const pathname = query === -1 ? target : target.slice(0, query);
   return ROUTES.find((route) => pathname === `${basePath}${ENDPOINT_PATHS[route.endpoint]}`);
+}
+
+/**
+ * The Cal.com path (from `/v2` on) a raw request target names, or `undefined` when it is not under
+ * `${basePath}/v2`. Origin-form targets only, as for `matchRoute`; which `/v2` paths exist is for the
+ * Cal.com fake to say (unknown ones answer its 404).
+ */
+export function calPathname(target: string, basePath: string): string | undefined {
+  if (!target.startsWith('/') || target.startsWith('//')) return undefined;
+  const query = target.indexOf('?');
+  const pathname = query === -1 ? target : target.slice(0, query);
+  if (!pathname.startsWith(basePath)) return undefined;
+  const rest = pathname.slice(basePath.length);
+  return rest === '/v2' || rest.startsWith('/v2/') ? rest : undefined;
 }

@@ -1,22 +1,35 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CAL_ENDPOINTS, calErrorBody, handleCalRequest, matchCalRoute } from './cal/handle.js';
+import { createCalFakeModel } from './cal/model.js';
 import { sandboxCalConfig } from './calConfig.js';
-import { corsHeaders, preflightHeaders } from './cors.js';
+import { corsHeaders, isOriginAllowed, preflightHeaders } from './cors.js';
 import { createDelays } from './delays.js';
 import { createFaultQueue } from './faults.js';
 import { readBody, sendError, sendJson } from './http.js';
 import { createJwtAuthority, type SandboxIdentity } from './jwt.js';
-import { assertLatency, assertPositiveSeconds, resolveOptions } from './options.js';
-import { ENDPOINT_PATHS, matchRoute } from './routes.js';
+import {
+  assertLatency,
+  assertPositiveSeconds,
+  assertRateLimit,
+  resolveOptions,
+} from './options.js';
+import { calPathname, ENDPOINT_PATHS, matchRoute } from './routes.js';
 import { parseTokenRequest } from './tokenRequest.js';
 import type { Sandbox, SandboxCounts, SandboxEndpoint, SandboxOptions } from './types.js';
-import { createUserStore } from './users.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 function zeroCounts(): SandboxCounts {
-  return { config: 0, token: 0, user: 0 };
+  const counts = { config: 0, token: 0, user: 0 } as SandboxCounts;
+  for (const endpoint of CAL_ENDPOINTS) counts[endpoint] = 0;
+  return counts;
+}
+
+/** A request header as one string (the first value of a repeated one). */
+function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /** Errors that only mean the client closed the connection before the request was read. */
@@ -32,20 +45,29 @@ function urlHost(host: string): string {
 }
 
 /**
- * Starts a local HTTP server that behaves like AISquare's bookings API: HS256 JWT auth, in-memory
- * Cal.com users created by the first token call, fault injection, latency, request counters and
- * CORS. Binds to 127.0.0.1 on a free port unless told otherwise.
+ * Starts a local HTTP server that behaves like AISquare's bookings API (HS256 JWT auth, Cal.com users
+ * created by the first token call) and like Cal.com API v2 under `/v2` (the tokens it hands out,
+ * event types, slots and bookings), with fault injection, latency, request counters and CORS. Both
+ * share one in-memory model (`sandbox.calModel`). Binds to 127.0.0.1 on a free port unless told
+ * otherwise.
  */
 export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
   const settings = resolveOptions(options);
   const jwt = createJwtAuthority(settings.jwtSecret);
-  const users = createUserStore();
+  const cal = createCalFakeModel({
+    rateLimit: settings.calRateLimit,
+    // Cal.com refuses an access token from a browser origin not registered for the OAuth client;
+    // the sandbox's registered origins are its CORS origins.
+    isOriginAllowed: (origin) => isOriginAllowed(origin, settings.corsOrigins),
+  });
   const faults = createFaultQueue();
   const delays = createDelays();
   let closing = false;
   let counts = zeroCounts();
   let latencyMs = settings.latencyMs;
   let tokenTtlSeconds = settings.tokenTtlSeconds;
+  /** The sandbox's base URL, known once the server listens (before any request is handled). */
+  let url = '';
 
   async function authenticate(
     request: IncomingMessage,
@@ -92,17 +114,16 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
       sendError(response, 400, parsed.detail, cors);
       return;
     }
-    const existing = users.get(identity.sub);
-    if (existing === undefined) users.create(identity, parsed.body.time_zone);
+    const { created } = cal.integrate(identity, { timeZone: parsed.body.time_zone });
     sendJson(
       response,
       200,
       {
-        access_token: `cal_at_${randomBytes(24).toString('base64url')}`,
+        access_token: cal.issueAccessToken(identity.sub, tokenTtlSeconds),
         expires_in: tokenTtlSeconds,
         token_type: 'Bearer',
-        refreshed: existing !== undefined,
-        integration_status: existing === undefined ? 'created' : 'existing',
+        refreshed: !created,
+        integration_status: created ? 'created' : 'existing',
         cal_client_id: settings.calClientId,
       },
       cors,
@@ -116,16 +137,96 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
   function reportDisconnect(request: IncomingMessage): void {
     if (closing) return;
     const route = matchRoute(request.url ?? '', settings.basePath);
-    // Only a known path is printed: the raw request target is the client's to choose.
+    const calPath = calPathname(request.url ?? '', settings.basePath);
+    const calRoute = calPath === undefined ? undefined : matchCalRoute(request.method, calPath);
+    // Only a known endpoint is printed: the raw request target is the client's to choose.
     const target =
-      route === undefined ? '' : ` ${settings.basePath}${ENDPOINT_PATHS[route.endpoint]}`;
+      route !== undefined
+        ? ` ${settings.basePath}${ENDPOINT_PATHS[route.endpoint]}`
+        : calRoute !== undefined
+          ? ` ${calRoute.endpoint}`
+          : '';
     console.warn(
       `[bookings sandbox] ${request.method ?? ''}${target}: client disconnected before the answer.`,
     );
   }
 
+  /** Cal.com API v2 under `${basePath}/v2`: the shared fake, behind this sandbox's faults and latency. */
+  async function handleCal(
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+    cors: Record<string, string>,
+  ): Promise<void> {
+    const target = request.url ?? '';
+    const method = request.method ?? 'GET';
+    if (method === 'OPTIONS') {
+      if (matchCalRoute(undefined, pathname) === undefined) {
+        const body = calErrorBody(cal.now(), target, 404, `Cannot OPTIONS ${pathname}`);
+        sendJson(response, 404, body, { ...cors, 'X-Request-Id': cal.requestId() });
+        return;
+      }
+      response.writeHead(204, { ...preflightHeaders(request, cors), 'Content-Length': '0' });
+      response.end();
+      return;
+    }
+    const route = matchCalRoute(method, pathname);
+    if (route !== undefined) counts[route.endpoint] += 1;
+    if (latencyMs > 0) {
+      const outcome = await delays.wait(latencyMs, response);
+      if (outcome === 'disconnected') reportDisconnect(request);
+      if (outcome !== 'elapsed') return;
+    }
+    const fault = route === undefined ? undefined : faults.take(route.endpoint);
+    if (fault === 'hang') return;
+    if (fault === 'malformed') {
+      response.writeHead(200, {
+        ...cors,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Request-Id': cal.requestId(),
+      });
+      response.end('{"status": "success", "data": <html>');
+      return;
+    }
+    if (typeof fault === 'number') {
+      const body = calErrorBody(cal.now(), target, fault, `Injected fault: HTTP ${fault}.`);
+      sendJson(response, fault, body, { ...cors, 'X-Request-Id': cal.requestId() });
+      return;
+    }
+    let text: string | undefined;
+    if (method === 'POST') {
+      const body = await readBody(request);
+      if (!body.ok) {
+        const error = calErrorBody(cal.now(), target, 413, 'request entity too large');
+        sendJson(response, 413, error, {
+          ...cors,
+          'X-Request-Id': cal.requestId(),
+          Connection: 'close',
+        });
+        return;
+      }
+      text = body.text;
+    }
+    const query = target.indexOf('?');
+    const answer = handleCalRequest(cal, {
+      method,
+      pathname,
+      query: new URLSearchParams(query === -1 ? '' : target.slice(query + 1)),
+      headers: (name) => headerOf(request, name),
+      body: text,
+      url: target,
+    });
+    sendJson(response, answer.status, answer.body, { ...cors, ...answer.headers });
+  }
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const cors = corsHeaders(request, settings.corsOrigins);
+    const calPath = calPathname(request.url ?? '', settings.basePath);
+    if (calPath !== undefined) {
+      await handleCal(request, response, calPath, cors);
+      return;
+    }
     const route = matchRoute(request.url ?? '', settings.basePath);
 
     if (request.method === 'OPTIONS') {
@@ -177,13 +278,13 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
 
     switch (route.endpoint) {
       case 'config':
-        sendJson(response, 200, sandboxCalConfig(settings.calClientId), cors);
+        sendJson(response, 200, sandboxCalConfig(settings.calClientId, url), cors);
         return;
       case 'token':
         await handleToken(request, response, identity, cors);
         return;
       case 'user': {
-        const user = users.get(identity.sub);
+        const user = cal.getUser(identity.sub);
         if (user === undefined) {
           sendError(response, 404, 'No Cal.com user for this account yet. Connect first.', cors);
           return;
@@ -218,11 +319,12 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
   });
 
   const address = server.address() as AddressInfo;
-  const url = `http://${urlHost(settings.host)}:${address.port}${settings.basePath}`;
+  url = `http://${urlHost(settings.host)}:${address.port}${settings.basePath}`;
   let closed: Promise<void> | undefined;
 
   return {
     url,
+    calModel: cal,
     port: address.port,
     close() {
       closed ??= new Promise<void>((resolve) => {
@@ -236,7 +338,7 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
     issueJwt: (userId, issueOptions) => jwt.issue(userId, issueOptions),
     counts: () => ({ ...counts }),
     reset() {
-      users.clear();
+      cal.reset();
       faults.clear();
       counts = zeroCounts();
       latencyMs = settings.latencyMs;
@@ -250,6 +352,10 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
     },
     setTokenTtl(seconds) {
       tokenTtlSeconds = assertPositiveSeconds('token lifetime', seconds);
+    },
+    expireCalTokens: (userId) => cal.expireAccessTokens(userId),
+    setCalRateLimit(limit) {
+      cal.setRateLimit(assertRateLimit(limit));
     },
   };
 }

@@ -1,20 +1,39 @@
-/** The three endpoints the sandbox serves, named as in `BookingsApiError.endpoint`. */
-export type SandboxEndpoint = 'config' | 'token' | 'user';
+import type { CalEndpoint } from './cal/handle.js';
+import type { CalFakeModel } from './cal/model.js';
+
+/** AISquare's three endpoints, named as in `BookingsApiError.endpoint`. */
+export type SandboxAisquareEndpoint = 'config' | 'token' | 'user';
+
+/**
+ * Every endpoint the sandbox serves: AISquare's three and Cal.com API v2's, which are
+ * - `'cal.me'`: `GET /v2/me`;
+ * - `'cal.eventTypes'`: `GET /v2/event-types`;
+ * - `'cal.slots'`: `GET /v2/slots`;
+ * - `'cal.bookings'`: `GET /v2/bookings` (the list);
+ * - `'cal.createBooking'`: `POST /v2/bookings`;
+ * - `'cal.booking'`: `GET /v2/bookings/{uid}`;
+ * - `'cal.cancelBooking'`: `POST /v2/bookings/{uid}/cancel`;
+ * - `'cal.rescheduleBooking'`: `POST /v2/bookings/{uid}/reschedule`.
+ */
+export type SandboxEndpoint = SandboxAisquareEndpoint | CalEndpoint;
+
+export type { CalEndpoint };
 
 /**
  * A fault to inject with `failNext`:
- * - an HTTP status (400–599): answered with a JSON `{ detail }` error body;
+ * - an HTTP status (400–599): answered with a JSON `{ detail }` error body on AISquare's endpoints,
+ *   with Cal.com's error envelope (`{ status: 'error', timestamp, path, error: { code, message } }`
+ *   and `X-Request-Id`) on Cal.com's; 498 on a Cal.com route is a `TokenExpiredException`;
  * - `'malformed'`: a `200` whose body claims to be JSON but is not;
  * - `'hang'`: no answer at all until the sandbox is closed (or the client gives up).
  */
 export type SandboxFault = number | 'malformed' | 'hang';
 
-/** Requests received per endpoint since start or the last `reset()`; CORS preflights not counted. */
-export interface SandboxCounts {
-  config: number;
-  token: number;
-  user: number;
-}
+/**
+ * Requests received per endpoint since start or the last `reset()`, failed ones included; CORS
+ * preflights and requests to unknown paths not counted.
+ */
+export type SandboxCounts = Record<SandboxEndpoint, number>;
 
 /** Options of `issueJwt`. */
 export interface IssueJwtOptions {
@@ -63,12 +82,32 @@ export interface SandboxOptions {
   basePath?: string;
   /** The Cal.com OAuth client id reported by config and token answers. @default 'cal_sandbox_client_id' */
   calClientId?: string;
+  /**
+   * Rate limit of the Cal.com routes, in requests per minute per access token (requests without a
+   * token share one budget), as Cal.com's throttler counts them: over it, `429 ThrottlerException` and
+   * a 60 s block. When set, every Cal.com answer past token validation carries
+   * `X-RateLimit-Limit-Default`, `X-RateLimit-Remaining-Default` and `X-RateLimit-Reset-Default`
+   * (seconds until the window, or the block, ends). `0` or `undefined`: no limit and no headers.
+   * @default undefined
+   */
+  calRateLimit?: number;
 }
 
-/** A running sandbox. */
+/**
+ * A running sandbox: AISquare's bookings API at `url`, and Cal.com API v2 at `${url}/v2` (what the
+ * config endpoint reports as `cal_api_url`), backed by one in-memory model. The access tokens the
+ * token endpoint hands out are the Cal.com tokens the `/v2` routes accept, each until its own
+ * `expires_in` runs out (then 498).
+ */
 export interface Sandbox {
   /** Base URL to give the client, e.g. `http://127.0.0.1:54321` (with `basePath`, if any; no trailing slash). */
   readonly url: string;
+  /**
+   * The shared Cal.com model (users, tokens, event types, availability, bookings), for tests that
+   * inspect or arrange state directly, e.g. `sandbox.calModel.bookings()`. It is the same object for
+   * the sandbox's whole life; `reset()` empties it.
+   */
+  readonly calModel: CalFakeModel;
   /** The port actually bound. */
   readonly port: number;
   /** Stops the server, dropping open connections (hung requests included). Idempotent. */
@@ -81,8 +120,9 @@ export interface Sandbox {
   /** A snapshot of the request counters. */
   counts(): SandboxCounts;
   /**
-   * Back to how it started: forgets every user, zeroes the counters, drops pending faults, and
-   * restores the latency and token lifetime given to `startSandbox`. Hung requests stay hung.
+   * Back to how it started: forgets every user (and their Cal.com tokens, event types and bookings),
+   * zeroes the counters, drops pending faults, and restores the latency, token lifetime and Cal.com
+   * rate limit given to `startSandbox`. Hung requests stay hung.
    */
   reset(): void;
   /** Makes the next `times` requests to `endpoint` fail with `fault` (queued after earlier faults). */
@@ -91,4 +131,11 @@ export interface Sandbox {
   setLatency(ms: number): void;
   /** Sets `expires_in` of the access tokens handed out from now on, in seconds. */
   setTokenTtl(seconds: number): void;
+  /**
+   * Expires now every Cal.com access token issued for the AISquare user `userId` (a JWT `sub`), or
+   * every token when omitted: the next Cal.com request with one answers 498. Returns how many were live.
+   */
+  expireCalTokens(userId?: string): number;
+  /** Sets the Cal.com rate limit from now on (see `calRateLimit`); counters start over. */
+  setCalRateLimit(limit: number | undefined): void;
 }

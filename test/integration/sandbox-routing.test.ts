@@ -44,6 +44,6 @@ describe('routing takes origin-form request targets only', () => {
   ])('answers 404 to %s', async (_name, path) => {
     const jwt = await fixture.sandbox.issueJwt('alice');
     expect(await rawGet(path, jwt)).toBe(404);
-    expect(fixture.sandbox.counts()).toEqual({ config: 0, token: 0, user: 0 });
+    expect(Object.values(fixture.sandbox.counts()).every((count) => count === 0)).toBe(true);
   });
 });

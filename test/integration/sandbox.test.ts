@@ -9,6 +9,21 @@ const TOKEN = '/api/v1/bookings/token/refresh/';
 const USER = '/api/v1/bookings/user/';
 
 const fixture = withSandbox();
+
+/** `counts()` of a sandbox that has served nothing yet. */
+const ZERO = {
+  config: 0,
+  token: 0,
+  user: 0,
+  'cal.me': 0,
+  'cal.eventTypes': 0,
+  'cal.slots': 0,
+  'cal.bookings': 0,
+  'cal.createBooking': 0,
+  'cal.booking': 0,
+  'cal.cancelBooking': 0,
+  'cal.rescheduleBooking': 0,
+};
 const { startExtra } = fixture;
 
 function get(path: string, jwt?: string, init: RequestInit = {}, base = fixture.sandbox.url) {
@@ -138,7 +153,7 @@ describe('endpoints', () => {
     const config = (await response.json()) as Record<string, unknown>;
     expect(config).toMatchObject({
       cal_client_id: expect.any(String),
-      cal_api_url: 'https://api.cal.com/v2',
+      cal_api_url: `${fixture.sandbox.url}/v2`,
       cal_web_app_url: expect.stringMatching(/^https:\/\//),
     });
   });
@@ -362,7 +377,7 @@ describe('latency and token lifetime', () => {
 describe('counts and reset', () => {
   it('counts requests per endpoint, failed ones included, preflights not', async () => {
     const jwt = await fixture.sandbox.issueJwt('alice');
-    expect(fixture.sandbox.counts()).toEqual({ config: 0, token: 0, user: 0 });
+    expect(fixture.sandbox.counts()).toEqual(ZERO);
     await get(CONFIG, jwt);
     await get(CONFIG);
     await refresh(jwt);
@@ -374,7 +389,7 @@ describe('counts and reset', () => {
       method: 'OPTIONS',
       headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' },
     });
-    expect(fixture.sandbox.counts()).toEqual({ config: 2, token: 1, user: 3 });
+    expect(fixture.sandbox.counts()).toEqual({ ...ZERO, config: 2, token: 1, user: 3 });
   });
 
   it('counts() is a snapshot', async () => {
@@ -392,7 +407,7 @@ describe('counts and reset', () => {
     fixture.sandbox.setLatency(400);
 
     fixture.sandbox.reset();
-    expect(fixture.sandbox.counts()).toEqual({ config: 0, token: 0, user: 0 });
+    expect(fixture.sandbox.counts()).toEqual(ZERO);
     const started = performance.now();
     expect((await get(CONFIG, jwt)).status).toBe(200);
     expect(performance.now() - started).toBeLessThan(300);
@@ -555,8 +570,10 @@ describe('cli', () => {
     const jwt = /^(eyJ[\w-]+\.[\w-]+\.[\w-]+)$/m.exec(output)?.[1];
     if (url === undefined || jwt === undefined) throw new Error(`no URL or JWT in:\n${output}`);
     expect(url).not.toMatch(/:0$/);
-    expect(output.match(/^\s+curl -s .*$/gm)).toHaveLength(3);
-    for (const path of [CONFIG, TOKEN, USER]) expect(output).toContain(`${url}${path}`);
+    expect(output.match(/^\s+curl -s .*$/gm)).toHaveLength(5);
+    for (const path of [CONFIG, TOKEN, USER, '/v2/me', '/v2/event-types']) {
+      expect(output).toContain(`${url}${path}`);
+    }
 
     expect((await get(CONFIG, jwt, {}, url)).status).toBe(200);
     const token = (await (await refresh(jwt, '{}', url)).json()) as {
@@ -581,8 +598,9 @@ describe('cli', () => {
     });
     const [helpCode] = await once(help, 'exit');
     expect(helpCode).toBe(0);
-    for (const flag of ['--port', '--host', '--token-ttl', '--latency'])
+    for (const flag of ['--port', '--host', '--token-ttl', '--latency', '--cal-rate-limit'])
       expect(text).toContain(flag);
+    expect(text).toContain('/v2/bookings/{uid}/reschedule');
 
     const bad = runCli(['--port', 'abc']);
     const [badCode] = await once(bad, 'exit');
