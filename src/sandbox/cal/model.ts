@@ -161,7 +161,8 @@ export interface CreateBookingInput {
   eventTypeId: number;
   start: number;
   lengthInMinutes?: number;
-  attendee: CalFakeAttendee;
+  /** The booker; `language` defaults to `'en'`. */
+  attendee: Omit<CalFakeAttendee, 'language'> & { language?: string | undefined };
   guests?: string[];
   bookingFieldsResponses?: Record<string, unknown>;
   metadata?: Record<string, unknown>;
@@ -688,7 +689,7 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
       status: 'accepted',
       title: `${eventType.title} between ${owner.name} and ${input.attendee.name}`,
       description: typeof responses.notes === 'string' ? responses.notes : '',
-      attendee: { ...input.attendee },
+      attendee: { ...input.attendee, language: input.attendee.language ?? 'en' },
       guests: [...guests],
       responses: {
         ...responses,
