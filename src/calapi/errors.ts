@@ -1,4 +1,8 @@
-import type { BookingsErrorKind, BookingsValidationIssue } from '../client/errors.js';
+import type {
+  BookingsApiErrorOptions,
+  BookingsErrorKind,
+  BookingsValidationIssue,
+} from '../client/errors.js';
 
 /**
  * What went wrong with a Cal.com API v2 call: the kinds of `BookingsApiError`, plus
@@ -8,20 +12,18 @@ import type { BookingsErrorKind, BookingsValidationIssue } from '../client/error
  */
 export type CalApiErrorKind = BookingsErrorKind | 'token_expired' | 'rate_limited';
 
-export interface CalApiErrorOptions {
+/** `status`, `detail`, `issues` and `cause` as for `BookingsApiError`; the rest is Cal.com's. */
+export interface CalApiErrorOptions
+  extends Omit<BookingsApiErrorOptions, 'kind' | 'endpoint' | 'message'> {
   kind: CalApiErrorKind;
   /** HTTP method of the request, e.g. `POST`. */
   method: string;
   /** Path of the request without its query, e.g. `/v2/bookings/abc/cancel`. */
   path: string;
-  status?: number;
   code?: string;
   requestId?: string;
   retryAfterMs?: number;
-  detail?: string;
   details?: unknown;
-  issues?: readonly BookingsValidationIssue[];
-  cause?: unknown;
 }
 
 /**
