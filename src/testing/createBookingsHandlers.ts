@@ -36,6 +36,8 @@ import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import type { BookingsEndpoint } from '../client/errors.js';
 import type { CalConfig, CalTokenRefreshResponse, CalUser } from '../client/schemas.js';
 import type { BookingsEndpoints } from '../client/types.js';
+import type { CalFakeIdentity, CalFakeModel } from '../sandbox/cal/model.js';
+import { FIXTURE_IDENTITY, fixtureUserFields } from './calFixtureUser.js';
 import {
   calConfigFixture,
   calUserFixture,
@@ -114,6 +116,19 @@ export interface BookingsHandlersOptions {
    * @default undefined
    */
   onRequest?: (endpoint: BookingsEndpoint, request: Request) => void;
+  /**
+   * A Cal.com model shared with `createCalApiHandlers({ model })`: the token endpoint then integrates
+   * `identity` in it (its first call answers `'created'`) and hands out access tokens it issues, which
+   * the Cal.com handlers accept until `expires_in` runs out; the user endpoint answers its Cal.com
+   * user. Without one, tokens are `FAKE_CAL_ACCESS_TOKEN-<n>` and the user is `calUserFixture`.
+   * @default undefined
+   */
+  model?: CalFakeModel;
+  /**
+   * The AISquare user the handlers act for in `model` (the handlers check no JWT).
+   * @default the fixture user (`calUserFixture`'s name and email)
+   */
+  identity?: CalFakeIdentity & { timeZone?: string };
 }
 
 const SCENARIOS: readonly BookingsHandlersScenario[] = [
@@ -175,6 +190,17 @@ export function createBookingsHandlers(options: BookingsHandlersOptions = {}): H
   let connected = scenario !== 'notConnected';
   let tokenCalls = 0;
 
+  // With a shared Cal.com model, the model holds the user and mints the tokens.
+  const { model } = options;
+  const { timeZone, ...identity }: CalFakeIdentity & { timeZone?: string } =
+    options.identity ?? FIXTURE_IDENTITY;
+  const integrate = () =>
+    model?.integrate(identity, {
+      timeZone,
+      ...(options.identity === undefined ? { user: fixtureUserFields(options.user) } : {}),
+    });
+  if (model !== undefined && connected) integrate();
+
   /** Waits as the scenario says, then answers with its failure or with `succeed()`. */
   async function answer(
     endpoint: BookingsEndpoint,
@@ -214,11 +240,14 @@ export function createBookingsHandlers(options: BookingsHandlersOptions = {}): H
       const callNumber = tokenCalls;
       return answer('token', request, () => {
         // The first answer performs the integration; answers go out in arrival order (same delay).
-        const integrates = !connected;
+        const integrates = model === undefined ? !connected : (integrate()?.created ?? false);
         connected = true;
         const configuredClientId = options.config?.cal_client_id;
         const body = createCalTokenFixture({
-          access_token: `${FAKE_CAL_ACCESS_TOKEN}-${callNumber}`,
+          access_token:
+            model === undefined
+              ? `${FAKE_CAL_ACCESS_TOKEN}-${callNumber}`
+              : model.issueAccessToken(identity.sub, tokenTtlSeconds),
           expires_in: tokenTtlSeconds,
           integration_status: integrates ? 'created' : 'existing',
           refreshed: !integrates,
@@ -231,14 +260,20 @@ export function createBookingsHandlers(options: BookingsHandlersOptions = {}): H
 
     http.get(urls.user, ({ request }) => {
       options.onRequest?.('user', request);
-      return answer('user', request, () =>
-        connected
-          ? HttpResponse.json({ ...calUserFixture, ...options.user })
+      return answer('user', request, () => {
+        const user =
+          model === undefined
+            ? connected
+              ? calUserFixture
+              : undefined
+            : model.getUser(identity.sub);
+        return user !== undefined
+          ? HttpResponse.json({ ...user, ...options.user })
           : HttpResponse.json(
               { detail: 'No Cal.com user exists for this account yet.' },
               { status: 404 },
-            ),
-      );
+            );
+      });
     }),
   ];
 }
