@@ -68,7 +68,7 @@ export type {
   BookingsSchemas,
 } from './client/types.js';
 export { calApiKeys } from './session/calApiKeys.js';
-export type { CalQueryOptions, CalQuerySource } from './session/calApiQueryOptions.js';
+export type { CalQueryOptions } from './session/calApiQueryOptions.js';
 export {
   calBookingQueryOptions,
   calBookingsQueryOptions,
@@ -77,6 +77,7 @@ export {
   calSlotsQueryOptions,
 } from './session/calApiQueryOptions.js';
 export { createBookingsSession } from './session/createBookingsSession.js';
+export { getCalApi } from './session/getCalApi.js';
 export { bookingsKeys } from './session/keys.js';
 export type { BookingsQueryOptions, BookingsQueryScope } from './session/queryOptions.js';
 export { calConfigQueryOptions, calUserQueryOptions } from './session/queryOptions.js';

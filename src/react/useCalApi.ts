@@ -5,8 +5,9 @@ import type { CalApiError } from '../calapi/errors.js';
 import type { CalApi } from '../calapi/types.js';
 import type { BookingsApiError } from '../client/errors.js';
 import type { CalQueryOptions } from '../session/calApiQueryOptions.js';
+import { getCalApi } from '../session/getCalApi.js';
 import { startsWithKey } from '../session/keys.js';
-import type { BookingsSessionSnapshot } from '../session/types.js';
+import type { BookingsSession } from '../session/types.js';
 import { useBookingsContext } from './BookingsContext.js';
 
 /**
@@ -27,7 +28,8 @@ export type CalQueryHookOptions<TQueryData, TData = TQueryData> = Omit<
  * `calApi.slots(...)`, `calApi.fetch('/v2/...')` and so on. A new object when the identity changes.
  */
 export function useCalApi(): CalApi {
-  return useBookingsContext('useCalApi').calApi;
+  // The context re-renders this hook when the session's token manager (so the identity) changes.
+  return getCalApi(useBookingsContext('useCalApi').session);
 }
 
 /**
@@ -36,13 +38,13 @@ export function useCalApi(): CalApi {
  */
 export function useCalQuery<TQueryData, TData>(
   hookName: string,
-  factory: (snapshot: BookingsSessionSnapshot) => CalQueryOptions<TQueryData>,
+  factory: (session: BookingsSession) => CalQueryOptions<TQueryData>,
   options: CalQueryHookOptions<TQueryData, TData>,
   ready = true,
   keepPrevious?: (previousParams: unknown, params: unknown) => boolean,
 ): UseQueryResult<TData, CalQueryError> {
-  const { session, enabled, ...snapshot } = useBookingsContext(hookName);
-  const query = factory({ ...snapshot, enabled });
+  const { session, enabled } = useBookingsContext(hookName);
+  const query = factory(session);
   const key = query.queryKey;
   const last = key.length - 1;
   return useQuery(

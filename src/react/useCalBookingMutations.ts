@@ -14,6 +14,7 @@ import type {
   CalSlots,
 } from '../calapi/types.js';
 import { calApiKeys } from '../session/calApiKeys.js';
+import { getCalApi } from '../session/getCalApi.js';
 import { useBookingsContext } from './BookingsContext.js';
 import type { CalQueryError } from './useCalApi.js';
 import { useResetOnChange } from './useResetOnChange.js';
@@ -61,7 +62,7 @@ function useCalBookingMutation<TVariables>(
   takes: ((variables: TVariables) => string) | undefined,
   options: CalBookingMutationOptions<TVariables>,
 ): CalBookingMutationResult<TVariables> {
-  const { session, calApi, client, identity } = useBookingsContext(hookName);
+  const { session, client, identity } = useBookingsContext(hookName);
   const { queryClient } = session;
   const slotsKey = calApiKeys.allSlots(client.baseUrl, identity);
   type Snapshot = [readonly unknown[], CalSlots | undefined][];
@@ -69,7 +70,7 @@ function useCalBookingMutation<TVariables>(
     {
       ...options,
       mutationKey: calApiKeys.mutation(client.baseUrl, identity, name),
-      mutationFn: (variables) => run(calApi, variables),
+      mutationFn: (variables) => run(getCalApi(session), variables),
       retry: false,
       async onMutate(variables) {
         if (!takes) return undefined;

@@ -62,12 +62,12 @@ export function useCalSlots<TData = CalSlots>(
   const shown = query.isSuccess && !query.isPlaceholderData;
   const next = shown && prefetchNextRange && params ? nextSlotsRange(params) : undefined;
   const nextKey = next && JSON.stringify(next);
-  const { session, calApi, client } = context;
+  const { session, tokenManager } = context;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `next` is compared by value through `nextKey`.
   useEffect(() => {
     if (!next) return;
     const prefetch = () =>
-      void session.queryClient.prefetchQuery(calSlotsQueryOptions({ calApi, client }, next));
+      void session.queryClient.prefetchQuery(calSlotsQueryOptions(session, next));
     const idle = globalThis.requestIdleCallback;
     if (idle) {
       const handle = idle(prefetch, { timeout: 2_000 });
@@ -75,6 +75,6 @@ export function useCalSlots<TData = CalSlots>(
     }
     const timer = setTimeout(prefetch, 200);
     return () => clearTimeout(timer);
-  }, [nextKey, session, calApi, client]);
+  }, [nextKey, session, tokenManager]);
   return query;
 }

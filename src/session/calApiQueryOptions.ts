@@ -1,7 +1,6 @@
 import type { DataTag } from '@tanstack/react-query';
 import { isCalApiError } from '../calapi/errors.js';
 import type {
-  CalApi,
   CalBooking,
   CalBookingsPage,
   CalBookingsParams,
@@ -11,21 +10,11 @@ import type {
   CalSlots,
   CalSlotsParams,
 } from '../calapi/types.js';
-import type { BookingsClient } from '../client/types.js';
 import { backoffDelay } from '../token/backoff.js';
 import { calApiKeys } from './calApiKeys.js';
+import { getCalApi } from './getCalApi.js';
 import { retryBookingsQuery } from './retryPolicy.js';
-
-type ScopedClient = Pick<BookingsClient<unknown, unknown>, 'baseUrl' | 'identity'>;
-
-/**
- * Where a Cal.com query runs: a session, or its snapshot. Its client's base URL and identity scope
- * the key; its `calApi` fetches.
- */
-export type CalQuerySource = { readonly calApi: CalApi } & (
-  | { readonly client: ScopedClient }
-  | { getSnapshot(): { readonly client: ScopedClient } }
-);
+import type { BookingsSession } from './types.js';
 
 /** What a Cal.com `…QueryOptions` factory returns: the object `useQuery` and `prefetchQuery` take. */
 export interface CalQueryOptions<TData> {
@@ -62,8 +51,8 @@ export function calRetryDelay(failureCount: number, error: unknown): number {
     : backoffDelay(failureCount + 1);
 }
 
-function scope(source: CalQuerySource): [string, string] {
-  const { client } = 'client' in source ? source : source.getSnapshot();
+function scope(session: BookingsSession): [string, string] {
+  const { client } = session.getSnapshot();
   return [client.baseUrl, client.identity];
 }
 
@@ -84,19 +73,19 @@ function calQuery<T>(
 }
 
 /** The query behind `useCalMe`: the signed-in user's Cal.com profile (`GET /v2/me`), fresh for 5 minutes. */
-export function calMeQueryOptions(source: CalQuerySource): CalQueryOptions<CalMe> {
-  const { calApi } = source;
-  return calQuery(calApiKeys.me(...scope(source)), () => calApi.me(), 5 * 60_000);
+export function calMeQueryOptions(session: BookingsSession): CalQueryOptions<CalMe> {
+  const calApi = getCalApi(session);
+  return calQuery(calApiKeys.me(...scope(session)), () => calApi.me(), 5 * 60_000);
 }
 
 /** The query behind `useCalEventTypes`: the user's own event types unless `params` say otherwise. */
 export function calEventTypesQueryOptions(
-  source: CalQuerySource,
+  session: BookingsSession,
   params: CalEventTypesParams = {},
 ): CalQueryOptions<CalEventType[]> {
-  const { calApi } = source;
+  const calApi = getCalApi(session);
   return calQuery(
-    calApiKeys.eventTypes(...scope(source), params),
+    calApiKeys.eventTypes(...scope(session), params),
     () => calApi.eventTypes(params),
     5 * 60_000,
   );
@@ -104,21 +93,21 @@ export function calEventTypesQueryOptions(
 
 /** The query behind `useCalSlots`: free slots per day of `params.timeZone`; fresh for 30 seconds. */
 export function calSlotsQueryOptions(
-  source: CalQuerySource,
+  session: BookingsSession,
   params: CalSlotsParams,
 ): CalQueryOptions<CalSlots> {
-  const { calApi } = source;
-  return calQuery(calApiKeys.slots(...scope(source), params), () => calApi.slots(params), 30_000);
+  const calApi = getCalApi(session);
+  return calQuery(calApiKeys.slots(...scope(session), params), () => calApi.slots(params), 30_000);
 }
 
 /** The query behind `useCalBookings`: one page of the user's bookings. */
 export function calBookingsQueryOptions(
-  source: CalQuerySource,
+  session: BookingsSession,
   params: CalBookingsParams = {},
 ): CalQueryOptions<CalBookingsPage> {
-  const { calApi } = source;
+  const calApi = getCalApi(session);
   return calQuery(
-    calApiKeys.bookings(...scope(source), params),
+    calApiKeys.bookings(...scope(session), params),
     () => calApi.bookings(params),
     30_000,
   );
@@ -126,9 +115,9 @@ export function calBookingsQueryOptions(
 
 /** The query behind `useCalBooking`: one booking by uid. */
 export function calBookingQueryOptions(
-  source: CalQuerySource,
+  session: BookingsSession,
   uid: string,
 ): CalQueryOptions<CalBooking> {
-  const { calApi } = source;
-  return calQuery(calApiKeys.booking(...scope(source), uid), () => calApi.booking(uid), 30_000);
+  const calApi = getCalApi(session);
+  return calQuery(calApiKeys.booking(...scope(session), uid), () => calApi.booking(uid), 30_000);
 }

@@ -1,5 +1,3 @@
-import { createCalApi, DEFAULT_CAL_API_URL } from '../calapi/createCalApi.js';
-import type { CalApi } from '../calapi/types.js';
 import { createBookingsClient } from '../client/createBookingsClient.js';
 import { BookingsApiError, isBookingsApiError } from '../client/errors.js';
 import { ANONYMOUS_IDENTITY, readJwtSubject } from '../client/jwtSubject.js';
@@ -8,7 +6,6 @@ import { nonEmpty } from '../client/validate.js';
 import { createCalTokenManager } from '../token/createCalTokenManager.js';
 import type { CalTokenManager } from '../token/types.js';
 import { bookingsKeys, startsWithKey } from './keys.js';
-import { calConfigQueryOptions } from './queryOptions.js';
 import type { BookingsSession, BookingsSessionOptions, BookingsSessionSnapshot } from './types.js';
 
 /** Who is signed in, as far as can be told without calling anything asynchronous. */
@@ -72,7 +69,6 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
   let snapshot: BookingsSessionSnapshot | undefined;
   let clientInputs: unknown[] = [];
   let managerInputs: unknown[] = [];
-  let calApiInputs: unknown[] = [];
   let credential: Credential;
 
   let mounts = 0;
@@ -179,47 +175,16 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
       managerInputs = nextManagerInputs;
       tokenManager = createManager(client, credential);
     }
-    const nextCalApiInputs = [tokenManager, o.requestTimeoutMs, o.maxResponseBytes];
-    let calApi = snapshot?.calApi;
-    if (!calApi || !same(nextCalApiInputs, calApiInputs)) {
-      calApiInputs = nextCalApiInputs;
-      calApi = createSessionCalApi(client, tokenManager);
-    }
     const { identity } = credential;
     const previous = snapshot;
     if (
       previous?.client !== client ||
       previous.tokenManager !== tokenManager ||
-      previous.calApi !== calApi ||
       previous.identity !== identity ||
       previous.enabled !== enabled
     ) {
-      snapshot = Object.freeze({ client, tokenManager, calApi, identity, enabled });
+      snapshot = Object.freeze({ client, tokenManager, identity, enabled });
     }
-  }
-
-  /**
-   * The Cal.com API client on this identity's token manager: a 498 forces one refresh through it.
-   * Its origin is read per request: the `calApiUrl` option, else the AISquare config's `cal_api_url`
-   * (fetched once through the config query), else Cal.com's.
-   */
-  function createSessionCalApi(
-    client: BookingsClient<unknown, unknown>,
-    tokenManager: CalTokenManager,
-  ): CalApi {
-    return createCalApi({
-      getAccessToken: (getOptions) => tokenManager.getAccessToken(getOptions),
-      baseUrl: async () => {
-        if (options.calApiUrl !== undefined) return options.calApiUrl;
-        const config = await options.queryClient.ensureQueryData(calConfigQueryOptions(client));
-        return (
-          nonEmpty((config as { cal_api_url?: unknown } | null)?.cal_api_url) ?? DEFAULT_CAL_API_URL
-        );
-      },
-      fetch: (input, init) => (options.fetch ?? fetch)(input, init),
-      requestTimeoutMs: options.requestTimeoutMs,
-      maxResponseBytes: options.maxResponseBytes,
-    });
   }
 
   function createManager(
@@ -364,9 +329,7 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
     get queryClient() {
       return options.queryClient;
     },
-    get calApi() {
-      return (snapshot as BookingsSessionSnapshot).calApi;
-    },
+    getOptions: () => options,
     getSnapshot: () => snapshot as BookingsSessionSnapshot,
     subscribe(listener) {
       listeners.add(listener);

@@ -1,5 +1,4 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { CalApi } from '../calapi/types.js';
 import type { BookingsApiError } from '../client/errors.js';
 import type { CalTokenRefreshRequest } from '../client/schemas.js';
 import type { BookingsClient, BookingsClientOptions, BookingsSchemas } from '../client/types.js';
@@ -38,7 +37,7 @@ export interface BookingsSessionOptions extends ConnectionOptions {
    */
   autoConnect?: boolean;
   /**
-   * Cal.com API v2 origin for `calApi` and the Cal.com hooks (paths under `/v2` are appended; a
+   * Cal.com API v2 origin for `getCalApi(session)` and the Cal.com hooks (paths under `/v2` are appended; a
    * trailing `/v2` is accepted). @default the AISquare config's `cal_api_url`, else `https://api.cal.com`
    */
   calApiUrl?: string;
@@ -75,8 +74,6 @@ export interface BookingsSessionOptions extends ConnectionOptions {
 export interface BookingsSessionSnapshot {
   readonly client: BookingsClient<unknown, unknown>;
   readonly tokenManager: CalTokenManager;
-  /** Cal.com API v2 as this identity, on `tokenManager`'s token. */
-  readonly calApi: CalApi;
   /** Who is signed in; scopes every query key and the cross-tab channel. */
   readonly identity: string;
   /** False when the session is disabled or nobody is signed in: hooks then fetch nothing. */
@@ -96,12 +93,8 @@ export interface CalTokenSummary {
  */
 export interface BookingsSession {
   readonly queryClient: QueryClient;
-  /**
-   * Cal.com API v2 as the signed-in user: every call carries the managed access token, and a 498
-   * (expired token) refreshes it once for all concurrent calls and retries. A new object when the
-   * identity changes; `getSnapshot().calApi` is the same one.
-   */
-  readonly calApi: CalApi;
+  /** The options last given, at creation or by `setOptions`. */
+  getOptions(): BookingsSessionOptions;
   getSnapshot(): BookingsSessionSnapshot;
   /** Called when the snapshot changes (new identity, client, token manager or `enabled`). */
   subscribe(listener: () => void): () => void;

@@ -31,6 +31,7 @@ const CORE_VALUES = [
   'createBookingsSession',
   'createCalApi',
   'createCalTokenManager',
+  'getCalApi',
   'isBookingsApiError',
   'isCalApiError',
 ];
@@ -78,8 +79,8 @@ describe('public surface', () => {
 
   it('exports hooks and factories as functions', () => {
     const exported = new Map<string, unknown>(Object.entries(api));
-    for (const name of [...CORE_VALUES, ...REACT_VALUES].filter((n) =>
-      /^(use|create|is|cal)/.test(n) && !n.endsWith('Keys'),
+    for (const name of [...CORE_VALUES, ...REACT_VALUES].filter(
+      (n) => /^(use|create|is|cal)/.test(n) && !n.endsWith('Keys'),
     )) {
       expect({ name, type: typeof exported.get(name) }).toEqual({ name, type: 'function' });
     }

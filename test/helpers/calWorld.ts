@@ -1,0 +1,81 @@
+import { handleCalRequest } from '../../src/sandbox/cal/handle.js';
+import { type CalFakeModel, createCalFakeModel } from '../../src/sandbox/cal/model.js';
+
+export const AISQUARE = 'https://api.test';
+export const CAL = 'https://cal.test';
+
+export interface CalWorld {
+  model: CalFakeModel;
+  fetch: typeof globalThis.fetch;
+  /** Requests per route: `token`, `config`, `user`, and `GET /v2/slots`-style keys for Cal.com. */
+  counts: Map<string, number>;
+  count(key: string): number;
+  /** Requested URLs of Cal.com calls, in order. */
+  calls: URL[];
+}
+
+function subjectOf(authorization: string | null): string {
+  const payload = authorization?.replace(/^Bearer\s+/i, '').split('.')[1] ?? '';
+  return (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub: string }).sub;
+}
+
+/**
+ * The shared Cal.com model behind an injected `fetch`, with a minimal AISquare token endpoint that
+ * integrates the JWT's user and mints access tokens the Cal.com routes accept. For jsdom tests; the
+ * sandbox serves the same model over real HTTP.
+ */
+export function createCalWorld(
+  options: { now?: () => number; tokenTtlSeconds?: number; calApiUrl?: string } = {},
+): CalWorld {
+  const model = createCalFakeModel({ now: options.now });
+  const counts = new Map<string, number>();
+  const calls: URL[] = [];
+  const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+  const world: CalWorld = {
+    model,
+    counts,
+    calls,
+    count: (key) => counts.get(key) ?? 0,
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      if (url.origin === AISQUARE) {
+        const endpoint = url.pathname.split('/')[4] ?? '';
+        bump(endpoint);
+        const sub = subjectOf(request.headers.get('authorization'));
+        if (endpoint === 'config') {
+          return Response.json({ cal_api_url: options.calApiUrl ?? `${CAL}/v2` });
+        }
+        if (endpoint === 'user') {
+          const user = model.getUser(sub);
+          return user
+            ? Response.json(user)
+            : Response.json({ detail: 'Not connected' }, { status: 404 });
+        }
+        const { created } = model.integrate({ sub });
+        const ttl = options.tokenTtlSeconds ?? 3600;
+        return Response.json({
+          access_token: model.issueAccessToken(sub, ttl),
+          expires_in: ttl,
+          token_type: 'Bearer',
+          refreshed: !created,
+          integration_status: created ? 'created' : 'existing',
+          cal_client_id: 'cal-client',
+        });
+      }
+      calls.push(url);
+      bump(`${request.method} ${url.pathname}`);
+      const body = request.method === 'GET' ? undefined : await request.text();
+      const answer = handleCalRequest(model, {
+        method: request.method,
+        pathname: url.pathname,
+        query: url.searchParams,
+        headers: (name) => request.headers.get(name) ?? undefined,
+        body,
+        url: `${url.pathname}${url.search}`,
+      });
+      return Response.json(answer.body, { status: answer.status, headers: answer.headers });
+    },
+  };
+  return world;
+}
