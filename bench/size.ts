@@ -10,6 +10,19 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DIST_ENTRY = join(ROOT, 'dist', 'index.js');
 const DIST_CORE = join(ROOT, 'dist', 'core.js');
 const COMPONENTS_SOURCE = join(ROOT, 'src', 'components', 'index.ts');
+/** The Cal.com API v2 layer: its client, keys, query options and hooks (measured on top of main). */
+const CAL_SOURCES = [
+  'src/calapi/createCalApi.ts',
+  'src/calapi/errors.ts',
+  'src/calapi/schemas.ts',
+  'src/session/calApiKeys.ts',
+  'src/session/calApiQueryOptions.ts',
+  'src/session/getCalApi.ts',
+  'src/react/useCalApi.ts',
+  'src/react/useCalQueries.ts',
+  'src/react/useCalSlots.ts',
+  'src/react/useCalBookingMutations.ts',
+].map((file) => join(ROOT, file));
 const PEERS = ['react', 'react-dom', '@tanstack/react-query', 'zod', 'msw'];
 
 // Budgets relative to TanStack Query's react entry, measured in the same run: a host already ships it,
@@ -22,6 +35,7 @@ export const MAIN_RATIO_TARGET = 0.5;
 export const MAIN_RATIO_BUDGET = 0.66;
 export const CORE_RATIO_BUDGET = 0.65;
 export const COMPONENTS_BUDGET_BYTES = 4_000;
+export const CAL_BUDGET_BYTES = 5_000;
 
 interface Bundle {
   minified: number;
@@ -107,10 +121,18 @@ export async function measure(): Promise<BenchRow[]> {
     ? await exportNames(COMPONENTS_SOURCE)
     : [];
   const componentNames = distNames.filter((name) => componentSourceNames.includes(name));
-  const mainNames = distNames.filter((name) => !componentSourceNames.includes(name));
+  const calSourceNames = (await Promise.all(CAL_SOURCES.map(exportNames))).flat();
+  const calNames = distNames.filter((name) => calSourceNames.includes(name));
+  const mainNames = distNames.filter(
+    (name) => !componentSourceNames.includes(name) && !calNames.includes(name),
+  );
   const how = `${built}esbuild bundle+minify+tree-shake of \`export {…}\` from dist/index.js, peers external, gzip -9`;
 
-  const drift = sizeLimitDrift([mainNames, [...mainNames, ...componentNames]]);
+  const drift = sizeLimitDrift([
+    mainNames,
+    [...mainNames, ...componentNames],
+    [...mainNames, ...calNames],
+  ]);
   if (drift) console.error(`[bench] package.json "size-limit" is out of date: ${drift}`);
 
   // The reference first: the main entry's budget is a ratio to it.
@@ -139,7 +161,7 @@ export async function measure(): Promise<BenchRow[]> {
     details: { ...main, ratio: mainRatio, names: mainNames },
   });
 
-  const coreNames = await exportNames(DIST_CORE);
+  const coreNames = (await exportNames(DIST_CORE)).filter((name) => !calNames.includes(name));
   const core = await bundle(reexport(coreNames, DIST_CORE), PEERS);
   const coreRatio = core.gzipped / query.gzipped;
   rows.push({
@@ -149,7 +171,7 @@ export async function measure(): Promise<BenchRow[]> {
     value: core.gzipped,
     budget: `≤ ${CORE_RATIO_BUDGET}× react-query (${formatKb(query.gzipped * CORE_RATIO_BUDGET)})`,
     pass: coreRatio <= CORE_RATIO_BUDGET,
-    method: `same bundling of \`export {…}\` from dist/core.js; ${coreNames.length} names, min ${formatKb(core.minified)}`,
+    method: `same bundling of \`export {…}\` from dist/core.js without the Cal.com names (their own row); ${coreNames.length} names, min ${formatKb(core.minified)}`,
     details: { ...core, ratio: coreRatio, names: coreNames },
   });
 
@@ -180,6 +202,19 @@ export async function measure(): Promise<BenchRow[]> {
       details: { added, together: withComponents, names: componentNames },
     });
   }
+
+  const withCal = await bundle(reexport([...mainNames, ...calNames], DIST_ENTRY), PEERS);
+  const calAdded = withCal.gzipped - main.gzipped;
+  rows.push({
+    id: 'size.calApi',
+    row: 'Bundle: Cal.com API v2 client + hooks (added on top of main)',
+    figure: formatKb(calAdded),
+    value: calAdded,
+    budget: `≤ ${formatKb(CAL_BUDGET_BYTES)}`,
+    pass: calAdded <= CAL_BUDGET_BYTES,
+    method: `(main + ${calNames.length} Cal.com names: createCalApi, getCalApi, errors, schemas, calApiKeys, query options, hooks) − main, same bundling; together ${formatKb(withCal.gzipped)}`,
+    details: { added: calAdded, together: withCal, names: calNames },
+  });
 
   const zodInlined = await bundle(
     reexport(mainNames, DIST_ENTRY),

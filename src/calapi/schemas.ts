@@ -1,130 +1,143 @@
 import * as z from 'zod/mini';
 
+// Each top-level schema is built in a pure-annotated arrow, so a bundle that never validates a Cal.com
+// answer (a host using only the token) drops it: a plain `z.looseObject(...)` call cannot be dropped,
+// because its nested `z.string()` arguments count as side effects.
 // Lenient by design: unknown keys are kept and every field Cal.com may leave out is optional and
 // nullable, so a new or missing field in a Cal.com release does not break a host's booking page.
-const optionalString = z.optional(z.nullable(z.string()));
-const optionalNumber = z.optional(z.nullable(z.number()));
-const optionalBoolean = z.optional(z.nullable(z.boolean()));
-const optionalRecord = z.optional(z.nullable(z.record(z.string(), z.unknown())));
+const optionalString = /* @__PURE__ */ (() => z.optional(z.nullable(z.string())))();
+const optionalNumber = /* @__PURE__ */ (() => z.optional(z.nullable(z.number())))();
+const optionalBoolean = /* @__PURE__ */ (() => z.optional(z.nullable(z.boolean())))();
+const optionalRecord = /* @__PURE__ */ (() =>
+  z.optional(z.nullable(z.record(z.string(), z.unknown()))))();
 
 /** `GET /v2/me`: the Cal.com user the access token belongs to. */
-export const CalMeSchema = z.looseObject({
-  id: z.number(),
-  username: z.string(),
-  email: z.string(),
-  name: z.nullable(z.string()),
-  timeZone: z.string(),
-  weekStart: z.string(),
-  timeFormat: z.number(),
-  defaultScheduleId: z.nullable(z.number()),
-  locale: optionalString,
-  avatarUrl: optionalString,
-  bio: optionalString,
-  organizationId: optionalNumber,
-});
+export const CalMeSchema = /* @__PURE__ */ (() =>
+  z.looseObject({
+    id: z.number(),
+    username: z.string(),
+    email: z.string(),
+    name: z.nullable(z.string()),
+    timeZone: z.string(),
+    weekStart: z.string(),
+    timeFormat: z.number(),
+    defaultScheduleId: z.nullable(z.number()),
+    locale: optionalString,
+    avatarUrl: optionalString,
+    bio: optionalString,
+    organizationId: optionalNumber,
+  }))();
 
 /** A question of an event type's booking form; Cal.com's field shapes vary by `type`. */
-export const CalBookingFieldSchema = z.looseObject({
-  type: z.string(),
-  name: optionalString,
-  slug: optionalString,
-  label: optionalString,
-  required: optionalBoolean,
-  options: z.optional(z.nullable(z.array(z.unknown()))),
-});
+export const CalBookingFieldSchema = /* @__PURE__ */ (() =>
+  z.looseObject({
+    type: z.string(),
+    name: optionalString,
+    slug: optionalString,
+    label: optionalString,
+    required: optionalBoolean,
+    options: z.optional(z.nullable(z.array(z.unknown()))),
+  }))();
 
 /** An event type as `GET /v2/event-types` (`cal-api-version: 2024-06-14`) lists it. */
-export const CalEventTypeSchema = z.looseObject({
-  id: z.number(),
-  title: z.string(),
-  slug: z.string(),
-  lengthInMinutes: z.number(),
-  description: optionalString,
-  hidden: optionalBoolean,
-  slotInterval: optionalNumber,
-  minimumBookingNotice: optionalNumber,
-  beforeEventBuffer: optionalNumber,
-  afterEventBuffer: optionalNumber,
-  lengthInMinutesOptions: z.optional(z.nullable(z.array(z.number()))),
-  bookingFields: z.optional(z.nullable(z.array(CalBookingFieldSchema))),
-  locations: z.optional(z.nullable(z.array(z.looseObject({ type: optionalString })))),
-  ownerId: optionalNumber,
-});
+export const CalEventTypeSchema = /* @__PURE__ */ (() =>
+  z.looseObject({
+    id: z.number(),
+    title: z.string(),
+    slug: z.string(),
+    lengthInMinutes: z.number(),
+    description: optionalString,
+    hidden: optionalBoolean,
+    slotInterval: optionalNumber,
+    minimumBookingNotice: optionalNumber,
+    beforeEventBuffer: optionalNumber,
+    afterEventBuffer: optionalNumber,
+    lengthInMinutesOptions: z.optional(z.nullable(z.array(z.number()))),
+    bookingFields: z.optional(z.nullable(z.array(CalBookingFieldSchema))),
+    locations: z.optional(z.nullable(z.array(z.looseObject({ type: optionalString })))),
+    ownerId: optionalNumber,
+  }))();
 
 /** One free slot; `end` only with `format: 'range'`. Times carry the requested zone's offset. */
-export const CalSlotSchema = z.looseObject({ start: z.string(), end: optionalString });
+export const CalSlotSchema = /* @__PURE__ */ (() =>
+  z.looseObject({ start: z.string(), end: optionalString }))();
 
 /** `GET /v2/slots` (`2024-09-04`): slots by local date `YYYY-MM-DD`; `{}` when there are none. */
-export const CalSlotsSchema = z.record(z.string(), z.array(CalSlotSchema));
+export const CalSlotsSchema = /* @__PURE__ */ (() =>
+  z.record(z.string(), z.array(CalSlotSchema)))();
 
 /** Cal.com's booking states; any other string is accepted too, for states Cal.com adds later. */
 export type CalBookingStatus = 'accepted' | 'cancelled' | 'rejected' | 'pending' | (string & {});
 
-const CalAttendeeSchema = z.looseObject({
-  name: z.string(),
-  email: z.string(),
-  timeZone: z.string(),
-  language: optionalString,
-  absent: optionalBoolean,
-  phoneNumber: optionalString,
-});
+const CalAttendeeSchema = /* @__PURE__ */ (() =>
+  z.looseObject({
+    name: z.string(),
+    email: z.string(),
+    timeZone: z.string(),
+    language: optionalString,
+    absent: optionalBoolean,
+    phoneNumber: optionalString,
+  }))();
 
 /** A booking as the bookings endpoints (`cal-api-version: 2024-08-13`) return it. */
-export const CalBookingSchema = z.looseObject({
-  id: z.number(),
-  uid: z.string(),
-  title: z.string(),
-  description: optionalString,
-  status: z.string() as z.ZodMiniType<CalBookingStatus>,
-  start: z.string(),
-  end: z.string(),
-  duration: z.number(),
-  // Null when the event type was deleted; such a booking must not fail a whole list.
-  eventTypeId: z.nullable(z.number()),
-  eventType: z.optional(z.nullable(z.looseObject({ id: z.number(), slug: optionalString }))),
-  attendees: z.array(CalAttendeeSchema),
-  hosts: z.optional(
-    z.nullable(
-      z.array(
-        z.looseObject({
-          id: optionalNumber,
-          name: optionalString,
-          email: optionalString,
-          username: optionalString,
-          timeZone: optionalString,
-        }),
+export const CalBookingSchema = /* @__PURE__ */ (() =>
+  z.looseObject({
+    id: z.number(),
+    uid: z.string(),
+    title: z.string(),
+    description: optionalString,
+    status: z.string() as z.ZodMiniType<CalBookingStatus>,
+    start: z.string(),
+    end: z.string(),
+    duration: z.number(),
+    // Null when the event type was deleted; such a booking must not fail a whole list.
+    eventTypeId: z.nullable(z.number()),
+    eventType: z.optional(z.nullable(z.looseObject({ id: z.number(), slug: optionalString }))),
+    attendees: z.array(CalAttendeeSchema),
+    hosts: z.optional(
+      z.nullable(
+        z.array(
+          z.looseObject({
+            id: optionalNumber,
+            name: optionalString,
+            email: optionalString,
+            username: optionalString,
+            timeZone: optionalString,
+          }),
+        ),
       ),
     ),
-  ),
-  guests: z.optional(z.nullable(z.array(z.string()))),
-  location: optionalString,
-  meetingUrl: optionalString,
-  cancellationReason: optionalString,
-  rescheduledFromUid: optionalString,
-  rescheduledToUid: optionalString,
-  createdAt: z.string(),
-  updatedAt: optionalString,
-  metadata: optionalRecord,
-  bookingFieldsResponses: optionalRecord,
-});
+    guests: z.optional(z.nullable(z.array(z.string()))),
+    location: optionalString,
+    meetingUrl: optionalString,
+    cancellationReason: optionalString,
+    rescheduledFromUid: optionalString,
+    rescheduledToUid: optionalString,
+    createdAt: z.string(),
+    updatedAt: optionalString,
+    metadata: optionalRecord,
+    bookingFieldsResponses: optionalRecord,
+  }))();
 
 /** Cal.com's `pagination` object of `GET /v2/bookings`. */
-export const CalPaginationSchema = z.looseObject({
-  totalItems: z.number(),
-  remainingItems: z.number(),
-  returnedItems: z.number(),
-  itemsPerPage: z.number(),
-  currentPage: z.number(),
-  totalPages: z.number(),
-  hasNextPage: z.boolean(),
-  hasPreviousPage: z.boolean(),
-});
+export const CalPaginationSchema = /* @__PURE__ */ (() =>
+  z.looseObject({
+    totalItems: z.number(),
+    remainingItems: z.number(),
+    returnedItems: z.number(),
+    itemsPerPage: z.number(),
+    currentPage: z.number(),
+    totalPages: z.number(),
+    hasNextPage: z.boolean(),
+    hasPreviousPage: z.boolean(),
+  }))();
 
 /** One page of `GET /v2/bookings`: the envelope's `data` as `items`, and its `pagination`. */
-export const CalBookingsPageSchema = z.object({
-  items: z.array(CalBookingSchema),
-  pagination: CalPaginationSchema,
-});
+export const CalBookingsPageSchema = /* @__PURE__ */ (() =>
+  z.object({
+    items: z.array(CalBookingSchema),
+    pagination: CalPaginationSchema,
+  }))();
 
 export type CalMe = z.infer<typeof CalMeSchema>;
 export type CalBookingField = z.infer<typeof CalBookingFieldSchema>;

@@ -6,7 +6,6 @@ import type { CalApi } from '../calapi/types.js';
 import type { BookingsApiError } from '../client/errors.js';
 import type { CalQueryOptions } from '../session/calApiQueryOptions.js';
 import { getCalApi } from '../session/getCalApi.js';
-import { startsWithKey } from '../session/keys.js';
 import type { BookingsSession } from '../session/types.js';
 import { useBookingsContext } from './BookingsContext.js';
 
@@ -54,7 +53,7 @@ export function useCalQuery<TQueryData, TData>(
       placeholderData: keepPrevious
         ? (data: unknown, previous?: { queryKey: readonly unknown[] }) =>
             previous &&
-            startsWithKey(previous.queryKey, key.slice(0, last)) &&
+            key.slice(0, last).every((part, index) => previous.queryKey[index] === part) &&
             keepPrevious(previous.queryKey[last], key[last])
               ? data
               : undefined
