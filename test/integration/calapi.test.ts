@@ -1,0 +1,275 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCalApi } from '../../src/calapi/createCalApi.js';
+import { isCalApiError } from '../../src/calapi/errors.js';
+import type { CalApi } from '../../src/calapi/types.js';
+import { createBookingsSession } from '../../src/session/createBookingsSession.js';
+import { getCalApi } from '../../src/session/getCalApi.js';
+import * as examples from '../fixtures/calApiExamples.js';
+import { withSandbox } from '../helpers/withSandbox.js';
+
+const fixture = withSandbox();
+const DAY_MS = 86_400_000;
+const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+const unmounts: (() => void)[] = [];
+
+afterEach(() => {
+  for (const unmount of unmounts.splice(0)) unmount();
+});
+
+/** A mounted session for `userId` against the sandbox; Cal.com's URL comes from the sandbox's config. */
+async function sessionFor(userId: string) {
+  const { sandbox } = fixture;
+  const jwt = await sandbox.issueJwt(userId);
+  const session = createBookingsSession({
+    baseUrl: sandbox.url,
+    jwt,
+    queryClient: new QueryClient(),
+    crossTab: false,
+  });
+  unmounts.push(session.mount());
+  await session.getAccessToken();
+  return { session, calApi: getCalApi(session) };
+}
+
+/** Every key of `example` is in `actual`, recursively into objects and first array items. */
+function missingKeys(example: unknown, actual: unknown, path = ''): string[] {
+  if (Array.isArray(example)) {
+    return Array.isArray(actual) && actual.length > 0
+      ? missingKeys(example[0], actual[0], `${path}[0]`)
+      : example.length > 0
+        ? [`${path}[]`]
+        : [];
+  }
+  if (example === null || typeof example !== 'object') return [];
+  if (actual === null || typeof actual !== 'object') return [path || '(root)'];
+  return Object.entries(example).flatMap(([key, value]) => {
+    const here = path ? `${path}.${key}` : key;
+    return key in actual
+      ? missingKeys(value, (actual as Record<string, unknown>)[key], here)
+      : [here];
+  });
+}
+
+async function firstSlot(calApi: CalApi, eventTypeId: number) {
+  const slots = await calApi.slots({ eventTypeId, start: day(2), end: day(12), timeZone: 'UTC' });
+  const first = Object.values(slots).flat()[0];
+  if (!first) throw new Error('the sandbox has no slots in the next ten days');
+  return first.start;
+}
+
+async function thirtyMinutes(calApi: CalApi) {
+  const types = await calApi.eventTypes();
+  const type = types.find((candidate) => candidate.lengthInMinutes === 30);
+  if (!type) throw new Error('no 30-minute event type');
+  return type.id;
+}
+
+describe('Cal.com contract: documented examples', () => {
+  const answer = (body: unknown) => async () => Response.json(body);
+  const api = (body: unknown) =>
+    createCalApi({ getAccessToken: async () => 'token', fetch: answer(body) });
+
+  it('parse with the package’s schemas, unknown keys kept', async () => {
+    expect(await api(examples.meExample).me()).toEqual(examples.meExample.data);
+    expect(await api(examples.eventTypesExample).eventTypes()).toEqual(
+      examples.eventTypesExample.data,
+    );
+    const range = { eventTypeId: 1, start: '2050-09-05', end: '2050-09-06' };
+    expect(await api(examples.slotsExample).slots(range)).toEqual(examples.slotsExample.data);
+    expect(await api(examples.slotsRangeExample).slots({ ...range, format: 'range' })).toEqual(
+      examples.slotsRangeExample.data,
+    );
+    expect(await api(examples.bookingExample).booking('booking_uid_123')).toEqual(
+      examples.bookingExample.data,
+    );
+    expect(await api(examples.cancelledBookingExample).cancelBooking('booking_uid_123')).toEqual(
+      examples.cancelledBookingExample.data,
+    );
+    expect(
+      await api(examples.rescheduledBookingExample).rescheduleBooking('booking_uid_123', {
+        start: '2050-09-06T08:00:00.000Z',
+      }),
+    ).toEqual(examples.rescheduledBookingExample.data);
+    expect(await api(examples.bookingsExample).bookings()).toEqual({
+      items: examples.bookingsExample.data,
+      pagination: examples.bookingsExample.pagination,
+    });
+  });
+
+  it('the error envelope becomes a CalApiError with Cal.com’s code and request id', async () => {
+    const calApi = createCalApi({
+      getAccessToken: async () => 'token',
+      fetch: async () =>
+        Response.json(examples.errorExample, { status: 400, headers: { 'X-Request-Id': 'req-1' } }),
+    });
+    const error = await calApi.booking('x').catch((thrown: unknown) => thrown);
+    expect(isCalApiError(error)).toBe(true);
+    expect(error).toMatchObject({
+      kind: 'invalid_request',
+      status: 400,
+      code: 'BadRequestException',
+      requestId: 'req-1',
+    });
+  });
+});
+
+describe('Cal.com API v2 against the sandbox, over real HTTP', () => {
+  it('every endpoint answers what the schemas accept, with every documented field', async () => {
+    const { calApi } = await sessionFor('contract');
+    const raw = <T>(path: string, init?: Parameters<CalApi['fetch']>[1]) =>
+      calApi.fetch<{ data: T; pagination?: unknown }>(path, init);
+
+    const me = await calApi.me();
+    expect(missingKeys(examples.meExample.data, (await raw('/v2/me')).data)).toEqual([]);
+
+    const eventTypeId = await thirtyMinutes(calApi);
+    // The example is a 30-minute type with other lengths: compare it with the sandbox's one.
+    const types = (await raw<{ slug: string }[]>('/v2/event-types')).data;
+    expect(
+      missingKeys(
+        examples.eventTypesExample.data,
+        types.filter((type) => type.slug === '30min'),
+      ),
+    ).toEqual([]);
+
+    const start = await firstSlot(calApi, eventTypeId);
+    const created = await calApi.createBooking({
+      eventTypeId,
+      start: new Date(start).toISOString(),
+      attendee: { name: 'Bob Okafor', email: 'bob@example.com', timeZone: 'America/New_York' },
+      guests: ['guest@example.com'],
+    });
+    expect(created.attendees[0]?.email).toBe('bob@example.com');
+    expect(Date.parse(created.start)).toBe(Date.parse(start));
+    const fetched = await raw(`/v2/bookings/${created.uid}`);
+    expect(missingKeys(examples.bookingExample.data, fetched.data)).toEqual([]);
+    expect(await calApi.booking(created.uid)).toMatchObject({ uid: created.uid });
+
+    const page = await raw('/v2/bookings', { query: { take: 10 } });
+    expect(missingKeys(examples.bookingsExample.data, page.data)).toEqual([]);
+    expect(missingKeys(examples.bookingsExample.pagination, page.pagination)).toEqual([]);
+    const list = await calApi.bookings({ status: 'upcoming', take: 10 });
+    expect(list.items.map((booking) => booking.uid)).toEqual([created.uid]);
+
+    const later = Object.values(
+      await calApi.slots({ eventTypeId, start: day(2), end: day(12), timeZone: 'UTC' }),
+    ).flat()[3];
+    if (!later) throw new Error('not enough slots');
+    const moved = await calApi.rescheduleBooking(created.uid, { start: later.start });
+    expect(moved.rescheduledFromUid).toBe(created.uid);
+    expect(missingKeys(examples.rescheduledBookingExample.data, moved)).toEqual([]);
+    const old = await calApi.booking(created.uid);
+    expect(old).toMatchObject({ status: 'cancelled', rescheduledToUid: moved.uid });
+
+    const cancelled = await calApi.cancelBooking(moved.uid, {
+      cancellationReason: 'No longer needed',
+    });
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      cancellationReason: 'No longer needed',
+    });
+    expect(missingKeys(examples.cancelledBookingExample.data, cancelled)).toEqual([]);
+
+    const slots = await raw<Record<string, { start: string; end?: string }[]>>('/v2/slots', {
+      query: {
+        eventTypeId,
+        start: day(2),
+        end: day(12),
+        timeZone: 'Asia/Kolkata',
+        format: 'range',
+      },
+    });
+    expect(
+      missingKeys(examples.slotsRangeExample.data['2050-09-05'], Object.values(slots.data)[0]),
+    ).toEqual([]);
+    for (const [key, times] of Object.entries(slots.data)) {
+      expect(key).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      for (const slot of times) expect(slot.start).toMatch(/\+05:30$/);
+    }
+    expect(me.username).toBeTruthy();
+  });
+
+  it('20 concurrent calls with an expired token: one AISquare token request, 40 Cal.com requests', async () => {
+    const { sandbox } = fixture;
+    const { calApi } = await sessionFor('storm');
+    await calApi.me();
+    const before = sandbox.counts();
+    expect(sandbox.expireCalTokens('storm')).toBe(1);
+    // The token manager keeps 5 s between token requests; the storm's refresh waits that out.
+    const results = await Promise.all(Array.from({ length: 20 }, () => calApi.me()));
+    const after = sandbox.counts();
+    expect(results.every((me) => me.username === results[0]?.username)).toBe(true);
+    expect(after.token - before.token).toBe(1);
+    expect(after['cal.me'] - before['cal.me']).toBe(40);
+  }, 15_000);
+
+  it('a second 498 is final: token_expired, no loop', async () => {
+    const { sandbox } = fixture;
+    const { calApi } = await sessionFor('twice');
+    await calApi.me();
+    const before = sandbox.counts();
+    sandbox.failNext('cal.me', 498, 2);
+    const error = await calApi.me().catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ name: 'CalApiError', kind: 'token_expired', status: 498 });
+    const after = sandbox.counts();
+    expect(after['cal.me'] - before['cal.me']).toBe(2);
+    expect(after.token - before.token).toBe(1);
+  }, 15_000);
+
+  it('401 (a token Cal.com does not know) is final: no refresh', async () => {
+    const { sandbox } = fixture;
+    let calls = 0;
+    const calApi = createCalApi({
+      baseUrl: sandbox.url,
+      getAccessToken: async () => {
+        calls += 1;
+        return 'cal_at_forged';
+      },
+    });
+    const error = await calApi.me().catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ name: 'CalApiError', kind: 'unauthorized', status: 401 });
+    expect(calls).toBe(1);
+    expect(sandbox.counts()['cal.me']).toBe(1);
+  });
+
+  it('429 carries retryAfterMs from Cal.com’s reset header', async () => {
+    const { sandbox } = fixture;
+    const { calApi } = await sessionFor('busy');
+    sandbox.setCalRateLimit(3);
+    for (let index = 0; index < 3; index += 1) await calApi.me();
+    const error = await calApi.me().catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ name: 'CalApiError', kind: 'rate_limited', status: 429 });
+    const { retryAfterMs } = error as { retryAfterMs?: number };
+    expect(retryAfterMs).toBeGreaterThan(0);
+    expect(retryAfterMs).toBeLessThanOrEqual(60_000);
+  });
+
+  it('a double booking is a CalApiError 400 and nothing is booked twice', async () => {
+    const { sandbox } = fixture;
+    const { calApi } = await sessionFor('double');
+    const eventTypeId = await thirtyMinutes(calApi);
+    const start = new Date(await firstSlot(calApi, eventTypeId)).toISOString();
+    const attendee = { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' };
+    const [first, second] = await Promise.allSettled([
+      calApi.createBooking({ eventTypeId, start, attendee }),
+      calApi.createBooking({ eventTypeId, start, attendee }),
+    ]);
+    const outcomes = [first, second].map((outcome) => outcome.status).sort();
+    expect(outcomes).toEqual(['fulfilled', 'rejected']);
+    const failure = [first, second].find((outcome) => outcome.status === 'rejected');
+    expect((failure as PromiseRejectedResult).reason).toMatchObject({
+      name: 'CalApiError',
+      kind: 'invalid_request',
+      status: 400,
+      code: 'BadRequestException',
+    });
+    expect(
+      sandbox.calModel.bookings().filter((booking) => booking.status === 'accepted'),
+    ).toHaveLength(1);
+    const past = await calApi
+      .createBooking({ eventTypeId, start: new Date(Date.now() - DAY_MS).toISOString(), attendee })
+      .catch((thrown: unknown) => thrown);
+    expect(past).toMatchObject({ kind: 'invalid_request', status: 400 });
+  });
+});
