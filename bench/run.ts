@@ -20,6 +20,7 @@ const MEASUREMENTS = [
   { name: 'storm', file: 'storm.ts', title: 'Refresh storm' },
   { name: 'tabs', file: 'tabs.ts', title: 'Tabs' },
   { name: 'token', file: 'token.ts', title: 'Token request rates' },
+  { name: 'calapi', file: 'calapi.ts', title: 'Cal.com API v2' },
   { name: 'leaks', file: 'leaks.ts', title: 'Leaks' },
 ] as const;
 

@@ -6,6 +6,7 @@ import {
   BookingsProvider,
   type BookingsProviderProps,
   useCalConfig,
+  useCalSlots,
   useCalToken,
   useCalUser,
 } from '../../src/index.js';
@@ -116,4 +117,20 @@ export function mount({ tracker, perHook, provider }: MountOptions): { unmount()
       container.remove();
     },
   };
+}
+
+export interface SlotsRangeProps {
+  eventTypeId: number;
+  start: string;
+  end: string;
+  /** Called after each commit with whether this range (not a placeholder) is on screen. */
+  onShown: (shown: boolean) => void;
+}
+
+/** A `useCalSlots` consumer for one range, as a booking page's week view would be. */
+export function SlotsRange({ eventTypeId, start, end, onShown }: SlotsRangeProps): ReactNode {
+  const slots = useCalSlots({ eventTypeId, start, end, timeZone: 'UTC' });
+  const shown = slots.isSuccess && !slots.isPlaceholderData;
+  useEffect(() => onShown(shown));
+  return null;
 }
