@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -5,6 +6,15 @@ import { defineConfig } from 'vitest/config';
 // The browser and Storybook projects are added beside them and run by `npm run test:browser`.
 export default defineConfig({
   plugins: [react()],
+  // Examples import the package by name, as a host app does; tests run them against the sources.
+  resolve: {
+    alias: [
+      {
+        find: /^@aisquare\/bookings-react$/,
+        replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      },
+    ],
+  },
   test: {
     projects: [
       {
