@@ -1,0 +1,183 @@
+/**
+ * The booking flow as a pure transition function: `transitionCalBookingFlow(state, event) → state`.
+ * It reads no clock and calls no API; `useCalBookingFlow` dispatches the person's actions, starts the
+ * booking request when a `submit` lands in `submitting`, and dispatches its outcome.
+ *
+ * Steps: choosingEventType · choosingDay · choosingSlot · details · submitting · confirmed, and
+ * slotTaken (choosing a slot again, with a message, after Cal.com refused the chosen one) · error.
+ * `fixed` is true when the host pinned the event type (`eventTypeId`, `eventTypeSlug`, or the booking
+ * being rescheduled): the flow then never goes back to choosingEventType. An event a step does not
+ * list (–) leaves the state as it is, the same object.
+ *
+ * | event \ step     | choosingEventType | choosingDay              | choosingSlot             | details                 | submitting  | confirmed | slotTaken                 | error                 |
+ * |------------------|-------------------|--------------------------|--------------------------|-------------------------|-------------|-----------|---------------------------|-----------------------|
+ * | selectEventType  | → choosingDay     | not fixed, other: → choosingDay | not fixed, other: → choosingDay | –             | –           | –         | not fixed, other: → choosingDay | –               |
+ * | selectDay        | –                 | → choosingSlot           | → choosingSlot (that day)| –                       | –           | –         | → choosingSlot            | –                     |
+ * | selectSlot       | –                 | → details                | → details                | → details (other slot, values kept) | – | –        | → details (values kept)   | –                     |
+ * | back             | –                 | not fixed: → choosingEventType | → choosingDay (day kept) | → choosingSlot (values kept) | – | –       | → choosingDay (day kept)  | → details (values kept) |
+ * | submit(values)   | –                 | –                        | –                        | → submitting            | –           | –         | –                         | → submitting (retry)  |
+ * | succeeded        | –                 | –                        | –                        | –                       | → confirmed | –         | –                         | –                     |
+ * | slotTaken        | –                 | –                        | –                        | –                       | → slotTaken | –         | –                         | –                     |
+ * | failed           | –                 | –                        | –                        | –                       | → error     | –         | –                         | –                     |
+ * | reset(eventType?)| → initial         | → initial                | → initial                | → initial               | → initial   | → initial | → initial                 | → initial             |
+ *
+ * "initial": choosingDay with the event type and `fixed: true` when `reset` carries one, else
+ * choosingEventType. The outcome of a request that a `reset` overtook finds no `submitting` step and
+ * is ignored.
+ */
+import type { CalBooking, CalEventTypeRef } from '../calapi/types.js';
+import type { CalQueryError } from './useCalApi.js';
+
+/** What the booking form collects; `responses` holds the event type's other booking fields by slug. */
+export interface CalBookingFormValues {
+  name: string;
+  email: string;
+  /** Cal.com's `notes` booking field. @default '' */
+  notes: string;
+  /** Extra attendees' e-mail addresses (Cal.com's `guests`). @default [] */
+  guests: string[];
+  /** Answers to the event type's other booking fields, by the field's slug. @default {} */
+  responses: Record<string, unknown>;
+  /** Reschedule mode: the reason passed to Cal.com as `reschedulingReason`. */
+  rescheduleReason?: string;
+}
+
+export type CalBookingFlowStep =
+  | 'choosingEventType'
+  | 'choosingDay'
+  | 'choosingSlot'
+  | 'details'
+  | 'submitting'
+  | 'confirmed'
+  | 'slotTaken'
+  | 'error';
+
+interface Chosen {
+  /** Whether the host pinned the event type (no going back to choosingEventType). */
+  readonly fixed: boolean;
+  readonly eventType: CalEventTypeRef;
+  /** What the person last entered or submitted, kept when they go back and forth. */
+  readonly values?: CalBookingFormValues;
+}
+
+interface WithSlot extends Chosen {
+  /** The slot's local date `YYYY-MM-DD` in the flow's time zone. */
+  readonly day: string;
+  /** The slot's start as Cal.com listed it (ISO 8601 with the zone's offset). */
+  readonly start: string;
+}
+
+/** The flow's state: one object per step, holding what has been chosen so far. */
+export type CalBookingFlowState =
+  | { readonly step: 'choosingEventType'; readonly fixed: false }
+  | (Chosen & { readonly step: 'choosingDay'; readonly day?: string })
+  | (Chosen & { readonly step: 'choosingSlot'; readonly day: string })
+  | (WithSlot & { readonly step: 'details' })
+  | (WithSlot & { readonly step: 'submitting'; readonly values: CalBookingFormValues })
+  | (WithSlot & {
+      readonly step: 'confirmed';
+      readonly values: CalBookingFormValues;
+      readonly booking: CalBooking;
+    })
+  | (WithSlot & {
+      readonly step: 'slotTaken';
+      readonly values: CalBookingFormValues;
+      readonly error: CalQueryError;
+    })
+  | (WithSlot & {
+      readonly step: 'error';
+      readonly values: CalBookingFormValues;
+      readonly error: CalQueryError;
+    });
+
+/** What can happen to the flow. */
+export type CalBookingFlowEvent =
+  | { readonly type: 'selectEventType'; readonly eventType: CalEventTypeRef }
+  | { readonly type: 'selectDay'; readonly day: string }
+  | { readonly type: 'selectSlot'; readonly start: string; readonly day: string }
+  | { readonly type: 'back' }
+  | { readonly type: 'submit'; readonly values: CalBookingFormValues }
+  | { readonly type: 'succeeded'; readonly booking: CalBooking }
+  | { readonly type: 'slotTaken'; readonly error: CalQueryError }
+  | { readonly type: 'failed'; readonly error: CalQueryError }
+  | { readonly type: 'reset'; readonly eventType?: CalEventTypeRef | undefined };
+
+/** The first state: choosingDay of a pinned event type, else choosingEventType. */
+export function initialCalBookingFlowState(eventType?: CalEventTypeRef): CalBookingFlowState {
+  return eventType
+    ? { step: 'choosingDay', fixed: true, eventType }
+    : { step: 'choosingEventType', fixed: false };
+}
+
+/** Whether two references name the same event type. */
+export function sameEventTypeRef(a: CalEventTypeRef, b: CalEventTypeRef): boolean {
+  if ('eventTypeId' in a) return 'eventTypeId' in b && a.eventTypeId === b.eventTypeId;
+  return 'eventTypeSlug' in b && a.eventTypeSlug === b.eventTypeSlug && a.username === b.username;
+}
+
+/** The flow's transition function; see the table at the top of this file. */
+export function transitionCalBookingFlow(
+  state: CalBookingFlowState,
+  event: CalBookingFlowEvent,
+): CalBookingFlowState {
+  if (event.type === 'reset') return initialCalBookingFlowState(event.eventType);
+  if (state.step === 'choosingEventType') {
+    return event.type === 'selectEventType'
+      ? { step: 'choosingDay', fixed: false, eventType: event.eventType }
+      : state;
+  }
+  // What every later step keeps: the event type, whether it is pinned, and the values entered.
+  const { fixed, eventType } = state;
+  const kept = { fixed, eventType, ...(state.values ? { values: state.values } : {}) };
+  switch (state.step) {
+    case 'choosingDay':
+    case 'choosingSlot':
+    case 'slotTaken':
+      switch (event.type) {
+        case 'selectEventType':
+          return fixed || sameEventTypeRef(eventType, event.eventType)
+            ? state
+            : { ...kept, step: 'choosingDay', eventType: event.eventType };
+        case 'selectDay':
+          return { ...kept, step: 'choosingSlot', day: event.day };
+        case 'selectSlot':
+          return { ...kept, step: 'details', day: event.day, start: event.start };
+        case 'back':
+          if (state.step !== 'choosingDay') return { ...kept, step: 'choosingDay', day: state.day };
+          return fixed ? state : { step: 'choosingEventType', fixed: false };
+        default:
+          return state;
+      }
+    case 'details':
+      switch (event.type) {
+        case 'selectSlot':
+          return { ...state, day: event.day, start: event.start };
+        case 'back':
+          return { ...kept, step: 'choosingSlot', day: state.day };
+        case 'submit':
+          return { ...state, step: 'submitting', values: event.values };
+        default:
+          return state;
+      }
+    case 'submitting':
+      switch (event.type) {
+        case 'succeeded':
+          return { ...state, step: 'confirmed', booking: event.booking };
+        case 'slotTaken':
+          return { ...state, step: 'slotTaken', error: event.error };
+        case 'failed':
+          return { ...state, step: 'error', error: event.error };
+        default:
+          return state;
+      }
+    case 'error': {
+      const { error: _error, ...rest } = state;
+      if (event.type === 'back') return { ...rest, step: 'details' };
+      if (event.type === 'submit') return { ...rest, step: 'submitting', values: event.values };
+      return state;
+    }
+    default:
+      // confirmed: only `reset` (handled above) leaves it.
+      return state;
+  }
+}

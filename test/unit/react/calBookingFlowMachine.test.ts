@@ -1,0 +1,294 @@
+import { describe, expect, it } from 'vitest';
+import type { CalBooking } from '../../../src/calapi/types.js';
+import { CalApiError } from '../../../src/calapi/errors.js';
+import {
+  type CalBookingFlowEvent,
+  type CalBookingFlowState,
+  type CalBookingFlowStep,
+  type CalBookingFormValues,
+  initialCalBookingFlowState,
+  transitionCalBookingFlow,
+} from '../../../src/react/calBookingFlowMachine.js';
+
+const thirty = { eventTypeId: 2 } as const;
+const other = { eventTypeId: 3 } as const;
+const values: CalBookingFormValues = {
+  name: 'Bob',
+  email: 'bob@example.com',
+  notes: '',
+  guests: [],
+  responses: {},
+};
+const error = new CalApiError({
+  kind: 'invalid_request',
+  method: 'POST',
+  path: '/v2/bookings',
+  status: 400,
+});
+const booking = { uid: 'b1' } as CalBooking;
+const day = '2030-01-07';
+const start = '2030-01-07T09:00:00.000+00:00';
+const slot = { day, start };
+
+/** One state per step (the event type chosen, not pinned), with everything its step holds. */
+function states(fixed: boolean): Record<CalBookingFlowStep, CalBookingFlowState> {
+  const chosen = { fixed, eventType: thirty };
+  return {
+    choosingEventType: { step: 'choosingEventType', fixed: false },
+    choosingDay: { ...chosen, step: 'choosingDay' },
+    choosingSlot: { ...chosen, step: 'choosingSlot', day },
+    details: { ...chosen, step: 'details', ...slot },
+    submitting: { ...chosen, step: 'submitting', ...slot, values },
+    confirmed: { ...chosen, step: 'confirmed', ...slot, values, booking },
+    slotTaken: { ...chosen, step: 'slotTaken', ...slot, values, error },
+    error: { ...chosen, step: 'error', ...slot, values, error },
+  };
+}
+
+const events: Record<CalBookingFlowEvent['type'], CalBookingFlowEvent> = {
+  selectEventType: { type: 'selectEventType', eventType: other },
+  selectDay: { type: 'selectDay', day: '2030-01-08' },
+  selectSlot: { type: 'selectSlot', day: '2030-01-08', start: '2030-01-08T10:00:00.000+00:00' },
+  back: { type: 'back' },
+  submit: { type: 'submit', values: { ...values, name: 'Robert' } },
+  succeeded: { type: 'succeeded', booking },
+  slotTaken: { type: 'slotTaken', error },
+  failed: { type: 'failed', error },
+  reset: { type: 'reset' },
+};
+
+type Expected = CalBookingFlowStep | '=';
+// The header table of src/react/calBookingFlowMachine.ts, event type not pinned ('=': unchanged).
+const TABLE: Record<CalBookingFlowStep, Record<CalBookingFlowEvent['type'], Expected>> = {
+  choosingEventType: {
+    selectEventType: 'choosingDay',
+    selectDay: '=',
+    selectSlot: '=',
+    back: '=',
+    submit: '=',
+    succeeded: '=',
+    slotTaken: '=',
+    failed: '=',
+    reset: 'choosingEventType',
+  },
+  choosingDay: {
+    selectEventType: 'choosingDay',
+    selectDay: 'choosingSlot',
+    selectSlot: 'details',
+    back: 'choosingEventType',
+    submit: '=',
+    succeeded: '=',
+    slotTaken: '=',
+    failed: '=',
+    reset: 'choosingEventType',
+  },
+  choosingSlot: {
+    selectEventType: 'choosingDay',
+    selectDay: 'choosingSlot',
+    selectSlot: 'details',
+    back: 'choosingDay',
+    submit: '=',
+    succeeded: '=',
+    slotTaken: '=',
+    failed: '=',
+    reset: 'choosingEventType',
+  },
+  details: {
+    selectEventType: '=',
+    selectDay: '=',
+    selectSlot: 'details',
+    back: 'choosingSlot',
+    submit: 'submitting',
+    succeeded: '=',
+    slotTaken: '=',
+    failed: '=',
+    reset: 'choosingEventType',
+  },
+  submitting: {
+    selectEventType: '=',
+    selectDay: '=',
+    selectSlot: '=',
+    back: '=',
+    submit: '=',
+    succeeded: 'confirmed',
+    slotTaken: 'slotTaken',
+    failed: 'error',
+    reset: 'choosingEventType',
+  },
+  confirmed: {
+    selectEventType: '=',
+    selectDay: '=',
+    selectSlot: '=',
+    back: '=',
+    submit: '=',
+    succeeded: '=',
+    slotTaken: '=',
+    failed: '=',
+    reset: 'choosingEventType',
+  },
+  slotTaken: {
+    selectEventType: 'choosingDay',
+    selectDay: 'choosingSlot',
+    selectSlot: 'details',
+    back: 'choosingDay',
+    submit: '=',
+    succeeded: '=',
+    slotTaken: '=',
+    failed: '=',
+    reset: 'choosingEventType',
+  },
+  error: {
+    selectEventType: '=',
+    selectDay: '=',
+    selectSlot: '=',
+    back: 'details',
+    submit: 'submitting',
+    succeeded: '=',
+    slotTaken: '=',
+    failed: '=',
+    reset: 'choosingEventType',
+  },
+};
+
+const cases = Object.entries(TABLE).flatMap(([step, row]) =>
+  Object.entries(row).map(
+    ([event, expected]) =>
+      [step as CalBookingFlowStep, event as CalBookingFlowEvent['type'], expected] as const,
+  ),
+);
+
+describe('transitionCalBookingFlow', () => {
+  it('the table covers every step × event', () => {
+    expect(cases).toHaveLength(8 * 9);
+  });
+
+  it.each(cases)('%s + %s → %s (not pinned)', (step, type, expected) => {
+    const state = states(false)[step];
+    const next = transitionCalBookingFlow(state, events[type]);
+    if (expected === '=') expect(next).toBe(state);
+    else expect(next.step).toBe(expected);
+  });
+
+  it.each(cases)('%s + %s (pinned event type)', (step, type, expected) => {
+    if (step === 'choosingEventType') return; // a pinned flow never is there
+    const state = states(true)[step];
+    const next = transitionCalBookingFlow(state, events[type]);
+    // Pinned: no other event type, no way back to choosingEventType; reset lands on the pinned one.
+    const pinned: Expected =
+      type === 'selectEventType' && expected === 'choosingDay'
+        ? '='
+        : step === 'choosingDay' && type === 'back'
+          ? '='
+          : expected;
+    if (pinned === '=') expect(next).toBe(state);
+    else if (type === 'reset') expect(next.step).toBe('choosingEventType');
+    else expect(next.step).toBe(pinned);
+    if (next.step !== 'choosingEventType') expect(next.fixed).toBe(true);
+  });
+
+  it('reset with an event type starts at its days, pinned', () => {
+    for (const state of Object.values(states(false))) {
+      expect(transitionCalBookingFlow(state, { type: 'reset', eventType: other })).toEqual({
+        step: 'choosingDay',
+        fixed: true,
+        eventType: other,
+      });
+    }
+    expect(initialCalBookingFlowState(thirty)).toEqual({
+      step: 'choosingDay',
+      fixed: true,
+      eventType: thirty,
+    });
+    expect(initialCalBookingFlowState()).toEqual({ step: 'choosingEventType', fixed: false });
+  });
+
+  it('carries the choices along the happy path', () => {
+    let state = initialCalBookingFlowState();
+    const run = (event: CalBookingFlowEvent) => {
+      state = transitionCalBookingFlow(state, event);
+      return state;
+    };
+    expect(run({ type: 'selectEventType', eventType: thirty })).toEqual({
+      step: 'choosingDay',
+      fixed: false,
+      eventType: thirty,
+    });
+    expect(run({ type: 'selectDay', day })).toMatchObject({ step: 'choosingSlot', day });
+    expect(run({ type: 'selectSlot', ...slot })).toMatchObject({ step: 'details', day, start });
+    expect(run({ type: 'submit', values })).toMatchObject({ step: 'submitting', values, start });
+    expect(run({ type: 'succeeded', booking })).toMatchObject({
+      step: 'confirmed',
+      booking,
+      eventType: thirty,
+      start,
+      values,
+    });
+  });
+
+  it('the same event type chosen again changes nothing', () => {
+    const state = states(false).choosingSlot;
+    expect(transitionCalBookingFlow(state, { type: 'selectEventType', eventType: thirty })).toBe(
+      state,
+    );
+    const bySlug = { eventTypeSlug: '30min', username: 'alice' };
+    const slugState: CalBookingFlowState = { ...state, eventType: bySlug };
+    expect(
+      transitionCalBookingFlow(slugState, {
+        type: 'selectEventType',
+        eventType: { eventTypeSlug: '30min', username: 'alice' },
+      }),
+    ).toBe(slugState);
+    expect(
+      transitionCalBookingFlow(slugState, {
+        type: 'selectEventType',
+        eventType: { eventTypeSlug: '30min', username: 'bob' },
+      }).eventType,
+    ).toEqual({ eventTypeSlug: '30min', username: 'bob' });
+  });
+
+  it('slot taken: back among the slots of that day, the values entered kept for the next slot', () => {
+    const taken = transitionCalBookingFlow(states(false).submitting, { type: 'slotTaken', error });
+    expect(taken).toMatchObject({ step: 'slotTaken', day, start, values, error });
+    const next = transitionCalBookingFlow(taken, events.selectSlot);
+    expect(next).toMatchObject({
+      step: 'details',
+      day: '2030-01-08',
+      start: '2030-01-08T10:00:00.000+00:00',
+      values,
+    });
+    expect(next).not.toHaveProperty('error');
+  });
+
+  it('error: back to the details with the values, or submit again', () => {
+    const failed = transitionCalBookingFlow(states(false).submitting, { type: 'failed', error });
+    expect(failed).toMatchObject({ step: 'error', error, values });
+    const back = transitionCalBookingFlow(failed, { type: 'back' });
+    expect(back).toEqual({ step: 'details', fixed: false, eventType: thirty, ...slot, values });
+    const retry = transitionCalBookingFlow(failed, events.submit);
+    expect(retry).toMatchObject({ step: 'submitting', values: { name: 'Robert' } });
+    expect(retry).not.toHaveProperty('error');
+  });
+
+  it('values entered survive going back to the slots and choosing another', () => {
+    const details: CalBookingFlowState = { ...states(false).details, values };
+    const slots = transitionCalBookingFlow(details, { type: 'back' });
+    expect(slots).toEqual({ step: 'choosingSlot', fixed: false, eventType: thirty, day, values });
+    const days = transitionCalBookingFlow(slots, { type: 'back' });
+    expect(days).toEqual({ step: 'choosingDay', fixed: false, eventType: thirty, day, values });
+    expect(transitionCalBookingFlow(days, events.selectSlot)).toMatchObject({ values });
+    // Only going back to the event types forgets them.
+    expect(transitionCalBookingFlow(days, { type: 'back' })).toEqual({
+      step: 'choosingEventType',
+      fixed: false,
+    });
+  });
+
+  it('changing the slot in details keeps the rest', () => {
+    const details: CalBookingFlowState = { ...states(false).details, values };
+    expect(transitionCalBookingFlow(details, events.selectSlot)).toEqual({
+      ...details,
+      day: '2030-01-08',
+      start: '2030-01-08T10:00:00.000+00:00',
+    });
+  });
+});
