@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CalBooking } from '../../../src/calapi/types.js';
 import { CalApiError } from '../../../src/calapi/errors.js';
+import type { CalBooking } from '../../../src/calapi/types.js';
 import {
   type CalBookingFlowEvent,
   type CalBookingFlowState,
