@@ -1,11 +1,8 @@
 import * as z from 'zod/mini';
-import {
-  DEFAULT_MAX_RESPONSE_BYTES,
-  MAX_DETAIL_LENGTH,
-  MAX_TIMER_DELAY_MS,
-} from '../client/createBookingsClient.js';
+import { MAX_DETAIL_LENGTH } from '../client/createBookingsClient.js';
 import { kindForStatus } from '../client/errors.js';
 import type { StandardSchemaV1 } from '../client/standardSchema.js';
+import { checkLimits, type Exchange, transport } from '../client/transport.js';
 import { normalizeBaseUrl } from '../client/url.js';
 import { nonEmpty, rootIssue, truncate, validateStandard } from '../client/validate.js';
 import {
@@ -48,30 +45,6 @@ const DEFAULT_SCHEMAS: CalApiSchemas = {
 
 /** Accepts Cal.com's documented `https://api.cal.com/v2` too: the paths bring their own `/v2`. */
 const trimBaseUrl = (url: string): string => normalizeBaseUrl(url).replace(/\/v2$/i, '');
-
-/**
- * Reads a body as text through a byte counter; `undefined` once it is longer than `max`. Erroring
- * the counter cancels the stream, so the rest of an oversized body is never downloaded.
- */
-async function readText(response: Response, max: number): Promise<string | undefined> {
-  if (Number(response.headers.get('content-length')) > max) return undefined;
-  let size = 0;
-  const counted = response.body?.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        size += chunk.byteLength;
-        if (size > max) controller.error();
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-  try {
-    return await (counted ? new Response(counted) : response).text();
-  } catch (error) {
-    if (size > max) return undefined;
-    throw error;
-  }
-}
 
 /**
  * Milliseconds until a rate limit resets: Cal.com's `X-RateLimit-Reset-Default` (seconds), else
@@ -117,23 +90,11 @@ interface Envelope {
  * function rejected with). An expired token (498) costs one shared forced refresh and one retry.
  */
 export function createCalApi(options: CalApiOptions): CalApi {
-  const {
-    getAccessToken,
-    baseUrl = DEFAULT_CAL_API_URL,
-    requestTimeoutMs = DEFAULT_CAL_REQUEST_TIMEOUT_MS,
-    maxResponseBytes: maxBytes = DEFAULT_MAX_RESPONSE_BYTES,
-  } = options;
-  // Checked at creation, as a NaN or negative time-out would silently never fire. Only the rule is
-  // named: the value could be a misplaced secret.
-  const invalid = (rule: string) => new TypeError(`createCalApi: ${rule}`);
-  if (typeof getAccessToken !== 'function') throw invalid('getAccessToken must be a function');
-  if (!(Number.isFinite(requestTimeoutMs) && requestTimeoutMs >= 0)) {
-    throw invalid('requestTimeoutMs must be a finite number >= 0 (0 disables the time-out)');
+  const { getAccessToken, baseUrl = DEFAULT_CAL_API_URL } = options;
+  if (typeof getAccessToken !== 'function') {
+    throw new TypeError('createCalApi: getAccessToken must be a function');
   }
-  if (!(Number.isInteger(maxBytes) && maxBytes > 0)) {
-    throw invalid('maxResponseBytes must be a positive integer');
-  }
-  const timeoutMs = Math.min(requestTimeoutMs, MAX_TIMER_DELAY_MS);
+  const limits = checkLimits('createCalApi', DEFAULT_CAL_REQUEST_TIMEOUT_MS, options);
   let origin = typeof baseUrl === 'string' ? trimBaseUrl(baseUrl) : undefined;
 
   /** The newest token any call obtained, and the forced refresh in flight (shared by every 498). */
@@ -168,8 +129,6 @@ export function createCalApi(options: CalApiOptions): CalApi {
     let requestId: string | undefined;
     const fail = (kind: CalApiErrorKind, extra?: Partial<CalApiErrorOptions>) =>
       new CalApiError({ kind, method, path: pathname, status, requestId, ...extra });
-    // Fixed reasons only (no body, no values).
-    const refuse = (reason: string) => fail('invalid_response', { issues: [rootIssue(reason)] });
     /** What `getAccessToken` or `baseUrl` rejected with: passed on as is (the session routes it). */
     let hostFailure: { error: unknown } | undefined;
     const fromHost = <V>(get: () => V | Promise<V>): Promise<V> =>
@@ -178,18 +137,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
         throw error;
       });
 
-    const controller = new AbortController();
-    const { signal } = controller;
-    const timeout = new DOMException('request timed out', 'TimeoutError');
-    const callerSignal = init.signal;
-    const onCallerAbort = () => controller.abort(callerSignal?.reason);
-    callerSignal?.addEventListener('abort', onCallerAbort);
-    if (callerSignal?.aborted) onCallerAbort();
-    const timer =
-      timeoutMs > 0 ? setTimeout(() => controller.abort(timeout), timeoutMs) : undefined;
-
-    const perform = async (): Promise<T> => {
-      signal.throwIfAborted();
+    const perform = async ({ send: sendOnce, read }: Exchange): Promise<T> => {
       // Resolved until it succeeds once; later calls reuse it.
       origin ??= trimBaseUrl(await fromHost(baseUrl as () => string | Promise<string>));
       const base = origin;
@@ -224,14 +172,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
       const send = () => {
         // Set last, so a caller's own Authorization header can never replace the token.
         headers.set('authorization', `Bearer ${token}`);
-        // A redirect would carry the token to wherever the server points.
-        return fetchImpl(url, {
-          method,
-          headers: Object.fromEntries(headers),
-          body,
-          signal,
-          redirect: 'manual',
-        });
+        return sendOnce(fetchImpl, url, { method, headers: Object.fromEntries(headers), body });
       };
       let response = await send();
       if (response.status === 498) {
@@ -243,20 +184,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
       status = response.status;
       requestId = response.headers.get('x-request-id') ?? undefined;
 
-      // Browsers answer a manual redirect with an opaque status-0 response, Node with the 3xx itself.
-      if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
-        throw refuse('the server redirected; redirects are not followed');
-      }
-      const text = await readText(response, maxBytes);
-      if (text === undefined) throw refuse(`the response body is larger than ${maxBytes} bytes`);
-      let data: unknown;
-      let json = true;
-      try {
-        data = text.trim() === '' ? undefined : JSON.parse(text);
-      } catch {
-        json = false;
-      }
-
+      const data = await read(response);
       if (!response.ok) {
         const { code, message, details } = (data as Envelope | undefined)?.error ?? {};
         const detail = nonEmpty(message);
@@ -268,11 +196,14 @@ export function createCalApi(options: CalApiOptions): CalApi {
           retryAfterMs: status === 429 ? retryAfterMs(response.headers) : undefined,
         });
       }
-      if (!json) throw refuse('the response body is not JSON');
       if (!schema) return data as T;
       const envelope = data as Envelope | undefined;
       if (envelope?.status !== 'success' || envelope.data === undefined) {
-        throw refuse("the response is not a Cal.com envelope with status 'success' and data");
+        throw fail('invalid_response', {
+          issues: [
+            rootIssue("the response is not a Cal.com envelope with status 'success' and data"),
+          ],
+        });
       }
       const result = await validateStandard(schema, unwrap(envelope));
       if (!result.ok) {
@@ -281,27 +212,19 @@ export function createCalApi(options: CalApiOptions): CalApi {
       return result.value;
     };
 
-    try {
-      // Settles as soon as the controller aborts, even when the fetch or the getter ignores it.
-      return await new Promise<T>((resolve, reject) => {
-        signal.addEventListener('abort', reject);
-        perform().then(resolve, reject);
-      });
-    } catch (error) {
-      const failure = signal.aborted
-        ? fail(signal.reason === timeout ? 'timeout' : 'aborted', { cause: signal.reason })
-        : hostFailure
+    return transport<T>(
+      limits,
+      init.signal,
+      fail,
+      // What the host rejected with passes as is; anything else not yet a CalApiError is the network.
+      (error) =>
+        hostFailure
           ? hostFailure.error
           : isCalApiError(error)
             ? error
-            : fail('network', { cause: error });
-      // Drops the connection of a body left unread (redirect, over the cap); a no-op once it was read.
-      controller.abort(failure);
-      throw failure;
-    } finally {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-    }
+            : fail('network', { cause: error }),
+      perform,
+    );
   }
 
   const schemaOf = <K extends keyof CalApiSchemas>(name: K): CalApiSchemas[K] =>

@@ -18,6 +18,7 @@ import {
   CalUserSchema,
 } from './schemas.js';
 import type { StandardSchemaV1 } from './standardSchema.js';
+import { checkLimits, type Exchange, transport } from './transport.js';
 import type {
   BookingsClient,
   BookingsClientOptions,
@@ -40,17 +41,10 @@ export const DEFAULT_ENDPOINTS: Readonly<Required<BookingsEndpoints>> = {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
-/** 1 MiB: far above any of the three endpoints' answers, far below what could exhaust memory. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 1_048_576;
-
 /** Longest `error.detail` kept: enough for a server's sentence, too short to carry a whole body. */
 export const MAX_DETAIL_LENGTH = 500;
 
-/**
- * `setTimeout` fires at once for delays above 2^31-1 ms (32-bit overflow, browsers and Node), so
- * longer delays are clamped: the request time-out here, the token manager's timer too.
- */
-export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+export { DEFAULT_MAX_RESPONSE_BYTES, MAX_TIMER_DELAY_MS } from './transport.js';
 
 /** Recent access tokens kept (in memory) only to redact them from server-provided error text. */
 const MAX_REMEMBERED_TOKENS = 4;
@@ -62,30 +56,6 @@ const DEFAULT_SCHEMAS: Record<BookingsEndpoint, StandardSchemaV1> = {
   token: CalTokenRefreshResponseSchema,
   user: CalUserSchema,
 };
-
-/**
- * Reads a body as text, counting bytes as they arrive; `undefined` once it is longer than `max`,
- * and then the stream is cancelled, so the rest is never downloaded.
- */
-async function readCapped(response: Response, max: number): Promise<string | undefined> {
-  const { body } = response;
-  if (Number(response.headers?.get('content-length')) > max) return undefined;
-  // Only fetch stubs lack a body stream; a real null body (204) reads as ''.
-  if (!body) return response.text();
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    size += chunk.value.byteLength;
-    if (size > max) {
-      reader.cancel().catch(() => {});
-      return undefined;
-    }
-    text += decoder.decode(chunk.value, { stream: true });
-  }
-  return text + decoder.decode();
-}
 
 /** The `access_token` of a response body, when it is a non-empty string. */
 const accessTokenOf = (body: unknown): string | undefined =>
@@ -104,30 +74,12 @@ export function createBookingsClient<
   const baseUrl = normalizeBaseUrl(options.baseUrl);
   const apiKeyHeader = options.apiKeyHeader ?? 'Authorization';
   const apiKeyInAuthorization = apiKeyHeader.toLowerCase() === 'authorization';
-  const {
-    requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
-    maxResponseBytes: maxBytes = DEFAULT_MAX_RESPONSE_BYTES,
-  } = options;
-  // Checked at creation, as a NaN or negative time-out would silently never fire (neither check
-  // coerces, so '5' fails too). Only the rule is named: the value could be a misplaced secret.
-  const invalid = (name: string, rule: string) =>
-    new TypeError(`createBookingsClient: ${name} must be ${rule}`);
-  if (!(Number.isFinite(requestTimeoutMs) && requestTimeoutMs >= 0)) {
-    throw invalid('requestTimeoutMs', 'a finite number >= 0 (0 disables the time-out)');
-  }
-  if (!(Number.isInteger(maxBytes) && maxBytes > 0)) {
-    throw invalid('maxResponseBytes', 'a positive integer');
-  }
-  const timeoutMs = Math.min(requestTimeoutMs, MAX_TIMER_DELAY_MS);
+  const limits = checkLimits('createBookingsClient', DEFAULT_REQUEST_TIMEOUT_MS, options);
   const { jwt: fixedJwt } = options;
   const rememberedTokens: string[] = [];
 
-  /**
-   * One call: auth, fetch, parse, validate. A single internal controller carries both the caller's
-   * abort and the time-out into fetch (and into the wait, for a fetch or getter that ignores its
-   * signal); its reason tells which of them fired first, and so the error kind.
-   */
-  async function request<T>(
+  /** One call: auth, fetch, parse, validate, under the shared transport's signal and time-out. */
+  function request<T>(
     endpoint: BookingsEndpoint,
     requestOptions: BookingsRequestOptions | undefined,
     body?: CalTokenRefreshRequest,
@@ -145,19 +97,7 @@ export function createBookingsClient<
       return all.some((secret) => out.includes(secret)) ? undefined : out;
     };
 
-    const controller = new AbortController();
-    const { signal } = controller;
-    const timeout = new DOMException('request timed out', 'TimeoutError');
-    const callerSignal = requestOptions?.signal;
-    const onCallerAbort = () => controller.abort(callerSignal?.reason);
-    callerSignal?.addEventListener('abort', onCallerAbort);
-    if (callerSignal?.aborted) onCallerAbort();
-    const timer =
-      timeoutMs > 0 ? setTimeout(() => controller.abort(timeout), timeoutMs) : undefined;
-
-    const perform = async (): Promise<T> => {
-      // An aborted caller signal: no getter call, no fetch.
-      signal.throwIfAborted();
+    const perform = async ({ send, read }: Exchange): Promise<T> => {
       let jwt: string | undefined;
       try {
         // An empty string would produce a malformed `Bearer ` header, so it means signed out too.
@@ -206,45 +146,18 @@ export function createBookingsClient<
       const init: RequestInit = {
         method: post ? 'POST' : 'GET',
         headers: Object.fromEntries(headers),
-        signal,
         body: payload,
-        // A redirect would carry the JWT and the API key to wherever the server points.
-        redirect: 'manual',
       };
       // Only passed when set: some runtimes (older Cloudflare Workers) throw on any `credentials`.
       if (options.credentials !== undefined) init.credentials = options.credentials;
 
-      // Called as a plain function: `this` is then undefined, which window.fetch accepts (it throws
-      // "Illegal invocation" only for a foreign `this`, such as `options`).
-      const response = await fetchImpl(
+      const response = await send(
+        fetchImpl,
         joinUrl(baseUrl, options.endpoints?.[endpoint] ?? defaultPath(endpoint)),
         init,
       );
       const { status } = response;
-      // Fixed reasons only (no body, no URL), so they may go in the message too.
-      const refuse = (reason: string) =>
-        fail('invalid_response', {
-          status,
-          message: `AISquare bookings ${endpoint} request failed: invalid_response (HTTP ${status}): ${reason}`,
-          issues: [rootIssue(reason)],
-        });
-      // Browsers answer a manual redirect with an opaque status-0 response, Node with the 3xx itself.
-      if (response.type === 'opaqueredirect' || (status >= 300 && status < 400)) {
-        throw refuse('the server redirected; redirects are not followed');
-      }
-      const text = await readCapped(response, maxBytes);
-      if (text === undefined) throw refuse(`the response body is larger than ${maxBytes} bytes`);
-      let data: unknown;
-      let unreadable: string | undefined;
-      if (text.trim() === '') unreadable = 'the response body is empty';
-      else {
-        try {
-          data = JSON.parse(text);
-        } catch {
-          unreadable = 'the response body is not JSON';
-        }
-      }
-
+      const data = await read(response);
       if (!response.ok) {
         // DRF's `detail` (or a generic `message`), when it is a string, without any secret, cut short.
         const { detail, message } = (data ?? {}) as { detail?: unknown; message?: unknown };
@@ -255,7 +168,12 @@ export function createBookingsClient<
           detail: clean && truncate(clean, MAX_DETAIL_LENGTH),
         });
       }
-      if (unreadable) throw fail('invalid_response', { status, issues: [rootIssue(unreadable)] });
+      if (data === undefined) {
+        throw fail('invalid_response', {
+          status,
+          issues: [rootIssue('the response body is empty')],
+        });
+      }
 
       // A token in a malformed response is still a secret, and schema messages may quote values.
       const bodyToken = accessTokenOf(data);
@@ -280,23 +198,20 @@ export function createBookingsClient<
       return result.value;
     };
 
-    try {
-      // Settles as soon as the controller aborts, even when the fetch or the getter ignores it.
-      return await new Promise<T>((resolve, reject) => {
-        signal.addEventListener('abort', reject);
-        perform().then(resolve, reject);
-      });
-    } catch (error) {
-      const failure = signal.aborted
-        ? fail(signal.reason === timeout ? 'timeout' : 'aborted', { cause: signal.reason })
-        : normalizeError(error, endpoint);
-      // Drops the connection of a body left unread (redirect, over the cap); a no-op once it was read.
-      controller.abort(failure);
-      throw failure;
-    } finally {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-    }
+    return transport<T>(
+      limits,
+      requestOptions?.signal,
+      // A refused redirect or oversized body says why in the message too (fixed text only).
+      (kind, fields, reason) =>
+        fail(kind, {
+          ...fields,
+          message:
+            reason &&
+            `AISquare bookings ${endpoint} request failed: ${kind} (HTTP ${fields.status}): ${reason}`,
+        }),
+      (error) => normalizeError(error, endpoint),
+      perform,
+    );
   }
 
   return {
