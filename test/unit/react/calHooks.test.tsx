@@ -340,4 +340,74 @@ describe('Cal.com hooks', () => {
       .findAll({ queryKey: calApiKeys.all(AISQUARE, 'alice') });
     expect(cached).toEqual([]);
   });
+
+  it('a 429 is retried after the time Cal.com’s reset header gives', async () => {
+    const { world, eventTypeId } = await connectedWorld();
+    const slotRequests: number[] = [];
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      if (String(input).includes('/v2/slots')) {
+        slotRequests.push(performance.now());
+        if (slotRequests.length === 1) {
+          return Response.json(
+            {
+              status: 'error',
+              timestamp: '',
+              path: '/v2/slots',
+              error: { code: 'ThrottlerException', message: 'Too Many Requests' },
+            },
+            { status: 429, headers: { 'X-RateLimit-Reset-Default': '1' } },
+          );
+        }
+      }
+      return world.fetch(input, init);
+    };
+    const { wrapper } = wrapperFor({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL });
+    const { result } = renderHook(
+      () => useCalSlots(week(eventTypeId, 0), { prefetchNextRange: false }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.isSuccess).toBe(true), { timeout: 5_000 });
+    expect(slotRequests).toHaveLength(2);
+    const [first = 0, second = 0] = slotRequests;
+    expect(second - first).toBeGreaterThanOrEqual(900);
+  });
+
+  it('a failed booking is not retried: one request, the error shown', async () => {
+    const { world, eventTypeId } = await connectedWorld();
+    let posts = 0;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      if (init?.method === 'POST' && String(input).includes('/v2/bookings')) {
+        posts += 1;
+        return Response.json(
+          {
+            status: 'error',
+            timestamp: '',
+            path: '/v2/bookings',
+            error: { code: 'InternalServerErrorException', message: 'boom' },
+          },
+          { status: 500 },
+        );
+      }
+      return world.fetch(input, init);
+    };
+    const { wrapper } = wrapperFor({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL });
+    const { result } = renderHook(() => useCreateCalBooking(), { wrapper });
+    const [slot] = world.model.slots(eventTypeId, Date.parse(day(7)), Date.parse(day(13)));
+    if (!slot) throw new Error('no slots');
+    act(() => {
+      result.current.mutate({
+        eventTypeId,
+        start: new Date(slot.start).toISOString(),
+        attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
+      });
+    });
+    await waitFor(() => expect(result.current.isError).toBe(true));
+    expect(result.current.error).toMatchObject({
+      name: 'CalApiError',
+      kind: 'server',
+      status: 500,
+    });
+    await act(() => new Promise((resolve) => setTimeout(resolve, 1_500)));
+    expect(posts).toBe(1);
+  });
 });
