@@ -1,12 +1,25 @@
 export { useBookingsSession } from './BookingsContext.js';
 export type { BookingsProviderProps } from './BookingsProvider.js';
 export { BookingsProvider } from './BookingsProvider.js';
+export type {
+  CalBookingFlowEvent,
+  CalBookingFlowState,
+  CalBookingFlowStep,
+  CalBookingFormValues,
+} from './calBookingFlowMachine.js';
 export { useBookingsClient } from './useBookingsClient.js';
 export { useBookingsIdentity } from './useBookingsIdentity.js';
 export type { UseCalAccessTokenResult } from './useCalAccessToken.js';
 export { useCalAccessToken } from './useCalAccessToken.js';
 export type { CalQueryError, CalQueryHookOptions } from './useCalApi.js';
 export { useCalApi } from './useCalApi.js';
+export type {
+  CalBookingFlowEventTypeOptions,
+  CalBookingFlowSlotsParams,
+  UseCalBookingFlowOptions,
+  UseCalBookingFlowResult,
+} from './useCalBookingFlow.js';
+export { isCalSlotTakenError, useCalBookingFlow } from './useCalBookingFlow.js';
 export type {
   CalBookingMutationOptions,
   CalBookingMutationResult,

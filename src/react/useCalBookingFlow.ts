@@ -1,0 +1,324 @@
+'use client';
+
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { isCalApiError } from '../calapi/errors.js';
+import type {
+  CalBooking,
+  CalEventType,
+  CalEventTypeRef,
+  CalEventTypesParams,
+  CalSlot,
+  CalSlotsParams,
+} from '../calapi/types.js';
+import {
+  type CalBookingFlowEvent,
+  type CalBookingFlowState,
+  type CalBookingFlowStep,
+  type CalBookingFormValues,
+  initialCalBookingFlowState,
+  transitionCalBookingFlow,
+} from './calBookingFlowMachine.js';
+import type { CalQueryError } from './useCalApi.js';
+import { useCreateCalBooking, useRescheduleCalBooking } from './useCalBookingMutations.js';
+import { useCalBooking, useCalEventTypes } from './useCalQueries.js';
+
+/** Which event type the flow books: one pinned by id or by slug, or one the person chooses. */
+export type CalBookingFlowEventTypeOptions =
+  | { eventTypeId: number; eventTypeSlug?: undefined; username?: string | undefined }
+  | { eventTypeSlug: string; username: string; eventTypeId?: undefined }
+  | {
+      eventTypeId?: undefined;
+      eventTypeSlug?: undefined;
+      /** Offer this Cal.com user's public event types. @default the signed-in user's own */
+      username?: string | undefined;
+    };
+
+export type UseCalBookingFlowOptions = CalBookingFlowEventTypeOptions & {
+  /**
+   * The attendee's IANA time zone: the slots' zone and the booking's `attendee.timeZone`. A new value
+   * replaces the one chosen with `setTimeZone`. @default the browser's (Intl.DateTimeFormat)
+   */
+  timeZone?: string | undefined;
+  /** Reschedule this booking: its own time counts as free and `submit` moves it instead of booking. */
+  rescheduleUid?: string | undefined;
+  /** Values the form starts with (e.g. the signed-in person's name and e-mail). */
+  defaultFormValues?: Partial<CalBookingFormValues> | undefined;
+  /** `attendee.language` sent with a new booking. @default undefined (Cal.com's 'en') */
+  language?: string | undefined;
+  /** Called with the new booking (or the moved one) once Cal.com has it. */
+  onBookingSuccess?: ((booking: CalBooking) => void) | undefined;
+  /** Called when Cal.com refuses the booking, slot taken included. */
+  onBookingError?: ((error: CalQueryError) => void) | undefined;
+};
+
+/** The slots query of the flow, without its range: pass it to `useCalSlots({ ...slotsParams, start, end })`. */
+export type CalBookingFlowSlotsParams = CalEventTypeRef &
+  Pick<CalSlotsParams, 'timeZone' | 'duration' | 'format' | 'bookingUidToReschedule'>;
+
+export interface UseCalBookingFlowResult {
+  /** The machine's state (see `CalBookingFlowState`). */
+  state: CalBookingFlowState;
+  step: CalBookingFlowStep;
+  /** The attendee's time zone in effect. */
+  timeZone: string;
+  setTimeZone: (timeZone: string) => void;
+  /** The event types on offer (hidden ones included, flagged `hidden`). */
+  eventTypes: UseQueryResult<CalEventType[], CalQueryError>;
+  /** The chosen event type, once it is known. */
+  eventType: CalEventType | undefined;
+  /** The chosen event type's reference; undefined in choosingEventType. */
+  eventTypeRef: CalEventTypeRef | undefined;
+  /** Everything but the range of the slots to show, or undefined before an event type is chosen. */
+  slotsParams: CalBookingFlowSlotsParams | undefined;
+  /** The chosen slot's start, as Cal.com listed it. */
+  selectedSlot: string | undefined;
+  /** The chosen day `YYYY-MM-DD` in `timeZone`. */
+  selectedDay: string | undefined;
+  /** Reschedule mode: the booking being moved (while it loads, `undefined`). */
+  bookingToReschedule: UseQueryResult<CalBooking, CalQueryError> | undefined;
+  isRescheduling: boolean;
+  /** The booking made (in `confirmed`). */
+  booking: CalBooking | undefined;
+  /** Cal.com's refusal (in `slotTaken` and `error`). */
+  error: CalQueryError | undefined;
+  /** `defaultFormValues`, completed in reschedule mode with the booking's attendee. */
+  formDefaults: Partial<CalBookingFormValues>;
+  selectEventType: (eventType: CalEventType | CalEventTypeRef | number) => void;
+  selectDay: (day: string) => void;
+  /** Chooses a slot (its start as listed, or the slot); its day is the start's date. */
+  selectSlot: (slot: CalSlot | string) => void;
+  back: () => void;
+  /** Books (or moves) the chosen slot; ignored outside details and error. */
+  submit: (values: CalBookingFormValues) => void;
+  /** Starts over (at the pinned event type, if any). */
+  reset: () => void;
+}
+
+/** Cal.com's 400 answers that mean "this time is no longer bookable" rather than a bad request. */
+const SLOT_GONE =
+  /already has booking|not available|can't be booked at the "start" time|in the past/i;
+
+/** Whether Cal.com refused a booking because its slot was taken (or became too soon) meanwhile. */
+export function isCalSlotTakenError(error: unknown): boolean {
+  return (
+    isCalApiError(error) &&
+    error.kind === 'invalid_request' &&
+    error.status === 400 &&
+    SLOT_GONE.test(error.detail ?? '')
+  );
+}
+
+function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+function refOf(eventType: CalEventType | CalEventTypeRef | number): CalEventTypeRef {
+  if (typeof eventType === 'number') return { eventTypeId: eventType };
+  if ('id' in eventType) return { eventTypeId: eventType.id };
+  if ('eventTypeId' in eventType) return { eventTypeId: eventType.eventTypeId };
+  return eventType;
+}
+
+function matches(type: CalEventType, ref: CalEventTypeRef): boolean {
+  return 'eventTypeId' in ref ? type.id === ref.eventTypeId : type.slug === ref.eventTypeSlug;
+}
+
+/**
+ * The booking flow, from choosing an event type to the confirmation, as an explicit state machine
+ * (`state.step`: choosingEventType → choosingDay → choosingSlot → details → submitting → confirmed,
+ * or slotTaken / error), wired to the Cal.com hooks. Renders nothing: `CalBooker` is a view over it,
+ * and a host can build its own. A slot Cal.com refuses as taken leads back to the slots (`slotTaken`)
+ * with the values entered kept; the slots refetch. With `rescheduleUid`, the booking's event type is
+ * pinned, its own time shows as free, and `submit` moves it.
+ */
+export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBookingFlowResult {
+  const {
+    eventTypeId,
+    eventTypeSlug,
+    username,
+    rescheduleUid,
+    defaultFormValues,
+    language,
+    timeZone: timeZoneOption,
+  } = options;
+
+  // Host callbacks are read when the request settles, so a new inline function every render is fine.
+  const callbacks = useRef(options);
+  callbacks.current = options;
+
+  const [chosenZone, setChosenZone] = useState<{ option: string | undefined; zone: string }>(
+    () => ({ option: timeZoneOption, zone: timeZoneOption ?? browserTimeZone() }),
+  );
+  // A new `timeZone` prop replaces what was chosen since.
+  const timeZone =
+    chosenZone.option === timeZoneOption ? chosenZone.zone : (timeZoneOption ?? chosenZone.zone);
+  const setTimeZone = useCallback(
+    (zone: string) => setChosenZone({ option: timeZoneOption, zone }),
+    [timeZoneOption],
+  );
+
+  const rescheduling = useCalBooking(rescheduleUid);
+  const rescheduled = rescheduleUid ? rescheduling.data : undefined;
+
+  // The event type the host pins: by id, by slug, or the rescheduled booking's.
+  const pinnedKey =
+    eventTypeId !== undefined
+      ? `id:${eventTypeId}`
+      : eventTypeSlug !== undefined
+        ? `slug:${username ?? ''}/${eventTypeSlug}`
+        : rescheduled?.eventTypeId != null
+          ? `id:${rescheduled.eventTypeId}`
+          : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `pinnedKey` stands for its inputs.
+  const pinned = useMemo<CalEventTypeRef | undefined>(() => {
+    if (eventTypeId !== undefined) return { eventTypeId };
+    if (eventTypeSlug !== undefined) return { eventTypeSlug, username: username ?? '' };
+    if (rescheduled?.eventTypeId != null) return { eventTypeId: rescheduled.eventTypeId };
+    return undefined;
+  }, [pinnedKey]);
+
+  const [state, setState] = useState(() => initialCalBookingFlowState(pinned));
+  const current = useRef(state);
+  current.current = state;
+  const dispatch = useCallback((event: CalBookingFlowEvent): CalBookingFlowState => {
+    const next = transitionCalBookingFlow(current.current, event);
+    if (next !== current.current) {
+      current.current = next;
+      setState(next);
+    }
+    return next;
+  }, []);
+
+  // Another pinned event type (or the rescheduled booking's, once loaded): start over with it.
+  const pinnedFor = useRef(pinnedKey);
+  useEffect(() => {
+    if (pinnedFor.current === pinnedKey) return;
+    pinnedFor.current = pinnedKey;
+    dispatch({ type: 'reset', eventType: pinned });
+  }, [pinnedKey, pinned, dispatch]);
+
+  const eventTypesParams: CalEventTypesParams | undefined =
+    eventTypeSlug !== undefined
+      ? { username: username ?? '', eventSlug: eventTypeSlug }
+      : username !== undefined
+        ? { username }
+        : undefined;
+  const eventTypes = useCalEventTypes(eventTypesParams);
+  const eventTypeRef = state.step === 'choosingEventType' ? undefined : state.eventType;
+  const eventType = eventTypeRef
+    ? eventTypes.data?.find((type) => matches(type, eventTypeRef))
+    : undefined;
+
+  const slotsParams = useMemo<CalBookingFlowSlotsParams | undefined>(() => {
+    if (!eventTypeRef) return undefined;
+    // A rescheduled booking keeps its length, which may be one of several the event type offers.
+    const duration =
+      rescheduled && eventType && rescheduled.duration !== eventType.lengthInMinutes
+        ? rescheduled.duration
+        : undefined;
+    return {
+      ...eventTypeRef,
+      timeZone,
+      ...(rescheduleUid ? { bookingUidToReschedule: rescheduleUid } : {}),
+      ...(duration !== undefined ? { duration } : {}),
+    };
+  }, [eventTypeRef, timeZone, rescheduleUid, rescheduled, eventType]);
+
+  const create = useCreateCalBooking();
+  const reschedule = useRescheduleCalBooking();
+
+  const submit = useCallback(
+    (values: CalBookingFormValues) => {
+      const before = current.current;
+      const submitting = dispatch({ type: 'submit', values });
+      if (submitting === before || submitting.step !== 'submitting') return;
+      const settle = {
+        onSuccess(booking: CalBooking) {
+          if (current.current !== submitting) return;
+          dispatch({ type: 'succeeded', booking });
+          callbacks.current.onBookingSuccess?.(booking);
+        },
+        onError(error: CalQueryError) {
+          if (current.current !== submitting) return;
+          dispatch({ type: isCalSlotTakenError(error) ? 'slotTaken' : 'failed', error });
+          callbacks.current.onBookingError?.(error);
+        },
+      };
+      const start = new Date(submitting.start).toISOString();
+      if (rescheduleUid) {
+        const reason = values.rescheduleReason?.trim();
+        reschedule.mutate(
+          { uid: rescheduleUid, start, ...(reason ? { reschedulingReason: reason } : {}) },
+          settle,
+        );
+        return;
+      }
+      const responses: Record<string, unknown> = { ...values.responses };
+      if (values.notes.trim()) responses.notes = values.notes.trim();
+      create.mutate(
+        {
+          ...submitting.eventType,
+          start,
+          attendee: {
+            name: values.name.trim(),
+            email: values.email.trim(),
+            timeZone,
+            ...(language ? { language } : {}),
+          },
+          ...(values.guests.length > 0 ? { guests: values.guests } : {}),
+          ...(Object.keys(responses).length > 0 ? { bookingFieldsResponses: responses } : {}),
+        },
+        settle,
+      );
+    },
+    [dispatch, rescheduleUid, reschedule.mutate, create.mutate, timeZone, language],
+  );
+
+  const formDefaults = useMemo<Partial<CalBookingFormValues>>(() => {
+    const attendee = rescheduled?.attendees[0];
+    return attendee
+      ? { name: attendee.name, email: attendee.email, ...defaultFormValues }
+      : { ...defaultFormValues };
+  }, [rescheduled, defaultFormValues]);
+
+  const actions = useMemo(
+    () => ({
+      selectEventType: (type: CalEventType | CalEventTypeRef | number) =>
+        void dispatch({ type: 'selectEventType', eventType: refOf(type) }),
+      selectDay: (day: string) => void dispatch({ type: 'selectDay', day }),
+      selectSlot: (slot: CalSlot | string) => {
+        const start = typeof slot === 'string' ? slot : slot.start;
+        // Cal.com's starts carry the requested zone's offset: their date part is the local day.
+        dispatch({ type: 'selectSlot', start, day: start.slice(0, 10) });
+      },
+      back: () => void dispatch({ type: 'back' }),
+      reset: () => void dispatch({ type: 'reset', eventType: pinned }),
+    }),
+    [dispatch, pinned],
+  );
+
+  return {
+    state,
+    step: state.step,
+    timeZone,
+    setTimeZone,
+    eventTypes,
+    eventType,
+    eventTypeRef,
+    slotsParams,
+    selectedSlot: 'start' in state ? state.start : undefined,
+    selectedDay: 'day' in state ? state.day : undefined,
+    bookingToReschedule: rescheduleUid ? rescheduling : undefined,
+    isRescheduling: !!rescheduleUid,
+    booking: state.step === 'confirmed' ? state.booking : undefined,
+    error: state.step === 'slotTaken' || state.step === 'error' ? state.error : undefined,
+    formDefaults,
+    submit,
+    ...actions,
+  };
+}

@@ -1,0 +1,295 @@
+import { QueryClient } from '@tanstack/react-query';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { type ReactNode, StrictMode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { CalSlots } from '../../../src/calapi/types.js';
+import { BookingsProvider, useCalSlots } from '../../../src/react/index.js';
+import {
+  type UseCalBookingFlowOptions,
+  useCalBookingFlow,
+} from '../../../src/react/useCalBookingFlow.js';
+import { AISQUARE, CAL, createCalWorld } from '../../helpers/calWorld.js';
+import { fakeJwt } from '../../helpers/fakeBookingsApi.js';
+
+const DAY_MS = 86_400_000;
+const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+const values = { name: 'Bob', email: 'bob@example.com', notes: '', guests: [], responses: {} };
+
+function setup() {
+  const world = createCalWorld();
+  const { user } = world.model.integrate({ sub: 'alice' });
+  const types = world.model.eventTypes('alice');
+  const id = (slug: string) => types.find((type) => type.slug === slug)?.id ?? 0;
+  const queryClient = new QueryClient();
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <StrictMode>
+      <BookingsProvider
+        baseUrl={AISQUARE}
+        jwt={fakeJwt('alice')}
+        fetch={world.fetch}
+        calApiUrl={CAL}
+        queryClient={queryClient}
+      >
+        {children}
+      </BookingsProvider>
+    </StrictMode>
+  );
+  return { world, user, id, wrapper, queryClient };
+}
+
+/** The flow plus the slots a picker would show for the next two weeks. */
+function useFlowWithSlots(options: UseCalBookingFlowOptions) {
+  const flow = useCalBookingFlow(options);
+  const slots = useCalSlots(
+    flow.slotsParams && { ...flow.slotsParams, start: day(1), end: day(14) },
+    { prefetchNextRange: false },
+  );
+  return { flow, slots };
+}
+
+const firstSlot = (slots: CalSlots | undefined) => {
+  const [first] = Object.values(slots ?? {}).flat();
+  if (!first) throw new Error('no slots');
+  return first;
+};
+
+describe('useCalBookingFlow', () => {
+  it('happy path: event type, day, slot, details, booked at the chosen instant', async () => {
+    const { world, id, wrapper } = setup();
+    const onBookingSuccess = vi.fn();
+    const { result } = renderHook(
+      () => useFlowWithSlots({ timeZone: 'America/New_York', onBookingSuccess }),
+      { wrapper },
+    );
+    expect(result.current.flow.step).toBe('choosingEventType');
+    await waitFor(() => expect(result.current.flow.eventTypes.isSuccess).toBe(true));
+    expect(result.current.flow.slotsParams).toBeUndefined();
+
+    act(() => result.current.flow.selectEventType(id('30min')));
+    expect(result.current.flow.step).toBe('choosingDay');
+    expect(result.current.flow.eventType?.slug).toBe('30min');
+    expect(result.current.flow.slotsParams).toEqual({
+      eventTypeId: id('30min'),
+      timeZone: 'America/New_York',
+    });
+    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
+    const slot = firstSlot(result.current.slots.data);
+    act(() => result.current.flow.selectDay(slot.start.slice(0, 10)));
+    expect(result.current.flow.step).toBe('choosingSlot');
+    act(() => result.current.flow.selectSlot(slot));
+    expect(result.current.flow.step).toBe('details');
+    expect(result.current.flow.selectedSlot).toBe(slot.start);
+    expect(result.current.flow.selectedDay).toBe(slot.start.slice(0, 10));
+
+    act(() =>
+      result.current.flow.submit({
+        ...values,
+        notes: '  Agenda attached  ',
+        guests: ['carol@example.com'],
+        responses: { company: 'Acme' },
+      }),
+    );
+    expect(result.current.flow.step).toBe('submitting');
+    await waitFor(() => expect(result.current.flow.step).toBe('confirmed'));
+    const [made] = world.model.bookings('alice');
+    expect(made?.start).toBe(Date.parse(slot.start));
+    expect(made?.attendee).toMatchObject({
+      name: 'Bob',
+      email: 'bob@example.com',
+      timeZone: 'America/New_York',
+    });
+    expect(made?.guests).toEqual(['carol@example.com']);
+    expect(made?.responses).toMatchObject({ notes: 'Agenda attached', company: 'Acme' });
+    expect(result.current.flow.booking?.uid).toBe(made?.uid);
+    expect(onBookingSuccess).toHaveBeenCalledExactlyOnceWith(result.current.flow.booking);
+
+    act(() => result.current.flow.reset());
+    expect(result.current.flow.step).toBe('choosingEventType');
+  });
+
+  it('slot taken: back to the slots with the error, the slots refetched, the values kept', async () => {
+    const { world, id, wrapper } = setup();
+    const onBookingError = vi.fn();
+    const { result } = renderHook(
+      () => useFlowWithSlots({ eventTypeId: id('30min'), timeZone: 'UTC', onBookingError }),
+      { wrapper },
+    );
+    expect(result.current.flow.step).toBe('choosingDay');
+    expect(result.current.flow.state.fixed).toBe(true);
+    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
+    const slot = firstSlot(result.current.slots.data);
+    act(() => result.current.flow.selectSlot(slot.start));
+    // Someone else takes it meanwhile.
+    expect(
+      world.model.createBooking({
+        eventTypeId: id('30min'),
+        start: Date.parse(slot.start),
+        attendee: { name: 'Carol', email: 'carol@example.com', timeZone: 'UTC' },
+      }).ok,
+    ).toBe(true);
+    const slotRequests = world.count('GET /v2/slots');
+    act(() => result.current.flow.submit(values));
+    await waitFor(() => expect(result.current.flow.step).toBe('slotTaken'));
+    expect(result.current.flow.error).toMatchObject({ name: 'CalApiError', status: 400 });
+    expect(result.current.flow.state).toMatchObject({ values, day: slot.start.slice(0, 10) });
+    expect(onBookingError).toHaveBeenCalledExactlyOnceWith(result.current.flow.error);
+    await waitFor(() => expect(world.count('GET /v2/slots')).toBeGreaterThan(slotRequests));
+    await waitFor(() =>
+      expect(
+        Object.values(result.current.slots.data ?? {})
+          .flat()
+          .some((s) => s.start === slot.start),
+      ).toBe(false),
+    );
+    // Pinned: no way back to the event types.
+    act(() => result.current.flow.back());
+    expect(result.current.flow.step).toBe('choosingDay');
+    act(() => result.current.flow.back());
+    expect(result.current.flow.step).toBe('choosingDay');
+
+    const next = firstSlot(result.current.slots.data);
+    act(() => result.current.flow.selectSlot(next));
+    expect(result.current.flow.state).toMatchObject({ step: 'details', values });
+    act(() => result.current.flow.submit(values));
+    await waitFor(() => expect(result.current.flow.step).toBe('confirmed'));
+    expect(world.model.bookings('alice').map((b) => b.attendee.name)).toEqual(['Carol', 'Bob']);
+  });
+
+  it('another refusal is an error; submit again from there', async () => {
+    const { id, wrapper, world } = setup();
+    const { result } = renderHook(
+      () => useFlowWithSlots({ eventTypeId: id('60min'), timeZone: 'UTC' }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
+    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
+    // The 60-minute type requires its `topic` field: Cal.com answers 400 (not a taken slot).
+    act(() => result.current.flow.submit(values));
+    await waitFor(() => expect(result.current.flow.step).toBe('error'));
+    expect(result.current.flow.error).toMatchObject({ kind: 'invalid_request' });
+    act(() => result.current.flow.submit({ ...values, responses: { topic: 'Onboarding' } }));
+    await waitFor(() => expect(result.current.flow.step).toBe('confirmed'));
+    expect(world.model.bookings('alice')[0]?.responses).toMatchObject({ topic: 'Onboarding' });
+  });
+
+  it('by slug and username: the slots and the booking name the event type that way', async () => {
+    const { user, world, wrapper } = setup();
+    const { result } = renderHook(
+      () => useFlowWithSlots({ eventTypeSlug: '15min', username: user.username, timeZone: 'UTC' }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.flow.eventType?.slug).toBe('15min'));
+    expect(result.current.flow.slotsParams).toEqual({
+      eventTypeSlug: '15min',
+      username: user.username,
+      timeZone: 'UTC',
+    });
+    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
+    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
+    act(() => result.current.flow.submit(values));
+    await waitFor(() => expect(result.current.flow.step).toBe('confirmed'));
+    expect(world.model.bookings('alice')[0]?.eventTypeId).toBe(
+      world.model.eventTypes('alice').find((type) => type.slug === '15min')?.id,
+    );
+  });
+
+  it('reschedule: the booking’s event type pinned, its own time free, submit moves it', async () => {
+    const { world, id, wrapper } = setup();
+    const [a] = world.model.slots(id('30min'), Date.parse(day(2)), Date.parse(day(14)));
+    if (!a) throw new Error('no slots');
+    const original = world.model.createBooking({
+      eventTypeId: id('30min'),
+      start: a.start,
+      attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
+    });
+    if (!original.ok) throw new Error('seed failed');
+    const onBookingSuccess = vi.fn();
+    const { result } = renderHook(
+      () =>
+        useFlowWithSlots({
+          rescheduleUid: original.booking.uid,
+          timeZone: 'UTC',
+          onBookingSuccess,
+        }),
+      { wrapper },
+    );
+    expect(result.current.flow.isRescheduling).toBe(true);
+    // The booking loads, then its event type is pinned.
+    await waitFor(() => expect(result.current.flow.step).toBe('choosingDay'));
+    expect(result.current.flow.state.fixed).toBe(true);
+    expect(result.current.flow.eventTypeRef).toEqual({ eventTypeId: id('30min') });
+    expect(result.current.flow.formDefaults).toMatchObject({
+      name: 'Bob',
+      email: 'bob@example.com',
+    });
+    expect(result.current.flow.slotsParams).toMatchObject({
+      bookingUidToReschedule: original.booking.uid,
+    });
+    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
+    const slots = Object.values(result.current.slots.data ?? {}).flat();
+    // The booking's own time is offered (free for itself).
+    expect(slots.some((s) => Date.parse(s.start) === a.start)).toBe(true);
+    const target = slots.find((s) => Date.parse(s.start) > a.start + 3_600_000);
+    if (!target) throw new Error('no later slot');
+    act(() => result.current.flow.selectSlot(target));
+    act(() =>
+      result.current.flow.submit({
+        ...values,
+        rescheduleReason: 'Conflict',
+      }),
+    );
+    await waitFor(() => expect(result.current.flow.step).toBe('confirmed'));
+    const moved = result.current.flow.booking;
+    expect(moved?.rescheduledFromUid).toBe(original.booking.uid);
+    expect(Date.parse(moved?.start ?? '')).toBe(Date.parse(target.start));
+    expect(world.model.booking(original.booking.uid)?.status).toBe('cancelled');
+    expect(world.model.bookings('alice')).toHaveLength(2);
+    expect(world.model.booking(moved?.uid ?? '')?.reschedulingReason).toBe('Conflict');
+    expect(onBookingSuccess).toHaveBeenCalledOnce();
+    // reset goes back to the pinned event type.
+    act(() => result.current.flow.reset());
+    expect(result.current.flow.state).toEqual({
+      step: 'choosingDay',
+      fixed: true,
+      eventType: { eventTypeId: id('30min') },
+    });
+  });
+
+  it('setTimeZone changes the slots’ zone; a new timeZone prop wins over it', async () => {
+    const { id, wrapper } = setup();
+    const { result, rerender } = renderHook(
+      ({ zone }: { zone: string }) =>
+        useCalBookingFlow({ eventTypeId: id('15min'), timeZone: zone }),
+      { wrapper, initialProps: { zone: 'UTC' } },
+    );
+    expect(result.current.timeZone).toBe('UTC');
+    act(() => result.current.setTimeZone('Asia/Tokyo'));
+    expect(result.current.timeZone).toBe('Asia/Tokyo');
+    expect(result.current.slotsParams?.timeZone).toBe('Asia/Tokyo');
+    rerender({ zone: 'Europe/Paris' });
+    expect(result.current.timeZone).toBe('Europe/Paris');
+  });
+
+  it('without timeZone, the browser’s zone', () => {
+    const { id, wrapper } = setup();
+    const { result } = renderHook(() => useCalBookingFlow({ eventTypeId: id('15min') }), {
+      wrapper,
+    });
+    expect(result.current.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+
+  it('an outcome that a reset overtook is ignored', async () => {
+    const { id, wrapper, world } = setup();
+    const { result } = renderHook(
+      () => useFlowWithSlots({ eventTypeId: id('30min'), timeZone: 'UTC' }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
+    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
+    act(() => result.current.flow.submit(values));
+    act(() => result.current.flow.reset());
+    await waitFor(() => expect(world.model.bookings('alice')).toHaveLength(1));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(result.current.flow.step).toBe('choosingDay');
+  });
+});
