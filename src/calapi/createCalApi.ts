@@ -18,7 +18,14 @@ import {
   CalMeSchema,
   CalSlotsSchema,
 } from './schemas.js';
-import type { CalApi, CalApiOptions, CalApiSchemas, CalFetchInit, CalQueryValue } from './types.js';
+import type {
+  CalApi,
+  CalApiOptions,
+  CalApiSchemas,
+  CalFetchInit,
+  CalQueryValue,
+  CalRequestOptions,
+} from './types.js';
 
 export const DEFAULT_CAL_API_URL = 'https://api.cal.com';
 
@@ -75,6 +82,9 @@ function uidSegment(uid: string): string {
   }
   return encodeURIComponent(uid);
 }
+
+/** The typed methods' params, sent as the query string. */
+type Query = CalFetchInit['query'];
 
 interface Envelope {
   status?: unknown;
@@ -227,59 +237,51 @@ export function createCalApi(options: CalApiOptions): CalApi {
     );
   }
 
-  const schemaOf = <K extends keyof CalApiSchemas>(name: K): CalApiSchemas[K] =>
-    options.schemas?.[name] ?? DEFAULT_SCHEMAS[name];
+  /** A typed method: its schema read per call (as `options.schemas` may change), the caller's signal only. */
+  const call = <K extends keyof CalApiSchemas>(
+    name: K,
+    path: string,
+    opts: CalRequestOptions | undefined,
+    init?: CalFetchInit,
+    unwrap?: (envelope: Envelope) => unknown,
+  ) =>
+    request(
+      path,
+      { ...init, signal: opts?.signal },
+      (options.schemas?.[name] ?? DEFAULT_SCHEMAS[name]) as StandardSchemaV1<
+        unknown,
+        StandardSchemaV1.InferOutput<CalApiSchemas[K]>
+      >,
+      unwrap,
+    );
   const bookingPath = (uid: string, action = '') => `/v2/bookings/${uidSegment(uid)}${action}`;
-  const post = (body: unknown, signal?: AbortSignal): CalFetchInit => ({
-    method: 'POST',
-    body,
-    signal,
-  });
+  const post = (body: unknown): CalFetchInit => ({ method: 'POST', body });
 
   return {
     fetch: (path, init) => request(path, init),
-    me: (opts) => request('/v2/me', { signal: opts?.signal }, schemaOf('me')),
+    me: (opts) => call('me', '/v2/me', opts),
     eventTypes: (params, opts) =>
-      request(
-        '/v2/event-types',
-        { query: params as CalFetchInit['query'], signal: opts?.signal },
-        schemaOf('eventTypes'),
-      ),
-    slots: (params, opts) =>
-      request(
-        '/v2/slots',
-        { query: params as CalFetchInit['query'], signal: opts?.signal },
-        schemaOf('slots'),
-      ),
+      call('eventTypes', '/v2/event-types', opts, { query: params as Query }),
+    slots: (params, opts) => call('slots', '/v2/slots', opts, { query: params as Query }),
     bookings: (params, opts) =>
-      request(
-        '/v2/bookings',
-        { query: params as CalFetchInit['query'], signal: opts?.signal },
-        schemaOf('bookings'),
-        (envelope) => ({ items: envelope.data, pagination: envelope.pagination }),
-      ),
-    booking: async (uid, opts) =>
-      request(bookingPath(uid), { signal: opts?.signal }, schemaOf('booking')),
+      call('bookings', '/v2/bookings', opts, { query: params as Query }, (envelope) => ({
+        items: envelope.data,
+        pagination: envelope.pagination,
+      })),
+    booking: async (uid, opts) => call('booking', bookingPath(uid), opts),
     createBooking: (input, opts) =>
-      request(
+      call(
+        'createBooking',
         '/v2/bookings',
-        post(input, opts?.signal),
-        schemaOf('createBooking'),
+        opts,
+        post(input),
         // A recurring event type books every occurrence at once: the first stands for the series,
         // as rejecting a booking that was made would invite the user to book it twice.
         ({ data }) => (Array.isArray(data) ? data[0] : data),
       ),
     cancelBooking: async (uid, input, opts) =>
-      request(
-        bookingPath(uid, '/cancel'),
-        post(input ?? {}, opts?.signal),
-        schemaOf('cancelBooking'),
-      ),
+      call('cancelBooking', bookingPath(uid, '/cancel'), opts, post(input ?? {})),
     rescheduleBooking: async (uid, input, opts) =>
-      request(
-        bookingPath(uid, '/reschedule'),
-        post(input, opts?.signal),
-        schemaOf('rescheduleBooking'),
-      ),
+      call('rescheduleBooking', bookingPath(uid, '/reschedule'), opts, post(input)),
   };
 }
