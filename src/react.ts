@@ -7,16 +7,22 @@ export type {
   BookingsLabels,
   BookingsLabelsOverrides,
   BookingsLabelsProviderProps,
+  CalBookingsListProps,
+  CalBookingsListState,
+  CalBookingsListTab,
   CalConnectButtonProps,
   CalConnectButtonState,
   CalTokenGateProps,
   CalTokenStatusProps,
   CalUserCardProps,
   CalUserCardState,
+  UseCalBookingsListOptions,
+  UseCalBookingsListResult,
 } from './components/index.js';
 export {
   BookingsErrorMessage,
   BookingsLabelsProvider,
+  CalBookingsList,
   CalConnectButton,
   CalTokenGate,
   CalTokenStatus,
@@ -24,6 +30,7 @@ export {
   defaultBookingsLabels,
   formatTimeUntil,
   useBookingsLabels,
+  useCalBookingsList,
 } from './components/index.js';
 export type {
   BookingsProviderProps,

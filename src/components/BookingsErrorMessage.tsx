@@ -1,14 +1,18 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { BookingsApiError } from '../client/errors.js';
+import type { BookingsApiError, BookingsErrorKind } from '../client/errors.js';
+import type { CalQueryError } from '../react/useCalApi.js';
 import { useBookingsLabels } from './BookingsLabelsContext.js';
 import { classNames } from './classNames.js';
 import type { BookingsLabelsOverrides } from './labels.js';
 
 export interface BookingsErrorMessageProps {
-  /** The error to explain. Nothing is rendered for `null` or `undefined`. */
-  error: BookingsApiError | null | undefined;
+  /**
+   * The error to explain, from AISquare or from Cal.com (a Cal.com-only kind, `token_expired` or
+   * `rate_limited`, reads as `server`). Nothing is rendered for `null` or `undefined`.
+   */
+  error: BookingsApiError | CalQueryError | null | undefined;
   /**
    * Called by the retry button; without it there is no retry button.
    * @default undefined
@@ -46,7 +50,7 @@ export function BookingsErrorMessage({
 }: BookingsErrorMessageProps): ReactNode {
   const labels = useBookingsLabels(labelsProp);
   if (!error) return null;
-  const kind = error.kind in labels.errorMessage ? error.kind : 'server';
+  const kind = (error.kind in labels.errorMessage ? error.kind : 'server') as BookingsErrorKind;
   const detail = showDetail && error.detail ? error.detail : undefined;
   return (
     <div

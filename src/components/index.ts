@@ -7,6 +7,15 @@ export { BookingsErrorMessage } from './BookingsErrorMessage.js';
 export { useBookingsLabels } from './BookingsLabelsContext.js';
 export type { BookingsLabelsProviderProps } from './BookingsLabelsProvider.js';
 export { BookingsLabelsProvider } from './BookingsLabelsProvider.js';
+export type { CalBookingsListProps } from './booking/CalBookingsList.js';
+export { CalBookingsList } from './booking/CalBookingsList.js';
+export type {
+  CalBookingsListState,
+  CalBookingsListTab,
+  UseCalBookingsListOptions,
+  UseCalBookingsListResult,
+} from './booking/useCalBookingsList.js';
+export { useCalBookingsList } from './booking/useCalBookingsList.js';
 export type { CalConnectButtonProps, CalConnectButtonState } from './CalConnectButton.js';
 export { CalConnectButton } from './CalConnectButton.js';
 export type { CalTokenGateProps } from './CalTokenGate.js';

@@ -13,6 +13,7 @@ export interface BookingsLabels {
   /** Retry button of `BookingsErrorMessage` and `CalTokenStatus`. @default 'Try again' */
   retry: string;
 
+
   // --- BookingsErrorMessage ---------------------------------------------------------------------
   /** What went wrong, per error kind, in plain words. */
   errorMessage: Record<BookingsErrorKind, string>;
@@ -20,6 +21,7 @@ export interface BookingsLabels {
   errorNextStep: Record<BookingsErrorKind, string>;
   /** The server's own detail, shown only with `showDetail`. @default (detail) => `Details: ${detail}` */
   errorDetail: (detail: string) => string;
+
 
   // --- CalUserCard ------------------------------------------------------------------------------
   /** Accessible name of the card region. @default 'Cal.com account' */
@@ -68,6 +70,68 @@ export interface BookingsLabels {
   tokenUnauthorized: string;
   /** The last attempt failed for good; followed by the kind's message. @default 'Could not connect to Cal.com.' */
   tokenError: string;
+
+  // --- CalBookingsList (begin) ------------------------------------------------------------------
+  /** Accessible name of the list's region. @default 'My bookings' */
+  bookingsListTitle: string;
+  /** Accessible name of the tab list. @default 'Bookings' */
+  bookingsListTabs: string;
+  /** @default 'Upcoming' */
+  bookingsListUpcoming: string;
+  /** @default 'Past' */
+  bookingsListPast: string;
+  /** @default 'Cancelled' */
+  bookingsListCancelled: string;
+  /** While the first page loads. @default 'Loading your bookings…' */
+  bookingsListLoading: string;
+  /** An empty Upcoming tab. @default 'No upcoming bookings.' */
+  bookingsListEmptyUpcoming: string;
+  /** An empty Past tab. @default 'No past bookings.' */
+  bookingsListEmptyPast: string;
+  /** An empty Cancelled tab. @default 'No cancelled bookings.' */
+  bookingsListEmptyCancelled: string;
+  /** Who else takes part; `names` is already joined with `Intl.ListFormat`. @default (names) => `With ${names}` */
+  bookingsListWith: (names: string) => string;
+  /** Badge of a booking that awaits the host's confirmation. @default 'Unconfirmed' */
+  bookingsListUnconfirmed: string;
+  /** The reason a cancelled booking shows. @default (reason) => `Reason: ${reason}` */
+  bookingsListReason: (reason: string) => string;
+  /** Accessible name of the paging navigation. @default 'Pages' */
+  bookingsListPages: string;
+  /** @default 'Previous page' */
+  bookingsListPrevious: string;
+  /** @default 'Next page' */
+  bookingsListNext: string;
+  /** @default (page, count) => `Page ${page} of ${count}` */
+  bookingsListPageOf: (page: number, count: number) => string;
+  /** A booking's reschedule button. @default 'Reschedule' */
+  bookingsListReschedule: string;
+  /** A booking's cancel button (opens the confirmation). @default 'Cancel' */
+  bookingsListCancel: string;
+  /** Title of the cancel confirmation. @default 'Cancel this booking?' */
+  bookingsListCancelTitle: string;
+  /**
+   * What the confirmation says; `when` is the formatted time.
+   * @default (title, when) => `${title}, ${when}. Everyone invited will be told.`
+   */
+  bookingsListCancelDescription: (title: string, when: string) => string;
+  /** Label of the optional reason field. @default 'Reason (optional)' */
+  bookingsListCancelReason: string;
+  /** Confirms. @default 'Cancel booking' */
+  bookingsListCancelConfirm: string;
+  /** Closes the confirmation without cancelling. @default 'Keep booking' */
+  bookingsListCancelKeep: string;
+  /** The confirm button while the request runs. @default 'Cancelling…' */
+  bookingsListCancelling: string;
+  /** Announced once cancelled. @default (title) => `${title} was cancelled.` */
+  bookingsListCancelDone: (title: string) => string;
+  /** Title of the reschedule dialog. @default (title) => `Reschedule ${title}` */
+  bookingsListRescheduleTitle: (title: string) => string;
+  /** Announced once rescheduled. @default (title) => `${title} was rescheduled.` */
+  bookingsListRescheduleDone: (title: string) => string;
+  /** Closes the reschedule dialog. @default 'Close' */
+  bookingsListClose: string;
+  // --- CalBookingsList (end) --------------------------------------------------------------------
 }
 
 /**
@@ -117,6 +181,37 @@ export const defaultBookingsLabels: Readonly<BookingsLabels> = {
   tokenRefreshing: 'Refreshing the Cal.com connection…',
   tokenUnauthorized: 'Your session has expired. Sign in again to continue.',
   tokenError: 'Could not connect to Cal.com.',
+  // --- CalBookingsList (begin) ---
+  bookingsListTitle: 'My bookings',
+  bookingsListTabs: 'Bookings',
+  bookingsListUpcoming: 'Upcoming',
+  bookingsListPast: 'Past',
+  bookingsListCancelled: 'Cancelled',
+  bookingsListLoading: 'Loading your bookings…',
+  bookingsListEmptyUpcoming: 'No upcoming bookings.',
+  bookingsListEmptyPast: 'No past bookings.',
+  bookingsListEmptyCancelled: 'No cancelled bookings.',
+  bookingsListWith: (names: string) => `With ${names}`,
+  bookingsListUnconfirmed: 'Unconfirmed',
+  bookingsListReason: (reason: string) => `Reason: ${reason}`,
+  bookingsListPages: 'Pages',
+  bookingsListPrevious: 'Previous page',
+  bookingsListNext: 'Next page',
+  bookingsListPageOf: (page: number, count: number) => `Page ${page} of ${count}`,
+  bookingsListReschedule: 'Reschedule',
+  bookingsListCancel: 'Cancel',
+  bookingsListCancelTitle: 'Cancel this booking?',
+  bookingsListCancelDescription: (title: string, when: string) =>
+    `${title}, ${when}. Everyone invited will be told.`,
+  bookingsListCancelReason: 'Reason (optional)',
+  bookingsListCancelConfirm: 'Cancel booking',
+  bookingsListCancelKeep: 'Keep booking',
+  bookingsListCancelling: 'Cancelling…',
+  bookingsListCancelDone: (title: string) => `${title} was cancelled.`,
+  bookingsListRescheduleTitle: (title: string) => `Reschedule ${title}`,
+  bookingsListRescheduleDone: (title: string) => `${title} was rescheduled.`,
+  bookingsListClose: 'Close',
+  // --- CalBookingsList (end) ---
 };
 
 /**

@@ -21,7 +21,31 @@ describe('src/components conventions', () => {
           expect(['react', '@tanstack/react-query']).toContain(specifier);
           continue;
         }
-        expect(specifier).toMatch(/^(\.\/|\.\.\/(react|session|client|token)\/)[\w.]+\.js$/);
+        expect(specifier).toMatch(
+          /^(\.\/(booking\/)?|\.\.\/(react|session|client|token)\/)[\w.]+\.js$/,
+        );
+      }
+    },
+  );
+
+  // The booking components sit one folder down: the same layers, plus type-only Cal.com types.
+  const bookingDir = join(dir, 'booking');
+  const bookingFiles = readdirSync(bookingDir).filter((name) => /\.tsx?$/.test(name));
+  it.each(bookingFiles)(
+    "booking/%s imports only the layers below, with .js (and a .tsx starts with 'use client')",
+    (name) => {
+      const source = readFileSync(join(bookingDir, name), 'utf8');
+      if (name.endsWith('.tsx')) expect(source.split('\n', 1)[0]).toBe("'use client';");
+      for (const match of source.matchAll(/^import (type )?[^;]*? from '([^']+)'/gms)) {
+        const specifier = match[2] ?? '';
+        if (!specifier.startsWith('.')) {
+          expect(['react', '@tanstack/react-query', 'zod/mini']).toContain(specifier);
+          continue;
+        }
+        const allowed = match[1]
+          ? /^(\.\/|\.\.\/|\.\.\/\.\.\/(react|session|client|token|calapi)\/)[\w.]+\.js$/
+          : /^(\.\/|\.\.\/|\.\.\/\.\.\/(react|session|client|token)\/)[\w.]+\.js$/;
+        expect(specifier).toMatch(allowed);
       }
     },
   );
@@ -30,6 +54,7 @@ describe('src/components conventions', () => {
     expect(Object.keys(components).sort()).toEqual([
       'BookingsErrorMessage',
       'BookingsLabelsProvider',
+      'CalBookingsList',
       'CalConnectButton',
       'CalTokenGate',
       'CalTokenStatus',
@@ -37,12 +62,19 @@ describe('src/components conventions', () => {
       'defaultBookingsLabels',
       'formatTimeUntil',
       'useBookingsLabels',
+      'useCalBookingsList',
     ]);
   });
 
   it('styles.css targets every root class and is themed by --aisq-* variables', () => {
     const css = readFileSync(join(dir, '../styles.css'), 'utf8');
-    for (const root of ['user-card', 'connect-button', 'token-status', 'error-message']) {
+    for (const root of [
+      'user-card',
+      'connect-button',
+      'token-status',
+      'error-message',
+      'bookings-list',
+    ]) {
       expect(css).toContain(`.aisq-${root}`);
     }
     expect(css).toContain('prefers-color-scheme: dark');

@@ -1,0 +1,165 @@
+'use client';
+
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type {
+  CalBooking,
+  CalBookingsPage,
+  CalBookingsParams,
+  CalPagination,
+} from '../../calapi/types.js';
+import { useBookingsClient } from '../../react/useBookingsClient.js';
+import { useBookingsIdentity } from '../../react/useBookingsIdentity.js';
+import type { CalQueryError } from '../../react/useCalApi.js';
+import {
+  type CalBookingMutationResult,
+  type CancelCalBookingVariables,
+  useCancelCalBooking,
+} from '../../react/useCalBookingMutations.js';
+import { useCalBookings } from '../../react/useCalQueries.js';
+import { calApiKeys } from '../../session/calApiKeys.js';
+
+/** The lists `CalBookingsList` shows, each one Cal.com `status` filter. */
+export type CalBookingsListTab = 'upcoming' | 'past' | 'cancelled';
+
+/**
+ * What the list shows: nothing asked yet (signed out or disabled), the first page loading, no
+ * bookings in this tab, a page of bookings, or the error of the first page.
+ */
+export type CalBookingsListState = 'idle' | 'loading' | 'empty' | 'ready' | 'error';
+
+export interface UseCalBookingsListOptions {
+  /** The shown tab, when the host controls it (with `onTabChange`). @default undefined */
+  tab?: CalBookingsListTab;
+  /** The first tab when uncontrolled. @default 'upcoming' */
+  defaultTab?: CalBookingsListTab;
+  /** Called when the person chooses another tab. @default undefined */
+  onTabChange?: (tab: CalBookingsListTab) => void;
+  /** Bookings per page (Cal.com's `take`). @default 10 */
+  pageSize?: number;
+  /** More `GET /v2/bookings` filters (e.g. `eventTypeId`); `status`, `take` and `skip` are the list's. */
+  filters?: Omit<CalBookingsParams, 'status' | 'take' | 'skip'>;
+}
+
+export interface UseCalBookingsListResult {
+  state: CalBookingsListState;
+  tab: CalBookingsListTab;
+  setTab: (tab: CalBookingsListTab) => void;
+  /** The bookings of the page on screen (the previous page's while the next one loads). */
+  bookings: CalBooking[];
+  /** Cal.com's `pagination` of the page on screen. */
+  pagination: CalPagination | undefined;
+  /** 1-based number of the page asked for. */
+  page: number;
+  /** Number of pages (at least 1 once known). */
+  pageCount: number;
+  hasPreviousPage: boolean;
+  hasNextPage: boolean;
+  previousPage: () => void;
+  nextPage: () => void;
+  /** Another page of this tab is loading; the one on screen stays meanwhile. */
+  isPageLoading: boolean;
+  error: CalQueryError | null;
+  refetch: () => void;
+  /** The underlying `useCalBookings` query. */
+  query: UseQueryResult<CalBookingsPage, CalQueryError>;
+  /** `useCancelCalBooking`'s mutation: `cancel.mutate({ uid, cancellationReason })`. */
+  cancel: CalBookingMutationResult<CancelCalBookingVariables>;
+}
+
+const SORT: Record<CalBookingsListTab, 'asc' | 'desc'> = {
+  upcoming: 'asc',
+  past: 'desc',
+  cancelled: 'desc',
+};
+
+/**
+ * The state behind `CalBookingsList`: one tab of the user's Cal.com bookings (upcoming soonest
+ * first, past and cancelled newest first), paged with Cal.com's `take`/`skip` and `pagination`, and
+ * the cancel mutation. Changing tab goes back to the first page and shows the loading state (never
+ * another tab's bookings); changing page keeps the current page on screen while the next loads.
+ */
+export function useCalBookingsList(
+  options: UseCalBookingsListOptions = {},
+): UseCalBookingsListResult {
+  const { pageSize = 10, filters, onTabChange } = options;
+  const [ownTab, setOwnTab] = useState<CalBookingsListTab>(options.defaultTab ?? 'upcoming');
+  const tab = options.tab ?? ownTab;
+  // The page belongs to the tab it was chosen in: another tab starts on its first page.
+  const [paging, setPaging] = useState({ tab, skip: 0 });
+  const skip = paging.tab === tab ? paging.skip : 0;
+  const take = Math.max(1, Math.floor(pageSize));
+
+  const params: CalBookingsParams = { sortStart: SORT[tab], ...filters, status: tab, take, skip };
+  const key = calApiKeys.bookings(useBookingsClient().baseUrl, useBookingsIdentity(), params);
+  const query = useCalBookings(params, {
+    // The previous page stays only within the same list: same identity, tab and filters.
+    placeholderData: (data, previous) =>
+      previous && sameListKey(previous.queryKey, key) ? data : undefined,
+  });
+  const cancel = useCancelCalBooking();
+
+  const { data, error, isPlaceholderData } = query;
+  const pagination = data?.pagination;
+  const pageCount = pagination ? Math.max(1, pagination.totalPages) : 1;
+
+  // Cancelling the last booking of the last page leaves that page empty: go to the new last page.
+  const overshot = data !== undefined && !isPlaceholderData && data.items.length === 0 && skip > 0;
+  useEffect(() => {
+    if (overshot) setPaging({ tab, skip: Math.max(0, (pageCount - 1) * take) });
+  }, [overshot, tab, pageCount, take]);
+
+  const state: CalBookingsListState =
+    data !== undefined
+      ? data.items.length === 0 && !overshot
+        ? 'empty'
+        : 'ready'
+      : error
+        ? 'error'
+        : query.fetchStatus === 'idle'
+          ? 'idle'
+          : 'loading';
+
+  const hasNextPage = !!pagination?.hasNextPage && !isPlaceholderData;
+  const hasPreviousPage = skip > 0;
+  return {
+    state,
+    tab,
+    setTab(next) {
+      if (next === tab) return;
+      if (options.tab === undefined) setOwnTab(next);
+      setPaging({ tab: next, skip: 0 });
+      onTabChange?.(next);
+    },
+    bookings: data?.items ?? [],
+    pagination,
+    page: Math.floor(skip / take) + 1,
+    pageCount,
+    hasPreviousPage,
+    hasNextPage,
+    previousPage() {
+      if (hasPreviousPage) setPaging({ tab, skip: Math.max(0, skip - take) });
+    },
+    nextPage() {
+      if (hasNextPage) setPaging({ tab, skip: skip + take });
+    },
+    isPageLoading: isPlaceholderData,
+    error: data === undefined ? error : null,
+    refetch: () => void query.refetch(),
+    query,
+    cancel,
+  };
+}
+
+/** Same scope and same list params but for `skip`. */
+function sameListKey(previous: readonly unknown[], key: readonly unknown[]): boolean {
+  if (previous.length !== key.length) return false;
+  const last = key.length - 1;
+  for (let index = 0; index < last; index++) if (previous[index] !== key[index]) return false;
+  const a = previous[last] as Record<string, unknown>;
+  const b = key[last] as Record<string, unknown>;
+  const names = new Set([...Object.keys(a), ...Object.keys(b)]);
+  names.delete('skip');
+  for (const name of names) if (JSON.stringify(a[name]) !== JSON.stringify(b[name])) return false;
+  return true;
+}

@@ -1,0 +1,452 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { CalBooking } from '../../../src/calapi/types.js';
+import { CalBookingsList } from '../../../src/components/index.js';
+import { createCalWorld } from '../../helpers/calWorld.js';
+import { fakeJwt } from '../../helpers/fakeBookingsApi.js';
+import { renderWithProviders } from '../../helpers/renderWithProviders.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A world where alice has `upcoming` bookings of her 30-minute event type, each with a different
+ * attendee, plus `past` ones made while the model's clock stood 30 days back, and `cancelled` ones.
+ */
+function seededWorld({ upcoming = 0, past = 0, cancelled = 0 } = {}) {
+  let offset = 0;
+  const world = createCalWorld({ now: () => Date.now() - offset });
+  world.model.integrate({ sub: 'alice' });
+  const thirty = world.model.eventTypes('alice').find((type) => type.slug === '30min');
+  if (!thirty) throw new Error('seed changed');
+  const book = (count: number, name: (index: number) => string) => {
+    const now = world.model.now();
+    const slots = world.model.slots(thirty.id, now, now + 21 * DAY_MS);
+    return Array.from({ length: count }, (_, index) => {
+      const slot = slots[index * 3];
+      if (!slot) throw new Error('not enough slots');
+      const made = world.model.createBooking({
+        eventTypeId: thirty.id,
+        start: slot.start,
+        attendee: {
+          name: name(index),
+          email: `guest${index}@example.com`,
+          timeZone: 'Europe/Paris',
+        },
+      });
+      if (!made.ok) throw new Error(made.failure.message);
+      return made.booking;
+    });
+  };
+  offset = 30 * DAY_MS;
+  book(past, (index) => `Past Guest ${index + 1}`);
+  offset = 0;
+  const live = book(upcoming + cancelled, (index) => `Guest ${index + 1}`);
+  for (const booking of live.slice(upcoming)) {
+    world.model.cancelBooking(booking.uid, { cancellationReason: 'Clash' });
+  }
+  return { world, eventTypeId: thirty.id, bookings: live.slice(0, upcoming) };
+}
+
+/** The world's fetch, with Cal.com answers held back while `gate.held` is true. */
+function gated(fetch: typeof globalThis.fetch) {
+  const gate = {
+    held: false,
+    waiting: [] as (() => void)[],
+    release() {
+      gate.held = false;
+      for (const resume of gate.waiting.splice(0)) resume();
+    },
+  };
+  const gatedFetch: typeof globalThis.fetch = async (input, init) => {
+    const url = new Request(input, init).url;
+    if (gate.held && url.includes('/v2/')) {
+      await new Promise<void>((resolve) => gate.waiting.push(resolve));
+    }
+    return fetch(input, init);
+  };
+  return { gate, fetch: gatedFetch };
+}
+
+function root() {
+  return screen.getByRole('region', { name: 'My bookings' });
+}
+
+function items() {
+  return within(screen.getByRole('tabpanel')).queryAllByRole('listitem');
+}
+
+describe('CalBookingsList', () => {
+  it('shows a busy loading state, then the upcoming bookings with title, time with zone and attendees', async () => {
+    const { world, bookings } = seededWorld({ upcoming: 2 });
+    const { gate, fetch } = gated(world.fetch);
+    gate.held = true;
+    renderWithProviders(<CalBookingsList timeZone="UTC" className="mine" />, {
+      provider: { jwt: fakeJwt('alice'), fetch },
+    });
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'loading'));
+    expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByText('Loading your bookings…')).toBeInTheDocument();
+    gate.release();
+
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'ready'));
+    expect(root()).toHaveClass('aisq-bookings-list', 'mine');
+    expect(root()).toHaveAttribute('data-tab', 'upcoming');
+    expect(screen.getByRole('tabpanel')).not.toHaveAttribute('aria-busy');
+    const [first] = items();
+    if (!first || !bookings[0]) throw new Error('no booking');
+    expect(first).toHaveTextContent('30 Minute Meeting between');
+    expect(within(first).getByText(/UTC/)).toHaveAttribute(
+      'datetime',
+      new Date(bookings[0].start).toISOString(),
+    );
+    expect(first).toHaveTextContent('With Guest 1');
+    expect(items()).toHaveLength(2);
+    expect(world.calls.at(-1)?.searchParams.get('status')).toBe('upcoming');
+    expect(world.calls.at(-1)?.searchParams.get('sortStart')).toBe('asc');
+  });
+
+  it('formats the time in the given zone and locale, with the zone named', async () => {
+    const { world, bookings } = seededWorld({ upcoming: 1 });
+    renderWithProviders(<CalBookingsList timeZone="Asia/Kolkata" labels={{ locale: 'en-GB' }} />, {
+      provider: { jwt: fakeJwt('alice'), fetch: world.fetch },
+    });
+    await waitFor(() => expect(items()).toHaveLength(1));
+    const booking = bookings[0] as (typeof bookings)[number];
+    const expected = new Intl.DateTimeFormat('en-GB', {
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+      timeZone: 'Asia/Kolkata',
+    }).formatRange(new Date(booking.start), new Date(booking.end));
+    expect(screen.getByRole('time')).toHaveTextContent(expected);
+    expect(expected).toMatch(/GMT\+5:30/);
+  });
+
+  it('tabs follow the APG pattern: roving tabindex, arrows wrap, Home and End, each tab its own status', async () => {
+    const { world } = seededWorld({ upcoming: 1, past: 1, cancelled: 1 });
+    const onTabChange = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(<CalBookingsList onTabChange={onTabChange} />, {
+      provider: { jwt: fakeJwt('alice'), fetch: world.fetch },
+    });
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((tab) => tab.textContent)).toEqual(['Upcoming', 'Past', 'Cancelled']);
+    expect(tabs.map((tab) => tab.tabIndex)).toEqual([0, -1, -1]);
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Upcoming');
+    await waitFor(() => expect(items()).toHaveLength(1));
+
+    await user.click(tabs[0] as HTMLElement);
+    await user.keyboard('{ArrowRight}');
+    expect(tabs[1]).toHaveFocus();
+    expect(tabs[1]).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Past');
+    await waitFor(() => expect(items()[0]).toHaveTextContent('With Past Guest 1'));
+    // No cancel or reschedule on past bookings.
+    expect(within(screen.getByRole('tabpanel')).queryByRole('button')).toBeNull();
+    expect(world.calls.at(-1)?.searchParams.get('status')).toBe('past');
+    expect(world.calls.at(-1)?.searchParams.get('sortStart')).toBe('desc');
+
+    await user.keyboard('{End}');
+    expect(tabs[2]).toHaveFocus();
+    await waitFor(() => expect(items()[0]).toHaveTextContent('Reason: Clash'));
+    expect(items()[0]).toHaveAttribute('data-status', 'cancelled');
+    await user.keyboard('{ArrowRight}');
+    expect(tabs[0]).toHaveFocus();
+    await user.keyboard('{ArrowLeft}');
+    expect(tabs[2]).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(tabs[0]).toHaveFocus();
+    expect(onTabChange.mock.calls.map(([tab]) => tab)).toEqual([
+      'past',
+      'cancelled',
+      'upcoming',
+      'cancelled',
+      'upcoming',
+    ]);
+  });
+
+  it('never shows one tab’s bookings under another while the other loads', async () => {
+    const { world } = seededWorld({ upcoming: 2 });
+    const { gate, fetch } = gated(world.fetch);
+    const user = userEvent.setup();
+    renderWithProviders(<CalBookingsList />, {
+      provider: { jwt: fakeJwt('alice'), fetch },
+    });
+    await waitFor(() => expect(items()).toHaveLength(2));
+    gate.held = true;
+    await user.click(screen.getByRole('tab', { name: 'Past' }));
+    expect(root()).toHaveAttribute('data-state', 'loading');
+    expect(items()).toHaveLength(0);
+    gate.release();
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'empty'));
+    expect(screen.getByText('No past bookings.')).toBeInTheDocument();
+  });
+
+  it('pages with Cal.com’s pagination; the page stays while the next loads; the buttons keep focus', async () => {
+    const { world } = seededWorld({ upcoming: 5 });
+    const { gate, fetch } = gated(world.fetch);
+    const user = userEvent.setup();
+    renderWithProviders(<CalBookingsList pageSize={2} />, {
+      provider: { jwt: fakeJwt('alice'), fetch },
+    });
+    await waitFor(() => expect(items()).toHaveLength(2));
+    const pages = screen.getByRole('navigation', { name: 'Pages' });
+    expect(pages).toHaveTextContent('Page 1 of 3');
+    const previous = within(pages).getByRole('button', { name: 'Previous page' });
+    const next = within(pages).getByRole('button', { name: 'Next page' });
+    expect(previous).toHaveAttribute('aria-disabled', 'true');
+
+    gate.held = true;
+    await user.click(next);
+    expect(pages).toHaveTextContent('Page 2 of 3');
+    expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-busy', 'true');
+    expect(items().map((item) => item.textContent)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Guest 1')]),
+    );
+    // A second click while the page loads does not skip a page.
+    await user.click(next);
+    gate.release();
+    await waitFor(() => expect(items()[0]).toHaveTextContent('With Guest 3'));
+    expect(screen.getByRole('tabpanel')).not.toHaveAttribute('aria-busy');
+    expect(world.calls.at(-1)?.searchParams.get('skip')).toBe('2');
+    expect(world.calls.at(-1)?.searchParams.get('take')).toBe('2');
+
+    await user.click(next);
+    await waitFor(() => expect(items()).toHaveLength(1));
+    expect(items()[0]).toHaveTextContent('With Guest 5');
+    expect(next).toHaveAttribute('aria-disabled', 'true');
+    expect(next).toHaveFocus();
+    await user.click(next);
+    expect(pages).toHaveTextContent('Page 3 of 3');
+
+    await user.click(previous);
+    await waitFor(() => expect(items()[0]).toHaveTextContent('With Guest 3'));
+    // Another tab starts on its first page.
+    await user.click(screen.getByRole('tab', { name: 'Past' }));
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'empty'));
+    expect(screen.queryByRole('navigation', { name: 'Pages' })).toBeNull();
+    expect(world.calls.at(-1)?.searchParams.get('skip')).toBe('0');
+  });
+
+  it('cancel asks first (alert dialog, focus on "Keep booking", Escape closes and returns focus)', async () => {
+    const { world } = seededWorld({ upcoming: 1 });
+    const user = userEvent.setup();
+    renderWithProviders(<CalBookingsList timeZone="UTC" />, {
+      provider: { jwt: fakeJwt('alice'), fetch: world.fetch },
+    });
+    const cancel = await screen.findByRole('button', { name: 'Cancel' });
+    expect(cancel).toHaveAccessibleDescription(/30 Minute Meeting between/);
+    await user.click(cancel);
+    const dialog = screen.getByRole('alertdialog', { name: 'Cancel this booking?' });
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(dialog).toHaveAccessibleDescription(/UTC\. Everyone invited will be told\.$/);
+    expect(within(dialog).getByRole('button', { name: 'Keep booking' })).toHaveFocus();
+
+    // Tab cycles inside the dialog.
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Cancel booking' })).toHaveFocus();
+    await user.tab();
+    expect(within(dialog).getByRole('textbox', { name: 'Reason (optional)' })).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(within(dialog).getByRole('button', { name: 'Cancel booking' })).toHaveFocus();
+
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(() => expect(cancel).toHaveFocus());
+    expect(
+      world.count('POST /v2/bookings/' + world.model.bookings('alice')[0]?.uid + '/cancel'),
+    ).toBe(0);
+
+    await user.click(cancel);
+    await user.click(screen.getByRole('button', { name: 'Keep booking' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(() => expect(cancel).toHaveFocus());
+  });
+
+  it('cancels with the reason, announces it, moves focus to the panel, and the booking shows under Cancelled', async () => {
+    const { world, bookings } = seededWorld({ upcoming: 2 });
+    const onCancelled = vi.fn<(booking: CalBooking) => void>();
+    const user = userEvent.setup();
+    renderWithProviders(<CalBookingsList onCancelled={onCancelled} />, {
+      provider: { jwt: fakeJwt('alice'), fetch: world.fetch },
+    });
+    await waitFor(() => expect(items()).toHaveLength(2));
+    const [first] = items();
+    await user.click(within(first as HTMLElement).getByRole('button', { name: 'Cancel' }));
+    await user.type(screen.getByRole('textbox', { name: 'Reason (optional)' }), 'Out sick');
+    await user.click(screen.getByRole('button', { name: 'Cancel booking' }));
+
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(screen.getByRole('status')).toHaveTextContent(/was cancelled\.$/);
+    await waitFor(() => expect(items()).toHaveLength(1));
+    await waitFor(() => expect(screen.getByRole('tabpanel')).toHaveFocus());
+    const uid = bookings[0]?.uid ?? '';
+    expect(world.model.booking(uid)).toMatchObject({
+      status: 'cancelled',
+      cancellationReason: 'Out sick',
+    });
+    expect(onCancelled).toHaveBeenCalledWith(expect.objectContaining({ uid, status: 'cancelled' }));
+
+    await user.click(screen.getByRole('tab', { name: 'Cancelled' }));
+    await waitFor(() => expect(items()[0]).toHaveTextContent('Reason: Out sick'));
+  });
+
+  it('a failed cancel keeps the dialog open with the error, and the confirm button is inert while it runs', async () => {
+    const { world } = seededWorld({ upcoming: 1 });
+    let release = () => {};
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.url.endsWith('/cancel')) {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        return Response.json(
+          { status: 'error', timestamp: '', path: '', error: { code: 'X', message: 'Boom' } },
+          { status: 500 },
+        );
+      }
+      return world.fetch(input, init);
+    };
+    const user = userEvent.setup();
+    renderWithProviders(<CalBookingsList showErrorDetail />, {
+      provider: { jwt: fakeJwt('alice'), fetch },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel booking' }));
+    const dialog = screen.getByRole('alertdialog');
+    const confirm = within(dialog).getByRole('button', { name: 'Cancelling…' });
+    expect(confirm).toHaveAttribute('aria-disabled', 'true');
+    expect(within(dialog).getByRole('button', { name: 'Keep booking' })).toBeDisabled();
+    await user.click(confirm);
+    // Escape does nothing while the request runs.
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('alertdialog')).toBeInTheDocument();
+    act(() => release());
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('The booking service is having trouble right now.');
+    expect(alert).toHaveTextContent('Details: Boom');
+    expect(world.model.bookings('alice')[0]?.status).toBe('accepted');
+    expect(within(dialog).getByRole('button', { name: 'Cancel booking' })).not.toHaveAttribute(
+      'aria-disabled',
+    );
+  });
+
+  it('reschedule calls onReschedule, or opens renderReschedule in a dialog that closes when done', async () => {
+    const { world, bookings } = seededWorld({ upcoming: 1 });
+    const onReschedule = vi.fn();
+    const user = userEvent.setup();
+    const { unmount } = renderWithProviders(<CalBookingsList onReschedule={onReschedule} />, {
+      provider: { jwt: fakeJwt('alice'), fetch: world.fetch },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Reschedule' }));
+    expect(onReschedule).toHaveBeenCalledWith(expect.objectContaining({ uid: bookings[0]?.uid }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    unmount();
+
+    const onRescheduled = vi.fn();
+    renderWithProviders(
+      <CalBookingsList
+        onRescheduled={onRescheduled}
+        renderReschedule={(booking, done) => (
+          <button type="button" onClick={() => done({ ...booking, uid: 'moved' })}>
+            Move {booking.uid}
+          </button>
+        )}
+      />,
+      { provider: { jwt: fakeJwt('alice'), fetch: world.fetch } },
+    );
+    const reschedule = await screen.findByRole('button', { name: 'Reschedule' });
+    await user.click(reschedule);
+    const dialog = screen.getByRole('dialog', { name: /^Reschedule 30 Minute Meeting between/ });
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(reschedule).toHaveFocus());
+    await user.click(reschedule);
+    await user.click(screen.getByRole('button', { name: `Move ${bookings[0]?.uid}` }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(onRescheduled).toHaveBeenCalledWith(expect.objectContaining({ uid: 'moved' }));
+    expect(screen.getByRole('status')).toHaveTextContent(/was rescheduled\.$/);
+  });
+
+  it('hides Reschedule when it has nowhere to go', async () => {
+    const { world } = seededWorld({ upcoming: 1 });
+    renderWithProviders(<CalBookingsList />, {
+      provider: { jwt: fakeJwt('alice'), fetch: world.fetch },
+    });
+    await screen.findByRole('button', { name: 'Cancel' });
+    expect(screen.queryByRole('button', { name: 'Reschedule' })).toBeNull();
+  });
+
+  it('shows the error with a retry, and the empty state of each tab', async () => {
+    const { world } = seededWorld();
+    let fail = true;
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      if (fail && new Request(input, init).url.includes('/v2/bookings')) {
+        return Response.json(
+          { status: 'error', timestamp: '', path: '', error: { code: 'X', message: 'Down' } },
+          // A 400 is final (5xx would be retried with backoff first).
+          { status: 400 },
+        );
+      }
+      return world.fetch(input, init);
+    };
+    const user = userEvent.setup();
+    renderWithProviders(<CalBookingsList />, {
+      provider: { jwt: fakeJwt('alice'), fetch },
+    });
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'error'));
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'The booking service could not accept this request.',
+    );
+    fail = false;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'empty'));
+    expect(screen.getByText('No upcoming bookings.')).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Cancelled' }));
+    await screen.findByText('No cancelled bookings.');
+  });
+
+  it('is idle and asks nothing while signed out', () => {
+    const { world } = seededWorld({ upcoming: 1 });
+    renderWithProviders(<CalBookingsList />, { provider: { jwt: null, fetch: world.fetch } });
+    expect(root()).toHaveAttribute('data-state', 'idle');
+    expect(world.calls).toHaveLength(0);
+  });
+
+  it('goes back a page when cancelling empties the last one', async () => {
+    const { world } = seededWorld({ upcoming: 3 });
+    const user = userEvent.setup();
+    renderWithProviders(<CalBookingsList pageSize={2} />, {
+      provider: { jwt: fakeJwt('alice'), fetch: world.fetch },
+    });
+    await waitFor(() => expect(items()).toHaveLength(2));
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(items()).toHaveLength(1));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel booking' }));
+    await waitFor(() => expect(screen.queryByRole('navigation')).toBeNull());
+    await waitFor(() => expect(items()).toHaveLength(2));
+    expect(root()).toHaveAttribute('data-state', 'ready');
+  });
+
+  it('honours labels and dir="rtl" arrows', async () => {
+    const { world } = seededWorld({ upcoming: 1 });
+    const user = userEvent.setup();
+    renderWithProviders(
+      <div dir="rtl" style={{ direction: 'rtl' }}>
+        <CalBookingsList labels={{ bookingsListUpcoming: 'قادمة', bookingsListTitle: 'حجوزاتي' }} />
+      </div>,
+      { provider: { jwt: fakeJwt('alice'), fetch: world.fetch } },
+    );
+    const region = screen.getByRole('region', { name: 'حجوزاتي' });
+    const upcoming = within(region).getByRole('tab', { name: 'قادمة' });
+    await user.click(upcoming);
+    await user.keyboard('{ArrowLeft}');
+    expect(screen.getByRole('tab', { name: 'Past' })).toHaveFocus();
+  });
+});
