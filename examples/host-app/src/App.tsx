@@ -11,7 +11,9 @@ import {
   useRefreshCalToken,
 } from '@aisquare/bookings-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { BookPage, MyBookingsPage } from './BookingPages.js';
 import { type DemoConfig, type DemoUser, demoConfig } from './demoConfig.js';
+import { DEMO_PAGES, pageHref, useDemoPage } from './pages.js';
 
 /** The host app's own session: who is signed in and the AISquare JWT it holds. */
 interface Session {
@@ -48,6 +50,7 @@ function DemoApp({ config }: { config: DemoConfig }) {
   // Users who connected Cal.com once: from then on the provider connects them on its own.
   const [connected, setConnected] = useState<ReadonlySet<string>>(() => new Set());
   const [log, setLog] = useState<LogEntry[]>([]);
+  const [page, goTo] = useDemoPage();
   const nextLogId = useRef(1);
   const sessionRef = useRef(session);
   sessionRef.current = session;
@@ -145,32 +148,50 @@ function DemoApp({ config }: { config: DemoConfig }) {
           </nav>
         </header>
 
+        <nav className="demo-pages" aria-label="Pages">
+          {DEMO_PAGES.map((entry) => (
+            <a
+              key={entry.page}
+              href={pageHref(entry.page)}
+              aria-current={entry.page === page ? 'page' : undefined}
+            >
+              {entry.title}
+            </a>
+          ))}
+        </nav>
+
         {session ? (
           <>
             {/* The Cal.com token stays valid until its refresh: ask now, to show the 401 at once. */}
             <RefreshWhen active={session.jwt === expiredJwt} />
-            <div className="demo-grid">
-              <section className="demo-panel" aria-labelledby="account-heading">
-                <h2 id="account-heading">Cal.com account</h2>
-                <p className="demo-muted">
-                  {connected.has(session.user.id)
-                    ? 'Connected before, so the provider connects on its own (autoConnect).'
-                    : 'autoConnect is off until the first connect: nothing is requested before you click.'}
-                </p>
-                <CalUserCard />
-              </section>
-              <section className="demo-panel" aria-labelledby="connection-heading">
-                <h2 id="connection-heading">Connection</h2>
-                <CalTokenStatus />
-                <CalTokenGate fallback={<p className="demo-muted">No Cal.com token yet.</p>}>
-                  {(token) => <TokenDetails token={token} />}
-                </CalTokenGate>
-              </section>
-              <section className="demo-panel" aria-labelledby="config-heading">
-                <h2 id="config-heading">Cal.com configuration</h2>
-                <ConfigPanel />
-              </section>
-            </div>
+            {page === 'book' ? (
+              <BookPage onLog={addLog} onNavigate={goTo} />
+            ) : page === 'bookings' ? (
+              <MyBookingsPage onLog={addLog} onNavigate={goTo} />
+            ) : (
+              <div className="demo-grid">
+                <section className="demo-panel" aria-labelledby="account-heading">
+                  <h2 id="account-heading">Cal.com account</h2>
+                  <p className="demo-muted">
+                    {connected.has(session.user.id)
+                      ? 'Connected before, so the provider connects on its own (autoConnect).'
+                      : 'autoConnect is off until the first connect: nothing is requested before you click.'}
+                  </p>
+                  <CalUserCard />
+                </section>
+                <section className="demo-panel" aria-labelledby="connection-heading">
+                  <h2 id="connection-heading">Connection</h2>
+                  <CalTokenStatus />
+                  <CalTokenGate fallback={<p className="demo-muted">No Cal.com token yet.</p>}>
+                    {(token) => <TokenDetails token={token} />}
+                  </CalTokenGate>
+                </section>
+                <section className="demo-panel" aria-labelledby="config-heading">
+                  <h2 id="config-heading">Cal.com configuration</h2>
+                  <ConfigPanel />
+                </section>
+              </div>
+            )}
           </>
         ) : (
           <p className="demo-panel">Signed out. Sign in as a demo user to connect Cal.com.</p>
