@@ -1,0 +1,388 @@
+'use client';
+
+import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
+import * as z from 'zod/mini';
+import type { CalBookingField, CalEventType } from '../../calapi/types.js';
+import type { CalBookingFormValues } from '../../react/calBookingFlowMachine.js';
+import { useBookingsLabels } from '../BookingsLabelsContext.js';
+import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
+
+/** The input a booking field renders as. */
+export type CalBookingFormFieldType =
+  | 'text'
+  | 'textarea'
+  | 'email'
+  | 'phone'
+  | 'number'
+  | 'url'
+  | 'select'
+  | 'radio'
+  | 'checkbox'
+  | 'boolean'
+  | 'multiemail';
+
+/** Where a field's answer goes in `CalBookingFormValues`. */
+export type CalBookingFormFieldTarget =
+  | 'name'
+  | 'email'
+  | 'notes'
+  | 'guests'
+  | 'rescheduleReason'
+  | 'response';
+
+/** One field of the form, normalized from Cal.com's booking field. */
+export interface CalBookingFormField {
+  /** The booking field's slug: the key of its answer in `responses`. */
+  name: string;
+  type: CalBookingFormFieldType;
+  label: string;
+  placeholder: string | undefined;
+  required: boolean;
+  /** For select, radio and checkbox fields. */
+  options: { value: string; label: string }[];
+  target: CalBookingFormFieldTarget;
+}
+
+/** A field's value while editing: text for inputs, a list for checkbox groups, a flag for booleans. */
+export type CalBookingFormFieldValue = string | string[] | boolean;
+
+export interface UseCalBookingFormOptions {
+  /** The event type whose `bookingFields` the form asks. */
+  eventType?: Pick<CalEventType, 'bookingFields'> | undefined;
+  /** Booking fields to ask instead of the event type's. @default eventType.bookingFields, else name, email, notes, guests */
+  bookingFields?: readonly CalBookingField[] | null | undefined;
+  /** `reschedule` asks only for the reason. @default 'book' */
+  mode?: 'book' | 'reschedule';
+  /** Values the fields start with. */
+  defaultValues?: Partial<CalBookingFormValues> | undefined;
+  /** Called with the values once every field is valid. */
+  onSubmit?: ((values: CalBookingFormValues) => void) | undefined;
+  labels?: BookingsLabelsOverrides | undefined;
+}
+
+export interface UseCalBookingFormResult {
+  fields: CalBookingFormField[];
+  values: Record<string, CalBookingFormFieldValue>;
+  /** Error message per field name (after a submit; then kept up to date as the person types). */
+  errors: Record<string, string>;
+  /** How many submits found problems (0 before any): a new summary announcement each time. */
+  failedSubmits: number;
+  setValue: (name: string, value: CalBookingFormFieldValue) => void;
+  /** Validates; on success calls `onSubmit`, else moves focus to the first invalid field. */
+  handleSubmit: (event?: FormEvent) => void;
+  /** Validates without submitting: the values, or the errors. */
+  validate: () =>
+    | { ok: true; values: CalBookingFormValues }
+    | { ok: false; errors: Record<string, string> };
+  /** A ref for the element that takes focus for the field (the first of a group). */
+  fieldRef: (name: string) => (element: HTMLElement | null) => void;
+}
+
+const TYPES: Record<string, CalBookingFormFieldType> = {
+  name: 'text',
+  text: 'text',
+  address: 'text',
+  textarea: 'textarea',
+  email: 'email',
+  phone: 'phone',
+  attendeePhoneNumber: 'phone',
+  number: 'number',
+  url: 'url',
+  select: 'select',
+  radio: 'radio',
+  checkbox: 'checkbox',
+  multiselect: 'checkbox',
+  boolean: 'boolean',
+  multiemail: 'multiemail',
+};
+
+// Cal.com's location chooser and system fields are not questions for the attendee.
+const SKIPPED_TYPES = new Set(['radioInput', 'system', 'hidden']);
+
+/** Digits, spaces and the usual separators, an optional leading +, at least 6 digits. */
+const PHONE = /^\+?(?:[\s().-]*\d){6,15}[\s().-]*$/;
+const GUEST_SEPARATOR = /[\s,;]+/;
+
+function optionsOf(field: CalBookingField): { value: string; label: string }[] {
+  return (field.options ?? []).flatMap((option) => {
+    if (typeof option === 'string') return [{ value: option, label: option }];
+    if (option && typeof option === 'object') {
+      const { value, label } = option as { value?: unknown; label?: unknown };
+      const v = typeof value === 'string' ? value : typeof label === 'string' ? label : undefined;
+      return v === undefined ? [] : [{ value: v, label: typeof label === 'string' ? label : v }];
+    }
+    return [];
+  });
+}
+
+/** The fields to ask, from Cal.com's booking fields (or the defaults), in their order. */
+export function calBookingFormFields(
+  bookingFields: readonly CalBookingField[] | null | undefined,
+  mode: 'book' | 'reschedule',
+  labels: BookingsLabels,
+): CalBookingFormField[] {
+  const reason: CalBookingFormField = {
+    name: 'rescheduleReason',
+    type: 'textarea',
+    label: labels.bookingFormRescheduleReason,
+    placeholder: undefined,
+    required: false,
+    options: [],
+    target: 'rescheduleReason',
+  };
+  if (mode === 'reschedule') return [reason];
+  const source = bookingFields?.length
+    ? bookingFields
+    : [
+        { type: 'name', slug: 'name', required: true },
+        { type: 'email', slug: 'email', required: true },
+        { type: 'textarea', slug: 'notes', required: false },
+        { type: 'multiemail', slug: 'guests', required: false },
+      ];
+  const fields: CalBookingFormField[] = [];
+  for (const field of source) {
+    const name = field.slug ?? field.name ?? '';
+    if (!name || field.hidden === true || name === 'rescheduleReason') continue;
+    if (SKIPPED_TYPES.has(field.type) || name === 'location') continue;
+    const type = TYPES[field.type] ?? 'text';
+    const target: CalBookingFormFieldTarget =
+      name === 'name' || field.type === 'name'
+        ? 'name'
+        : name === 'email'
+          ? 'email'
+          : name === 'notes'
+            ? 'notes'
+            : name === 'guests'
+              ? 'guests'
+              : 'response';
+    if (target !== 'response' && fields.some((f) => f.target === target)) continue;
+    const ownLabel: Record<CalBookingFormFieldTarget, string | undefined> = {
+      name: labels.bookingFormName,
+      email: labels.bookingFormEmail,
+      notes: labels.bookingFormNotes,
+      guests: labels.bookingFormGuests,
+      rescheduleReason: labels.bookingFormRescheduleReason,
+      response: undefined,
+    };
+    const placeholder = typeof field.placeholder === 'string' ? field.placeholder : undefined;
+    fields.push({
+      name,
+      type: target === 'email' ? 'email' : target === 'guests' ? 'multiemail' : type,
+      label: ownLabel[target] ?? (field.label || name),
+      placeholder: placeholder || undefined,
+      // Cal.com always needs the attendee's name and e-mail.
+      required: target === 'name' || target === 'email' || field.required === true,
+      options: optionsOf(field),
+      target,
+    });
+  }
+  // The attendee's name and e-mail are asked even when the event type does not list them.
+  for (const target of ['email', 'name'] as const) {
+    if (fields.some((f) => f.target === target)) continue;
+    fields.unshift({
+      name: target,
+      type: target === 'email' ? 'email' : 'text',
+      label: target === 'email' ? labels.bookingFormEmail : labels.bookingFormName,
+      placeholder: undefined,
+      required: true,
+      options: [],
+      target,
+    });
+  }
+  return fields;
+}
+
+function emptyValue(field: CalBookingFormField): CalBookingFormFieldValue {
+  return field.type === 'checkbox' ? [] : field.type === 'boolean' ? false : '';
+}
+
+function initialValue(
+  field: CalBookingFormField,
+  defaults: Partial<CalBookingFormValues> | undefined,
+): CalBookingFormFieldValue {
+  const given =
+    field.target === 'response' ? defaults?.responses?.[field.name] : defaults?.[field.target];
+  if (given === undefined || given === null) return emptyValue(field);
+  if (field.type === 'checkbox') return Array.isArray(given) ? given.map(String) : [String(given)];
+  if (field.type === 'boolean') return given === true || given === 'true';
+  if (Array.isArray(given)) return given.join(', ');
+  return String(given);
+}
+
+const isEmpty = (value: CalBookingFormFieldValue) =>
+  value === false || (Array.isArray(value) ? value.length === 0 : String(value).trim() === '');
+
+const guestsOf = (value: CalBookingFormFieldValue) =>
+  String(value)
+    .split(GUEST_SEPARATOR)
+    .filter((address) => address !== '');
+
+/** The first problem with one field's value, or undefined. Validated with zod/mini. */
+export function validateCalBookingField(
+  field: CalBookingFormField,
+  value: CalBookingFormFieldValue,
+  labels: BookingsLabels,
+): string | undefined {
+  if (isEmpty(value)) {
+    return field.required ? labels.bookingFormErrorRequired(field.label) : undefined;
+  }
+  const values = field.options.map((option) => option.value);
+  const option = { error: labels.bookingFormErrorOption };
+  let schema: z.ZodMiniType;
+  switch (field.type) {
+    case 'email':
+      schema = z.email({ error: labels.bookingFormErrorEmail });
+      break;
+    case 'phone':
+      schema = z.string().check(z.regex(PHONE, { error: labels.bookingFormErrorPhone }));
+      break;
+    case 'number':
+      schema = z
+        .string()
+        .check(z.refine((v) => Number.isFinite(Number(v)), labels.bookingFormErrorNumber));
+      break;
+    case 'url':
+      schema = z.url({ protocol: /^https?$/, error: labels.bookingFormErrorUrl });
+      break;
+    case 'select':
+    case 'radio':
+      schema = values.length > 0 ? z.enum(values as [string, ...string[]], option) : z.string();
+      break;
+    case 'checkbox':
+      schema =
+        values.length > 0
+          ? z.array(z.enum(values as [string, ...string[]], option))
+          : z.array(z.string());
+      break;
+    case 'multiemail': {
+      const email = z.email();
+      const bad = guestsOf(value).find((address) => !email.safeParse(address).success);
+      return bad === undefined ? undefined : labels.bookingFormErrorGuest(bad);
+    }
+    default:
+      return undefined;
+  }
+  const input = typeof value === 'string' ? value.trim() : value;
+  const result = schema.safeParse(input);
+  return result.success
+    ? undefined
+    : (result.error.issues[0]?.message ?? labels.bookingFormErrorOption);
+}
+
+/** The form's values as `useCalBookingFlow`'s `submit` takes them. */
+export function toCalBookingFormValues(
+  fields: readonly CalBookingFormField[],
+  values: Record<string, CalBookingFormFieldValue>,
+): CalBookingFormValues {
+  const result: CalBookingFormValues = {
+    name: '',
+    email: '',
+    notes: '',
+    guests: [],
+    responses: {},
+  };
+  for (const field of fields) {
+    const value = values[field.name] ?? emptyValue(field);
+    const text = typeof value === 'string' ? value.trim() : '';
+    switch (field.target) {
+      case 'guests':
+        result.guests = guestsOf(value);
+        break;
+      case 'response':
+        if (isEmpty(value) && field.type !== 'boolean') break;
+        result.responses[field.name] =
+          field.type === 'number' ? Number(text) : typeof value === 'string' ? text : value;
+        break;
+      default:
+        result[field.target] = text;
+    }
+  }
+  return result;
+}
+
+/**
+ * The booking form's state and validation, for `CalBookingForm` or a host's own form: the event
+ * type's booking fields normalized (name, e-mail, notes and guests always; text, textarea, e-mail,
+ * phone, number, url, select, radio, checkbox/multiselect and boolean questions), values, per-field
+ * errors validated with zod/mini once a submit was tried, and focus moved to the first invalid field.
+ */
+export function useCalBookingForm({
+  eventType,
+  bookingFields,
+  mode = 'book',
+  defaultValues,
+  onSubmit,
+  labels: labelsProp,
+}: UseCalBookingFormOptions = {}): UseCalBookingFormResult {
+  const labels = useBookingsLabels(labelsProp);
+  const source = bookingFields ?? eventType?.bookingFields;
+  const fields = useMemo(() => calBookingFormFields(source, mode, labels), [source, mode, labels]);
+  const [edited, setEdited] = useState<Record<string, CalBookingFormFieldValue>>({});
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const values = useMemo(() => {
+    const all: Record<string, CalBookingFormFieldValue> = {};
+    for (const field of fields) {
+      all[field.name] = edited[field.name] ?? initialValue(field, defaultValues);
+    }
+    return all;
+  }, [fields, edited, defaultValues]);
+
+  const errorsOf = useCallback(
+    (current: Record<string, CalBookingFormFieldValue>) => {
+      const errors: Record<string, string> = {};
+      for (const field of fields) {
+        const error = validateCalBookingField(field, current[field.name] ?? '', labels);
+        if (error !== undefined) errors[field.name] = error;
+      }
+      return errors;
+    },
+    [fields, labels],
+  );
+  // Errors show only after a submit was tried; then they follow every keystroke.
+  const errors = useMemo(
+    () => (failedSubmits > 0 ? errorsOf(values) : {}),
+    [failedSubmits, errorsOf, values],
+  );
+
+  const elements = useRef(new Map<string, HTMLElement>());
+  const refs = useRef(new Map<string, (element: HTMLElement | null) => void>());
+  const fieldRef = useCallback((name: string) => {
+    let ref = refs.current.get(name);
+    if (!ref) {
+      ref = (element) => {
+        if (element) elements.current.set(name, element);
+        else elements.current.delete(name);
+      };
+      refs.current.set(name, ref);
+    }
+    return ref;
+  }, []);
+
+  const validate = useCallback(() => {
+    const found = errorsOf(values);
+    return Object.keys(found).length === 0
+      ? { ok: true as const, values: toCalBookingFormValues(fields, values) }
+      : { ok: false as const, errors: found };
+  }, [errorsOf, values, fields]);
+
+  const handleSubmit = useCallback(
+    (event?: FormEvent) => {
+      event?.preventDefault();
+      const result = validate();
+      if (result.ok) {
+        onSubmit?.(result.values);
+        return;
+      }
+      setFailedSubmits((count) => count + 1);
+      const first = fields.find((field) => result.errors[field.name] !== undefined);
+      if (first) elements.current.get(first.name)?.focus();
+    },
+    [validate, onSubmit, fields],
+  );
+
+  const setValue = useCallback((name: string, value: CalBookingFormFieldValue) => {
+    setEdited((previous) => ({ ...previous, [name]: value }));
+  }, []);
+
+  return { fields, values, errors, failedSubmits, setValue, handleSubmit, validate, fieldRef };
+}
