@@ -23,6 +23,110 @@ export interface BookingsLabels {
   errorDetail: (detail: string) => string;
 
 
+  // --- Booking flow: CalEventTypeList, CalBookingForm, CalBookingConfirmation, CalBooker (begin) -
+  /** Accessible name of the event type list. @default 'Meeting types' */
+  eventTypeListTitle: string;
+  /** While the event types load. @default 'Loading meeting types…' */
+  eventTypeListLoading: string;
+  /** No (visible) event types. @default 'There is nothing to book here yet.' */
+  eventTypeListEmpty: string;
+  /** Accessible name of the booking form. @default 'Your details' */
+  bookingFormTitle: string;
+  /** @default 'Your name' */
+  bookingFormName: string;
+  /** @default 'Email address' */
+  bookingFormEmail: string;
+  /** @default 'Additional notes' */
+  bookingFormNotes: string;
+  /** @default 'Add guests' */
+  bookingFormGuests: string;
+  /** Hint under the guests field. @default 'E-mail addresses, separated by commas.' */
+  bookingFormGuestsHint: string;
+  /** Reschedule mode's only field. @default 'Reason for reschedule' */
+  bookingFormRescheduleReason: string;
+  /** After the label of a field that may be left empty. @default '(optional)' */
+  bookingFormOptional: string;
+  /** First option of a select field. @default 'Choose…' */
+  bookingFormChoose: string;
+  /** @default 'Confirm booking' */
+  bookingFormSubmit: string;
+  /** @default 'Confirm new time' */
+  bookingFormSubmitReschedule: string;
+  /** The submit button while the request runs. @default 'Booking…' */
+  bookingFormSubmitting: string;
+  /** @default (label) => `${label} is required.` */
+  bookingFormErrorRequired: (label: string) => string;
+  /** @default 'Enter an e-mail address like name@example.com.' */
+  bookingFormErrorEmail: string;
+  /** @default 'Enter a phone number with its country code, like +44 20 7946 0958.' */
+  bookingFormErrorPhone: string;
+  /** @default 'Enter a number.' */
+  bookingFormErrorNumber: string;
+  /** @default 'Enter a web address like https://example.com.' */
+  bookingFormErrorUrl: string;
+  /** @default 'Choose one of the options.' */
+  bookingFormErrorOption: string;
+  /** @default (address) => `"${address}" is not an e-mail address.` */
+  bookingFormErrorGuest: (address: string) => string;
+  /**
+   * Announced (and shown above the button) when a submit finds problems.
+   * @default (count) => count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`
+   */
+  bookingFormErrorSummary: (count: number) => string;
+  /** Heading of the confirmation. @default 'Your meeting is booked' */
+  confirmationTitle: string;
+  /** Heading after a reschedule. @default 'Your meeting was moved' */
+  confirmationRescheduledTitle: string;
+  /** @default 'What' */
+  confirmationWhat: string;
+  /** @default 'When' */
+  confirmationWhen: string;
+  /** @default 'Where' */
+  confirmationWhere: string;
+  /** @default 'Who' */
+  confirmationWho: string;
+  /** Before the time in the attendee's zone, when the host's differs. @default 'Your time' */
+  confirmationYourTime: string;
+  /** Before the time in the host's zone. @default (host) => `${host}'s time` */
+  confirmationHostTime: (host: string) => string;
+  /** The host's role after their name. @default 'host' */
+  confirmationHost: string;
+  /** Link text of an online meeting's URL. @default 'Join the meeting' */
+  confirmationJoin: string;
+  /** The .ics download. @default 'Add to calendar (.ics)' */
+  confirmationAddToCalendar: string;
+  /** Starts the flow over. @default 'Book another meeting' */
+  confirmationBookAnother: string;
+  /** Accessible name of the booker. @default 'Book a meeting' */
+  bookerTitle: string;
+  /** Accessible name of the booker in reschedule mode. @default 'Reschedule your meeting' */
+  bookerRescheduleTitle: string;
+  /** Heading of the first step. @default 'Choose a meeting type' */
+  bookerChooseEventType: string;
+  /** Heading of the date and time step. @default 'Choose a day and time' */
+  bookerChooseTime: string;
+  /** Heading of the details step. @default 'Your details' */
+  bookerDetails: string;
+  /** @default 'Back' */
+  bookerBack: string;
+  /** While the event type or the rescheduled booking loads. @default 'Loading…' */
+  bookerLoading: string;
+  /** After Cal.com refused a slot as taken. @default 'Someone booked that time just before you. Please choose another time.' */
+  bookerSlotTaken: string;
+  /** Before the error of a refused booking. @default 'The booking could not be made.' */
+  bookerFailed: string;
+  /** The time zone selector of the built-in day and time list. @default 'Time zone' */
+  bookerTimeZone: string;
+  /** Accessible name of the built-in day list. @default 'Days with free times' */
+  bookerDays: string;
+  /** Accessible name of a day's times. @default (day) => `Times on ${day}` */
+  bookerTimes: (day: string) => string;
+  /** The built-in list found no times. @default 'No free times in the next weeks.' */
+  bookerNoSlots: string;
+  /** While the slots load. @default 'Loading free times…' */
+  bookerSlotsLoading: string;
+  // --- Booking flow (end) -----------------------------------------------------------------------
+
   // --- CalUserCard ------------------------------------------------------------------------------
   /** Accessible name of the card region. @default 'Cal.com account' */
   userCardTitle: string;
@@ -162,6 +266,58 @@ export const defaultBookingsLabels: Readonly<BookingsLabels> = {
     aborted: 'Try again.',
   },
   errorDetail: (detail: string) => `Details: ${detail}`,
+  // --- Booking flow (begin) ---
+  eventTypeListTitle: 'Meeting types',
+  eventTypeListLoading: 'Loading meeting types…',
+  eventTypeListEmpty: 'There is nothing to book here yet.',
+  bookingFormTitle: 'Your details',
+  bookingFormName: 'Your name',
+  bookingFormEmail: 'Email address',
+  bookingFormNotes: 'Additional notes',
+  bookingFormGuests: 'Add guests',
+  bookingFormGuestsHint: 'E-mail addresses, separated by commas.',
+  bookingFormRescheduleReason: 'Reason for reschedule',
+  bookingFormOptional: '(optional)',
+  bookingFormChoose: 'Choose…',
+  bookingFormSubmit: 'Confirm booking',
+  bookingFormSubmitReschedule: 'Confirm new time',
+  bookingFormSubmitting: 'Booking…',
+  bookingFormErrorRequired: (label: string) => `${label} is required.`,
+  bookingFormErrorEmail: 'Enter an e-mail address like name@example.com.',
+  bookingFormErrorPhone: 'Enter a phone number with its country code, like +44 20 7946 0958.',
+  bookingFormErrorNumber: 'Enter a number.',
+  bookingFormErrorUrl: 'Enter a web address like https://example.com.',
+  bookingFormErrorOption: 'Choose one of the options.',
+  bookingFormErrorGuest: (address: string) => `"${address}" is not an e-mail address.`,
+  bookingFormErrorSummary: (count: number) =>
+    count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`,
+  confirmationTitle: 'Your meeting is booked',
+  confirmationRescheduledTitle: 'Your meeting was moved',
+  confirmationWhat: 'What',
+  confirmationWhen: 'When',
+  confirmationWhere: 'Where',
+  confirmationWho: 'Who',
+  confirmationYourTime: 'Your time',
+  confirmationHostTime: (host: string) => `${host}'s time`,
+  confirmationHost: 'host',
+  confirmationJoin: 'Join the meeting',
+  confirmationAddToCalendar: 'Add to calendar (.ics)',
+  confirmationBookAnother: 'Book another meeting',
+  bookerTitle: 'Book a meeting',
+  bookerRescheduleTitle: 'Reschedule your meeting',
+  bookerChooseEventType: 'Choose a meeting type',
+  bookerChooseTime: 'Choose a day and time',
+  bookerDetails: 'Your details',
+  bookerBack: 'Back',
+  bookerLoading: 'Loading…',
+  bookerSlotTaken: 'Someone booked that time just before you. Please choose another time.',
+  bookerFailed: 'The booking could not be made.',
+  bookerTimeZone: 'Time zone',
+  bookerDays: 'Days with free times',
+  bookerTimes: (day: string) => `Times on ${day}`,
+  bookerNoSlots: 'No free times in the next weeks.',
+  bookerSlotsLoading: 'Loading free times…',
+  // --- Booking flow (end) ---
   userCardTitle: 'Cal.com account',
   userCardIdle: 'Sign in to see your Cal.com account.',
   userCardLoading: 'Loading your Cal.com account…',
