@@ -3,9 +3,14 @@
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import type { BookingsProviderProps } from '../src/react/index.js';
+import { FIXTURE_IDENTITY } from '../src/testing/calFixtureUser.js';
 import {
   type BookingsHandlersOptions,
+  type CalApiHandlersScenario,
+  type CalFakeModel,
   createBookingsHandlers,
+  createCalApiHandlers,
+  createCalFakeModel,
   createCalTokenFixture,
 } from '../src/testing/index.js';
 
@@ -66,3 +71,90 @@ export function stuckRefreshHandlers(): HttpHandler[] {
 
 /** Provider props a story may set through `parameters.bookings`. */
 export type StoryProviderProps = Partial<Omit<BookingsProviderProps, 'children'>>;
+
+// --- Cal.com stories (CalBookingsList; the booking flow's stories may use it too) -----------------
+
+/** The AISquare user `bookingsHandlers({ model })` integrates into a shared Cal.com model. */
+export const STORY_CAL_SUB = FIXTURE_IDENTITY.sub;
+
+export interface CalStoryWorld {
+  model: CalFakeModel;
+  sub: string;
+  at: (ms: number, run: () => void) => void;
+}
+
+export interface CalStoryOptions {
+  /** How the Cal.com fake behaves (`createCalApiHandlers`' scenarios). @default 'ready' */
+  scenario?: CalApiHandlersScenario;
+  /** Milliseconds every Cal.com answer waits. @default 0 */
+  delayMs?: number;
+  /**
+   * Arranges the model before the story renders (the story user is already integrated); `at(ms, run)`
+   * runs `run` with the model's clock at `ms`, e.g. to make bookings that are past by now.
+   */
+  seed?: (world: CalStoryWorld) => void;
+}
+
+/**
+ * The AISquare handlers and the Cal.com API v2 handlers over one new `CalFakeModel` (the token the
+ * first issue is the one the second accept; the config's `cal_api_url` is where the second answer).
+ * Stateful: give it to a story through `freshHandlers(() => calHandlers(...))`.
+ */
+export function calHandlers(options: CalStoryOptions = {}): HttpHandler[] {
+  let shift = 0;
+  const model = createCalFakeModel({ now: () => Date.now() + shift });
+  const handlers = bookingsHandlers({ model });
+  options.seed?.({
+    model,
+    sub: STORY_CAL_SUB,
+    at(ms, run) {
+      shift = ms - Date.now();
+      try {
+        run();
+      } finally {
+        shift = 0;
+      }
+    },
+  });
+  return [
+    ...handlers,
+    ...createCalApiHandlers({
+      model,
+      ...(options.scenario ? { scenario: options.scenario } : {}),
+      ...(options.delayMs ? { delayMs: options.delayMs } : {}),
+    }),
+  ];
+}
+
+/**
+ * Books `count` slots of the user's event type `slug` (every third free slot from the model's now),
+ * one attendee each, named by `name`. Returns the bookings' uids.
+ */
+export function seedCalBookings(
+  { model, sub }: Pick<CalStoryWorld, 'model' | 'sub'>,
+  {
+    count,
+    name = (index: number) => `Guest ${index + 1}`,
+    slug = '30min',
+  }: { count: number; name?: (index: number) => string; slug?: string },
+): string[] {
+  const type = model.eventTypes(sub).find((candidate) => candidate.slug === slug);
+  if (!type) throw new Error(`seedCalBookings: no "${slug}" event type`);
+  const from = model.now();
+  const slots = model.slots(type.id, from, from + 28 * 86_400_000);
+  return Array.from({ length: count }, (_, index) => {
+    const slot = slots[index * 3];
+    if (!slot) throw new Error('seedCalBookings: not enough free slots');
+    const made = model.createBooking({
+      eventTypeId: type.id,
+      start: slot.start,
+      attendee: {
+        name: name(index),
+        email: `guest${index + 1}@example.com`,
+        timeZone: 'Europe/Paris',
+      },
+    });
+    if (!made.ok) throw new Error(made.failure.message);
+    return made.booking.uid;
+  });
+}

@@ -1,0 +1,217 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { CalBookingsList } from '../src/components/index.js';
+import { calHandlers, freshHandlers, seedCalBookings } from './support.js';
+
+const DAY_MS = 86_400_000;
+
+const meta = {
+  title: 'Booking/CalBookingsList',
+  component: CalBookingsList,
+  args: { onReschedule: fn(), onCancelled: fn(), timeZone: 'Europe/London' },
+  ...freshHandlers(() =>
+    calHandlers({ seed: (world) => void seedCalBookings(world, { count: 3 }) }),
+  ),
+} satisfies Meta<typeof CalBookingsList>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+function list(canvas: { getByRole: (role: string, options: object) => HTMLElement }) {
+  return canvas.getByRole('region', { name: 'My bookings' });
+}
+
+/** The first page loads: a skeleton, `aria-busy`, and the loading text for screen readers. */
+export const Loading: Story = {
+  ...freshHandlers(() => calHandlers({ scenario: 'loading' })),
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(list(canvas)).toHaveAttribute('data-state', 'loading'));
+    await expect(canvas.getByRole('tabpanel')).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+/** No bookings yet. */
+export const Empty: Story = {
+  ...freshHandlers(() => calHandlers()),
+  play: async ({ canvas }) => {
+    await expect(await canvas.findByText('No upcoming bookings.')).toBeVisible();
+    await expect(list(canvas)).toHaveAttribute('data-state', 'empty');
+  },
+};
+
+/** Upcoming bookings, soonest first: title, when (with the zone) and who attends. */
+export const Upcoming: Story = {
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(list(canvas)).toHaveAttribute('data-state', 'ready'));
+    const items = within(canvas.getByRole('tabpanel')).getAllByRole('listitem');
+    await expect(items).toHaveLength(3);
+    await expect(items[0]).toHaveTextContent('With Guest 1');
+    await expect(canvas.getAllByRole('button', { name: 'Cancel' })).toHaveLength(3);
+  },
+};
+
+/** Eight bookings, three a page: Cal.com's pagination drives Previous / Next. */
+export const SeveralPages: Story = {
+  args: { pageSize: 3 },
+  ...freshHandlers(() =>
+    calHandlers({ seed: (world) => void seedCalBookings(world, { count: 8 }) }),
+  ),
+  play: async ({ canvas, step }) => {
+    const pages = await canvas.findByRole('navigation', { name: 'Pages' });
+    await expect(pages).toHaveTextContent('Page 1 of 3');
+    await step('next page', async () => {
+      await userEvent.click(within(pages).getByRole('button', { name: 'Next page' }));
+    });
+    await waitFor(() =>
+      expect(within(canvas.getByRole('tabpanel')).getAllByRole('listitem')[0]).toHaveTextContent(
+        'With Guest 4',
+      ),
+    );
+    await expect(pages).toHaveTextContent('Page 2 of 3');
+  },
+};
+
+/** Past bookings, newest first; nothing to cancel or reschedule. */
+export const Past: Story = {
+  args: { defaultTab: 'past' },
+  ...freshHandlers(() =>
+    calHandlers({
+      seed: (world) =>
+        world.at(Date.now() - 30 * DAY_MS, () => void seedCalBookings(world, { count: 2 })),
+    }),
+  ),
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(list(canvas)).toHaveAttribute('data-state', 'ready'));
+    await expect(canvas.getByRole('tab', { name: 'Past' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(within(canvas.getByRole('tabpanel')).queryByRole('button')).toBeNull();
+  },
+};
+
+/** Cancelled bookings with their reason. */
+export const Cancelled: Story = {
+  args: { defaultTab: 'cancelled' },
+  ...freshHandlers(() =>
+    calHandlers({
+      seed: (world) => {
+        for (const uid of seedCalBookings(world, { count: 2 })) {
+          world.model.cancelBooking(uid, { cancellationReason: 'The room is not free' });
+        }
+      },
+    }),
+  ),
+  play: async ({ canvas }) => {
+    const [first] = await within(canvas.getByRole('tabpanel')).findAllByRole('listitem');
+    await expect(first).toHaveTextContent('Reason: The room is not free');
+    await expect(first).toHaveAttribute('data-status', 'cancelled');
+  },
+};
+
+/** "Cancel" asks first: an alert dialog with an optional reason; focus starts on "Keep booking". */
+export const CancelDialogOpen: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const [cancel] = await canvas.findAllByRole('button', { name: 'Cancel' });
+    await userEvent.click(cancel as HTMLElement);
+    const dialog = await canvas.findByRole('alertdialog', { name: 'Cancel this booking?' });
+    await expect(within(dialog).getByRole('button', { name: 'Keep booking' })).toHaveFocus();
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Reason (optional)' }),
+      'Something came up',
+    );
+  },
+};
+
+/** Confirming cancels with the reason; the booking moves to Cancelled. */
+export const CancelFlow: Story = {
+  play: async ({ canvasElement, args, step }) => {
+    const canvas = within(canvasElement);
+    const [cancel] = await canvas.findAllByRole('button', { name: 'Cancel' });
+    await step('cancel the first booking with a reason', async () => {
+      await userEvent.click(cancel as HTMLElement);
+      await userEvent.type(
+        canvas.getByRole('textbox', { name: 'Reason (optional)' }),
+        'Something came up',
+      );
+      await userEvent.click(canvas.getByRole('button', { name: 'Cancel booking' }));
+    });
+    await expect(await canvas.findByText(/was cancelled\.$/)).toBeVisible();
+    await waitFor(() => expect(args.onCancelled).toHaveBeenCalledTimes(1));
+    await waitFor(() =>
+      expect(within(canvas.getByRole('tabpanel')).getAllByRole('listitem')).toHaveLength(2),
+    );
+    await step('see it under Cancelled', async () => {
+      await userEvent.click(canvas.getByRole('tab', { name: 'Cancelled' }));
+    });
+    await expect(await canvas.findByText('Reason: Something came up')).toBeVisible();
+  },
+};
+
+/** Cal.com keeps failing (500): after the query's retries, the error with "Try again". */
+export const ServerError: Story = {
+  ...freshHandlers(() => calHandlers({ scenario: 'serverError' })),
+  play: async ({ canvas }) => {
+    const alert = await canvas.findByRole('alert', {}, { timeout: 20_000 });
+    await expect(alert).toHaveTextContent('having trouble');
+    await expect(list(canvas)).toHaveAttribute('data-state', 'error');
+    await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
+/** `data-theme="dark"` on an ancestor (or `prefers-color-scheme: dark`), with the dialog open. */
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const [cancel] = await canvas.findAllByRole('button', { name: 'Cancel' });
+    await expect(canvas.getAllByRole('listitem')).toHaveLength(3);
+    await userEvent.click(cancel as HTMLElement);
+    await canvas.findByRole('alertdialog');
+  },
+};
+
+/** Long titles and names wrap instead of overflowing. */
+export const LongNames: Story = {
+  ...freshHandlers(() =>
+    calHandlers({
+      seed: (world) =>
+        void seedCalBookings(world, {
+          count: 2,
+          name: (index) =>
+            index === 0
+              ? 'Maximiliana Alexandrina Konstantinopoulou-Vanderbilt-Montgomery de la Fuente'
+              : 'Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessen',
+        }),
+    }),
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const [item] = await canvas.findAllByRole('listitem');
+    const root = canvas.getByRole('region', { name: 'My bookings' });
+    await expect(item).toHaveTextContent('Konstantinopoulou');
+    await expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth + 1);
+  },
+};
+
+/** Right to left: the layout mirrors and the tab arrows follow the reading direction. */
+export const RightToLeft: Story = {
+  decorators: [
+    (Story) => (
+      <div dir="rtl" lang="ar">
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvas }) => {
+    await canvas.findAllByRole('listitem');
+    await userEvent.click(canvas.getByRole('tab', { name: 'Upcoming' }));
+    await userEvent.keyboard('{ArrowLeft}');
+    await expect(canvas.getByRole('tab', { name: 'Past' })).toHaveFocus();
+    await expect(canvas.getByRole('tab', { name: 'Past' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  },
+};
