@@ -1,0 +1,173 @@
+'use client';
+
+import { forwardRef, type ReactNode, useId, useMemo } from 'react';
+import type { CalBooking } from '../../calapi/types.js';
+import { useBookingsLabels } from '../BookingsLabelsContext.js';
+import { classNames } from '../classNames.js';
+import type { BookingsLabelsOverrides } from '../labels.js';
+import { formatBookingRange, formatTimeZoneName } from './bookingTime.js';
+import { toIcs } from './toIcs.js';
+
+/** `data-state` of `CalBookingConfirmation`'s root: the booking's own status. */
+export type CalBookingConfirmationState = 'booked' | 'rescheduled' | 'pending' | 'cancelled';
+
+export interface CalBookingConfirmationProps {
+  booking: CalBooking;
+  /** The attendee's zone the times are shown in first. @default the booking's first attendee's zone */
+  timeZone?: string;
+  /** The event type's title, when the booking's is not what to show. @default booking.title */
+  title?: string;
+  /** Adds a "book another" button calling this. @default undefined (no button) */
+  onBookAnother?: () => void;
+  /** 12 or 24 hour times. @default the locale's */
+  hour12?: boolean;
+  /** The .ics file's name. @default 'booking.ics' */
+  icsFileName?: string;
+  /** Extra class names for the root, which always has `aisq-booking-confirmation`. @default undefined */
+  className?: string;
+  /** Labels for this component only. @default undefined */
+  labels?: BookingsLabelsOverrides;
+}
+
+/**
+ * What was booked, when (in the attendee's zone and, when it differs, the host's, each with the
+ * zone's name), where and with whom, and an "add to calendar" `.ics` file made locally (`toIcs`).
+ * Its heading takes focus with `ref.focus()` (tabIndex -1), as `CalBooker` does after booking.
+ *
+ * Root: `section.aisq-booking-confirmation[data-state="booked" | "rescheduled" | "pending" | "cancelled"]`.
+ */
+export const CalBookingConfirmation = forwardRef<HTMLHeadingElement, CalBookingConfirmationProps>(
+  function CalBookingConfirmation(
+    {
+      booking,
+      timeZone,
+      title,
+      onBookAnother,
+      hour12,
+      icsFileName = 'booking.ics',
+      className,
+      labels: labelsProp,
+    },
+    headingRef,
+  ): ReactNode {
+    const labels = useBookingsLabels(labelsProp);
+    const headingId = useId();
+    const { locale } = labels;
+    const attendee = booking.attendees[0];
+    const host = booking.hosts?.[0];
+    const zone = timeZone ?? attendee?.timeZone ?? 'UTC';
+    const hostZone = host?.timeZone ?? undefined;
+    const ics = useMemo(() => toIcs(booking, title ? { summary: title } : {}), [booking, title]);
+    const href = `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+    const state: CalBookingConfirmationState =
+      booking.status === 'cancelled' || booking.status === 'rejected'
+        ? 'cancelled'
+        : booking.status === 'pending'
+          ? 'pending'
+          : booking.rescheduledFromUid
+            ? 'rescheduled'
+            : 'booked';
+    const when = (inZone: string) => (
+      <>
+        <span className="aisq-booking-confirmation__time">
+          {formatBookingRange(booking.start, booking.end, inZone, locale, hour12)}
+        </span>{' '}
+        <span className="aisq-booking-confirmation__zone">
+          {formatTimeZoneName(inZone, locale, booking.start)}
+        </span>
+      </>
+    );
+    const where = booking.location || booking.meetingUrl || '';
+    const isUrl = /^https?:\/\//.test(where);
+    const hostName = host?.name || host?.username || '';
+    const showHostZone = !!hostZone && hostZone !== zone;
+    return (
+      <section
+        className={classNames('aisq-booking-confirmation', className)}
+        data-state={state}
+        aria-labelledby={headingId}
+      >
+        <h2
+          id={headingId}
+          ref={headingRef}
+          tabIndex={-1}
+          className="aisq-booking-confirmation__title"
+        >
+          {state === 'rescheduled' ? labels.confirmationRescheduledTitle : labels.confirmationTitle}
+        </h2>
+        <dl className="aisq-booking-confirmation__details">
+          <div className="aisq-booking-confirmation__row">
+            <dt>{labels.confirmationWhat}</dt>
+            <dd>{title ?? booking.title}</dd>
+          </div>
+          <div className="aisq-booking-confirmation__row">
+            <dt>{labels.confirmationWhen}</dt>
+            <dd>
+              {showHostZone ? (
+                <ul className="aisq-booking-confirmation__times">
+                  <li data-zone={zone}>
+                    {labels.confirmationYourTime}: {when(zone)}
+                  </li>
+                  <li data-zone={hostZone}>
+                    {labels.confirmationHostTime(hostName || labels.confirmationHost)}:{' '}
+                    {when(hostZone)}
+                  </li>
+                </ul>
+              ) : (
+                <p data-zone={zone}>{when(zone)}</p>
+              )}
+            </dd>
+          </div>
+          {where ? (
+            <div className="aisq-booking-confirmation__row">
+              <dt>{labels.confirmationWhere}</dt>
+              <dd>
+                {isUrl ? (
+                  <a href={where} target="_blank" rel="noopener noreferrer">
+                    {labels.confirmationJoin}
+                  </a>
+                ) : (
+                  where
+                )}
+              </dd>
+            </div>
+          ) : null}
+          <div className="aisq-booking-confirmation__row">
+            <dt>{labels.confirmationWho}</dt>
+            <dd>
+              <ul className="aisq-booking-confirmation__people">
+                {hostName ? (
+                  <li>
+                    {hostName} ({labels.confirmationHost})
+                  </li>
+                ) : null}
+                {booking.attendees.map((person) => (
+                  <li key={person.email}>
+                    {person.name} &lt;{person.email}&gt;
+                  </li>
+                ))}
+                {(booking.guests ?? []).map((guest) => (
+                  <li key={guest}>{guest}</li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        </dl>
+        <div className="aisq-booking-confirmation__actions">
+          <a className="aisq-booking-confirmation__ics" href={href} download={icsFileName}>
+            {labels.confirmationAddToCalendar}
+          </a>
+          {onBookAnother ? (
+            <button
+              type="button"
+              className="aisq-booking-confirmation__again"
+              onClick={onBookAnother}
+            >
+              {labels.confirmationBookAnother}
+            </button>
+          ) : null}
+        </div>
+      </section>
+    );
+  },
+);

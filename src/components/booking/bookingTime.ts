@@ -1,0 +1,92 @@
+/**
+ * Booking times for people, with `Intl` and `Date` only: every formatted time is in an explicit zone,
+ * never the process's own, and comes with that zone's name.
+ */
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A cached `Intl.DateTimeFormat`; an unknown locale falls back to 'en', an unknown zone to UTC. */
+export function dateTimeFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      try {
+        format = new Intl.DateTimeFormat('en', options);
+      } catch {
+        format = new Intl.DateTimeFormat('en', { ...options, timeZone: 'UTC' });
+      }
+    }
+    formats.set(key, format);
+  }
+  return format;
+}
+
+const RANGE: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+};
+
+/** "Monday, January 6, 2025, 9:00 – 9:30 AM" in `timeZone`. */
+export function formatBookingRange(
+  start: string | number,
+  end: string | number,
+  timeZone: string,
+  locale: string,
+  hour12?: boolean,
+): string {
+  const format = dateTimeFormat(locale, {
+    ...RANGE,
+    timeZone,
+    ...(hour12 === undefined ? {} : { hour12 }),
+  });
+  return format.formatRange(new Date(start), new Date(end));
+}
+
+/** "Monday, January 6, 2025, 9:00 AM" in `timeZone`. */
+export function formatBookingStart(
+  start: string | number,
+  timeZone: string,
+  locale: string,
+  hour12?: boolean,
+): string {
+  return dateTimeFormat(locale, {
+    ...RANGE,
+    timeZone,
+    ...(hour12 === undefined ? {} : { hour12 }),
+  }).format(new Date(start));
+}
+
+/**
+ * The zone's name at that instant, with its IANA id: "Central European Standard Time (Europe/Paris)",
+ * or the id alone when `Intl` has no name for it.
+ */
+export function formatTimeZoneName(timeZone: string, locale: string, at: string | number): string {
+  const parts = dateTimeFormat(locale, { timeZone, timeZoneName: 'long' }).formatToParts(
+    new Date(at),
+  );
+  const name = parts.find((part) => part.type === 'timeZoneName')?.value;
+  return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
+}
+
+/** "30 minutes" in the locale. */
+export function formatMinutes(minutes: number, locale: string): string {
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'unit',
+      unit: 'minute',
+      unitDisplay: 'long',
+    }).format(minutes);
+  } catch {
+    return `${minutes} min`;
+  }
+}

@@ -1,0 +1,108 @@
+import type { CalBooking } from '../../calapi/types.js';
+
+/** Options of `toIcs`. */
+export interface ToIcsOptions {
+  /** `DTSTAMP`: when the file is made. @default new Date() */
+  now?: Date | number;
+  /** `SUMMARY`. @default booking.title */
+  summary?: string;
+  /** `PRODID`. @default '-//AISquare//bookings-react//EN' */
+  productId?: string;
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder();
+
+/** An instant as RFC 5545 UTC DATE-TIME: `20250106T090000Z`. */
+export function icsDateTime(instant: Date | number | string): string {
+  const iso = new Date(instant).toISOString(); // 2025-01-06T09:00:00.000Z
+  return `${iso.slice(0, 19).replace(/[-:]/g, '')}Z`;
+}
+
+/** RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped, any line break as `\n`. */
+export function escapeIcsText(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** A parameter value (e.g. `CN`): quoted when it holds `:`, `;` or `,`; double quotes cannot appear. */
+function paramValue(text: string): string {
+  const clean = text.replace(/["\r\n]/g, '');
+  return /[:;,]/.test(clean) ? `"${clean}"` : clean;
+}
+
+/**
+ * RFC 5545 §3.1 folding: lines longer than 75 octets (UTF-8) are split, each continuation starting
+ * with one space; a multi-byte character is never cut.
+ */
+export function foldIcsLine(line: string): string {
+  if (encoder.encode(line).length <= 75) return line;
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    // The first line holds 75 octets; continuations 74 after their leading space.
+    const limit = parts.length === 0 ? 75 : 74;
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+/**
+ * An iCalendar file (RFC 5545) with one event for the booking, made locally: CRLF line endings,
+ * lines folded at 75 octets, TEXT values escaped, start and end in UTC (`Z`), a stable `UID` (Cal.com's
+ * `icsUid` when given, else the booking's uid) and `DTSTAMP`. Cancelled bookings say
+ * `STATUS:CANCELLED`, so importing the file again updates the calendar entry.
+ */
+export function toIcs(booking: CalBooking, options: ToIcsOptions = {}): string {
+  const host = booking.hosts?.[0];
+  const icsUid = typeof booking.icsUid === 'string' && booking.icsUid ? booking.icsUid : undefined;
+  const where = booking.location || booking.meetingUrl || '';
+  const url = booking.meetingUrl || (/^https?:\/\//.test(where) ? where : '');
+  const status =
+    booking.status === 'cancelled' || booking.status === 'rejected'
+      ? 'CANCELLED'
+      : booking.status === 'pending'
+        ? 'TENTATIVE'
+        : 'CONFIRMED';
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${options.productId ?? '-//AISquare//bookings-react//EN'}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'BEGIN:VEVENT',
+    `UID:${icsUid ?? `${booking.uid}@bookings-react`}`,
+    `DTSTAMP:${icsDateTime(options.now ?? Date.now())}`,
+    `DTSTART:${icsDateTime(booking.start)}`,
+    `DTEND:${icsDateTime(booking.end)}`,
+    `SUMMARY:${escapeIcsText(options.summary ?? booking.title)}`,
+  ];
+  if (booking.description) lines.push(`DESCRIPTION:${escapeIcsText(booking.description)}`);
+  if (where) lines.push(`LOCATION:${escapeIcsText(where)}`);
+  if (url) lines.push(`URL:${url}`);
+  if (host?.email) {
+    const name = host.name ? `;CN=${paramValue(host.name)}` : '';
+    lines.push(`ORGANIZER${name}:mailto:${host.email}`);
+  }
+  for (const attendee of booking.attendees) {
+    lines.push(
+      `ATTENDEE;CN=${paramValue(attendee.name)};ROLE=REQ-PARTICIPANT:mailto:${attendee.email}`,
+    );
+  }
+  for (const guest of booking.guests ?? []) {
+    lines.push(`ATTENDEE;ROLE=OPT-PARTICIPANT:mailto:${guest}`);
+  }
+  lines.push(`STATUS:${status}`, 'SEQUENCE:0', 'END:VEVENT', 'END:VCALENDAR');
+  return `${lines.map(foldIcsLine).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,100 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createRef } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import type { CalBooking } from '../../../../src/calapi/types.js';
+import { CalBookingConfirmation } from '../../../../src/components/booking/CalBookingConfirmation.js';
+import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
+
+const booking: CalBooking = {
+  id: 1,
+  uid: 'abc123',
+  title: '30 Minute Meeting between Alice and Bob',
+  status: 'accepted',
+  // The Monday after the UK's clocks went forward (28 March 2027): 09:00 BST.
+  start: '2027-03-29T08:00:00.000Z',
+  end: '2027-03-29T08:30:00.000Z',
+  duration: 30,
+  eventTypeId: 2,
+  attendees: [{ name: 'Bob', email: 'bob@example.com', timeZone: 'Asia/Kolkata' }],
+  hosts: [{ name: 'Alice', email: 'alice@example.com', timeZone: 'Europe/London' }],
+  guests: ['carol@example.com'],
+  location: 'https://app.cal.com/video/abc123',
+  createdAt: '2027-03-01T00:00:00.000Z',
+};
+
+const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ');
+
+describe('CalBookingConfirmation', () => {
+  it('what, when in the attendee’s and the host’s zone with their names, where, who', () => {
+    const { container } = renderWithProviders(<CalBookingConfirmation booking={booking} />, {
+      provider: { enabled: false },
+    });
+    const root = container.querySelector('.aisq-booking-confirmation');
+    expect(root).toHaveAttribute('data-state', 'booked');
+    expect(screen.getByRole('region', { name: 'Your meeting is booked' })).toBe(root);
+    expect(screen.getByText('30 Minute Meeting between Alice and Bob')).toBeInTheDocument();
+    expect(text(container.querySelector('[data-zone="Asia/Kolkata"]'))).toBe(
+      'Your time: Monday, March 29, 2027, 1:30 – 2:00 PM India Standard Time (Asia/Kolkata)',
+    );
+    expect(text(container.querySelector('[data-zone="Europe/London"]'))).toBe(
+      "Alice's time: Monday, March 29, 2027, 9:00 – 9:30 AM British Summer Time (Europe/London)",
+    );
+    expect(screen.getByRole('link', { name: 'Join the meeting' })).toHaveAttribute(
+      'href',
+      'https://app.cal.com/video/abc123',
+    );
+    expect(text(container.querySelector('.aisq-booking-confirmation__people'))).toBe(
+      'Alice (host)Bob <bob@example.com>carol@example.com',
+    );
+  });
+
+  it('one time when the attendee and the host share a zone; timeZone overrides the attendee’s', () => {
+    const { container } = renderWithProviders(
+      <CalBookingConfirmation booking={booking} timeZone="Europe/London" hour12={false} />,
+      { provider: { enabled: false } },
+    );
+    expect(container.querySelectorAll('[data-zone]')).toHaveLength(1);
+    expect(text(container.querySelector('[data-zone]'))).toBe(
+      'Monday, March 29, 2027, 09:00 – 09:30 British Summer Time (Europe/London)',
+    );
+  });
+
+  it('an .ics download of the booking, generated locally', () => {
+    renderWithProviders(<CalBookingConfirmation booking={booking} title="Intro call" />, {
+      provider: { enabled: false },
+    });
+    const link = screen.getByRole('link', { name: 'Add to calendar (.ics)' });
+    expect(link).toHaveAttribute('download', 'booking.ics');
+    const href = link.getAttribute('href') ?? '';
+    expect(href.startsWith('data:text/calendar;charset=utf-8,')).toBe(true);
+    const ics = decodeURIComponent(href.slice(href.indexOf(',') + 1));
+    expect(ics).toContain('\r\nSUMMARY:Intro call\r\n');
+    expect(ics).toContain('\r\nDTSTART:20270329T080000Z\r\n');
+  });
+
+  it('rescheduled and cancelled states; book another; the heading takes focus', async () => {
+    const onBookAnother = vi.fn();
+    const ref = createRef<HTMLHeadingElement>();
+    const { container, rerender } = renderWithProviders(
+      <CalBookingConfirmation
+        ref={ref}
+        booking={{ ...booking, rescheduledFromUid: 'old' }}
+        onBookAnother={onBookAnother}
+      />,
+      { provider: { enabled: false } },
+    );
+    const root = container.querySelector('.aisq-booking-confirmation');
+    expect(root).toHaveAttribute('data-state', 'rescheduled');
+    expect(screen.getByRole('heading', { name: 'Your meeting was moved' })).toBe(ref.current);
+    ref.current?.focus();
+    expect(ref.current).toHaveFocus();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Book another meeting' }));
+    expect(onBookAnother).toHaveBeenCalledOnce();
+    rerender(<CalBookingConfirmation booking={{ ...booking, status: 'cancelled' }} />);
+    expect(container.querySelector('.aisq-booking-confirmation')).toHaveAttribute(
+      'data-state',
+      'cancelled',
+    );
+  });
+});

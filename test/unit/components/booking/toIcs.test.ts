@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { CalBooking } from '../../../../src/calapi/types.js';
+import {
+  escapeIcsText,
+  foldIcsLine,
+  icsDateTime,
+  toIcs,
+} from '../../../../src/components/booking/toIcs.js';
+
+const booking: CalBooking = {
+  id: 1,
+  uid: 'abc123',
+  title: '30 Minute Meeting between Alice and Bob',
+  description: 'Agenda: one; two, three\\four\nsecond line',
+  status: 'accepted',
+  start: '2027-03-29T08:00:00.000Z',
+  end: '2027-03-29T08:30:00.000Z',
+  duration: 30,
+  eventTypeId: 2,
+  attendees: [{ name: 'Bob, Jr.', email: 'bob@example.com', timeZone: 'Asia/Kolkata' }],
+  hosts: [{ name: 'Alice', email: 'alice@example.com', timeZone: 'Europe/London' }],
+  guests: ['carol@example.com'],
+  location: 'https://app.cal.com/video/abc123',
+  meetingUrl: 'https://app.cal.com/video/abc123',
+  createdAt: '2027-03-01T00:00:00.000Z',
+};
+const NOW = Date.UTC(2027, 2, 1, 12, 34, 56);
+
+/** Unfolds as RFC 5545 §3.1 says: remove every CRLF followed by one space or tab. */
+const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
+
+describe('toIcs (RFC 5545)', () => {
+  it('every line ends with CRLF, none with a bare LF or CR', () => {
+    const ics = toIcs(booking, { now: NOW });
+    expect(ics.endsWith('\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(ics.split('\r\n').slice(0, 6)).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//AISquare//bookings-react//EN',
+      'CALSCALE:GREGORIAN',
+      'METHOD:PUBLISH',
+      'BEGIN:VEVENT',
+    ]);
+    expect(ics.trimEnd().split('\r\n').slice(-2)).toEqual(['END:VEVENT', 'END:VCALENDAR']);
+  });
+
+  it('DTSTART, DTEND and DTSTAMP are UTC date-times with Z, from any offset', () => {
+    const lines = unfold(
+      toIcs({ ...booking, start: '2027-03-29T13:30:00.000+05:30' }, { now: NOW }),
+    ).split('\r\n');
+    expect(lines).toContain('DTSTART:20270329T080000Z');
+    expect(lines).toContain('DTEND:20270329T083000Z');
+    expect(lines).toContain('DTSTAMP:20270301T123456Z');
+    expect(icsDateTime('2027-10-31T01:30:00+01:00')).toBe('20271031T003000Z');
+  });
+
+  it('a UID: Cal.com’s icsUid when the booking has one, else the uid', () => {
+    expect(unfold(toIcs(booking, { now: NOW }))).toContain('\r\nUID:abc123@bookings-react\r\n');
+    expect(unfold(toIcs({ ...booking, icsUid: 'abc123@Cal.com' }, { now: NOW }))).toContain(
+      '\r\nUID:abc123@Cal.com\r\n',
+    );
+  });
+
+  it('TEXT values escape backslash, semicolon, comma and line breaks', () => {
+    expect(escapeIcsText('a\\b;c,d\ne\r\nf\rg')).toBe('a\\\\b\\;c\\,d\\ne\\nf\\ng');
+    const ics = unfold(toIcs(booking, { now: NOW }));
+    expect(ics).toContain('\r\nDESCRIPTION:Agenda: one\\; two\\, three\\\\four\\nsecond line\r\n');
+    expect(ics).toContain('\r\nSUMMARY:30 Minute Meeting between Alice and Bob\r\n');
+    // A parameter value with a comma is quoted, not escaped.
+    expect(ics).toContain(
+      '\r\nATTENDEE;CN="Bob, Jr.";ROLE=REQ-PARTICIPANT:mailto:bob@example.com\r\n',
+    );
+    expect(ics).toContain('\r\nORGANIZER;CN=Alice:mailto:alice@example.com\r\n');
+    expect(ics).toContain('\r\nATTENDEE;ROLE=OPT-PARTICIPANT:mailto:carol@example.com\r\n');
+    expect(ics).toContain('\r\nLOCATION:https://app.cal.com/video/abc123\r\n');
+    expect(ics).toContain('\r\nSTATUS:CONFIRMED\r\n');
+  });
+
+  it('folds lines longer than 75 octets, counting UTF-8 bytes, never cutting a character', () => {
+    const title = `Réunion d’équipe — ${'ü'.repeat(60)} 会议 ${'x'.repeat(40)}`;
+    const ics = toIcs({ ...booking, title }, { now: NOW });
+    const encoder = new TextEncoder();
+    for (const line of ics.split('\r\n')) {
+      expect(encoder.encode(line).length).toBeLessThanOrEqual(75);
+      expect(line).not.toContain('\uFFFD');
+    }
+    expect(unfold(ics)).toContain(`\r\nSUMMARY:${title}\r\n`);
+    const summary = ics.split('\r\n').findIndex((line) => line.startsWith('SUMMARY:'));
+    expect(ics.split('\r\n')[summary + 1]?.startsWith(' ')).toBe(true);
+  });
+
+  it('foldIcsLine leaves short lines alone and fills the first line to exactly 75 octets', () => {
+    expect(foldIcsLine('SUMMARY:short')).toBe('SUMMARY:short');
+    const long = `X:${'a'.repeat(200)}`;
+    const [first, ...rest] = foldIcsLine(long).split('\r\n');
+    expect(first).toHaveLength(75);
+    for (const line of rest) {
+      expect(line.startsWith(' ')).toBe(true);
+      expect(line.length).toBeLessThanOrEqual(75);
+    }
+    expect(foldIcsLine(long).replace(/\r\n /g, '')).toBe(long);
+  });
+
+  it('a cancelled booking says so; a pending one is tentative', () => {
+    expect(toIcs({ ...booking, status: 'cancelled' }, { now: NOW })).toContain('STATUS:CANCELLED');
+    expect(toIcs({ ...booking, status: 'pending' }, { now: NOW })).toContain('STATUS:TENTATIVE');
+  });
+});
