@@ -9,6 +9,8 @@ export type { BookingsLabelsProviderProps } from './BookingsLabelsProvider.js';
 export { BookingsLabelsProvider } from './BookingsLabelsProvider.js';
 export type { CalBookingsListProps } from './booking/CalBookingsList.js';
 export { CalBookingsList } from './booking/CalBookingsList.js';
+export type { CalSlotPickerProps } from './booking/CalSlotPicker.js';
+export { CalSlotPicker } from './booking/CalSlotPicker.js';
 export type {
   CalBookingsListState,
   CalBookingsListTab,
@@ -16,6 +18,16 @@ export type {
   UseCalBookingsListResult,
 } from './booking/useCalBookingsList.js';
 export { useCalBookingsList } from './booking/useCalBookingsList.js';
+export type {
+  CalSlotPickerDay,
+  CalSlotPickerDayStore,
+  CalSlotPickerSlot,
+  CalSlotPickerState,
+  CalSlotPickerTime,
+  UseCalSlotPickerOptions,
+  UseCalSlotPickerResult,
+} from './booking/useCalSlotPicker.js';
+export { useCalSlotPicker } from './booking/useCalSlotPicker.js';
 export type { CalConnectButtonProps, CalConnectButtonState } from './CalConnectButton.js';
 export { CalConnectButton } from './CalConnectButton.js';
 export type { CalTokenGateProps } from './CalTokenGate.js';

@@ -13,6 +13,40 @@ export interface BookingsLabels {
   /** Retry button of `BookingsErrorMessage` and `CalTokenStatus`. @default 'Try again' */
   retry: string;
 
+  // --- CalSlotPicker (begin) --------------------------------------------------------------------
+  /** Accessible name of the picker's region. @default 'Choose a day and time' */
+  slotPickerTitle: string;
+  /** @default 'Previous month' */
+  slotPickerPreviousMonth: string;
+  /** @default 'Next month' */
+  slotPickerNextMonth: string;
+  /** Accessible name of a day with times; `date` is the full date. @default (date) => `${date}, times available` */
+  slotPickerDayAvailable: (date: string) => string;
+  /** Accessible name of a past day or a day without times. @default (date) => `${date}, no times` */
+  slotPickerDayUnavailable: (date: string) => string;
+  /** While the month's times load. @default 'Loading times…' */
+  slotPickerLoading: string;
+  /** A month without any time. @default 'No times this month.' */
+  slotPickerEmptyMonth: string;
+  /** Button to the first day with times in the next month. @default (date) => `Next available: ${date}` */
+  slotPickerNextAvailable: (date: string) => string;
+  /** Button to the next month when it is not known to have times. @default 'Check next month' */
+  slotPickerCheckNextMonth: string;
+  /** Before a day is chosen. @default 'Choose a day to see its times.' */
+  slotPickerChooseDay: string;
+  /** A chosen day without times. @default 'No times on this day.' */
+  slotPickerNoTimesOnDay: string;
+  /** Under the chosen day: the zone of the times; `zone` reads "Europe/Berlin (GMT+1)". @default (zone) => `Times in ${zone}` */
+  slotPickerTimesIn: (zone: string) => string;
+  /** Label of the time zone selector. @default 'Time zone' */
+  slotPickerTimeZone: string;
+  /** A zone in the selector, with its current offset ("GMT+1"). @default (zone, offset) => `${zone} (${offset})` */
+  slotPickerTimeZoneOption: (zone: string, offset: string) => string;
+  /** The selector's filter matched nothing. @default 'No matching time zone.' */
+  slotPickerTimeZoneNoMatch: string;
+  /** Loading the month's times failed; followed by the error. @default 'Could not load the times.' */
+  slotPickerError: string;
+  // --- CalSlotPicker (end) ----------------------------------------------------------------------
 
   // --- BookingsErrorMessage ---------------------------------------------------------------------
   /** What went wrong, per error kind, in plain words. */
@@ -21,7 +55,6 @@ export interface BookingsLabels {
   errorNextStep: Record<BookingsErrorKind, string>;
   /** The server's own detail, shown only with `showDetail`. @default (detail) => `Details: ${detail}` */
   errorDetail: (detail: string) => string;
-
 
   // --- Booking flow: CalEventTypeList, CalBookingForm, CalBookingConfirmation, CalBooker (begin) -
   /** Accessible name of the event type list. @default 'Meeting types' */
@@ -245,6 +278,24 @@ export interface BookingsLabels {
 export const defaultBookingsLabels: Readonly<BookingsLabels> = {
   locale: 'en',
   retry: 'Try again',
+  // --- CalSlotPicker (begin) ---
+  slotPickerTitle: 'Choose a day and time',
+  slotPickerPreviousMonth: 'Previous month',
+  slotPickerNextMonth: 'Next month',
+  slotPickerDayAvailable: (date: string) => `${date}, times available`,
+  slotPickerDayUnavailable: (date: string) => `${date}, no times`,
+  slotPickerLoading: 'Loading times…',
+  slotPickerEmptyMonth: 'No times this month.',
+  slotPickerNextAvailable: (date: string) => `Next available: ${date}`,
+  slotPickerCheckNextMonth: 'Check next month',
+  slotPickerChooseDay: 'Choose a day to see its times.',
+  slotPickerNoTimesOnDay: 'No times on this day.',
+  slotPickerTimesIn: (zone: string) => `Times in ${zone}`,
+  slotPickerTimeZone: 'Time zone',
+  slotPickerTimeZoneOption: (zone: string, offset: string) => `${zone} (${offset})`,
+  slotPickerTimeZoneNoMatch: 'No matching time zone.',
+  slotPickerError: 'Could not load the times.',
+  // --- CalSlotPicker (end) ---
   errorMessage: {
     unauthorized: 'Your session has expired or you are signed out.',
     invalid_request: 'The booking service could not accept this request.',

@@ -8,8 +8,12 @@ import { useBookingsContext } from './BookingsContext.js';
 import { type CalQueryError, type CalQueryHookOptions, useCalQuery } from './useCalApi.js';
 
 export interface UseCalSlotsOptions<TData = CalSlots> extends CalQueryHookOptions<CalSlots, TData> {
-  /** Fetch the range after this one once the browser is idle, so paging forward shows slots at once. @default true */
-  prefetchNextRange?: boolean;
+  /**
+   * Fetch the range after this one once the browser is idle, so paging forward shows slots at once:
+   * `true` for the range of the same length that follows (`nextSlotsRange`), or a function giving the
+   * next params (a calendar month is not a fixed length), `false` for none. @default true
+   */
+  prefetchNextRange?: boolean | ((params: CalSlotsParams) => CalSlotsParams | undefined);
 }
 
 const DAY_MS = 86_400_000;
@@ -60,7 +64,12 @@ export function useCalSlots<TData = CalSlots>(
     sameSlotsSource,
   );
   const shown = query.isSuccess && !query.isPlaceholderData;
-  const next = shown && prefetchNextRange && params ? nextSlotsRange(params) : undefined;
+  const next =
+    shown && prefetchNextRange && params
+      ? typeof prefetchNextRange === 'function'
+        ? prefetchNextRange(params)
+        : nextSlotsRange(params)
+      : undefined;
   const nextKey = next && JSON.stringify(next);
   const { session, tokenManager } = context;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `next` is compared by value through `nextKey`.

@@ -56,6 +56,7 @@ describe('src/components conventions', () => {
       'BookingsLabelsProvider',
       'CalBookingsList',
       'CalConnectButton',
+      'CalSlotPicker',
       'CalTokenGate',
       'CalTokenStatus',
       'CalUserCard',
@@ -63,6 +64,7 @@ describe('src/components conventions', () => {
       'formatTimeUntil',
       'useBookingsLabels',
       'useCalBookingsList',
+      'useCalSlotPicker',
     ]);
   });
 
@@ -74,6 +76,7 @@ describe('src/components conventions', () => {
       'token-status',
       'error-message',
       'bookings-list',
+      'slot-picker',
     ]) {
       expect(css).toContain(`.aisq-${root}`);
     }

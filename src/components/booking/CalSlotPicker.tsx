@@ -1,0 +1,148 @@
+'use client';
+
+import { type ReactNode, useCallback, useId } from 'react';
+import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
+import { useBookingsLabels } from '../BookingsLabelsContext.js';
+import { classNames } from '../classNames.js';
+import type { BookingsLabelsOverrides } from '../labels.js';
+import { SlotPickerGrid } from './SlotPickerGrid.js';
+import { SlotPickerTimes } from './SlotPickerTimes.js';
+import { TimeZoneCombobox } from './TimeZoneCombobox.js';
+import { type UseCalSlotPickerOptions, useCalSlotPicker } from './useCalSlotPicker.js';
+
+export type CalSlotPickerProps = UseCalSlotPickerOptions & {
+  /**
+   * Extra class names for the root element, which always has `aisq-slot-picker`.
+   * @default undefined
+   */
+  className?: string;
+  /**
+   * Labels for this picker only, merged over the `BookingsLabelsProvider`'s and the defaults
+   * (`slotPicker…`, `retry`, `errorMessage`).
+   * @default undefined
+   */
+  labels?: BookingsLabelsOverrides;
+};
+
+/**
+ * A day and time picker over `useCalSlotPicker`: a month grid with the days that have times marked
+ * (the WAI-ARIA APG date picker grid: arrows, Home/End, PageUp/PageDown, Shift+PageUp/PageDown for a
+ * year, Enter/Space), previous/next month buttons, the chosen day's times as toggle buttons in the
+ * chosen zone (12/24 h), and a searchable time zone selector. One `GET /v2/slots` per month, the next
+ * month prefetched when the browser is idle; a new zone asks again (Cal.com keys days by the zone).
+ *
+ * Root: `.aisq-slot-picker[data-state="idle" | "loading" | "ready" | "empty" | "error"]`; days are
+ * `[role=gridcell][data-date][data-available][aria-disabled][aria-selected]`.
+ */
+export function CalSlotPicker({
+  className,
+  labels: labelsProp,
+  ...options
+}: CalSlotPickerProps): ReactNode {
+  const labels = useBookingsLabels(labelsProp);
+  const picker = useCalSlotPicker({ locale: labels.locale, ...options });
+  const id = useId();
+  const monthId = `${id}-month`;
+  const { focusDay, selectDay } = picker;
+  const onChoose = useCallback(
+    (date: string) => {
+      focusDay(date);
+      selectDay(date);
+    },
+    [focusDay, selectDay],
+  );
+  const { state } = picker;
+  const loading = state === 'loading';
+
+  return (
+    <section
+      className={classNames('aisq-slot-picker', className)}
+      data-state={state}
+      aria-label={labels.slotPickerTitle}
+      aria-busy={loading || undefined}
+    >
+      <div className="aisq-slot-picker__calendar">
+        <div className="aisq-slot-picker__header">
+          <button
+            type="button"
+            className="aisq-slot-picker__nav"
+            data-direction="previous"
+            aria-label={labels.slotPickerPreviousMonth}
+            disabled={!picker.canGoToPreviousMonth}
+            onClick={picker.previousMonth}
+          >
+            <span aria-hidden="true">‹</span>
+          </button>
+          <p id={monthId} className="aisq-slot-picker__month" aria-live="polite">
+            {picker.monthLabel}
+          </p>
+          <button
+            type="button"
+            className="aisq-slot-picker__nav"
+            data-direction="next"
+            aria-label={labels.slotPickerNextMonth}
+            onClick={picker.nextMonth}
+          >
+            <span aria-hidden="true">›</span>
+          </button>
+        </div>
+        <SlotPickerGrid
+          labelledBy={monthId}
+          weekdays={picker.weekdays}
+          weeks={picker.weeks}
+          busy={loading}
+          store={picker.dayStore}
+          fallback={picker.defaultFocusedDay}
+          onKeyDown={picker.onGridKeyDown}
+          onChoose={onChoose}
+          labels={labels}
+        />
+        <div className="aisq-slot-picker__status" role="status">
+          {loading ? <p className="aisq-slot-picker__loading">{labels.slotPickerLoading}</p> : null}
+          {state === 'empty' ? (
+            <div className="aisq-slot-picker__empty">
+              <p>{labels.slotPickerEmptyMonth}</p>
+              <button
+                type="button"
+                className="aisq-button aisq-slot-picker__next-available"
+                onClick={picker.showNextAvailable}
+              >
+                {picker.nextAvailableDay
+                  ? labels.slotPickerNextAvailable(picker.labelOf(picker.nextAvailableDay))
+                  : labels.slotPickerCheckNextMonth}
+              </button>
+            </div>
+          ) : null}
+        </div>
+        {state === 'error' ? (
+          <div className="aisq-slot-picker__error">
+            <p>{labels.slotPickerError}</p>
+            <BookingsErrorMessage
+              error={picker.query.error}
+              onRetry={() => void picker.query.refetch()}
+              labels={labelsProp}
+            />
+          </div>
+        ) : null}
+      </div>
+      <div className="aisq-slot-picker__side">
+        <TimeZoneCombobox
+          value={picker.timeZone}
+          onChange={picker.setTimeZone}
+          label={labels.slotPickerTimeZone}
+          noMatch={labels.slotPickerTimeZoneNoMatch}
+          optionLabel={labels.slotPickerTimeZoneOption}
+        />
+        <SlotPickerTimes
+          idPrefix={id}
+          dayLabel={picker.selectedDayLabel}
+          timeZoneLabel={picker.timeZoneLabel}
+          times={picker.times}
+          loading={loading}
+          onSelect={picker.select}
+          labels={labels}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+'use client';
+
+import { memo, type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
+import { monthOf } from './slotPickerDates.js';
+import { type CalSlotPickerDay, type CalSlotPickerDayStore, tabStop } from './useCalSlotPicker.js';
+
+export interface SlotPickerDayProps {
+  day: CalSlotPickerDay;
+  /** The accessible name: the full date and whether it has times. */
+  name: string;
+  store: CalSlotPickerDayStore;
+  /** The month's tab stop while nobody moved it (`defaultFocusedDay`). */
+  fallback: string;
+  onChoose: (date: string) => void;
+}
+
+/**
+ * One day of the grid (`role="gridcell"`). It reads whether it is chosen or the tab stop from the
+ * store, so choosing a day renders the two cells whose state changed, not the grid.
+ */
+export const SlotPickerDay = memo(function SlotPickerDay({
+  day,
+  name,
+  store,
+  fallback,
+  onChoose,
+}: SlotPickerDayProps): ReactNode {
+  const { date } = day;
+  const isTabStop = useSyncExternalStore(
+    store.subscribe,
+    () => tabStop(store.get(), monthOf(date), fallback) === date,
+    () => fallback === date,
+  );
+  const isSelected = useSyncExternalStore(
+    store.subscribe,
+    () => store.get().selectedDay === date,
+    () => false,
+  );
+  const ref = useRef<HTMLTableCellElement>(null);
+  useEffect(() => {
+    // Keyboard moves (also into another month, whose cells mount) take DOM focus along.
+    if (isTabStop && store.get().moveFocus) {
+      store.focusMoved();
+      ref.current?.focus();
+    }
+  }, [isTabStop, store]);
+  return (
+    // In a grid table a cell is a gridcell (selectable); the grid handles its keys (APG grid).
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/useAriaPropsSupportedByRole: see above.
+    <td
+      ref={ref}
+      className="aisq-slot-picker__day"
+      tabIndex={isTabStop ? 0 : -1}
+      aria-label={name}
+      aria-selected={isSelected}
+      aria-disabled={day.disabled || undefined}
+      aria-current={day.today ? 'date' : undefined}
+      data-date={date}
+      data-available={day.available || undefined}
+      data-past={day.past || undefined}
+      data-today={day.today || undefined}
+      data-selected={isSelected || undefined}
+      onClick={() => onChoose(date)}
+    >
+      {day.dayOfMonth}
+    </td>
+  );
+});

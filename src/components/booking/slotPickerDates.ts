@@ -1,0 +1,274 @@
+'use client';
+
+/**
+ * Calendar and time-zone arithmetic for `CalSlotPicker`, with `Intl` and `Date` only.
+ *
+ * Days are `YYYY-MM-DD` strings and months `YYYY-MM` strings: calendar values, free of any zone, so
+ * that the process's own zone (`TZ`) never leaks in. Day arithmetic runs on `Date.UTC`, where every
+ * day is 24 hours long. Only two functions meet instants: `dayOf` (the day of an instant in a zone)
+ * and `startOfDay` (the instant a day begins in a zone); both ask `Intl` for the zone's offset at the
+ * instant in question, so DST changes are exact.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** 0 = Sunday ... 6 = Saturday, as `Date#getUTCDay`. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+const pad = (value: number, length = 2) => String(value).padStart(length, '0');
+
+/** The `YYYY-MM-DD` of a UTC-midnight epoch. */
+function dayFromUtc(ms: number): string {
+  const date = new Date(ms);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+/** UTC midnight of a `YYYY-MM-DD` (or the 1st of a `YYYY-MM`). */
+export function utcOf(day: string): number {
+  return Date.UTC(
+    Number(day.slice(0, 4)),
+    Number(day.slice(5, 7)) - 1,
+    Number(day.slice(8, 10)) || 1,
+  );
+}
+
+export const isDay = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(utcOf(value));
+
+export const isMonth = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+
+export const monthOf = (day: string): string => day.slice(0, 7);
+
+export const addDays = (day: string, days: number): string =>
+  dayFromUtc(utcOf(day) + days * DAY_MS);
+
+export const weekdayOf = (day: string): Weekday => new Date(utcOf(day)).getUTCDay() as Weekday;
+
+export function daysInMonth(month: string): number {
+  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+}
+
+export function addMonths(month: string, months: number): string {
+  const date = new Date(
+    Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + months, 1),
+  );
+  return dayFromUtc(date.getTime()).slice(0, 7);
+}
+
+/** The same day of the month `months` away, clamped to that month's length (Jan 31 + 1 = Feb 28). */
+export function addMonthsToDay(day: string, months: number): string {
+  const month = addMonths(monthOf(day), months);
+  const date = Math.min(Number(day.slice(8, 10)), daysInMonth(month));
+  return `${month}-${pad(date)}`;
+}
+
+/** The first day of the week containing `day`. */
+export function startOfWeek(day: string, weekStartsOn: Weekday): string {
+  return addDays(day, -((weekdayOf(day) - weekStartsOn + 7) % 7));
+}
+
+/**
+ * The month as rows of 7 cells, the first column being `weekStartsOn`; cells outside the month are
+ * `null`. 4 to 6 rows.
+ */
+export function monthWeeks(month: string, weekStartsOn: Weekday): (string | null)[][] {
+  const first = `${month}-01`;
+  const count = daysInMonth(month);
+  const lead = (weekdayOf(first) - weekStartsOn + 7) % 7;
+  const weeks: (string | null)[][] = [];
+  for (let index = -lead; index < count; index += 7) {
+    const week: (string | null)[] = [];
+    for (let column = 0; column < 7; column++) {
+      const date = index + column;
+      week.push(date >= 0 && date < count ? addDays(first, date) : null);
+    }
+    weeks.push(week);
+  }
+  return weeks;
+}
+
+// --- zones ------------------------------------------------------------------------------------------
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    partsFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** Whether `Intl` knows the zone. */
+export function isTimeZone(value: unknown): value is string {
+  if (typeof value !== 'string' || value === '') return false;
+  try {
+    partsFormat(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall clock of an instant in a zone, as if it were UTC (so `- ms` is the zone's offset). */
+function wallClock(ms: number, timeZone: string): number {
+  const fields: Record<string, number> = {};
+  for (const part of partsFormat(timeZone).formatToParts(new Date(ms))) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  return Date.UTC(
+    fields.year ?? 1970,
+    (fields.month ?? 1) - 1,
+    fields.day ?? 1,
+    (fields.hour ?? 0) % 24,
+    fields.minute ?? 0,
+    fields.second ?? 0,
+  );
+}
+
+/** The zone's offset from UTC at an instant, in minutes (Europe/Berlin in winter: 60). */
+export function offsetMinutes(ms: number, timeZone: string): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  return Math.round((wallClock(whole, timeZone) - whole) / 60_000);
+}
+
+/** The day (`YYYY-MM-DD`) an instant falls on in a zone. */
+export function dayOf(ms: number, timeZone: string): string {
+  return dayFromUtc(Math.floor(wallClock(ms, timeZone) / DAY_MS) * DAY_MS);
+}
+
+/**
+ * The instant a day begins in a zone: its local midnight, or, where a DST change skips midnight,
+ * the first instant of the day.
+ */
+export function startOfDay(day: string, timeZone: string): number {
+  const wall = utcOf(day);
+  // Two passes settle on the offset in force at the result; a skipped midnight lands after the gap.
+  let guess = wall - offsetMinutes(wall, timeZone) * 60_000;
+  guess = wall - offsetMinutes(guess, timeZone) * 60_000;
+  return dayOf(guess, timeZone) < day ? guess + 3_600_000 : guess;
+}
+
+/** "GMT+1", "GMT-7", "GMT+5:30", "GMT": the zone's offset at an instant. */
+export function offsetLabel(ms: number, timeZone: string): string {
+  const minutes = offsetMinutes(ms, timeZone);
+  if (minutes === 0) return 'GMT';
+  const sign = minutes < 0 ? '-' : '+';
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const rest = Math.abs(minutes) % 60;
+  return `GMT${sign}${hours}${rest ? `:${pad(rest)}` : ''}`;
+}
+
+/** The viewer's zone, `UTC` where `Intl` does not say. */
+export function viewerTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** A short list for engines without `Intl.supportedValuesOf`. */
+const FALLBACK_ZONES = [
+  'Pacific/Honolulu',
+  'America/Anchorage',
+  'America/Los_Angeles',
+  'America/Denver',
+  'America/Chicago',
+  'America/New_York',
+  'America/Halifax',
+  'America/Sao_Paulo',
+  'Atlantic/Azores',
+  'Europe/London',
+  'Europe/Paris',
+  'Europe/Berlin',
+  'Europe/Athens',
+  'Europe/Moscow',
+  'Africa/Cairo',
+  'Africa/Johannesburg',
+  'Asia/Dubai',
+  'Asia/Karachi',
+  'Asia/Kolkata',
+  'Asia/Dhaka',
+  'Asia/Bangkok',
+  'Asia/Singapore',
+  'Asia/Shanghai',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Pacific/Auckland',
+  'UTC',
+];
+
+/** Every zone `Intl` supports (a short built-in list where it cannot say), `UTC` included. */
+export function supportedTimeZones(): string[] {
+  const intl = Intl as { supportedValuesOf?: (key: 'timeZone') => string[] };
+  let zones: string[];
+  try {
+    zones = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : FALLBACK_ZONES;
+  } catch {
+    zones = FALLBACK_ZONES;
+  }
+  return zones.includes('UTC') ? zones : [...zones, 'UTC'];
+}
+
+// --- locale -----------------------------------------------------------------------------------------
+
+export type HourCycle = 'h12' | 'h23';
+
+/** The locale's 12/24 h habit ('h11' counts as 12 h, 'h24' as 24 h). */
+export function localeHourCycle(locale: string): HourCycle {
+  try {
+    const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+    return cycle === 'h11' || cycle === 'h12' ? 'h12' : 'h23';
+  } catch {
+    return 'h23';
+  }
+}
+
+const WEEKDAY_NAMES = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+];
+
+/** Cal.com's `weekStart` ('Monday', 'Sunday', ...) as a weekday; `undefined` when unknown. */
+export function weekdayFromName(name: unknown): Weekday | undefined {
+  const index = typeof name === 'string' ? WEEKDAY_NAMES.indexOf(name.toLowerCase()) : -1;
+  return index < 0 ? undefined : (index as Weekday);
+}
+
+/**
+ * The locale's first day of the week from `Intl.Locale#getWeekInfo` (or the older `weekInfo`
+ * getter), Monday where the engine cannot say.
+ */
+export function localeWeekStart(locale: string): Weekday {
+  try {
+    const info = new Intl.Locale(locale) as Intl.Locale & {
+      getWeekInfo?: () => { firstDay: number };
+      weekInfo?: { firstDay: number };
+    };
+    const firstDay = (info.getWeekInfo?.() ?? info.weekInfo)?.firstDay;
+    // Intl numbers the days 1 (Monday) to 7 (Sunday).
+    if (typeof firstDay === 'number' && firstDay >= 1 && firstDay <= 7) {
+      return (firstDay % 7) as Weekday;
+    }
+  } catch {
+    // an unknown locale: the default below
+  }
+  return 1;
+}
