@@ -37,6 +37,35 @@ const sandboxSetLatency: BrowserCommand<[ms: number]> = async (_context, ms) => 
   (await sharedSandbox()).setLatency(ms);
 };
 
+/** The Cal.com bookings of an AISquare user in the sandbox's model: what the walk-through checks. */
+export interface SandboxCalBooking {
+  uid: string;
+  status: string;
+  start: string;
+  end: string;
+  title: string;
+  attendeeName: string;
+  attendeeTimeZone: string;
+  cancellationReason: string | undefined;
+  rescheduledToUid: string | undefined;
+}
+
+const sandboxCalBookings: BrowserCommand<[sub: string]> = async (
+  _context,
+  sub,
+): Promise<SandboxCalBooking[]> =>
+  (await sharedSandbox()).calModel.bookings(sub).map((booking) => ({
+    uid: booking.uid,
+    status: booking.status,
+    start: new Date(booking.start).toISOString(),
+    end: new Date(booking.end).toISOString(),
+    title: booking.title,
+    attendeeName: booking.attendee.name,
+    attendeeTimeZone: booking.attendee.timeZone,
+    cancellationReason: booking.cancellationReason,
+    rescheduledToUid: booking.rescheduledToUid,
+  }));
+
 export const sandboxCommands = {
   sandboxIssueJwt,
   sandboxCounts,
@@ -44,6 +73,7 @@ export const sandboxCommands = {
   sandboxFailNext,
   sandboxSetTokenTtl,
   sandboxSetLatency,
+  sandboxCalBookings,
 };
 
 declare module 'vitest/browser' {
@@ -58,6 +88,7 @@ declare module 'vitest/browser' {
     ) => Promise<void>;
     sandboxSetTokenTtl: (seconds: number) => Promise<void>;
     sandboxSetLatency: (ms: number) => Promise<void>;
+    sandboxCalBookings: (sub: string) => Promise<SandboxCalBooking[]>;
   }
 }
 
@@ -65,5 +96,7 @@ declare module 'vitest' {
   interface ProvidedContext {
     /** Base URL of the sandbox the global setup started, e.g. `http://127.0.0.1:40123`. */
     sandboxUrl: string;
+    /** Whether the walk-through writes its screenshots to docs/images (`UPDATE_DOCS_IMAGES=1`). */
+    updateDocsImages: boolean;
   }
 }

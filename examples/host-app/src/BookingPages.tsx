@@ -63,9 +63,10 @@ export function MyBookingsPage({
   onNavigate: (page: DemoPage) => void;
 }) {
   return (
-    <section className="demo-panel" aria-labelledby="bookings-heading">
+    // A plain panel: the list is the "My bookings" region itself.
+    <div className="demo-panel">
       <div className="demo-panel-header">
-        <h2 id="bookings-heading">My bookings</h2>
+        <h2>My bookings</h2>
         <button type="button" onClick={() => onNavigate('book')}>
           Book another
         </button>
@@ -77,6 +78,6 @@ export function MyBookingsPage({
           onRescheduled={(booking) => onLog(`Rescheduled to ${booking.start}.`)}
         />
       </ConnectFirst>
-    </section>
+    </div>
   );
 }
