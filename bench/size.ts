@@ -1,5 +1,5 @@
 // Bundle sizes: what a host's bundler ships for our names, min + gzip, with the peers external.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -23,6 +23,17 @@ const CAL_SOURCES = [
   'src/react/useCalSlots.ts',
   'src/react/useCalBookingMutations.ts',
 ].map((file) => join(ROOT, file));
+/** The booking flow: its components and hooks (every module in src/components/booking, the flow hook). */
+const BOOKING_DIR = join(ROOT, 'src', 'components', 'booking');
+const BOOKING_EXTRA_SOURCES = ['src/react/useCalBookingFlow.ts'].map((file) => join(ROOT, file));
+/** What the booking row imports, when exported: the two drop-ins and their hooks. */
+const BOOKING_ROW_NAMES = [
+  'CalBooker',
+  'CalBookingsList',
+  'useCalBookingFlow',
+  'useCalBookingsList',
+];
+const STYLES = join(ROOT, 'src', 'styles.css');
 const PEERS = ['react', 'react-dom', '@tanstack/react-query', 'zod', 'msw'];
 
 // Budgets relative to TanStack Query's react entry, measured in the same run: a host already ships it,
@@ -36,6 +47,15 @@ export const MAIN_RATIO_BUDGET = 0.66;
 export const CORE_RATIO_BUDGET = 0.65;
 export const COMPONENTS_BUDGET_BYTES = 4_000;
 export const CAL_BUDGET_BYTES = 5_000;
+/** Issue 11: the booking flow (CalBooker, CalBookingsList and their hooks) on top of the main entry. */
+export const BOOKING_BUDGET_BYTES = 15_000;
+/**
+ * @calcom/atoms' `<Booker>` inside `<CalProvider>`, min+gzip with the peers external, and its
+ * stylesheet: 490 kB + 18 kB, as measured and stated in issue 11 ("Atoms' Booker + CalProvider
+ * measure 490 kB + 18 kB CSS the same way"). Not re-measured here (atoms is not a dependency).
+ */
+export const ATOMS_BOOKER_JS_BYTES = 490_000;
+export const ATOMS_BOOKER_CSS_BYTES = 18_000;
 
 interface Bundle {
   minified: number;
@@ -120,18 +140,40 @@ export async function measure(): Promise<BenchRow[]> {
   const componentSourceNames = existsSync(COMPONENTS_SOURCE)
     ? await exportNames(COMPONENTS_SOURCE)
     : [];
-  const componentNames = distNames.filter((name) => componentSourceNames.includes(name));
   const calSourceNames = (await Promise.all(CAL_SOURCES.map(exportNames))).flat();
   const calNames = distNames.filter((name) => calSourceNames.includes(name));
+  const bookingSources = existsSync(BOOKING_DIR)
+    ? readdirSync(BOOKING_DIR)
+        .filter((file) => /\.tsx?$/.test(file))
+        .map((file) => join(BOOKING_DIR, file))
+    : [];
+  const bookingSourceNames = (
+    await Promise.all(
+      [...bookingSources, ...BOOKING_EXTRA_SOURCES]
+        .filter((file) => existsSync(file))
+        .map(exportNames),
+    )
+  ).flat();
+  const bookingNames = distNames.filter(
+    (name) => bookingSourceNames.includes(name) && !calNames.includes(name),
+  );
+  const componentNames = distNames.filter(
+    (name) => componentSourceNames.includes(name) && !bookingNames.includes(name),
+  );
   const mainNames = distNames.filter(
-    (name) => !componentSourceNames.includes(name) && !calNames.includes(name),
+    (name) =>
+      !componentSourceNames.includes(name) &&
+      !calNames.includes(name) &&
+      !bookingNames.includes(name),
   );
   const how = `${built}esbuild bundle+minify+tree-shake of \`export {…}\` from dist/index.js, peers external, gzip -9`;
 
+  const bookingRowNames = BOOKING_ROW_NAMES.filter((name) => bookingNames.includes(name));
   const drift = sizeLimitDrift([
     mainNames,
     [...mainNames, ...componentNames],
     [...mainNames, ...calNames],
+    [...mainNames, ...bookingRowNames],
   ]);
   if (drift) console.error(`[bench] package.json "size-limit" is out of date: ${drift}`);
 
@@ -215,6 +257,52 @@ export async function measure(): Promise<BenchRow[]> {
     method: `(main + ${calNames.length} Cal.com names: createCalApi, getCalApi, errors, schemas, calApiKeys, query options, hooks) − main, same bundling; together ${formatKb(withCal.gzipped)}`,
     details: { added: calAdded, together: withCal, names: calNames },
   });
+
+  const bookingRow =
+    'Bundle: booking flow (CalBooker, CalBookingsList and their hooks) on top of main';
+  const missingBooking = BOOKING_ROW_NAMES.filter((name) => !bookingNames.includes(name));
+  if (bookingRowNames.length === 0) {
+    rows.push(
+      failedRow(
+        'size.booking',
+        bookingRow,
+        `≤ ${formatKb(BOOKING_BUDGET_BYTES)}`,
+        new Error(`dist/index.js exports none of ${BOOKING_ROW_NAMES.join(', ')}`),
+      ),
+    );
+  } else {
+    const withBooking = await bundle(
+      reexport([...mainNames, ...bookingRowNames], DIST_ENTRY),
+      PEERS,
+    );
+    const bookingAdded = withBooking.gzipped - main.gzipped;
+    rows.push({
+      id: 'size.booking',
+      row: bookingRow,
+      figure: formatKb(bookingAdded),
+      value: bookingAdded,
+      budget: `≤ ${formatKb(BOOKING_BUDGET_BYTES)}`,
+      // Incomplete until every name is exported: a partial flow must not pass the budget.
+      pass: missingBooking.length === 0 ? bookingAdded <= BOOKING_BUDGET_BYTES : false,
+      method: `(main + ${bookingRowNames.join(', ')}) − main, same bundling: the components they render, the Cal.com client and hooks they use, labels; Intl and Date only (no date library); together ${formatKb(withBooking.gzipped)}${missingBooking.length > 0 ? `; not exported yet: ${missingBooking.join(', ')}` : ''}`,
+      details: { added: bookingAdded, together: withBooking, names: bookingRowNames },
+    });
+
+    // Against atoms: what a host ships for the whole flow (main + flow JS, and all of styles.css).
+    const css = gzipSync(readFileSync(STYLES), { level: 9 }).byteLength;
+    const ours = withBooking.gzipped + css;
+    const atoms = ATOMS_BOOKER_JS_BYTES + ATOMS_BOOKER_CSS_BYTES;
+    rows.push({
+      id: 'size.bookingVsAtoms',
+      row: 'Bundle: booking flow vs @calcom/atoms Booker + CalProvider',
+      figure: `${formatKb(ours)} = ${((ours / atoms) * 100).toFixed(1)}% of ${formatKb(atoms)} (1/${Math.round(atoms / ours)})`,
+      value: ours / atoms,
+      budget: 'info',
+      pass: null,
+      method: `ours: main + flow JS ${formatKb(withBooking.gzipped)} + styles.css ${formatKb(css)} (gzip -9); atoms: ${formatKb(ATOMS_BOOKER_JS_BYTES)} JS + ${formatKb(ATOMS_BOOKER_CSS_BYTES)} CSS, the figure issue 11 states for Booker + CalProvider measured the same way (a constant, not re-measured)`,
+      details: { ours, oursJs: withBooking.gzipped, oursCss: css, atoms },
+    });
+  }
 
   const zodInlined = await bundle(
     reexport(mainNames, DIST_ENTRY),
