@@ -7,10 +7,32 @@ export { BookingsErrorMessage } from './BookingsErrorMessage.js';
 export { useBookingsLabels } from './BookingsLabelsContext.js';
 export type { BookingsLabelsProviderProps } from './BookingsLabelsProvider.js';
 export { BookingsLabelsProvider } from './BookingsLabelsProvider.js';
+export type { CalBookerProps, CalBookerState } from './booking/CalBooker.js';
+export { CalBooker } from './booking/CalBooker.js';
+export type {
+  CalBookingConfirmationProps,
+  CalBookingConfirmationState,
+} from './booking/CalBookingConfirmation.js';
+export { CalBookingConfirmation } from './booking/CalBookingConfirmation.js';
+export type { CalBookingFormProps, CalBookingFormState } from './booking/CalBookingForm.js';
+export { CalBookingForm } from './booking/CalBookingForm.js';
 export type { CalBookingsListProps } from './booking/CalBookingsList.js';
 export { CalBookingsList } from './booking/CalBookingsList.js';
+export type { CalEventTypeListProps, CalEventTypeListState } from './booking/CalEventTypeList.js';
+export { CalEventTypeList } from './booking/CalEventTypeList.js';
 export type { CalSlotPickerProps } from './booking/CalSlotPicker.js';
 export { CalSlotPicker } from './booking/CalSlotPicker.js';
+export type { ToIcsOptions } from './booking/toIcs.js';
+export { toIcs } from './booking/toIcs.js';
+export type {
+  CalBookingFormField,
+  CalBookingFormFieldTarget,
+  CalBookingFormFieldType,
+  CalBookingFormFieldValue,
+  UseCalBookingFormOptions,
+  UseCalBookingFormResult,
+} from './booking/useCalBookingForm.js';
+export { useCalBookingForm } from './booking/useCalBookingForm.js';
 export type {
   CalBookingsListState,
   CalBookingsListTab,

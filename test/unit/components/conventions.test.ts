@@ -54,15 +54,21 @@ describe('src/components conventions', () => {
     expect(Object.keys(components).sort()).toEqual([
       'BookingsErrorMessage',
       'BookingsLabelsProvider',
+      'CalBooker',
+      'CalBookingConfirmation',
+      'CalBookingForm',
       'CalBookingsList',
       'CalConnectButton',
+      'CalEventTypeList',
       'CalSlotPicker',
       'CalTokenGate',
       'CalTokenStatus',
       'CalUserCard',
       'defaultBookingsLabels',
       'formatTimeUntil',
+      'toIcs',
       'useBookingsLabels',
+      'useCalBookingForm',
       'useCalBookingsList',
       'useCalSlotPicker',
     ]);
@@ -77,6 +83,10 @@ describe('src/components conventions', () => {
       'error-message',
       'bookings-list',
       'slot-picker',
+      'booker',
+      'event-types',
+      'booking-form',
+      'booking-confirmation',
     ]) {
       expect(css).toContain(`.aisq-${root}`);
     }

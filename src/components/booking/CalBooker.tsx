@@ -1,0 +1,236 @@
+'use client';
+
+import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
+import type { CalBookingFlowStep } from '../../react/calBookingFlowMachine.js';
+import {
+  type UseCalBookingFlowOptions,
+  type UseCalBookingFlowResult,
+  useCalBookingFlow,
+} from '../../react/useCalBookingFlow.js';
+import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
+import { useBookingsLabels } from '../BookingsLabelsContext.js';
+import { classNames } from '../classNames.js';
+import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
+import { formatBookingStart, formatMinutes, formatTimeZoneName } from './bookingTime.js';
+import { CalBookingConfirmation } from './CalBookingConfirmation.js';
+import { CalBookingForm } from './CalBookingForm.js';
+import { CalEventTypeList } from './CalEventTypeList.js';
+import { CalSlotPicker } from './CalSlotPicker.js';
+
+/** `data-state` of `CalBooker`'s root: the flow's step, or `loading` while a rescheduled booking loads. */
+export type CalBookerState = CalBookingFlowStep | 'loading';
+
+export type CalBookerProps = UseCalBookingFlowOptions & {
+  /** Also offer hidden event types in the first step. @default false */
+  showHiddenEventTypes?: boolean;
+  /** Extra class names for the root, which always has `aisq-booker`. @default undefined */
+  className?: string;
+  /** Labels for the booker and everything in it. @default undefined */
+  labels?: BookingsLabelsOverrides;
+};
+
+/**
+ * The whole booking flow in one component, with props like Cal.com atoms' Booker: choose an event type
+ * (unless `eventTypeId` or `eventTypeSlug` + `username` pins one), a day and a time (`CalSlotPicker`),
+ * enter the details (`CalBookingForm`), and see the confirmation (`CalBookingConfirmation`). A time
+ * taken meanwhile leads back to the times with a message; with `rescheduleUid` it moves that booking.
+ * Focus moves to each step's heading. A view over `useCalBookingFlow`.
+ *
+ * Root: `section.aisq-booker[data-state="choosingEventType" | "choosingDay" | "choosingSlot" | "details" |
+ * "submitting" | "confirmed" | "slotTaken" | "error" | "loading"]`.
+ */
+export function CalBooker({
+  showHiddenEventTypes = false,
+  className,
+  labels: labelsProp,
+  ...options
+}: CalBookerProps): ReactNode {
+  const labels = useBookingsLabels(labelsProp);
+  const flow = useCalBookingFlow(options);
+  const { step, state } = flow;
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const confirmation = useRef<HTMLHeadingElement>(null);
+
+  const rescheduled = flow.bookingToReschedule;
+  const loading = step === 'choosingEventType' && !!rescheduled && !rescheduled.data;
+  const rootState: CalBookerState = loading ? 'loading' : step;
+
+  // Each new step's heading takes focus (not on mount: the host decides where focus starts).
+  const shownStep = useRef(rootState);
+  useEffect(() => {
+    if (shownStep.current === rootState) return;
+    shownStep.current = rootState;
+    (rootState === 'confirmed' ? confirmation.current : heading.current)?.focus();
+  }, [rootState]);
+
+  const selected = useMemo(
+    () => (flow.selectedSlot && step !== 'slotTaken' ? { start: flow.selectedSlot } : null),
+    [flow.selectedSlot, step],
+  );
+
+  const canGoBack =
+    step === 'choosingSlot' ||
+    step === 'slotTaken' ||
+    step === 'details' ||
+    step === 'error' ||
+    (step === 'choosingDay' && !state.fixed);
+
+  let title: string;
+  let content: ReactNode;
+  if (loading) {
+    title = labels.bookerRescheduleTitle;
+    content = rescheduled?.error ? (
+      <BookingsErrorMessage
+        error={rescheduled.error}
+        onRetry={() => void rescheduled.refetch()}
+        labels={labelsProp}
+      />
+    ) : (
+      <p className="aisq-booker__message">{labels.bookerLoading}</p>
+    );
+  } else if (step === 'choosingEventType') {
+    title = labels.bookerChooseEventType;
+    content = (
+      <CalEventTypeList
+        query={flow.eventTypes}
+        onSelect={flow.selectEventType}
+        showHidden={showHiddenEventTypes}
+        labels={labelsProp}
+      />
+    );
+  } else if (step === 'choosingDay' || step === 'choosingSlot' || step === 'slotTaken') {
+    title = labels.bookerChooseTime;
+    const params = flow.slotsParams;
+    content = (
+      <>
+        <EventSummary flow={flow} labels={labels} />
+        {step === 'slotTaken' ? (
+          <p className="aisq-booker__slot-taken" role="alert">
+            {labels.bookerSlotTaken}
+          </p>
+        ) : null}
+        {params ? (
+          <CalSlotPicker
+            {...('eventTypeId' in params
+              ? { eventTypeId: params.eventTypeId }
+              : { eventTypeSlug: params.eventTypeSlug, username: params.username })}
+            timeZone={flow.timeZone}
+            onTimeZoneChange={flow.setTimeZone}
+            {...(params.duration !== undefined ? { duration: params.duration } : {})}
+            {...(params.bookingUidToReschedule
+              ? { rescheduleUid: params.bookingUidToReschedule }
+              : {})}
+            {...(state.step !== 'choosingEventType' && state.day
+              ? { defaultMonth: state.day.slice(0, 7) }
+              : {})}
+            selected={selected}
+            onSelect={flow.selectSlot}
+            labels={labelsProp}
+          />
+        ) : null}
+      </>
+    );
+  } else if (step === 'details' || step === 'submitting') {
+    title = labels.bookerDetails;
+    content = (
+      <>
+        <EventSummary flow={flow} labels={labels} />
+        <CalBookingForm
+          eventType={flow.eventType}
+          mode={flow.isRescheduling ? 'reschedule' : 'book'}
+          defaultValues={('values' in state ? state.values : undefined) ?? flow.formDefaults}
+          onSubmit={flow.submit}
+          submitting={step === 'submitting'}
+          labels={labelsProp}
+        />
+      </>
+    );
+  } else if (step === 'error' && state.step === 'error') {
+    title = labels.bookerFailed;
+    content = (
+      <>
+        <EventSummary flow={flow} labels={labels} />
+        <BookingsErrorMessage
+          error={state.error}
+          onRetry={() => flow.submit(state.values)}
+          showDetail
+          labels={labelsProp}
+        />
+      </>
+    );
+  } else if (state.step === 'confirmed') {
+    title = flow.isRescheduling ? labels.confirmationRescheduledTitle : labels.confirmationTitle;
+    content = (
+      <CalBookingConfirmation
+        ref={confirmation}
+        booking={state.booking}
+        timeZone={flow.timeZone}
+        {...(flow.eventType ? { title: flow.eventType.title } : {})}
+        onBookAnother={flow.isRescheduling ? undefined : flow.reset}
+        labels={labelsProp}
+      />
+    );
+  } else {
+    title = labels.bookerTitle;
+    content = null;
+  }
+
+  return (
+    <section
+      className={classNames('aisq-booker', className)}
+      data-state={rootState}
+      aria-label={flow.isRescheduling ? labels.bookerRescheduleTitle : labels.bookerTitle}
+      aria-busy={loading || step === 'submitting' || undefined}
+    >
+      {step === 'confirmed' ? null : (
+        <div className="aisq-booker__header">
+          {canGoBack ? (
+            <button type="button" className="aisq-booker__back" onClick={flow.back}>
+              {labels.bookerBack}
+            </button>
+          ) : null}
+          <h2 id={headingId} ref={heading} tabIndex={-1} className="aisq-booker__title">
+            {title}
+          </h2>
+        </div>
+      )}
+      <div className="aisq-booker__body">{content}</div>
+    </section>
+  );
+}
+
+/** The chosen event type and, once chosen, the time in the attendee's zone with its name. */
+function EventSummary({
+  flow,
+  labels,
+}: {
+  flow: UseCalBookingFlowResult;
+  labels: BookingsLabels;
+}): ReactNode {
+  const { eventType, selectedSlot, timeZone, step } = flow;
+  const showTime = !!selectedSlot && step !== 'slotTaken' && step !== 'choosingSlot';
+  if (!eventType && !showTime) return null;
+  return (
+    <div className="aisq-booker__summary">
+      {eventType ? (
+        <p className="aisq-booker__event">
+          <span className="aisq-booker__event-title">{eventType.title}</span>{' '}
+          <span className="aisq-booker__event-length">
+            {formatMinutes(eventType.lengthInMinutes, labels.locale)}
+          </span>
+        </p>
+      ) : null}
+      {showTime && selectedSlot ? (
+        <p className="aisq-booker__when" data-zone={timeZone}>
+          <span className="aisq-booker__time">
+            {formatBookingStart(selectedSlot, timeZone, labels.locale)}
+          </span>{' '}
+          <span className="aisq-booker__zone">
+            {formatTimeZoneName(timeZone, labels.locale, selectedSlot)}
+          </span>
+        </p>
+      ) : null}
+    </div>
+  );
+}
