@@ -45,10 +45,11 @@ export const SlotPickerDay = memo(function SlotPickerDay({
     }
   }, [isTabStop, store]);
   return (
-    // In a grid table a cell is a gridcell (selectable); the grid handles its keys (APG grid).
-    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/useAriaPropsSupportedByRole: see above.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the grid handles its cells' keys (APG grid).
     <td
       ref={ref}
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a grid table's cells are gridcells.
+      role="gridcell"
       className="aisq-slot-picker__day"
       tabIndex={isTabStop ? 0 : -1}
       aria-label={name}

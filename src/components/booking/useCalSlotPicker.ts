@@ -389,7 +389,8 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
   useEffect(() => {
     if (syncedSlotDay.current === selectedSlotDay) return;
     syncedSlotDay.current = selectedSlotDay;
-    if (!selectedSlotDay) return;
+    // A time chosen in the list is on the chosen day already: the tab stop stays where it is.
+    if (!selectedSlotDay || store.get().selectedDay === selectedSlotDay) return;
     store.set({ selectedDay: selectedSlotDay, focusedDay: selectedSlotDay });
     if (monthOf(selectedSlotDay) !== month) setMonth(monthOf(selectedSlotDay));
   }, [selectedSlotDay, store, month, setMonth]);
