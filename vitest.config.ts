@@ -23,12 +23,32 @@ export default defineConfig({
           name: 'unit',
           environment: 'jsdom',
           include: ['test/unit/**/*.test.{ts,tsx}'],
+          exclude: ['test/unit/tz/**'],
           setupFiles: ['test/setup/unit.ts'],
           restoreMocks: true,
           // A few component tests wait out the token manager's 5 s between token requests in real time.
           testTimeout: 10_000,
         },
       },
+      // The time zone tests (test/unit/tz/) run with the process in two zones, one west of UTC with
+      // DST and one east of it with a half-hour offset; `unit` leaves them out.
+      ...(
+        [
+          ['tz-la', 'America/Los_Angeles'],
+          ['tz-kolkata', 'Asia/Kolkata'],
+        ] as const
+      ).map(([name, zone]) => ({
+        extends: true as const,
+        test: {
+          name,
+          environment: 'jsdom',
+          include: ['test/unit/tz/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup/unit.ts'],
+          env: { TZ: zone },
+          restoreMocks: true,
+          testTimeout: 10_000,
+        },
+      })),
       {
         extends: true,
         test: {
