@@ -7,6 +7,7 @@ import {
   type UseCalBookingFlowResult,
   useCalBookingFlow,
 } from '../../react/useCalBookingFlow.js';
+import { useCalMe } from '../../react/useCalQueries.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
@@ -64,10 +65,15 @@ export function CalBooker({
     (rootState === 'confirmed' ? confirmation.current : heading.current)?.focus();
   }, [rootState]);
 
+  // In slotTaken the taken slot stays chosen, so that its day's times show while they refetch.
   const selected = useMemo(
-    () => (flow.selectedSlot && step !== 'slotTaken' ? { start: flow.selectedSlot } : null),
-    [flow.selectedSlot, step],
+    () => (flow.selectedSlot ? { start: flow.selectedSlot } : null),
+    [flow.selectedSlot],
   );
+  const me = useCalMe();
+  const timeFormat = me.data?.timeFormat;
+  // 12 or 24 h as the picker shows them: the user's Cal.com setting, else the locale's.
+  const hour12 = timeFormat === 12 ? true : timeFormat === 24 ? false : undefined;
 
   const canGoBack =
     step === 'choosingSlot' ||
@@ -104,7 +110,7 @@ export function CalBooker({
     const params = flow.slotsParams;
     content = (
       <>
-        <EventSummary flow={flow} labels={labels} />
+        <EventSummary flow={flow} labels={labels} hour12={hour12} />
         {step === 'slotTaken' ? (
           <p className="aisq-booker__slot-taken" role="alert">
             {labels.bookerSlotTaken}
@@ -135,7 +141,7 @@ export function CalBooker({
     title = labels.bookerDetails;
     content = (
       <>
-        <EventSummary flow={flow} labels={labels} />
+        <EventSummary flow={flow} labels={labels} hour12={hour12} />
         <CalBookingForm
           eventType={flow.eventType}
           mode={flow.isRescheduling ? 'reschedule' : 'book'}
@@ -150,7 +156,7 @@ export function CalBooker({
     title = labels.bookerFailed;
     content = (
       <>
-        <EventSummary flow={flow} labels={labels} />
+        <EventSummary flow={flow} labels={labels} hour12={hour12} />
         <BookingsErrorMessage
           error={state.error}
           onRetry={() => flow.submit(state.values)}
@@ -166,6 +172,7 @@ export function CalBooker({
         ref={confirmation}
         booking={state.booking}
         timeZone={flow.timeZone}
+        {...(hour12 !== undefined ? { hour12 } : {})}
         {...(flow.eventType ? { title: flow.eventType.title } : {})}
         onBookAnother={flow.isRescheduling ? undefined : flow.reset}
         labels={labelsProp}
@@ -204,9 +211,11 @@ export function CalBooker({
 function EventSummary({
   flow,
   labels,
+  hour12,
 }: {
   flow: UseCalBookingFlowResult;
   labels: BookingsLabels;
+  hour12: boolean | undefined;
 }): ReactNode {
   const { eventType, selectedSlot, timeZone, step } = flow;
   const showTime = !!selectedSlot && step !== 'slotTaken' && step !== 'choosingSlot';
@@ -224,7 +233,7 @@ function EventSummary({
       {showTime && selectedSlot ? (
         <p className="aisq-booker__when" data-zone={timeZone}>
           <span className="aisq-booker__time">
-            {formatBookingStart(selectedSlot, timeZone, labels.locale)}
+            {formatBookingStart(selectedSlot, timeZone, labels.locale, hour12)}
           </span>{' '}
           <span className="aisq-booker__zone">
             {formatTimeZoneName(timeZone, labels.locale, selectedSlot)}
