@@ -50,20 +50,97 @@ const DEFAULT_SCHEMAS: CalApiSchemas = {
   rescheduleBooking: CalBookingSchema,
 };
 
-/** Accepts Cal.com's documented `https://api.cal.com/v2` too: the paths bring their own `/v2`. */
-const trimBaseUrl = (url: string): string => normalizeBaseUrl(url).replace(/\/v2$/i, '');
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const MAX_RETRY_AFTER_MS = 3_600_000;
+const MAX_DETAILS_LENGTH = 2_000;
+
+/**
+ * The Cal.com API origin (and path prefix) the token may be sent to, or a `TypeError`: an absolute
+ * `https:` URL (`http:` only on localhost, for the sandbox) without credentials, query or fragment.
+ * A relative or protocol-relative value would send the token to the page's own origin or to any
+ * host. Cal.com's documented `https://api.cal.com/v2` is accepted too: paths bring their own `/v2`.
+ */
+export function calApiOrigin(value: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value.trim()) : undefined;
+  } catch {
+    // reported below, without quoting the value
+  }
+  if (
+    !url ||
+    String(value).includes('\\') ||
+    !(url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname))) ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    /[?#]$/.test(String(value).trim())
+  ) {
+    throw new TypeError(
+      'createCalApi: baseUrl must be an absolute https:// URL (http:// only on localhost) without credentials, query or fragment',
+    );
+  }
+  return normalizeBaseUrl(`${url.origin}${url.pathname}`).replace(/\/v2$/i, '');
+}
+
+/** Decodes one path segment for the dot check; a malformed escape counts as a dot segment (refused). */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '..';
+  }
+}
+
+/**
+ * A path under `/v2/` that stays there: no backslash, and no `.`/`..` part in any segment, plain or
+ * percent-encoded (an encoded slash inside a segment, as in an encoded uid, is fine, but not
+ * `..%2F`), so the token never leaves the configured prefix.
+ */
+function isV2Path(path: unknown): path is string {
+  if (typeof path !== 'string' || !path.startsWith('/v2/')) return false;
+  const pathname = path.split(/[?#]/, 1)[0] ?? '';
+  return (
+    !pathname.includes('\\') &&
+    !pathname.split('/').some((segment) =>
+      decodedSegment(segment)
+        .split(/[\\/]/)
+        .some((part) => part === '.' || part === '..'),
+    )
+  );
+}
 
 /**
  * Milliseconds until a rate limit resets: Cal.com's `X-RateLimit-Reset-Default` (seconds), else
- * `Retry-After` (seconds or an HTTP date); `undefined` when neither is usable.
+ * `Retry-After` (seconds or an HTTP date); `undefined` when neither is usable. A value that can only be
+ * epoch seconds (above 1e9) is read as such, and the result is capped at an hour, so a hostile or
+ * odd header cannot make a host wait for years or overflow a timer.
  */
 function retryAfterMs(headers: Headers): number | undefined {
-  const value = headers.get('x-ratelimit-reset-default') || headers.get('retry-after');
+  const value = (headers.get('x-ratelimit-reset-default') || headers.get('retry-after'))?.trim();
   if (!value) return undefined;
-  const seconds = Number(value);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - Date.now();
+  let ms: number;
+  if (/^\d+(\.\d+)?$/.test(value)) {
+    const seconds = Number(value);
+    ms = seconds > 1e9 ? seconds * 1000 - Date.now() : seconds * 1000;
+  } else {
+    ms = Date.parse(value) - Date.now();
+  }
   // A reset already past means "now"; an unparsable value means unknown.
-  return Number.isNaN(ms) ? undefined : Math.max(0, Math.ceil(ms));
+  return Number.isNaN(ms) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.ceil(ms)));
+}
+
+/** Cal.com's `details`, kept only when small, with the token cut out should it ever appear. */
+function safeDetails(details: unknown, token: string): unknown {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(details);
+  } catch {
+    return undefined;
+  }
+  if (text === undefined || text.length > MAX_DETAILS_LENGTH) return undefined;
+  return JSON.parse(text.split(token).join('[redacted]'));
 }
 
 const kindForCalStatus = (status: number): CalApiErrorKind =>
@@ -77,10 +154,18 @@ const kindForCalStatus = (status: number): CalApiErrorKind =>
 
 /** A booking uid as one path segment; an empty one would silently address the bookings list. */
 function uidSegment(uid: string): string {
-  if (typeof uid !== 'string' || uid === '') {
-    throw new TypeError('createCalApi: a booking uid must be a non-empty string');
+  if (typeof uid !== 'string' || uid === '' || uid === '.' || uid === '..') {
+    throw new TypeError(
+      'createCalApi: a booking uid must be a non-empty string other than . or ..',
+    );
   }
   return encodeURIComponent(uid);
+}
+
+/** Either signal aborts; `AbortSignal.any` where it exists (Node 20.3+, every current browser). */
+function joinSignals(a?: AbortSignal, b?: AbortSignal): AbortSignal | undefined {
+  if (!a || !b) return a ?? b;
+  return AbortSignal.any([a, b]);
 }
 
 /** The typed methods' params, sent as the query string. */
@@ -105,7 +190,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
     throw new TypeError('createCalApi: getAccessToken must be a function');
   }
   const limits = checkLimits('createCalApi', DEFAULT_CAL_REQUEST_TIMEOUT_MS, options);
-  let origin = typeof baseUrl === 'string' ? trimBaseUrl(baseUrl) : undefined;
+  let origin = typeof baseUrl === 'string' ? calApiOrigin(baseUrl) : undefined;
 
   /** The newest token any call obtained, and the forced refresh in flight (shared by every 498). */
   let latest: string | undefined;
@@ -130,8 +215,10 @@ export function createCalApi(options: CalApiOptions): CalApi {
     unwrap: (envelope: Envelope) => unknown = (envelope) => envelope.data,
   ): Promise<T> {
     // Only v2 paths below the configured origin: the token must never reach another host.
-    if (typeof path !== 'string' || !path.startsWith('/v2/')) {
-      throw new TypeError('createCalApi: the path must start with /v2/');
+    if (!isV2Path(path)) {
+      throw new TypeError(
+        'createCalApi: the path must start with /v2/ and contain no dot segments or backslashes',
+      );
     }
     const method = init.method ?? 'GET';
     const pathname = path.split(/[?#]/, 1)[0]!;
@@ -149,7 +236,9 @@ export function createCalApi(options: CalApiOptions): CalApi {
 
     const perform = async ({ send: sendOnce, read }: Exchange): Promise<T> => {
       // Resolved until it succeeds once; later calls reuse it.
-      origin ??= trimBaseUrl(await fromHost(baseUrl as () => string | Promise<string>));
+      origin ??= await fromHost(async () =>
+        calApiOrigin(await (baseUrl as () => string | Promise<string>)()),
+      );
       const base = origin;
       let token = await fromHost(getAccessToken);
       if (!nonEmpty(token)) throw fail('unauthorized');
@@ -202,7 +291,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
           code: nonEmpty(code),
           // Cal.com's own sentence, without the token should it ever quote it, cut short.
           detail: detail && truncate(detail.split(token).join('[redacted]'), MAX_DETAIL_LENGTH),
-          details,
+          details: details === undefined ? undefined : safeDetails(details, token),
           retryAfterMs: status === 429 ? retryAfterMs(response.headers) : undefined,
         });
       }
@@ -224,7 +313,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
 
     return transport<T>(
       limits,
-      init.signal,
+      joinSignals(options.signal, init.signal),
       fail,
       // What the host rejected with passes as is; anything else not yet a CalApiError is the network.
       (error) =>

@@ -45,9 +45,10 @@ export interface CalApiOptions {
    */
   getAccessToken: (options?: { forceRefresh?: boolean }) => Promise<string>;
   /**
-   * Cal.com API origin; paths under `/v2` are appended, and a trailing `/v2` or `/` is stripped. Or a
-   * function resolving it lazily, called on each request until it resolves once (a rejection is
-   * passed on as is). @default 'https://api.cal.com'
+   * Cal.com API origin; paths under `/v2` are appended, and a trailing `/v2` or `/` is stripped. It
+   * must be an absolute `https:` URL (`http:` only on localhost) without credentials, query or
+   * fragment, else a `TypeError`. Or a function resolving it lazily, called on each request until it
+   * resolves once (a rejection is passed on as is). @default 'https://api.cal.com'
    */
   baseUrl?: string | (() => string | Promise<string>);
   /**
@@ -65,6 +66,12 @@ export interface CalApiOptions {
    * `invalid_response` and is not downloaded further. A positive integer. @default 1048576 (1 MiB)
    */
   maxResponseBytes?: number;
+  /**
+   * Aborts every call made through this client, in flight or later (each then rejects with kind
+   * `aborted`): for a client tied to something that ends, as the session's is to its identity.
+   * @default undefined
+   */
+  signal?: AbortSignal;
   /** Per-method response schemas; see `CalApiSchemas`. @default the built-in zod schemas */
   schemas?: Partial<CalApiSchemas>;
 }
