@@ -26,16 +26,11 @@ export const SlotPickerDay = memo(function SlotPickerDay({
   onChoose,
 }: SlotPickerDayProps): ReactNode {
   const { date } = day;
-  const isTabStop = useSyncExternalStore(
-    store.subscribe,
-    () => tabStop(store.get(), monthOf(date), fallback) === date,
-    () => fallback === date,
-  );
-  const isSelected = useSyncExternalStore(
-    store.subscribe,
-    () => store.get().selectedDay === date,
-    () => false,
-  );
+  // The store's first state is the server's too (the chosen day from `selected`).
+  const getIsTabStop = () => tabStop(store.get(), monthOf(date), fallback) === date;
+  const getIsSelected = () => store.get().selectedDay === date;
+  const isTabStop = useSyncExternalStore(store.subscribe, getIsTabStop, getIsTabStop);
+  const isSelected = useSyncExternalStore(store.subscribe, getIsSelected, getIsSelected);
   const ref = useRef<HTMLTableCellElement>(null);
   useEffect(() => {
     // Keyboard moves (also into another month, whose cells mount) take DOM focus along.

@@ -361,8 +361,10 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
 
   // --- days: the chosen one and the tab stop, in a store the cells subscribe to -------------------
   const [store] = useState(() => createDayStore(selectedSlotDay));
-  const selectedDay = useSyncExternalStore(store.subscribe, () => store.get().selectedDay);
-  const storedFocus = useSyncExternalStore(store.subscribe, () => store.get().focusedDay);
+  const getSelectedDay = () => store.get().selectedDay;
+  const getFocusedDay = () => store.get().focusedDay;
+  const selectedDay = useSyncExternalStore(store.subscribe, getSelectedDay, getSelectedDay);
+  const storedFocus = useSyncExternalStore(store.subscribe, getFocusedDay, getFocusedDay);
 
   // --- month: controlled with onMonthChange ----------------------------------------------------------
   const today = dayOf(Date.now(), timeZone);
