@@ -7,6 +7,7 @@ import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
 import { BookingsDialog } from './BookingsDialog.js';
+import { CalBooker } from './CalBooker.js';
 import {
   type CalBookingsListTab,
   type UseCalBookingsListOptions,
@@ -19,15 +20,18 @@ export interface CalBookingsListProps extends UseCalBookingsListOptions {
    */
   timeZone?: string;
   /**
-   * Called by a booking's "Reschedule" button. Without it the button is shown only where the list can
-   * reschedule on its own (see `renderReschedule`). @default undefined
+   * Called by a booking's "Reschedule" button instead of the list's own reschedule dialog (e.g. to
+   * navigate to the host's booking page with the booking's uid). @default undefined
    */
   onReschedule?: (booking: CalBooking) => void;
   /**
    * What the reschedule dialog shows for a booking, with `done(newBooking)` to call once it moved
-   * (the dialog closes and the list announces it). @default undefined
+   * (the dialog closes and the list announces it).
+   * @default a `CalBooker` with `rescheduleUid`, whose confirmation stays until the dialog is closed
    */
   renderReschedule?: (booking: CalBooking, done: (booking: CalBooking) => void) => ReactNode;
+  /** Offer "Reschedule" on upcoming bookings. @default true */
+  allowReschedule?: boolean;
   /** Called once a booking is cancelled, with the cancelled booking. @default undefined */
   onCancelled?: (booking: CalBooking) => void;
   /** Called once a booking moved through the reschedule dialog. @default undefined */
@@ -62,8 +66,9 @@ function emptyLabel(labels: BookingsLabels, tab: CalBookingsListTab): string {
  * The signed-in user's Cal.com bookings in three tabs, Upcoming, Past and Cancelled (WAI-ARIA tabs:
  * arrows, Home, End), paged with Cal.com's pagination (the page stays while the next one loads).
  * Each booking shows its title, when (with the zone) and who attends; upcoming ones can be cancelled,
- * with an optional reason, behind a confirmation (an APG alert dialog), and rescheduled
- * (`onReschedule`, or a dialog from `renderReschedule`). A thin view over `useCalBookingsList`.
+ * with an optional reason, behind a confirmation (an APG alert dialog), and rescheduled in a dialog
+ * (`CalBooker` in reschedule mode by default; `renderReschedule` replaces it, `onReschedule` replaces
+ * the dialog). A thin view over `useCalBookingsList`.
  *
  * Root: `.aisq-bookings-list[data-state="idle" | "loading" | "empty" | "ready" | "error"][data-tab]`.
  */
@@ -71,6 +76,7 @@ export function CalBookingsList({
   timeZone,
   onReschedule,
   renderReschedule,
+  allowReschedule = true,
   onCancelled,
   onRescheduled,
   showErrorDetail = false,
@@ -93,7 +99,7 @@ export function CalBookingsList({
   const formatWhen = useWhenFormat(labels.locale, timeZone);
   const names = useListFormat(labels.locale);
 
-  const canReschedule = !!onReschedule || !!renderReschedule;
+  const canReschedule = allowReschedule;
   const tabId = (tab: CalBookingsListTab) => `${id}-tab-${tab}`;
   const panelId = `${id}-panel`;
 
@@ -113,6 +119,12 @@ export function CalBookingsList({
     if (tab === undefined) return;
     tabRefs.current[next]?.focus();
     list.setTab(tab);
+  };
+
+  const moved = (from: CalBooking, booking: CalBooking) => {
+    doneRef.current = true;
+    setNotice(labels.bookingsListRescheduleDone(from.title));
+    onRescheduled?.(booking);
   };
 
   let content: ReactNode;
@@ -294,19 +306,27 @@ export function CalBookingsList({
           }}
         />
       ) : null}
-      {rescheduling && renderReschedule ? (
+      {rescheduling ? (
         <RescheduleDialog
           booking={rescheduling}
           labels={labels}
           returnFocus={returnFocus}
           onClose={() => setRescheduling(null)}
         >
-          {renderReschedule(rescheduling, (booking) => {
-            doneRef.current = true;
-            setRescheduling(null);
-            setNotice(labels.bookingsListRescheduleDone(rescheduling.title));
-            onRescheduled?.(booking);
-          })}
+          {renderReschedule ? (
+            renderReschedule(rescheduling, (booking) => {
+              moved(rescheduling, booking);
+              setRescheduling(null);
+            })
+          ) : (
+            // The booker's confirmation stays on screen until the person closes the dialog.
+            <CalBooker
+              rescheduleUid={rescheduling.uid}
+              timeZone={timeZone}
+              labels={labelsProp}
+              onBookingSuccess={(booking) => moved(rescheduling, booking)}
+            />
+          )}
         </RescheduleDialog>
       ) : null}
     </section>

@@ -373,13 +373,39 @@ describe('CalBookingsList', () => {
     expect(screen.getByRole('status')).toHaveTextContent(/was rescheduled\.$/);
   });
 
-  it('hides Reschedule when it has nowhere to go', async () => {
+  it('hides Reschedule with allowReschedule={false}', async () => {
     const { world } = seededWorld({ upcoming: 1 });
-    renderWithProviders(<CalBookingsList />, {
+    renderWithProviders(<CalBookingsList allowReschedule={false} />, {
       provider: { jwt: fakeJwt('alice'), fetch: world.fetch },
     });
     await screen.findByRole('button', { name: 'Cancel' });
     expect(screen.queryByRole('button', { name: 'Reschedule' })).toBeNull();
+  });
+
+  it('by default, Reschedule opens CalBooker in reschedule mode in a dialog', async () => {
+    const { world, bookings } = seededWorld({ upcoming: 1 });
+    const user = userEvent.setup();
+    renderWithProviders(<CalBookingsList timeZone="UTC" />, {
+      provider: { jwt: fakeJwt('alice'), fetch: world.fetch },
+    });
+    const reschedule = await screen.findByRole('button', { name: 'Reschedule' });
+    await user.click(reschedule);
+    const dialog = screen.getByRole('dialog', { name: /^Reschedule 30 Minute Meeting between/ });
+    const booker = dialog.querySelector('.aisq-booker');
+    await waitFor(() => expect(booker).toHaveAttribute('data-state', 'choosingDay'));
+    // The booker asks for the slots of the booking's event type, freeing the booking's own time.
+    await waitFor(() =>
+      expect(
+        world.calls.some(
+          (url) =>
+            url.pathname === '/v2/slots' &&
+            url.searchParams.get('bookingUidToReschedule') === bookings[0]?.uid,
+        ),
+      ).toBe(true),
+    );
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await waitFor(() => expect(reschedule).toHaveFocus());
   });
 
   it('shows the error with a retry, and the empty state of each tab', async () => {
