@@ -148,16 +148,6 @@ export interface BookingsLabels {
   bookerSlotTaken: string;
   /** Before the error of a refused booking. @default 'The booking could not be made.' */
   bookerFailed: string;
-  /** The time zone selector of the built-in day and time list. @default 'Time zone' */
-  bookerTimeZone: string;
-  /** Accessible name of the built-in day list. @default 'Days with free times' */
-  bookerDays: string;
-  /** Accessible name of a day's times. @default (day) => `Times on ${day}` */
-  bookerTimes: (day: string) => string;
-  /** The built-in list found no times. @default 'No free times in the next weeks.' */
-  bookerNoSlots: string;
-  /** While the slots load. @default 'Loading free times…' */
-  bookerSlotsLoading: string;
   // --- Booking flow (end) -----------------------------------------------------------------------
 
   // --- CalUserCard ------------------------------------------------------------------------------
@@ -363,11 +353,6 @@ export const defaultBookingsLabels: Readonly<BookingsLabels> = {
   bookerLoading: 'Loading…',
   bookerSlotTaken: 'Someone booked that time just before you. Please choose another time.',
   bookerFailed: 'The booking could not be made.',
-  bookerTimeZone: 'Time zone',
-  bookerDays: 'Days with free times',
-  bookerTimes: (day: string) => `Times on ${day}`,
-  bookerNoSlots: 'No free times in the next weeks.',
-  bookerSlotsLoading: 'Loading free times…',
   // --- Booking flow (end) ---
   userCardTitle: 'Cal.com account',
   userCardIdle: 'Sign in to see your Cal.com account.',
