@@ -1,11 +1,13 @@
 import {
+  CalBooker,
   CalBookingsList,
   CalConnectButton,
   CalTokenGate,
   CalTokenStatus,
+  useCalUser,
 } from '@aisquare/bookings-react';
-import type { ReactNode } from 'react';
-import { type DemoPage, pageHref } from './pages.js';
+import { type ReactNode, useState } from 'react';
+import type { DemoPage } from './pages.js';
 
 /** Both booking pages need a Cal.com token: until there is one, a connect button stands in. */
 function ConnectFirst({ children }: { children: ReactNode }) {
@@ -33,24 +35,58 @@ export function BookPage({
   onNavigate: (page: DemoPage) => void;
 }) {
   return (
-    <section className="demo-panel" aria-labelledby="book-heading">
-      <h2 id="book-heading">Book a meeting</h2>
+    // A plain panel: the booker is the "Book a meeting" region itself.
+    <div className="demo-panel">
       <ConnectFirst>
         <BookingFlow onLog={onLog} onNavigate={onNavigate} />
       </ConnectFirst>
-    </section>
+    </div>
   );
 }
 
-function BookingFlow(_props: {
+function BookingFlow({
+  onLog,
+  onNavigate,
+}: {
   onLog: (text: string) => void;
   onNavigate: (page: DemoPage) => void;
 }) {
+  const user = useCalUser();
+  // A new key starts the booker over for another booking.
+  const [round, setRound] = useState(0);
+  const [booked, setBooked] = useState(false);
   return (
-    <p className="demo-muted">
-      The booker (event type, day, time, details) appears here once <code>CalBooker</code> lands.
-      Meanwhile, see <a href={pageHref('bookings')}>My bookings</a>.
-    </p>
+    <>
+      <CalBooker
+        key={round}
+        // The signed-in person books for themselves; the form starts with their name and e-mail.
+        defaultFormValues={{
+          name: user.data?.name ?? '',
+          email: user.data?.email ?? '',
+        }}
+        onBookingSuccess={(booking) => {
+          setBooked(true);
+          onLog(`Booked “${booking.title}” at ${booking.start}.`);
+        }}
+        onBookingError={(error) => onLog(`Booking refused: ${error.kind}.`)}
+      />
+      {booked ? (
+        <div className="demo-actions demo-after-booking">
+          <button type="button" onClick={() => onNavigate('bookings')}>
+            See it in My bookings
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              setBooked(false);
+              setRound((value) => value + 1);
+            }}
+          >
+            Book another
+          </button>
+        </div>
+      ) : null}
+    </>
   );
 }
 
@@ -75,7 +111,7 @@ export function MyBookingsPage({
         <CalBookingsList
           pageSize={5}
           onCancelled={(booking) => onLog(`Cancelled “${booking.title}”.`)}
-          onRescheduled={(booking) => onLog(`Rescheduled to ${booking.start}.`)}
+          onRescheduled={(booking) => onLog(`Rescheduled “${booking.title}” to ${booking.start}.`)}
         />
       </ConnectFirst>
     </div>
