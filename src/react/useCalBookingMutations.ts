@@ -17,7 +17,7 @@ import { calApiKeys } from '../session/calApiKeys.js';
 import { getCalApi } from '../session/getCalApi.js';
 import { useBookingsContext } from './BookingsContext.js';
 import type { CalQueryError } from './useCalApi.js';
-import { useResetOnChange } from './useResetOnChange.js';
+import { useScopedMutation } from './useScopedMutation.js';
 
 /** Callbacks a caller may add to a booking mutation hook; they run after the hook's own cache updates. */
 export type CalBookingMutationOptions<TVariables> = Pick<
@@ -40,6 +40,9 @@ export interface CancelCalBookingVariables extends CalCancelBookingInput {
 export interface RescheduleCalBookingVariables extends CalRescheduleBookingInput {
   uid: string;
 }
+
+/** Slots lists as they were before a booking took a slot, and when the optimistic update wrote them. */
+type Saved = { key: readonly unknown[]; data: CalSlots | undefined; at: number | undefined }[];
 
 /** `slots` without the slot starting at `instant` (compared as instants: Cal's offsets vary). */
 function withoutSlot(slots: CalSlots, instant: number): CalSlots {
@@ -64,43 +67,60 @@ function useCalBookingMutation<TVariables>(
 ): CalBookingMutationResult<TVariables> {
   const { session, client, identity } = useBookingsContext(hookName);
   const { queryClient } = session;
+  // Bound at render: a call started for this identity runs on its token manager, which rejects
+  // (`aborted`) once another user signs in, so it is never sent with the next user's token.
+  const calApi = getCalApi(session);
   const slotsKey = calApiKeys.allSlots(client.baseUrl, identity);
-  type Snapshot = [readonly unknown[], CalSlots | undefined][];
-  const mutation = useMutation<CalBooking, CalQueryError, TVariables, Snapshot | undefined>(
+  /** Still the identity this hook rendered for: cache updates for a user who left are skipped. */
+  const current = () => session.getSnapshot().identity === identity;
+  const mutation = useMutation<CalBooking, CalQueryError, TVariables, Saved | undefined>(
     {
       ...options,
       mutationKey: calApiKeys.mutation(client.baseUrl, identity, name),
-      mutationFn: (variables) => run(getCalApi(session), variables),
+      mutationFn: (variables) => run(calApi, variables),
       retry: false,
       async onMutate(variables) {
         if (!takes) return undefined;
         const instant = Date.parse(takes(variables));
         await queryClient.cancelQueries({ queryKey: slotsKey });
+        if (!current()) return undefined;
         const previous = queryClient.getQueriesData<CalSlots>({ queryKey: slotsKey });
         queryClient.setQueriesData<CalSlots>(
           { queryKey: slotsKey },
           (slots) => slots && withoutSlot(slots, instant),
         );
-        return previous;
+        // When each entry was written by this update: a rollback restores only what nothing newer replaced.
+        return previous.map(([key, data]) => ({
+          key,
+          data,
+          at: queryClient.getQueryState(key)?.dataUpdatedAt,
+        }));
       },
       onError(...args) {
-        for (const [key, data] of args[2] ?? []) queryClient.setQueryData(key, data);
+        if (current()) {
+          for (const { key, data, at } of args[2] ?? []) {
+            if (queryClient.getQueryState(key)?.dataUpdatedAt === at) {
+              queryClient.setQueryData(key, data);
+            }
+          }
+        }
         return options.onError?.(...args);
       },
       onSettled(...args) {
         // Not awaited: the mutation settles now; fresh slots and bookings follow.
-        void queryClient.invalidateQueries({ queryKey: slotsKey });
-        void queryClient.invalidateQueries({
-          queryKey: calApiKeys.allBookings(client.baseUrl, identity),
-        });
+        if (current()) {
+          void queryClient.invalidateQueries({ queryKey: slotsKey });
+          void queryClient.invalidateQueries({
+            queryKey: calApiKeys.allBookings(client.baseUrl, identity),
+          });
+        }
         return options.onSettled?.(...args);
       },
     },
     queryClient,
   );
   // Another user signed in: what this mutation said was about the previous one.
-  useResetOnChange(identity, mutation.reset);
-  return mutation;
+  return useScopedMutation(mutation, identity);
 }
 
 /**

@@ -63,7 +63,9 @@ export function useCalSlots<TData = CalSlots>(
     !!params,
     sameSlotsSource,
   );
-  const shown = query.isSuccess && !query.isPlaceholderData;
+  // Only while this query may fetch: a disabled hook or session prefetches nothing either.
+  const shown =
+    context.enabled && options.enabled !== false && query.isSuccess && !query.isPlaceholderData;
   const next =
     shown && prefetchNextRange && params
       ? typeof prefetchNextRange === 'function'
@@ -75,8 +77,12 @@ export function useCalSlots<TData = CalSlots>(
   // biome-ignore lint/correctness/useExhaustiveDependencies: `next` is compared by value through `nextKey`.
   useEffect(() => {
     if (!next) return;
+    // Not retried: a background guess must not spend a rate limit the visible range needs.
     const prefetch = () =>
-      void session.queryClient.prefetchQuery(calSlotsQueryOptions(session, next));
+      void session.queryClient.prefetchQuery({
+        ...calSlotsQueryOptions(session, next),
+        retry: false,
+      });
     const idle = globalThis.requestIdleCallback;
     if (idle) {
       const handle = idle(prefetch, { timeout: 2_000 });

@@ -5,7 +5,7 @@ import type { BookingsApiError } from '../client/errors.js';
 import { bookingsKeys } from '../session/keys.js';
 import type { CalTokenSummary } from '../session/types.js';
 import { useBookingsContext } from './BookingsContext.js';
-import { useResetOnChange } from './useResetOnChange.js';
+import { useScopedMutation } from './useScopedMutation.js';
 
 /**
  * A mutation that forces a token refresh, or performs the initial integration for a first-time user
@@ -24,6 +24,5 @@ export function useRefreshCalToken(): UseMutationResult<CalTokenSummary, Booking
     session.queryClient,
   );
   // Another user signed in: what this mutation said was about the previous one.
-  useResetOnChange(identity, mutation.reset);
-  return mutation;
+  return useScopedMutation(mutation, identity);
 }

@@ -43,12 +43,15 @@ export function retryCalQuery(failureCount: number, error: unknown): boolean {
   );
 }
 
-/** Waits out a 429's reset time (at most a minute); otherwise the package's capped backoff. */
+/**
+ * Waits out a 429's reset time (at most a minute) plus up to 10% (at most 1 s) of jitter, so the
+ * queries of a page do not all retry at the same instant; otherwise the package's capped backoff.
+ */
 export function calRetryDelay(failureCount: number, error: unknown): number {
   const wait = isCalApiError(error) ? error.retryAfterMs : undefined;
-  return wait !== undefined
-    ? Math.min(Math.max(wait, 0), MAX_RATE_LIMIT_WAIT_MS)
-    : backoffDelay(failureCount + 1);
+  if (wait === undefined) return backoffDelay(failureCount + 1);
+  const capped = Math.min(Math.max(wait, 0), MAX_RATE_LIMIT_WAIT_MS);
+  return capped + Math.round(Math.random() * Math.min(1_000, capped / 10));
 }
 
 function scope(session: BookingsSession): [string, string] {

@@ -78,6 +78,7 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
     snapshot?: BookingsSessionSnapshot;
     jwt?: string | undefined;
     queryClient?: BookingsSessionOptions['queryClient'];
+    calApiUrl?: string | undefined;
     stopRouting?: () => void;
   } = {};
   let authErrorReported = false;
@@ -253,6 +254,13 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
     for (const mutation of mutations.findAll({ mutationKey: scope })) mutations.remove(mutation);
   }
 
+  function notify(): void {
+    for (const listener of [...listeners]) listener();
+  }
+
+  const scopeOf = (current: BookingsSessionSnapshot) =>
+    [current.client.baseUrl, current.identity] as const;
+
   function queueCommit(): void {
     if (commitQueued || mounts === 0) return;
     commitQueued = true;
@@ -283,10 +291,17 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
     } else if (current.enabled && credential.jwt && applied.jwt && credential.jwt !== applied.jwt) {
       reauthenticate(current, scope);
     }
+    // Another Cal.com origin: what came from the previous one is dropped (reset, so what is on
+    // screen refetches from the new one) rather than shown as this one's.
+    const calApiUrlChanged = previous !== undefined && applied.calApiUrl !== options.calApiUrl;
+    if (calApiUrlChanged) {
+      void queryClient.resetQueries({ queryKey: bookingsKeys.cal(...scopeOf(current)) });
+    }
     applied.snapshot = current;
     applied.jwt = credential.jwt;
+    applied.calApiUrl = options.calApiUrl;
     if (current.enabled && (options.autoConnect ?? true)) current.tokenManager.start();
-    if (previous !== current) for (const listener of [...listeners]) listener();
+    if (previous !== current || calApiUrlChanged) notify();
   }
 
   /**
@@ -312,6 +327,7 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
     // A later mount starts over with a new token manager (a disposed one cannot start again).
     managerInputs = [];
     derive();
+    notify();
   }
 
   function warnAsyncGetter(): void {
@@ -345,7 +361,8 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
       if (
         snapshot !== before ||
         credential.jwt !== jwt ||
-        next.queryClient !== applied.queryClient
+        next.queryClient !== applied.queryClient ||
+        next.calApiUrl !== applied.calApiUrl
       ) {
         queueCommit();
       }

@@ -1,42 +1,76 @@
-import { createCalApi, DEFAULT_CAL_API_URL } from '../calapi/createCalApi.js';
+import { calApiOrigin, createCalApi, DEFAULT_CAL_API_URL } from '../calapi/createCalApi.js';
 import type { CalApi } from '../calapi/types.js';
+import { BookingsApiError } from '../client/errors.js';
 import { nonEmpty } from '../client/validate.js';
 import type { CalTokenManager } from '../token/types.js';
 import { calConfigQueryOptions } from './queryOptions.js';
 import type { BookingsSession } from './types.js';
 
-/** One Cal.com client per token manager (so per identity), remade when its limits change. */
-const cache = new WeakMap<CalTokenManager, [unknown, unknown, CalApi]>();
+/** One Cal.com client per token manager (so per identity), remade when its options change. */
+const cache = new WeakMap<CalTokenManager, { inputs: unknown[]; calApi: CalApi }>();
 
 /**
  * Cal.com API v2 as the session's signed-in user: every call carries the managed access token, and a
  * 498 (expired token) refreshes it once for all concurrent calls, then retries. The same object until
- * the identity or the token manager changes. Its origin is read per call: the `calApiUrl` option, else
- * the AISquare config's `cal_api_url` (fetched once through the config query), else Cal.com's.
+ * the identity, the token manager or `calApiUrl` changes; calls still in flight then are aborted.
+ * The origin is the `calApiUrl` option, else the AISquare config's `cal_api_url` (fetched once
+ * through the config query), else Cal.com's.
  *
  * A function rather than a session property, so that a host using only the token does not bundle
  * the Cal.com client.
  */
 export function getCalApi(session: BookingsSession): CalApi {
   const { tokenManager, client } = session.getSnapshot();
-  const { requestTimeoutMs, maxResponseBytes } = session.getOptions();
+  const { requestTimeoutMs, maxResponseBytes, calApiUrl } = session.getOptions();
+  const inputs = [requestTimeoutMs, maxResponseBytes, calApiUrl];
   const cached = cache.get(tokenManager);
-  if (cached && cached[0] === requestTimeoutMs && cached[1] === maxResponseBytes) return cached[2];
+  if (cached?.inputs.every((value, index) => value === inputs[index])) return cached.calApi;
+
+  // Aborted once this client is no longer the session's: another user, sign-out, unmount, new options.
+  const controller = new AbortController();
+  const stop = session.subscribe(() => {
+    if (getCalApi(session) === calApi) return;
+    controller.abort();
+    stop();
+  });
   const calApi = createCalApi({
-    getAccessToken: (options) => tokenManager.getAccessToken(options),
+    getAccessToken: (options) => {
+      const current = session.getSnapshot();
+      // Signed out or disabled: no token request at all (the manager was never started).
+      return current.tokenManager === tokenManager && !current.enabled
+        ? Promise.reject(
+            new BookingsApiError({
+              kind: 'unauthorized',
+              endpoint: 'token',
+              message: 'AISquare bookings session is signed out or disabled',
+            }),
+          )
+        : tokenManager.getAccessToken(options);
+    },
     async baseUrl() {
-      const { calApiUrl, queryClient } = session.getOptions();
       if (calApiUrl !== undefined) return calApiUrl;
-      const config = await queryClient.ensureQueryData(calConfigQueryOptions(client));
-      return (
-        nonEmpty((config as { cal_api_url?: unknown } | null)?.cal_api_url) ?? DEFAULT_CAL_API_URL
-      );
+      const config = await session.queryClient.ensureQueryData(calConfigQueryOptions(client));
+      const fromConfig = nonEmpty((config as { cal_api_url?: unknown } | null)?.cal_api_url);
+      if (fromConfig === undefined) return DEFAULT_CAL_API_URL;
+      try {
+        return calApiOrigin(fromConfig);
+      } catch (cause) {
+        // The token must not follow a config that names no usable https origin.
+        throw new BookingsApiError({
+          kind: 'invalid_response',
+          endpoint: 'config',
+          message:
+            'AISquare bookings config request failed: invalid_response (unusable cal_api_url)',
+          cause,
+        });
+      }
     },
     // The latest `fetch` option is called, so an inline function recreates nothing.
     fetch: (input, init) => (session.getOptions().fetch ?? fetch)(input, init),
     requestTimeoutMs,
     maxResponseBytes,
+    signal: controller.signal,
   });
-  cache.set(tokenManager, [requestTimeoutMs, maxResponseBytes, calApi]);
+  cache.set(tokenManager, { inputs, calApi });
   return calApi;
 }

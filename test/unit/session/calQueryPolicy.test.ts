@@ -44,9 +44,15 @@ describe('Cal.com query retry policy', () => {
     expect(retryCalQuery(0, down)).toBe(true);
   });
 
-  it('waits out a 429 for as long as Cal.com says, at most a minute; otherwise backs off', () => {
-    expect(calRetryDelay(0, calError('rate_limited', 429, 1_500))).toBe(1_500);
-    expect(calRetryDelay(0, calError('rate_limited', 429, 3_600_000))).toBe(60_000);
+  it('waits out a 429 for as long as Cal.com says (at most a minute) plus a little jitter; otherwise backs off', () => {
+    for (let run = 0; run < 50; run += 1) {
+      const delay = calRetryDelay(0, calError('rate_limited', 429, 1_500));
+      expect(delay).toBeGreaterThanOrEqual(1_500);
+      expect(delay).toBeLessThanOrEqual(1_650);
+      const long = calRetryDelay(0, calError('rate_limited', 429, 3_600_000));
+      expect(long).toBeGreaterThanOrEqual(60_000);
+      expect(long).toBeLessThanOrEqual(61_000);
+    }
     expect(calRetryDelay(0, calError('rate_limited', 429, -5))).toBe(0);
     expect(calRetryDelay(0, calError('server', 503))).toBe(1_000);
     expect(calRetryDelay(2, calError('network'))).toBe(4_000);
