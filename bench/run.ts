@@ -21,6 +21,7 @@ const MEASUREMENTS = [
   { name: 'tabs', file: 'tabs.ts', title: 'Tabs' },
   { name: 'token', file: 'token.ts', title: 'Token request rates' },
   { name: 'calapi', file: 'calapi.ts', title: 'Cal.com API v2' },
+  { name: 'booking', file: 'booking.ts', title: 'Booking flow' },
   { name: 'leaks', file: 'leaks.ts', title: 'Leaks' },
 ] as const;
 
