@@ -36,138 +36,139 @@ export interface CalBookingConfirmationProps {
  *
  * Root: `section.aisq-booking-confirmation[data-state="booked" | "rescheduled" | "pending" | "cancelled"]`.
  */
-export const CalBookingConfirmation = forwardRef<HTMLHeadingElement, CalBookingConfirmationProps>(
-  function CalBookingConfirmation(
-    {
-      booking,
-      timeZone,
-      title,
-      onBookAnother,
-      hour12,
-      icsFileName = 'booking.ics',
-      className,
-      labels: labelsProp,
-    },
-    headingRef,
-  ): ReactNode {
-    const labels = useBookingsLabels(labelsProp);
-    const headingId = useId();
-    const { locale } = labels;
-    const attendee = booking.attendees[0];
-    const host = booking.hosts?.[0];
-    const zone = timeZone ?? attendee?.timeZone ?? 'UTC';
-    const hostZone = host?.timeZone ?? undefined;
-    const ics = useMemo(() => toIcs(booking, title ? { summary: title } : {}), [booking, title]);
-    const href = `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
-    const state: CalBookingConfirmationState =
-      booking.status === 'cancelled' || booking.status === 'rejected'
-        ? 'cancelled'
-        : booking.status === 'pending'
-          ? 'pending'
-          : booking.rescheduledFromUid
-            ? 'rescheduled'
-            : 'booked';
-    const when = (inZone: string) => (
-      <>
-        <span className="aisq-booking-confirmation__time">
-          {formatBookingRange(booking.start, booking.end, inZone, locale, hour12)}
-        </span>{' '}
-        <span className="aisq-booking-confirmation__zone">
-          {formatTimeZoneName(inZone, locale, booking.start)}
-        </span>
-      </>
-    );
-    const where = booking.location || booking.meetingUrl || '';
-    const isUrl = /^https?:\/\//.test(where);
-    const hostName = host?.name || host?.username || '';
-    const showHostZone = !!hostZone && hostZone !== zone;
-    return (
-      <section
-        className={classNames('aisq-booking-confirmation', className)}
-        data-state={state}
-        aria-labelledby={headingId}
+export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
+  HTMLHeadingElement,
+  CalBookingConfirmationProps
+>(function CalBookingConfirmation(
+  {
+    booking,
+    timeZone,
+    title,
+    onBookAnother,
+    hour12,
+    icsFileName = 'booking.ics',
+    className,
+    labels: labelsProp,
+  },
+  headingRef,
+): ReactNode {
+  const labels = useBookingsLabels(labelsProp);
+  const headingId = useId();
+  const { locale } = labels;
+  const attendee = booking.attendees[0];
+  const host = booking.hosts?.[0];
+  const zone = timeZone ?? attendee?.timeZone ?? 'UTC';
+  const hostZone = host?.timeZone ?? undefined;
+  const ics = useMemo(() => toIcs(booking, title ? { summary: title } : {}), [booking, title]);
+  const href = `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+  const state: CalBookingConfirmationState =
+    booking.status === 'cancelled' || booking.status === 'rejected'
+      ? 'cancelled'
+      : booking.status === 'pending'
+        ? 'pending'
+        : booking.rescheduledFromUid
+          ? 'rescheduled'
+          : 'booked';
+  const when = (inZone: string) => (
+    <>
+      <span className="aisq-booking-confirmation__time">
+        {formatBookingRange(booking.start, booking.end, inZone, locale, hour12)}
+      </span>{' '}
+      <span className="aisq-booking-confirmation__zone">
+        {formatTimeZoneName(inZone, locale, booking.start)}
+      </span>
+    </>
+  );
+  const where = booking.location || booking.meetingUrl || '';
+  const isUrl = /^https?:\/\//.test(where);
+  const hostName = host?.name || host?.username || '';
+  const showHostZone = !!hostZone && hostZone !== zone;
+  return (
+    <section
+      className={classNames('aisq-booking-confirmation', className)}
+      data-state={state}
+      aria-labelledby={headingId}
+    >
+      <h2
+        id={headingId}
+        ref={headingRef}
+        tabIndex={-1}
+        className="aisq-booking-confirmation__title"
       >
-        <h2
-          id={headingId}
-          ref={headingRef}
-          tabIndex={-1}
-          className="aisq-booking-confirmation__title"
-        >
-          {state === 'rescheduled' ? labels.confirmationRescheduledTitle : labels.confirmationTitle}
-        </h2>
-        <dl className="aisq-booking-confirmation__details">
+        {state === 'rescheduled' ? labels.confirmationRescheduledTitle : labels.confirmationTitle}
+      </h2>
+      <dl className="aisq-booking-confirmation__details">
+        <div className="aisq-booking-confirmation__row">
+          <dt>{labels.confirmationWhat}</dt>
+          <dd>{title ?? booking.title}</dd>
+        </div>
+        <div className="aisq-booking-confirmation__row">
+          <dt>{labels.confirmationWhen}</dt>
+          <dd>
+            {showHostZone ? (
+              <ul className="aisq-booking-confirmation__times">
+                <li data-zone={zone}>
+                  {labels.confirmationYourTime}: {when(zone)}
+                </li>
+                <li data-zone={hostZone}>
+                  {labels.confirmationHostTime(hostName || labels.confirmationHost)}:{' '}
+                  {when(hostZone)}
+                </li>
+              </ul>
+            ) : (
+              <p data-zone={zone}>{when(zone)}</p>
+            )}
+          </dd>
+        </div>
+        {where ? (
           <div className="aisq-booking-confirmation__row">
-            <dt>{labels.confirmationWhat}</dt>
-            <dd>{title ?? booking.title}</dd>
-          </div>
-          <div className="aisq-booking-confirmation__row">
-            <dt>{labels.confirmationWhen}</dt>
+            <dt>{labels.confirmationWhere}</dt>
             <dd>
-              {showHostZone ? (
-                <ul className="aisq-booking-confirmation__times">
-                  <li data-zone={zone}>
-                    {labels.confirmationYourTime}: {when(zone)}
-                  </li>
-                  <li data-zone={hostZone}>
-                    {labels.confirmationHostTime(hostName || labels.confirmationHost)}:{' '}
-                    {when(hostZone)}
-                  </li>
-                </ul>
+              {isUrl ? (
+                <a href={where} target="_blank" rel="noopener noreferrer">
+                  {labels.confirmationJoin}
+                </a>
               ) : (
-                <p data-zone={zone}>{when(zone)}</p>
+                where
               )}
             </dd>
           </div>
-          {where ? (
-            <div className="aisq-booking-confirmation__row">
-              <dt>{labels.confirmationWhere}</dt>
-              <dd>
-                {isUrl ? (
-                  <a href={where} target="_blank" rel="noopener noreferrer">
-                    {labels.confirmationJoin}
-                  </a>
-                ) : (
-                  where
-                )}
-              </dd>
-            </div>
-          ) : null}
-          <div className="aisq-booking-confirmation__row">
-            <dt>{labels.confirmationWho}</dt>
-            <dd>
-              <ul className="aisq-booking-confirmation__people">
-                {hostName ? (
-                  <li>
-                    {hostName} ({labels.confirmationHost})
-                  </li>
-                ) : null}
-                {booking.attendees.map((person) => (
-                  <li key={person.email}>
-                    {person.name} &lt;{person.email}&gt;
-                  </li>
-                ))}
-                {(booking.guests ?? []).map((guest) => (
-                  <li key={guest}>{guest}</li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-        </dl>
-        <div className="aisq-booking-confirmation__actions">
-          <a className="aisq-booking-confirmation__ics" href={href} download={icsFileName}>
-            {labels.confirmationAddToCalendar}
-          </a>
-          {onBookAnother ? (
-            <button
-              type="button"
-              className="aisq-booking-confirmation__again"
-              onClick={onBookAnother}
-            >
-              {labels.confirmationBookAnother}
-            </button>
-          ) : null}
+        ) : null}
+        <div className="aisq-booking-confirmation__row">
+          <dt>{labels.confirmationWho}</dt>
+          <dd>
+            <ul className="aisq-booking-confirmation__people">
+              {hostName ? (
+                <li>
+                  {hostName} ({labels.confirmationHost})
+                </li>
+              ) : null}
+              {booking.attendees.map((person) => (
+                <li key={person.email}>
+                  {person.name} &lt;{person.email}&gt;
+                </li>
+              ))}
+              {(booking.guests ?? []).map((guest) => (
+                <li key={guest}>{guest}</li>
+              ))}
+            </ul>
+          </dd>
         </div>
-      </section>
-    );
-  },
-);
+      </dl>
+      <div className="aisq-booking-confirmation__actions">
+        <a className="aisq-booking-confirmation__ics" href={href} download={icsFileName}>
+          {labels.confirmationAddToCalendar}
+        </a>
+        {onBookAnother ? (
+          <button
+            type="button"
+            className="aisq-booking-confirmation__again"
+            onClick={onBookAnother}
+          >
+            {labels.confirmationBookAnother}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+});

@@ -18,7 +18,7 @@ export interface SlotPickerDayProps {
  * One day of the grid (`role="gridcell"`). It reads whether it is chosen or the tab stop from the
  * store, so choosing a day renders the two cells whose state changed, not the grid.
  */
-export const SlotPickerDay = memo(function SlotPickerDay({
+export const SlotPickerDay = /* @__PURE__ */ memo(function SlotPickerDay({
   day,
   name,
   store,

@@ -22,7 +22,7 @@ export interface SlotPickerGridProps {
  * The month grid of the WAI-ARIA APG date picker: `role="grid"` named by the month, a table with weekday
  * column headers (named by the full weekday) and one cell per day. Memoised: choosing a day does not render it.
  */
-export const SlotPickerGrid = memo(function SlotPickerGrid({
+export const SlotPickerGrid = /* @__PURE__ */ memo(function SlotPickerGrid({
   labelledBy,
   weekdays,
   weeks,

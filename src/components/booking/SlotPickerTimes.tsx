@@ -21,7 +21,7 @@ export interface SlotPickerTimesProps {
  * The chosen day's times as toggle buttons (`aria-pressed`), named by the day and the zone they are
  * shown in. Memoised: the only part that renders when a day is chosen.
  */
-export const SlotPickerTimes = memo(function SlotPickerTimes({
+export const SlotPickerTimes = /* @__PURE__ */ memo(function SlotPickerTimes({
   idPrefix,
   dayLabel,
   timeZoneLabel,

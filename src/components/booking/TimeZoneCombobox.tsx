@@ -53,7 +53,7 @@ function matches(zone: string, offset: string, query: string): boolean {
  * opens), Enter picks, Escape closes and restores the chosen zone. Options read "Europe/Berlin
  * (GMT+1)", the offset now.
  */
-export const TimeZoneCombobox = memo(function TimeZoneCombobox({
+export const TimeZoneCombobox = /* @__PURE__ */ memo(function TimeZoneCombobox({
   value,
   onChange,
   label,
