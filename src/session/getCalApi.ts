@@ -21,10 +21,23 @@ const cache = new WeakMap<CalTokenManager, { inputs: unknown[]; calApi: CalApi }
  */
 export function getCalApi(session: BookingsSession): CalApi {
   const { tokenManager, client } = session.getSnapshot();
-  const { requestTimeoutMs, maxResponseBytes, calApiUrl } = session.getOptions();
-  const inputs = [requestTimeoutMs, maxResponseBytes, calApiUrl];
+  const { requestTimeoutMs, maxResponseBytes, calApiUrl, calSchemas } = session.getOptions();
+  // Schemas compared entry by entry, so an inline `calSchemas={{ ... }}` recreates nothing.
+  const inputs = [
+    requestTimeoutMs,
+    maxResponseBytes,
+    calApiUrl,
+    ...Object.entries(calSchemas ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .flat(),
+  ];
   const cached = cache.get(tokenManager);
-  if (cached?.inputs.every((value, index) => value === inputs[index])) return cached.calApi;
+  if (
+    cached?.inputs.length === inputs.length &&
+    cached.inputs.every((value, index) => value === inputs[index])
+  ) {
+    return cached.calApi;
+  }
 
   // Aborted once this client is no longer the session's: another user, sign-out, unmount, new options.
   const controller = new AbortController();
@@ -69,6 +82,7 @@ export function getCalApi(session: BookingsSession): CalApi {
     fetch: (input, init) => (session.getOptions().fetch ?? fetch)(input, init),
     requestTimeoutMs,
     maxResponseBytes,
+    schemas: calSchemas,
     signal: controller.signal,
   });
   cache.set(tokenManager, { inputs, calApi });

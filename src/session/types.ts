@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { CalApiSchemas } from '../calapi/types.js';
 import type { BookingsApiError } from '../client/errors.js';
 import type { CalTokenRefreshRequest } from '../client/schemas.js';
 import type { BookingsClient, BookingsClientOptions, BookingsSchemas } from '../client/types.js';
@@ -41,6 +42,11 @@ export interface BookingsSessionOptions extends ConnectionOptions {
    * trailing `/v2` is accepted). @default the AISquare config's `cal_api_url`, else `https://api.cal.com`
    */
   calApiUrl?: string;
+  /**
+   * Response schemas of the Cal.com hooks and `getCalApi(session)`, per method (any Standard Schema).
+   * @default the package's lenient zod schemas
+   */
+  calSchemas?: Partial<CalApiSchemas>;
   /** Refresh this many seconds before expiry; shortened for short-lived tokens. @default 60 */
   refreshLeewaySeconds?: number;
   /** `false` = do nothing yet (no request, no timer). @default true */

@@ -410,4 +410,31 @@ describe('Cal.com hooks', () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, 1_500)));
     expect(posts).toBe(1);
   });
+
+  it('calSchemas replace a method’s schema; an inline object recreates nothing', async () => {
+    const { world } = await connectedWorld();
+    const seen: unknown[] = [];
+    const meSchema = {
+      '~standard': {
+        version: 1 as const,
+        vendor: 'test',
+        validate: (value: unknown) => {
+          seen.push(value);
+          return { value: { ...(value as object), checked: true } };
+        },
+      },
+    };
+    const harness = wrapperFor({ jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL });
+    harness.set({ calSchemas: { me: meSchema as never } });
+    const { result, rerender } = renderHook(() => ({ me: useCalMe(), calApi: useCalApi() }), {
+      wrapper: harness.wrapper,
+    });
+    await waitFor(() => expect(result.current.me.isSuccess).toBe(true));
+    expect(result.current.me.data).toMatchObject({ checked: true });
+    expect(seen).toHaveLength(1);
+    const first = result.current.calApi;
+    harness.set({ calSchemas: { me: meSchema as never } });
+    rerender();
+    expect(result.current.calApi).toBe(first);
+  });
 });
