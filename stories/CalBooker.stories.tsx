@@ -9,13 +9,6 @@ import { calHandlers, freshHandlers, seedCalBookings } from './support.js';
 
 const CAL_BOOKINGS = 'https://api.cal.com/v2/bookings';
 
-/**
- * For the stories that show CalSlotPicker's month grid at the axe check: its known violations
- * (weekday headers axe reads as empty, low-contrast disabled days; see CalSlotPicker.stories.tsx)
- * are reported as "todo" instead of failing. Back to 'error' once the grid is fixed.
- */
-const PICKER_A11Y_TODO = { a11y: { test: 'todo' } } as const;
-
 /** The booker's props as one object type (they are a union of id, slug + username, or neither). */
 type Props = Omit<
   Extract<CalBookerProps, { eventTypeId?: undefined; eventTypeSlug?: undefined }>,
@@ -103,7 +96,6 @@ export const NoEventTypes: Story = {
 /** The month without free times: the picker says so and offers the next month. */
 export const MonthWithoutSlots: Story = {
   args: { eventTypeId: 2 },
-  parameters: PICKER_A11Y_TODO,
   ...freshHandlers(() => calHandlers({ scenario: 'noSlots' })),
   play: async ({ canvas, canvasElement }) => {
     await inState(canvasElement, 'choosingDay');
@@ -144,7 +136,6 @@ export const Confirmed: Story = {
 
 /** Someone else took the time first: back to the times with a message (slots refetched). */
 export const SlotTaken: Story = {
-  parameters: PICKER_A11Y_TODO,
   ...freshHandlers(() => calHandlers({ scenario: 'slotTaken' })),
   play: async ({ canvasElement, args }) => {
     await chooseSlot(canvasElement);

@@ -27,11 +27,6 @@ const meta = {
     onSelect: fn(),
   },
   ...freshHandlers(() => calHandlers()),
-  // KNOWN VIOLATIONS (axe reports them as "todo" here instead of failing): SlotPickerGrid's weekday
-  // headers are `<th aria-label="Monday"><span aria-hidden>Mon</span></th>`, which axe reads as empty
-  // (empty-table-header; the APG date picker writes `<th scope="col" abbr="Monday">Mon</th>`), and
-  // the disabled days' #97a0a7 on white is 2.65:1 (color-contrast). Back to 'error' once fixed.
-  parameters: { a11y: { test: 'todo' } },
 } satisfies Meta<Props>;
 
 export default meta;

@@ -46,8 +46,10 @@ export const SlotPickerGrid = /* @__PURE__ */ memo(function SlotPickerGrid({
       <thead>
         <tr>
           {weekdays.map((weekday) => (
-            <th key={weekday.long} scope="col" abbr={weekday.long} aria-label={weekday.long}>
-              <span aria-hidden="true">{weekday.short}</span>
+            // The APG date picker's header: the short name shown, the full one as `abbr` for
+            // screen readers (an aria-label over a hidden span reads as an empty header to axe).
+            <th key={weekday.long} scope="col" abbr={weekday.long}>
+              {weekday.short}
             </th>
           ))}
         </tr>
