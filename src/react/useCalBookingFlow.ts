@@ -11,6 +11,7 @@ import type {
   CalSlot,
   CalSlotsParams,
 } from '../calapi/types.js';
+import { viewerTimeZone } from '../components/booking/slotPickerDates.js';
 import {
   type CalBookingFlowEvent,
   type CalBookingFlowState,
@@ -109,14 +110,6 @@ export function isCalSlotTakenError(error: unknown): boolean {
   );
 }
 
-function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
-
 function refOf(eventType: CalEventType | CalEventTypeRef | number): CalEventTypeRef {
   if (typeof eventType === 'number') return { eventTypeId: eventType };
   if ('id' in eventType) return { eventTypeId: eventType.id };
@@ -152,7 +145,7 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
   callbacks.current = options;
 
   const [chosenZone, setChosenZone] = useState<{ option: string | undefined; zone: string }>(
-    () => ({ option: timeZoneOption, zone: timeZoneOption ?? browserTimeZone() }),
+    () => ({ option: timeZoneOption, zone: timeZoneOption ?? viewerTimeZone() }),
   );
   // A new `timeZone` prop replaces what was chosen since.
   const timeZone =

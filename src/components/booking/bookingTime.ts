@@ -67,14 +67,30 @@ export function formatBookingStart(
 }
 
 /**
+ * The zone's name at an instant in the given style ('long': "Central European Standard Time"), or
+ * `undefined` where the engine does not know the style (`shortOffset` came in 2021).
+ */
+export function zoneName(
+  timeZone: string,
+  locale: string,
+  at: string | number,
+  style: Intl.DateTimeFormatOptions['timeZoneName'],
+): string | undefined {
+  try {
+    return dateTimeFormat(locale, { timeZone, timeZoneName: style })
+      .formatToParts(new Date(at))
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The zone's name at that instant, with its IANA id: "Central European Standard Time (Europe/Paris)",
  * or the id alone when `Intl` has no name for it.
  */
 export function formatTimeZoneName(timeZone: string, locale: string, at: string | number): string {
-  const parts = dateTimeFormat(locale, { timeZone, timeZoneName: 'long' }).formatToParts(
-    new Date(at),
-  );
-  const name = parts.find((part) => part.type === 'timeZoneName')?.value;
+  const name = zoneName(timeZone, locale, at, 'long');
   return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
 }
 

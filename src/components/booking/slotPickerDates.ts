@@ -10,6 +10,8 @@
  * instant in question, so DST changes are exact.
  */
 
+import { zoneName } from './bookingTime.js';
+
 const DAY_MS = 86_400_000;
 
 /** 0 = Sunday ... 6 = Saturday, as `Date#getUTCDay`. */
@@ -160,15 +162,13 @@ export function startOfDay(day: string, timeZone: string): number {
   return dayOf(guess, timeZone) < day ? guess + 3_600_000 : guess;
 }
 
-/** "GMT+1", "GMT-7", "GMT+5:30", "GMT": the zone's offset at an instant. */
-export function offsetLabel(ms: number, timeZone: string): string {
-  const minutes = offsetMinutes(ms, timeZone);
-  if (minutes === 0) return 'GMT';
-  const sign = minutes < 0 ? '-' : '+';
-  const hours = Math.floor(Math.abs(minutes) / 60);
-  const rest = Math.abs(minutes) % 60;
-  return `GMT${sign}${hours}${rest ? `:${pad(rest)}` : ''}`;
-}
+/**
+ * "GMT+1", "GMT-7", "GMT+5:30", "GMT": the zone's offset at an instant, as `Intl` writes it in English
+ * (`timeZoneName: 'shortOffset'`), so that no offset arithmetic is shipped for it. Some ICU versions
+ * write a zero offset "GMT+0": it reads "GMT" everywhere.
+ */
+export const offsetLabel = (ms: number, timeZone: string): string =>
+  (zoneName(timeZone, 'en', ms, 'shortOffset') ?? 'GMT').replace(/\+0$/, '');
 
 /** The viewer's zone, `UTC` where `Intl` does not say. */
 export function viewerTimeZone(): string {

@@ -16,6 +16,7 @@ import type { CalQueryError } from '../../react/useCalApi.js';
 import { useCalMe } from '../../react/useCalQueries.js';
 import { useCalSlots } from '../../react/useCalSlots.js';
 import { BookingsLabelsContext } from '../BookingsLabelsContext.js';
+import { dateTimeFormat } from './bookingTime.js';
 import {
   addDays,
   addMonths,
@@ -213,23 +214,6 @@ function createDayStore(selectedDay: string | undefined): CalSlotPickerDayStore 
       for (const listener of listeners) listener();
     },
   };
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** A cached `Intl.DateTimeFormat`, in 'en' when the locale is not one `Intl` accepts. */
-function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let cached = formats.get(key);
-  if (!cached) {
-    try {
-      cached = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      cached = new Intl.DateTimeFormat('en', options);
-    }
-    formats.set(key, cached);
-  }
-  return cached;
 }
 
 const FULL_DATE: Intl.DateTimeFormatOptions = { dateStyle: 'full', timeZone: 'UTC' };
@@ -433,7 +417,7 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
           return {
             date,
             dayOfMonth: Number(date.slice(8)),
-            label: format(locale, FULL_DATE).format(utcOf(date)),
+            label: dateTimeFormat(locale, FULL_DATE).format(utcOf(date)),
             known,
             available,
             past,
@@ -460,8 +444,8 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
     return Array.from({ length: 7 }, (_, column) => {
       const ms = Date.UTC(1970, 0, 4 + ((weekStartsOn + column) % 7));
       return {
-        short: format(locale, { weekday: 'short', timeZone: 'UTC' }).format(ms),
-        long: format(locale, { weekday: 'long', timeZone: 'UTC' }).format(ms),
+        short: dateTimeFormat(locale, { weekday: 'short', timeZone: 'UTC' }).format(ms),
+        long: dateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(ms),
       };
     });
   }, [weekStartsOn, locale]);
@@ -552,7 +536,12 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
   const daySlots = selectedDay ? byDay.get(selectedDay) : undefined;
   const selectedStart = selected?.start;
   const times = useMemo(() => {
-    const timeFormat = format(locale, { hour: 'numeric', minute: '2-digit', hourCycle, timeZone });
+    const timeFormat = dateTimeFormat(locale, {
+      hour: 'numeric',
+      minute: '2-digit',
+      hourCycle,
+      timeZone,
+    });
     return (daySlots ?? []).map((slot) => ({
       slot,
       label: timeFormat.format(Date.parse(slot.start)),
@@ -581,7 +570,7 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
     store.set({ selectedDay: nextAvailableDay, focusedDay: nextAvailableDay, moveFocus: true });
     setMonth(monthOf(nextAvailableDay));
   };
-  const labelOf = (date: string) => format(locale, FULL_DATE).format(utcOf(date));
+  const labelOf = (date: string) => dateTimeFormat(locale, FULL_DATE).format(utcOf(date));
 
   const state: CalSlotPickerState = !params
     ? 'idle'
@@ -601,7 +590,7 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
   return {
     state,
     month,
-    monthLabel: format(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    monthLabel: dateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
       utcOf(month),
     ),
     weekdays,
