@@ -34,22 +34,20 @@ export function useScopedMutation<T extends AnyMutation>(mutation: T, identity: 
     reset();
   }, [identity, reset]);
   if (mutation.isIdle || owner.current === identity) return { ...mutation, mutate, mutateAsync };
+  // Idle, and nothing of the previous user's: data, error, variables, context (a rollback snapshot).
   return {
     ...mutation,
     mutate,
     mutateAsync,
     data: undefined,
     error: null,
+    failureReason: null,
     variables: undefined,
     context: undefined,
-    failureCount: 0,
-    failureReason: null,
-    submittedAt: 0,
     status: 'idle',
     isIdle: true,
     isPending: false,
     isSuccess: false,
     isError: false,
-    isPaused: false,
   };
 }

@@ -7,7 +7,8 @@ import { bookingsKeys } from './keys.js';
  */
 export const calApiKeys = {
   /** Everything cached from Cal.com for one identity. */
-  all: (baseUrl: string, identity: string) => bookingsKeys.cal(baseUrl, identity),
+  all: (baseUrl: string, identity: string) =>
+    [...bookingsKeys.scope(baseUrl, identity), 'cal'] as const,
   me: (baseUrl: string, identity: string) => [...calApiKeys.all(baseUrl, identity), 'me'] as const,
   eventTypes: (baseUrl: string, identity: string, params: object = {}) =>
     [...calApiKeys.all(baseUrl, identity), 'event-types', params] as const,

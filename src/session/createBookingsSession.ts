@@ -78,7 +78,6 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
     snapshot?: BookingsSessionSnapshot;
     jwt?: string | undefined;
     queryClient?: BookingsSessionOptions['queryClient'];
-    calApiUrl?: string | undefined;
     stopRouting?: () => void;
   } = {};
   let authErrorReported = false;
@@ -258,9 +257,6 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
     for (const listener of [...listeners]) listener();
   }
 
-  const scopeOf = (current: BookingsSessionSnapshot) =>
-    [current.client.baseUrl, current.identity] as const;
-
   function queueCommit(): void {
     if (commitQueued || mounts === 0) return;
     commitQueued = true;
@@ -291,17 +287,10 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
     } else if (current.enabled && credential.jwt && applied.jwt && credential.jwt !== applied.jwt) {
       reauthenticate(current, scope);
     }
-    // Another Cal.com origin: what came from the previous one is dropped (reset, so what is on
-    // screen refetches from the new one) rather than shown as this one's.
-    const calApiUrlChanged = previous !== undefined && applied.calApiUrl !== options.calApiUrl;
-    if (calApiUrlChanged) {
-      void queryClient.resetQueries({ queryKey: bookingsKeys.cal(...scopeOf(current)) });
-    }
     applied.snapshot = current;
     applied.jwt = credential.jwt;
-    applied.calApiUrl = options.calApiUrl;
     if (current.enabled && (options.autoConnect ?? true)) current.tokenManager.start();
-    if (previous !== current || calApiUrlChanged) notify();
+    if (previous !== current) notify();
   }
 
   /**
@@ -361,8 +350,7 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
       if (
         snapshot !== before ||
         credential.jwt !== jwt ||
-        next.queryClient !== applied.queryClient ||
-        next.calApiUrl !== applied.calApiUrl
+        next.queryClient !== applied.queryClient
       ) {
         queueCommit();
       }

@@ -3,11 +3,15 @@ import type { CalApi } from '../calapi/types.js';
 import { BookingsApiError } from '../client/errors.js';
 import { nonEmpty } from '../client/validate.js';
 import type { CalTokenManager } from '../token/types.js';
+import { calApiKeys } from './calApiKeys.js';
 import { calConfigQueryOptions } from './queryOptions.js';
 import type { BookingsSession } from './types.js';
 
 /** One Cal.com client per token manager (so per identity), remade when its options change. */
-const cache = new WeakMap<CalTokenManager, { inputs: unknown[]; calApi: CalApi }>();
+const cache = new WeakMap<
+  CalTokenManager,
+  { inputs: unknown[]; calApi: CalApi; controller: AbortController }
+>();
 
 /**
  * Cal.com API v2 as the session's signed-in user: every call carries the managed access token, and a
@@ -38,8 +42,22 @@ export function getCalApi(session: BookingsSession): CalApi {
   ) {
     return cached.calApi;
   }
+  if (cached) {
+    // New options for the same user: calls on the old ones stop, and what came from another Cal.com
+    // origin is reset (what is on screen refetches) rather than shown as the new origin's. After
+    // this render, as it changes the cache.
+    cached.controller.abort();
+    if (cached.inputs[2] !== calApiUrl) {
+      queueMicrotask(
+        () =>
+          void session.queryClient.resetQueries({
+            queryKey: calApiKeys.all(client.baseUrl, client.identity),
+          }),
+      );
+    }
+  }
 
-  // Aborted once this client is no longer the session's: another user, sign-out, unmount, new options.
+  // Aborted once this client is no longer the session's: another user, sign-out, unmount.
   const controller = new AbortController();
   const stop = session.subscribe(() => {
     if (getCalApi(session) === calApi) return;
@@ -85,6 +103,6 @@ export function getCalApi(session: BookingsSession): CalApi {
     schemas: calSchemas,
     signal: controller.signal,
   });
-  cache.set(tokenManager, { inputs, calApi });
+  cache.set(tokenManager, { inputs, calApi, controller });
   return calApi;
 }

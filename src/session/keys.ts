@@ -11,9 +11,6 @@ export const bookingsKeys = {
     [...bookingsKeys.scope(baseUrl, identity), 'config'] as const,
   user: (baseUrl: string, identity: string) =>
     [...bookingsKeys.scope(baseUrl, identity), 'user'] as const,
-  /** Everything cached from Cal.com API v2 for one identity (see `calApiKeys`). */
-  cal: (baseUrl: string, identity: string) =>
-    [...bookingsKeys.scope(baseUrl, identity), 'cal'] as const,
   /** The mutation key of `useRefreshCalToken`, so an identity switch can drop its state. */
   refreshToken: (baseUrl: string, identity: string) =>
     [...bookingsKeys.scope(baseUrl, identity), 'refresh-token'] as const,
