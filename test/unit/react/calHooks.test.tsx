@@ -1,12 +1,7 @@
-import { QueryClient } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
-import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { CalSlotsParams } from '../../../src/calapi/types.js';
 import {
-  BookingsProvider,
-  type BookingsProviderProps,
   useCalApi,
   useCalBookings,
   useCalEventTypes,
@@ -19,27 +14,10 @@ import {
 import { calApiKeys } from '../../../src/session/calApiKeys.js';
 import { AISQUARE, CAL, createCalWorld } from '../../helpers/calWorld.js';
 import { fakeJwt } from '../../helpers/fakeBookingsApi.js';
+import { providerHarness } from '../../helpers/providerHarness.js';
 
 const DAY_MS = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
-
-function wrapperFor(props: Partial<BookingsProviderProps>, queryClient = new QueryClient()) {
-  let current = props;
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <StrictMode>
-      <BookingsProvider baseUrl={AISQUARE} queryClient={queryClient} {...current}>
-        {children}
-      </BookingsProvider>
-    </StrictMode>
-  );
-  return {
-    wrapper,
-    queryClient,
-    set(next: Partial<BookingsProviderProps>) {
-      current = { ...current, ...next };
-    },
-  };
-}
 
 /** A week of slots for the user's 30-minute event type, `offset` weeks from next week. */
 function week(eventTypeId: number, offset: number): CalSlotsParams {
@@ -62,7 +40,7 @@ async function connectedWorld() {
 describe('Cal.com hooks', () => {
   it('call Cal.com at the config’s cal_api_url with the managed token, hidden event types included', async () => {
     const { world } = await connectedWorld();
-    const { wrapper } = wrapperFor({ jwt: fakeJwt('alice'), fetch: world.fetch });
+    const { wrapper } = providerHarness({ jwt: fakeJwt('alice'), fetch: world.fetch });
     const { result } = renderHook(() => useCalEventTypes(), { wrapper });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.data?.map((type) => [type.slug, type.hidden])).toEqual([
@@ -77,7 +55,7 @@ describe('Cal.com hooks', () => {
 
   it('calApiUrl wins over the config, which is then never requested', async () => {
     const { world, user } = await connectedWorld();
-    const { wrapper } = wrapperFor({
+    const { wrapper } = providerHarness({
       jwt: fakeJwt('alice'),
       fetch: world.fetch,
       calApiUrl: `${CAL}/v2/`,
@@ -91,7 +69,7 @@ describe('Cal.com hooks', () => {
 
   it('an expired token (498) costs one token request for every concurrent query, then succeeds', async () => {
     const { world } = await connectedWorld();
-    const { wrapper, queryClient } = wrapperFor({
+    const { wrapper, queryClient } = providerHarness({
       jwt: fakeJwt('alice'),
       fetch: world.fetch,
       calApiUrl: CAL,
@@ -120,7 +98,11 @@ describe('Cal.com hooks', () => {
 
   it('useCalSlots keeps the previous week on screen while the next loads, and prefetches the next week', async () => {
     const { world, eventTypeId } = await connectedWorld();
-    const { wrapper } = wrapperFor({ jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL });
+    const { wrapper } = providerHarness({
+      jwt: fakeJwt('alice'),
+      fetch: world.fetch,
+      calApiUrl: CAL,
+    });
     const { result, rerender } = renderHook((params: CalSlotsParams) => useCalSlots(params), {
       wrapper,
       initialProps: week(eventTypeId, 0),
@@ -158,7 +140,11 @@ describe('Cal.com hooks', () => {
   it('another event type’s slots are never shown as placeholder', async () => {
     const { world, eventTypeId } = await connectedWorld();
     const other = world.model.eventTypes('alice').find((type) => type.slug === '15min')?.id ?? 0;
-    const { wrapper } = wrapperFor({ jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL });
+    const { wrapper } = providerHarness({
+      jwt: fakeJwt('alice'),
+      fetch: world.fetch,
+      calApiUrl: CAL,
+    });
     const { result, rerender } = renderHook(
       (params: CalSlotsParams) => useCalSlots(params, { prefetchNextRange: false }),
       { wrapper, initialProps: week(eventTypeId, 0) },
@@ -180,7 +166,7 @@ describe('Cal.com hooks', () => {
       if (init?.method === 'POST' && String(input).includes('/v2/bookings')) await held;
       return world.fetch(input, init);
     };
-    const { wrapper } = wrapperFor({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL });
+    const { wrapper } = providerHarness({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL });
     const { result } = renderHook(
       () => ({
         slots: useCalSlots(week(eventTypeId, 0), { prefetchNextRange: false }),
@@ -221,7 +207,11 @@ describe('Cal.com hooks', () => {
 
   it('a refused booking puts the slot back and reports Cal.com’s 400 (slot taken meanwhile)', async () => {
     const { world, eventTypeId } = await connectedWorld();
-    const { wrapper } = wrapperFor({ jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL });
+    const { wrapper } = providerHarness({
+      jwt: fakeJwt('alice'),
+      fetch: world.fetch,
+      calApiUrl: CAL,
+    });
     const { result } = renderHook(
       () => ({
         slots: useCalSlots(week(eventTypeId, 0), { prefetchNextRange: false }),
@@ -273,7 +263,11 @@ describe('Cal.com hooks', () => {
       attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
     });
     if (!first.ok) throw new Error('seed booking failed');
-    const { wrapper } = wrapperFor({ jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL });
+    const { wrapper } = providerHarness({
+      jwt: fakeJwt('alice'),
+      fetch: world.fetch,
+      calApiUrl: CAL,
+    });
     const { result } = renderHook(
       () => ({
         upcoming: useCalBookings({ status: 'upcoming' }),
@@ -310,7 +304,7 @@ describe('Cal.com hooks', () => {
   it('an identity switch: a new calApi, the previous user’s Cal.com data and mutation state gone', async () => {
     const { world, eventTypeId } = await connectedWorld();
     world.model.integrate({ sub: 'bob' });
-    const harness = wrapperFor({ jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL });
+    const harness = providerHarness({ jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL });
     const { result, rerender } = renderHook(
       () => ({
         calApi: useCalApi(),
@@ -361,7 +355,7 @@ describe('Cal.com hooks', () => {
       }
       return world.fetch(input, init);
     };
-    const { wrapper } = wrapperFor({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL });
+    const { wrapper } = providerHarness({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL });
     const { result } = renderHook(
       () => useCalSlots(week(eventTypeId, 0), { prefetchNextRange: false }),
       { wrapper },
@@ -390,7 +384,7 @@ describe('Cal.com hooks', () => {
       }
       return world.fetch(input, init);
     };
-    const { wrapper } = wrapperFor({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL });
+    const { wrapper } = providerHarness({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL });
     const { result } = renderHook(() => useCreateCalBooking(), { wrapper });
     const [slot] = world.model.slots(eventTypeId, Date.parse(day(7)), Date.parse(day(13)));
     if (!slot) throw new Error('no slots');
@@ -424,7 +418,7 @@ describe('Cal.com hooks', () => {
         },
       },
     };
-    const harness = wrapperFor({ jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL });
+    const harness = providerHarness({ jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL });
     harness.set({ calSchemas: { me: meSchema as never } });
     const { result, rerender } = renderHook(() => ({ me: useCalMe(), calApi: useCalApi() }), {
       wrapper: harness.wrapper,
