@@ -18,19 +18,37 @@ export function icsDateTime(instant: Date | number | string): string {
   return `${iso.slice(0, 19).replace(/[-:]/g, '')}Z`;
 }
 
-/** RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped, any line break as `\n`. */
+/**
+ * RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma escaped, any line break as `\n`, other
+ * control characters but tab dropped.
+ */
 export function escapeIcsText(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/(?!\t)\p{Cc}/gu, '');
 }
+
+/** A value that is not TEXT (UID, an address, PRODID): control characters dropped, so no line breaks. */
+const plain = (text: string) => text.replace(/\p{Cc}/gu, '');
 
 /** A parameter value (e.g. `CN`): quoted when it holds `:`, `;` or `,`; double quotes cannot appear. */
 function paramValue(text: string): string {
-  const clean = text.replace(/["\r\n]/g, '');
+  const clean = plain(text).replace(/"/g, '');
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
+}
+
+/** The value when it is an http(s) URL that parses and holds no space or control character. */
+export function httpUrl(value: string | null | undefined): string | undefined {
+  if (!value || !/^https?:\/\/[^\s\p{Cc}]+$/iu.test(value)) return undefined;
+  try {
+    new URL(value);
+    return value;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -68,7 +86,7 @@ export function toIcs(booking: CalBooking, options: ToIcsOptions = {}): string {
   const host = booking.hosts?.[0];
   const icsUid = typeof booking.icsUid === 'string' && booking.icsUid ? booking.icsUid : undefined;
   const where = booking.location || booking.meetingUrl || '';
-  const url = booking.meetingUrl || (/^https?:\/\//.test(where) ? where : '');
+  const url = httpUrl(booking.meetingUrl) ?? httpUrl(booking.location);
   const status =
     booking.status === 'cancelled' || booking.status === 'rejected'
       ? 'CANCELLED'
@@ -78,11 +96,11 @@ export function toIcs(booking: CalBooking, options: ToIcsOptions = {}): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    `PRODID:${options.productId ?? '-//AISquare//bookings-react//EN'}`,
+    `PRODID:${plain(options.productId ?? '-//AISquare//bookings-react//EN')}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     'BEGIN:VEVENT',
-    `UID:${icsUid ?? `${booking.uid}@bookings-react`}`,
+    `UID:${plain(icsUid ?? `${booking.uid}@bookings-react`)}`,
     `DTSTAMP:${icsDateTime(options.now ?? Date.now())}`,
     `DTSTART:${icsDateTime(booking.start)}`,
     `DTEND:${icsDateTime(booking.end)}`,
@@ -93,15 +111,15 @@ export function toIcs(booking: CalBooking, options: ToIcsOptions = {}): string {
   if (url) lines.push(`URL:${url}`);
   if (host?.email) {
     const name = host.name ? `;CN=${paramValue(host.name)}` : '';
-    lines.push(`ORGANIZER${name}:mailto:${host.email}`);
+    lines.push(`ORGANIZER${name}:mailto:${plain(host.email)}`);
   }
   for (const attendee of booking.attendees) {
     lines.push(
-      `ATTENDEE;CN=${paramValue(attendee.name)};ROLE=REQ-PARTICIPANT:mailto:${attendee.email}`,
+      `ATTENDEE;CN=${paramValue(attendee.name)};ROLE=REQ-PARTICIPANT:mailto:${plain(attendee.email)}`,
     );
   }
   for (const guest of booking.guests ?? []) {
-    lines.push(`ATTENDEE;ROLE=OPT-PARTICIPANT:mailto:${guest}`);
+    lines.push(`ATTENDEE;ROLE=OPT-PARTICIPANT:mailto:${plain(guest)}`);
   }
   lines.push(`STATUS:${status}`, 'SEQUENCE:0', 'END:VEVENT', 'END:VCALENDAR');
   return `${lines.map(foldIcsLine).join('\r\n')}\r\n`;

@@ -106,4 +106,97 @@ describe('toIcs (RFC 5545)', () => {
     expect(toIcs({ ...booking, status: 'cancelled' }, { now: NOW })).toContain('STATUS:CANCELLED');
     expect(toIcs({ ...booking, status: 'pending' }, { now: NOW })).toContain('STATUS:TENTATIVE');
   });
+
+  describe('no injection through Cal.com values', () => {
+    /** Names of the properties (unfolded lines), in order. */
+    const names = (ics: string) =>
+      unfold(ics)
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(/[:;]/)[0]);
+    const EXPECTED = [
+      'BEGIN',
+      'VERSION',
+      'PRODID',
+      'CALSCALE',
+      'METHOD',
+      'BEGIN',
+      'UID',
+      'DTSTAMP',
+      'DTSTART',
+      'DTEND',
+      'SUMMARY',
+      'DESCRIPTION',
+      'LOCATION',
+      'URL',
+      'ORGANIZER',
+      'ATTENDEE',
+      'ATTENDEE',
+      'STATUS',
+      'SEQUENCE',
+      'END',
+      'END',
+    ];
+    const ALARM = '\r\nBEGIN:VALARM\r\nACTION:AUDIO\r\nATTACH:https://evil.test/x\r\nEND:VALARM';
+
+    it('the booking as is has exactly the expected properties', () => {
+      expect(names(toIcs(booking, { now: NOW }))).toEqual(EXPECTED);
+    });
+
+    it.each([
+      ['meetingUrl', { meetingUrl: `https://x.test/${ALARM}` }],
+      ['location', { location: `https://x.test/${ALARM}`, meetingUrl: undefined }],
+      ['uid', { uid: `u${ALARM}` }],
+      ['icsUid', { icsUid: `u\nATTACH:https://evil.test/uid` }],
+      [
+        'attendee e-mail',
+        { attendees: [{ name: 'B', email: `b@x.test${ALARM}`, timeZone: 'UTC' }] },
+      ],
+      [
+        'attendee name',
+        { attendees: [{ name: `B${ALARM}"`, email: 'b@x.test', timeZone: 'UTC' }] },
+      ],
+      ['guest', { guests: [`g@x.test\nATTACH:https://evil.test/guest`] }],
+      ['host e-mail', { hosts: [{ name: 'H', email: `h@x.test\rATTACH:https://evil.test/host` }] }],
+      ['host name', { hosts: [{ name: `H\u0000\r\nATTACH:x`, email: 'h@x.test' }] }],
+      ['title', { title: `T${ALARM}` }],
+      ['description', { description: `D\r${ALARM}\u0085` }],
+    ] as [string, Partial<CalBooking>][])('CR/LF in %s adds no property', (_, change) => {
+      const ics = toIcs({ ...booking, ...change }, { now: NOW });
+      expect(ics.replace(/\r\n/g, '')).not.toMatch(/(?!\t)\p{Cc}/u);
+      const found = names(ics).filter((name) => !EXPECTED.includes(name as string));
+      expect(found).toEqual([]);
+      expect(unfold(ics)).not.toMatch(/\r\n(?:ATTACH|ACTION|BEGIN:VALARM)/);
+    });
+
+    it('PRODID and every value lose control characters; TEXT keeps tabs', () => {
+      const ics = unfold(
+        toIcs(
+          { ...booking, title: 'a\u0000b\u000bc\td\u007f', uid: 'u\u0001v' },
+          { now: NOW, productId: '-//X\r\nATTACH:y//EN' },
+        ),
+      );
+      expect(ics).toContain('\r\nPRODID:-//XATTACH:y//EN\r\n');
+      expect(ics).toContain('\r\nSUMMARY:abc\td\r\n');
+      expect(ics).toContain('\r\nUID:uv@bookings-react\r\n');
+    });
+
+    it('URL only for an http(s) URL that parses, free of control characters', () => {
+      const urlOf = (change: Partial<CalBooking>) =>
+        unfold(toIcs({ ...booking, ...change }, { now: NOW }))
+          .split('\r\n')
+          .filter((line) => line.startsWith('URL'));
+      expect(urlOf({ meetingUrl: 'javascript:alert(1)', location: 'Room 1' })).toEqual([]);
+      expect(urlOf({ meetingUrl: 'JaVaScRiPt:alert(1)', location: undefined })).toEqual([]);
+      expect(urlOf({ meetingUrl: 'data:text/html,x', location: undefined })).toEqual([]);
+      expect(urlOf({ meetingUrl: 'https://', location: undefined })).toEqual([]);
+      expect(urlOf({ meetingUrl: 'https://x.test/a\tb', location: undefined })).toEqual([]);
+      expect(urlOf({ meetingUrl: 'javascript:x', location: 'https://ok.test/l' })).toEqual([
+        'URL:https://ok.test/l',
+      ]);
+      expect(urlOf({ meetingUrl: 'HTTPS://ok.test/m', location: 'integrations:daily' })).toEqual([
+        'URL:HTTPS://ok.test/m',
+      ]);
+    });
+  });
 });
