@@ -96,6 +96,16 @@ const TYPES: Record<string, CalBookingFormFieldType> = {
   multiemail: 'multiemail',
 };
 
+/**
+ * `record[key]` only when the record has it as its own: slugs such as `constructor`, `toString` or
+ * `__proto__` never read `Object.prototype`.
+ */
+const own = <T>(record: Readonly<Record<string, T>> | null | undefined, key: string) =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+
+/** An object without a prototype, where `__proto__` is a key like any other. */
+const dict = <T>(): Record<string, T> => Object.create(null);
+
 // Cal.com's location chooser and system fields are not questions for the attendee.
 const SKIPPED_TYPES = new Set(['radioInput', 'system', 'hidden']);
 
@@ -144,7 +154,7 @@ export function calBookingFormFields(
     const name = field.slug ?? field.name ?? '';
     if (!name || field.hidden === true || name === 'rescheduleReason') continue;
     if (SKIPPED_TYPES.has(field.type) || name === 'location') continue;
-    const type = TYPES[field.type] ?? 'text';
+    const type = own(TYPES, field.type) ?? 'text';
     const target: CalBookingFormFieldTarget =
       name === 'name' || field.type === 'name'
         ? 'name'
@@ -201,7 +211,7 @@ function initialValue(
   defaults: Partial<CalBookingFormValues> | undefined,
 ): CalBookingFormFieldValue {
   const given =
-    field.target === 'response' ? defaults?.responses?.[field.name] : defaults?.[field.target];
+    field.target === 'response' ? own(defaults?.responses, field.name) : defaults?.[field.target];
   if (given === undefined || given === null) return emptyValue(field);
   if (field.type === 'checkbox') return Array.isArray(given) ? given.map(String) : [String(given)];
   if (field.type === 'boolean') return given === true || given === 'true';
@@ -279,10 +289,10 @@ export function toCalBookingFormValues(
     email: '',
     notes: '',
     guests: [],
-    responses: {},
+    responses: dict(),
   };
   for (const field of fields) {
-    const value = values[field.name] ?? emptyValue(field);
+    const value = own(values, field.name) ?? emptyValue(field);
     const text = typeof value === 'string' ? value.trim() : '';
     switch (field.target) {
       case 'guests':
@@ -317,10 +327,10 @@ export function useCalBookingForm({
   const labels = useBookingsLabels(labelsProp);
   const source = bookingFields ?? eventType?.bookingFields;
   const fields = useMemo(() => calBookingFormFields(source, mode, labels), [source, mode, labels]);
-  const [edited, setEdited] = useState<Record<string, CalBookingFormFieldValue>>({});
+  const [edited, setEdited] = useState(dict<CalBookingFormFieldValue>);
   const [failedSubmits, setFailedSubmits] = useState(0);
   const values = useMemo(() => {
-    const all: Record<string, CalBookingFormFieldValue> = {};
+    const all = dict<CalBookingFormFieldValue>();
     for (const field of fields) {
       all[field.name] = edited[field.name] ?? initialValue(field, defaultValues);
     }
@@ -329,7 +339,7 @@ export function useCalBookingForm({
 
   const errorsOf = useCallback(
     (current: Record<string, CalBookingFormFieldValue>) => {
-      const errors: Record<string, string> = {};
+      const errors = dict<string>();
       for (const field of fields) {
         const error = validateCalBookingField(field, current[field.name] ?? '', labels);
         if (error !== undefined) errors[field.name] = error;
@@ -340,7 +350,7 @@ export function useCalBookingForm({
   );
   // Errors show only after a submit was tried; then they follow every keystroke.
   const errors = useMemo(
-    () => (failedSubmits > 0 ? errorsOf(values) : {}),
+    () => (failedSubmits > 0 ? errorsOf(values) : dict<string>()),
     [failedSubmits, errorsOf, values],
   );
 
@@ -381,7 +391,7 @@ export function useCalBookingForm({
   );
 
   const setValue = useCallback((name: string, value: CalBookingFormFieldValue) => {
-    setEdited((previous) => ({ ...previous, [name]: value }));
+    setEdited((previous) => Object.assign(dict(), previous, { [name]: value }));
   }, []);
 
   return { fields, values, errors, failedSubmits, setValue, handleSubmit, validate, fieldRef };

@@ -278,3 +278,78 @@ describe('useCalBookingForm helpers', () => {
     ).toEqual({ name: 'Bob', email: 'b@x.io', notes: '', guests: [], responses: { news: false } });
   });
 });
+
+describe('booking field slugs that Object.prototype has', () => {
+  const PROTO_FIELDS: CalBookingField[] = [
+    { type: 'name', slug: 'name', label: 'Your name', required: true },
+    { type: 'email', slug: 'email', label: 'Email address', required: true },
+    { type: 'text', slug: 'constructor', label: 'Company', required: true },
+    { type: 'text', slug: 'toString', label: 'Team', required: true },
+    { type: 'text', slug: '__proto__', label: 'Proto', required: false },
+    { type: 'constructor', slug: 'hasOwnProperty', label: 'Odd type', required: false },
+  ];
+
+  it.each(['constructor', 'toString', '__proto__'])('%s starts empty, not inherited', (slug) => {
+    const defaults = { name: 'A', email: 'a@x.io', responses: {} };
+    renderWithProviders(
+      <CalBookingForm bookingFields={PROTO_FIELDS} defaultValues={defaults} onSubmit={vi.fn()} />,
+      { provider: { enabled: false } },
+    );
+    const field = document.querySelector(`[data-field="${slug}"]`);
+    expect(within(field as HTMLElement).getByRole('textbox')).toHaveValue('');
+    expect(field?.querySelector('.aisq-booking-form__error')).toBeNull();
+    expect(
+      within(document.querySelector('[data-field="hasOwnProperty"]') as HTMLElement).getByRole(
+        'textbox',
+      ),
+    ).toHaveAttribute('type', 'text');
+  });
+
+  it.each(['constructor', 'toString'])('a required %s must be answered', async (slug) => {
+    const onSubmit = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(
+      <CalBookingForm
+        bookingFields={PROTO_FIELDS}
+        defaultValues={{ name: 'A', email: 'a@x.io' }}
+        onSubmit={onSubmit}
+      />,
+      { provider: { enabled: false } },
+    );
+    await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    const field = document.querySelector(`[data-field="${slug}"]`) as HTMLElement;
+    expect(within(field).getByRole('textbox')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('each can be typed and is sent as an own response; defaults are read only when own', async () => {
+    const onSubmit = vi.fn<(values: CalBookingFormValues) => void>();
+    const user = userEvent.setup();
+    const responses = JSON.parse('{"constructor":"Acme"}') as Record<string, unknown>;
+    renderWithProviders(
+      <CalBookingForm
+        bookingFields={PROTO_FIELDS}
+        defaultValues={{ name: 'A', email: 'a@x.io', responses }}
+        onSubmit={onSubmit}
+      />,
+      { provider: { enabled: false } },
+    );
+    const box = (slug: string) =>
+      within(document.querySelector(`[data-field="${slug}"]`) as HTMLElement).getByRole('textbox');
+    expect(box('constructor')).toHaveValue('Acme');
+    await user.type(box('toString'), 'Core');
+    await user.type(box('__proto__'), 'typed');
+    expect(box('__proto__')).toHaveValue('typed');
+    await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    const sent = onSubmit.mock.calls[0]?.[0];
+    expect(JSON.stringify(sent?.responses)).toBe(
+      '{"constructor":"Acme","toString":"Core","__proto__":"typed"}',
+    );
+    expect(Object.hasOwn(sent?.responses ?? {}, '__proto__')).toBe(true);
+  });
+
+  it('toCalBookingFormValues reads only own values', () => {
+    const fields = calBookingFormFields(PROTO_FIELDS, 'book', defaultBookingsLabels);
+    expect(toCalBookingFormValues(fields, { name: 'A', email: 'a@x.io' }).responses).toEqual({});
+  });
+});
