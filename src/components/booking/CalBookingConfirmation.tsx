@@ -6,6 +6,7 @@ import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
 import { formatBookingRange, formatTimeZoneName } from './bookingTime.js';
+import { canonicalZone, zoneDisplayName } from './slotPickerDates.js';
 import { toIcs } from './toIcs.js';
 
 /** `data-state` of `CalBookingConfirmation`'s root: the booking's own status. */
@@ -75,14 +76,14 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
         {formatBookingRange(booking.start, booking.end, inZone, locale, hour12)}
       </span>{' '}
       <span className="aisq-booking-confirmation__zone">
-        {formatTimeZoneName(inZone, locale, booking.start)}
+        {formatTimeZoneName(inZone, locale, booking.start).replace(inZone, zoneDisplayName(inZone))}
       </span>
     </>
   );
   const where = booking.location || booking.meetingUrl || '';
   const isUrl = /^https?:\/\//.test(where);
   const hostName = host?.name || host?.username || '';
-  const showHostZone = !!hostZone && hostZone !== zone;
+  const showHostZone = !!hostZone && canonicalZone(hostZone) !== canonicalZone(zone);
   return (
     <section
       className={classNames('aisq-booking-confirmation', className)}

@@ -11,7 +11,12 @@ import {
   useRef,
   useState,
 } from 'react';
-import { offsetLabel, supportedTimeZones } from './slotPickerDates.js';
+import {
+  canonicalZone,
+  offsetLabel,
+  supportedTimeZones,
+  zoneDisplayName,
+} from './slotPickerDates.js';
 
 export interface TimeZoneComboboxProps {
   value: string;
@@ -39,9 +44,12 @@ function currentOffset(zone: string): string {
 
 const normalize = (text: string) => text.toLowerCase().replace(/[_/]+/g, ' ').trim();
 
-/** Every word of the query appears in the zone's name or its offset ("berlin", "gmt+5:30", "new york"). */
+/**
+ * Every word of the query appears in the zone's name, old or current, or its offset ("berlin",
+ * "gmt+5:30", "new york", "kolkata" or "calcutta").
+ */
 function matches(zone: string, offset: string, query: string): boolean {
-  const haystack = `${normalize(zone)} ${offset.toLowerCase()}`;
+  const haystack = `${normalize(zone)} ${normalize(zoneDisplayName(zone))} ${offset.toLowerCase()}`;
   return normalize(query)
     .split(/\s+/)
     .every((word) => haystack.includes(word));
@@ -70,13 +78,17 @@ export const TimeZoneCombobox = /* @__PURE__ */ memo(function TimeZoneCombobox({
 
   const zones = useMemo(() => {
     const all = supportedTimeZones();
-    return all.includes(value) ? all : [value, ...all];
+    if (all.includes(value)) return all;
+    // A zone under a name the engine does not list comes first, in place of its other name.
+    const same = canonicalZone(value);
+    return [value, ...all.filter((zone) => canonicalZone(zone) !== same)];
   }, [value]);
   const filtered = useMemo(
     () => (open && query.trim() ? zones.filter((z) => matches(z, currentOffset(z), query)) : zones),
     [open, query, zones],
   );
-  const display = optionLabel(value, currentOffset(value));
+  const labelOf = (zone: string) => optionLabel(zoneDisplayName(zone), currentOffset(zone));
+  const display = labelOf(value);
 
   const show = (nextQuery: string, nextActive: number) => {
     setOpen(true);
@@ -185,7 +197,7 @@ export const TimeZoneCombobox = /* @__PURE__ */ memo(function TimeZoneCombobox({
                 onMouseDown={(event) => event.preventDefault()}
                 onClick={() => pick(zone)}
               >
-                {optionLabel(zone, currentOffset(zone))}
+                {labelOf(zone)}
               </div>
             ))
           : null}

@@ -212,6 +212,44 @@ export function supportedTimeZones(): string[] {
   return zones.includes('UTC') ? zones : [...zones, 'UTC'];
 }
 
+/**
+ * Current names of zones that CLDR, hence `Intl` in most engines, still gives under their old names
+ * (`supportedValuesOf` lists Asia/Calcutta, not Asia/Kolkata).
+ */
+const ZONE_NAMES: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'America/Godthab': 'America/Nuuk',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'Etc/UTC': 'UTC',
+};
+
+/** The zone's current name, for showing and searching (Asia/Calcutta: Asia/Kolkata); not for `Intl`. */
+export const zoneDisplayName = (zone: string): string =>
+  Object.hasOwn(ZONE_NAMES, zone) ? (ZONE_NAMES[zone] as string) : zone;
+
+/**
+ * One name per zone, whatever link or case it came as (Asia/Calcutta, asia/kolkata: Asia/Kolkata), to
+ * compare zones; an unknown zone as given.
+ */
+export function canonicalZone(zone: string): string {
+  let id = zone;
+  try {
+    id = partsFormat(zone).resolvedOptions().timeZone;
+  } catch {
+    // unknown to Intl: compared as given
+  }
+  return zoneDisplayName(id);
+}
+
 // --- locale -----------------------------------------------------------------------------------------
 
 export type HourCycle = 'h12' | 'h23';

@@ -97,4 +97,21 @@ describe('CalBookingConfirmation', () => {
       'cancelled',
     );
   });
+
+  it('one time when the attendee and the host name the same zone differently, by its current name', () => {
+    const { container } = renderWithProviders(
+      <CalBookingConfirmation
+        booking={{
+          ...booking,
+          attendees: [{ name: 'Bob', email: 'bob@example.com', timeZone: 'Asia/Calcutta' }],
+          hosts: [{ name: 'Alice', email: 'alice@example.com', timeZone: 'Asia/Kolkata' }],
+        }}
+      />,
+      { provider: { enabled: false } },
+    );
+    expect(container.querySelectorAll('[data-zone]')).toHaveLength(1);
+    expect(text(container.querySelector('[data-zone]'))).toBe(
+      'Monday, March 29, 2027, 1:30 – 2:00 PM India Standard Time (Asia/Kolkata)',
+    );
+  });
 });

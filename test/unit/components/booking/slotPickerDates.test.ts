@@ -3,6 +3,7 @@ import {
   addDays,
   addMonths,
   addMonthsToDay,
+  canonicalZone,
   dayOf,
   localeHourCycle,
   localeWeekStart,
@@ -12,6 +13,7 @@ import {
   startOfWeek,
   supportedTimeZones,
   weekdayFromName,
+  zoneDisplayName,
 } from '../../../../src/components/booking/slotPickerDates.js';
 
 describe('slotPickerDates', () => {
@@ -96,5 +98,28 @@ describe('slotPickerDates', () => {
     expect(fallback.length).toBeLessThan(40);
     expect(fallback).toContain('America/New_York');
     expect(fallback).toContain('UTC');
+  });
+});
+
+describe('zone names', () => {
+  it('canonicalZone: one name per zone, the current one, whichever alias or case it came as', () => {
+    for (const [old, current] of [
+      ['Asia/Calcutta', 'Asia/Kolkata'],
+      ['Europe/Kiev', 'Europe/Kyiv'],
+      ['Asia/Saigon', 'Asia/Ho_Chi_Minh'],
+      ['Asia/Katmandu', 'Asia/Kathmandu'],
+      ['Asia/Rangoon', 'Asia/Yangon'],
+      ['America/Godthab', 'America/Nuuk'],
+    ] as const) {
+      expect(canonicalZone(old)).toBe(current);
+      expect(canonicalZone(current)).toBe(current);
+      expect(zoneDisplayName(old)).toBe(current);
+    }
+    expect(canonicalZone('asia/kolkata')).toBe('Asia/Kolkata');
+    expect(canonicalZone('Etc/UTC')).toBe(canonicalZone('UTC'));
+    expect(canonicalZone('Europe/Berlin')).toBe('Europe/Berlin');
+    expect(canonicalZone('Mars/Olympus')).toBe('Mars/Olympus');
+    expect(canonicalZone('constructor')).toBe('constructor');
+    expect(zoneDisplayName('toString')).toBe('toString');
   });
 });
