@@ -20,6 +20,7 @@ import {
   initialCalBookingFlowState,
   transitionCalBookingFlow,
 } from './calBookingFlowMachine.js';
+import { useBookingsIdentity } from './useBookingsIdentity.js';
 import type { CalQueryError } from './useCalApi.js';
 import { useCreateCalBooking, useRescheduleCalBooking } from './useCalBookingMutations.js';
 import { useCalBooking, useCalEventTypes } from './useCalQueries.js';
@@ -127,7 +128,8 @@ function matches(type: CalEventType, ref: CalEventTypeRef): boolean {
  * or slotTaken / error), wired to the Cal.com hooks. Renders nothing: `CalBooker` is a view over it,
  * and a host can build its own. A slot Cal.com refuses as taken leads back to the slots (`slotTaken`)
  * with the values entered kept; the slots refetch. With `rescheduleUid`, the booking's event type is
- * pinned, its own time shows as free, and `submit` moves it.
+ * pinned, its own time shows as free, and `submit` moves it. Another user signing in starts the flow
+ * over in that very render; a request made for the previous user then settles unseen (no callbacks).
  */
 export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBookingFlowResult {
   const {
@@ -175,17 +177,27 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     return undefined;
   }, [pinnedKey]);
 
-  const [state, setState] = useState(() => initialCalBookingFlowState(pinned));
+  // The state belongs to the identity it was made for: another user starts over, in this very render.
+  const identity = useBookingsIdentity();
+  const [held, setHeld] = useState(() => ({ identity, state: initialCalBookingFlowState(pinned) }));
+  let state = held.state;
+  if (held.identity !== identity) {
+    state = initialCalBookingFlowState(pinned);
+    setHeld({ identity, state });
+  }
   const current = useRef(state);
   current.current = state;
-  const dispatch = useCallback((event: CalBookingFlowEvent): CalBookingFlowState => {
-    const next = transitionCalBookingFlow(current.current, event);
-    if (next !== current.current) {
-      current.current = next;
-      setState(next);
-    }
-    return next;
-  }, []);
+  const dispatch = useCallback(
+    (event: CalBookingFlowEvent): CalBookingFlowState => {
+      const next = transitionCalBookingFlow(current.current, event);
+      if (next !== current.current) {
+        current.current = next;
+        setHeld({ identity, state: next });
+      }
+      return next;
+    },
+    [identity],
+  );
 
   // Another pinned event type (or the rescheduled booking's, once loaded): start over with it.
   const pinnedFor = useRef(pinnedKey);
@@ -245,16 +257,19 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
       const start = new Date(submitting.start).toISOString();
       if (rescheduleUid) {
         const reason = values.rescheduleReason?.trim();
-        reschedule.mutate(
-          { uid: rescheduleUid, start, ...(reason ? { reschedulingReason: reason } : {}) },
-          settle,
-        );
+        reschedule
+          .mutateAsync({
+            uid: rescheduleUid,
+            start,
+            ...(reason ? { reschedulingReason: reason } : {}),
+          })
+          .then(settle.onSuccess, settle.onError);
         return;
       }
       const responses: Record<string, unknown> = { ...values.responses };
       if (values.notes.trim()) responses.notes = values.notes.trim();
-      create.mutate(
-        {
+      create
+        .mutateAsync({
           ...submitting.eventType,
           start,
           attendee: {
@@ -265,11 +280,10 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
           },
           ...(values.guests.length > 0 ? { guests: values.guests } : {}),
           ...(Object.keys(responses).length > 0 ? { bookingFieldsResponses: responses } : {}),
-        },
-        settle,
-      );
+        })
+        .then(settle.onSuccess, settle.onError);
     },
-    [dispatch, rescheduleUid, reschedule.mutate, create.mutate, timeZone, language],
+    [dispatch, rescheduleUid, reschedule.mutateAsync, create.mutateAsync, timeZone, language],
   );
 
   const formDefaults = useMemo<Partial<CalBookingFormValues>>(() => {

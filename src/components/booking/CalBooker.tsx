@@ -2,6 +2,7 @@
 
 import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
 import type { CalBookingFlowStep } from '../../react/calBookingFlowMachine.js';
+import { useBookingsIdentity } from '../../react/useBookingsIdentity.js';
 import {
   type UseCalBookingFlowOptions,
   type UseCalBookingFlowResult,
@@ -48,6 +49,7 @@ export function CalBooker({
 }: CalBookerProps): ReactNode {
   const labels = useBookingsLabels(labelsProp);
   const flow = useCalBookingFlow(options);
+  const identity = useBookingsIdentity();
   const { step, state } = flow;
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -202,7 +204,10 @@ export function CalBooker({
           </h2>
         </div>
       )}
-      <div className="aisq-booker__body">{content}</div>
+      {/* Keyed by the user: what the steps hold (a chosen day, typed values) is the previous user's. */}
+      <div className="aisq-booker__body" key={identity}>
+        {content}
+      </div>
     </section>
   );
 }

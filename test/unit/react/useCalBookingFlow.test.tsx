@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CalSlots } from '../../../src/calapi/types.js';
-import { BookingsProvider, useCalSlots } from '../../../src/react/index.js';
+import { BookingsProvider, useBookingsIdentity, useCalSlots } from '../../../src/react/index.js';
 import {
   type UseCalBookingFlowOptions,
   useCalBookingFlow,
@@ -291,5 +291,119 @@ describe('useCalBookingFlow', () => {
     await waitFor(() => expect(world.model.bookings('alice')).toHaveLength(1));
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(result.current.flow.step).toBe('choosingDay');
+  });
+});
+
+describe('useCalBookingFlow: another user signs in', () => {
+  /** Alice signed in, bob integrated too; `signIn(sub)` then `rerender()` switches the JWT. */
+  function switchable(fetch?: typeof globalThis.fetch) {
+    const world = createCalWorld();
+    world.model.integrate({ sub: 'alice' });
+    world.model.integrate({ sub: 'bob' });
+    const id = (slug: string) =>
+      world.model.eventTypes('alice').find((type) => type.slug === slug)?.id ?? 0;
+    let jwt = fakeJwt('alice');
+    const queryClient = new QueryClient();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <StrictMode>
+        <BookingsProvider
+          baseUrl={AISQUARE}
+          jwt={jwt}
+          fetch={fetch ?? world.fetch}
+          calApiUrl={CAL}
+          queryClient={queryClient}
+        >
+          {children}
+        </BookingsProvider>
+      </StrictMode>
+    );
+    const signIn = (sub: string) => {
+      jwt = fakeJwt(sub);
+    };
+    return { world, id, wrapper, signIn };
+  }
+
+  /** Every render's identity and what the flow held then. */
+  function useRecorded(options: UseCalBookingFlowOptions, seen: unknown[][]) {
+    const identity = useBookingsIdentity();
+    const result = useFlowWithSlots(options);
+    const { state } = result.flow;
+    seen.push([identity, state.step, 'values' in state, result.flow.booking]);
+    return result;
+  }
+
+  it('while a booking is on its way: starts over at once, ignores its outcome, the next user books', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let world!: ReturnType<typeof switchable>['world'];
+    const gated: typeof globalThis.fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (init?.method === 'POST' && url.endsWith('/v2/bookings')) await gate;
+      return world.fetch(input, init);
+    };
+    const setup = switchable(gated);
+    world = setup.world;
+    const onBookingSuccess = vi.fn();
+    const onBookingError = vi.fn();
+    const seen: unknown[][] = [];
+    const options = { eventTypeId: setup.id('30min'), timeZone: 'UTC' } as const;
+    const { result, rerender } = renderHook(
+      () => useRecorded({ ...options, onBookingSuccess, onBookingError }, seen),
+      { wrapper: setup.wrapper },
+    );
+    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
+    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
+    act(() => result.current.flow.submit(values));
+    expect(result.current.flow.step).toBe('submitting');
+
+    setup.signIn('bob');
+    rerender();
+    // Not one render for bob held alice's step or values.
+    const bobs = seen.filter(([identity]) => identity === 'bob');
+    expect(bobs.length).toBeGreaterThan(0);
+    expect(bobs.every(([, step, hasValues]) => step === 'choosingDay' && !hasValues)).toBe(true);
+    expect(result.current.flow.state).toEqual({
+      step: 'choosingDay',
+      fixed: true,
+      eventType: { eventTypeId: options.eventTypeId },
+    });
+
+    // Alice's request settles (or is aborted with her token) after bob signed in.
+    act(() => release());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    expect(result.current.flow.step).toBe('choosingDay');
+    expect(onBookingSuccess).not.toHaveBeenCalled();
+    expect(onBookingError).not.toHaveBeenCalled();
+
+    // Bob is not stuck: his own booking goes through.
+    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
+    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
+    act(() => result.current.flow.submit({ ...values, name: 'Carol' }));
+    await waitFor(() => expect(result.current.flow.step).toBe('confirmed'));
+    expect(onBookingSuccess).toHaveBeenCalledExactlyOnceWith(result.current.flow.booking);
+  });
+
+  it('on the confirmation: the next user never sees the booking', async () => {
+    const setup = switchable();
+    const seen: unknown[][] = [];
+    const { result, rerender } = renderHook(() => useRecorded({ timeZone: 'UTC' }, seen), {
+      wrapper: setup.wrapper,
+    });
+    act(() => result.current.flow.selectEventType(setup.id('30min')));
+    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
+    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
+    act(() => result.current.flow.submit(values));
+    await waitFor(() => expect(result.current.flow.step).toBe('confirmed'));
+
+    setup.signIn('bob');
+    rerender();
+    const bobs = seen.filter(([identity]) => identity === 'bob');
+    expect(bobs.length).toBeGreaterThan(0);
+    expect(bobs.every(([, step, , booking]) => step === 'choosingEventType' && !booking)).toBe(
+      true,
+    );
+    expect(result.current.flow.eventTypeRef).toBeUndefined();
   });
 });

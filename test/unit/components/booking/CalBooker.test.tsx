@@ -1,9 +1,19 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { CalBooking } from '../../../../src/calapi/types.js';
+import { CalBooker } from '../../../../src/components/booking/CalBooker.js';
 import type { CalQueryError } from '../../../../src/react/useCalApi.js';
-import { bookerWorld, chooseTime, renderBooker, shownTimes } from '../../../helpers/bookerWorld.js';
+import {
+  bookerWorld,
+  chooseFirstDay,
+  chooseTime,
+  renderBooker,
+  shownTimes,
+} from '../../../helpers/bookerWorld.js';
+import { CAL } from '../../../helpers/calWorld.js';
+import { fakeJwt } from '../../../helpers/fakeBookingsApi.js';
+import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
 
 const heading = () => screen.getByRole('heading', { level: 2 });
 
@@ -268,5 +278,87 @@ describe('CalBooker', () => {
     expect(root()).toHaveClass('aisq-booker', 'mine');
     expect(screen.getByRole('region', { name: 'Buchen' })).toBe(root());
     expect(heading()).toHaveTextContent('Wählen Sie einen Termin');
+  });
+
+  describe('another user signs in', () => {
+    /** Alice at the details of the 30-minute meeting, Alice Secret typed in; bob integrated too. */
+    async function aliceAtDetails(
+      wrap = (fetch: typeof globalThis.fetch): typeof globalThis.fetch => fetch,
+    ) {
+      const { world } = bookerWorld('UTC');
+      world.model.integrate({ sub: 'bob' });
+      const user = userEvent.setup();
+      const onBookingSuccess = vi.fn();
+      const view = renderWithProviders(
+        <CalBooker timeZone="UTC" onBookingSuccess={onBookingSuccess} />,
+        { provider: { jwt: fakeJwt('alice'), fetch: wrap(world.fetch), calApiUrl: CAL } },
+      );
+      const root = () => view.container.querySelector('.aisq-booker');
+      await user.click(await screen.findByRole('button', { name: /30 Minute Meeting/ }));
+      await chooseTime(user);
+      await user.type(await screen.findByRole('textbox', { name: 'Your name' }), 'Alice Secret');
+      await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'alice@x.example');
+      /** Signs bob in; returns what the booker shows once bob's identity reaches it. */
+      const bobSignsIn = async () => {
+        view.rerenderProvider({ jwt: fakeJwt('bob') });
+        await waitFor(() => expect(root()).toHaveAttribute('data-state', 'choosingEventType'));
+        return root()?.textContent ?? '';
+      };
+      return { world, user, root, onBookingSuccess, bobSignsIn };
+    }
+
+    it('on the details: the next user starts over, with nothing typed before', async () => {
+      const { user, root, bobSignsIn } = await aliceAtDetails();
+      await bobSignsIn();
+      await user.click(await screen.findByRole('button', { name: /30 Minute Meeting/ }));
+      await chooseTime(user);
+      expect(screen.getByRole('textbox', { name: 'Your name' })).toHaveValue('');
+      expect(root()?.textContent).not.toContain('Alice Secret');
+    });
+
+    it('with a pinned event type: the picker forgets the day the previous user chose', async () => {
+      const { world, id } = bookerWorld('UTC');
+      world.model.integrate({ sub: 'bob' });
+      const user = userEvent.setup();
+      const view = renderWithProviders(<CalBooker eventTypeId={id('30min')} timeZone="UTC" />, {
+        provider: { jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL },
+      });
+      const root = () => view.container.querySelector('.aisq-booker');
+      await chooseFirstDay(user);
+      expect(root()?.querySelector('.aisq-slot-picker__day-title')).not.toBeNull();
+      view.rerenderProvider({ jwt: fakeJwt('bob') });
+      await waitFor(() => expect(root()?.querySelector('.aisq-slot-picker__day-title')).toBeNull());
+      expect(root()?.querySelector('[aria-selected="true"]')).toBeNull();
+    });
+
+    it('while booking: the next user is not left on "Booking…"; the outcome is ignored', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const setup = await aliceAtDetails((fetch) => async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (init?.method === 'POST' && url.endsWith('/v2/bookings')) await gate;
+        return fetch(input, init);
+      });
+      await setup.user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+      expect(setup.root()).toHaveAttribute('data-state', 'submitting');
+      await setup.bobSignsIn();
+      await act(async () => {
+        release();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      });
+      expect(setup.root()).toHaveAttribute('data-state', 'choosingEventType');
+      expect(setup.root()).not.toHaveAttribute('aria-busy');
+      expect(setup.onBookingSuccess).not.toHaveBeenCalled();
+    });
+
+    it('on the confirmation: the next user never sees the booking', async () => {
+      const { user, bobSignsIn } = await aliceAtDetails();
+      await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+      await screen.findByRole('heading', { name: 'Your meeting is booked' });
+      expect(await bobSignsIn()).not.toMatch(/Alice Secret|alice@x\.example/);
+      expect(screen.queryByRole('link', { name: 'Add to calendar (.ics)' })).toBeNull();
+    });
   });
 });
