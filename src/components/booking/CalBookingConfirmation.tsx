@@ -5,7 +5,7 @@ import type { CalBooking } from '../../calapi/types.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
-import { formatBookingRange, formatTimeZoneName } from './bookingTime.js';
+import { formatBookingRange, formatBookingStart, formatTimeZoneName } from './bookingTime.js';
 import { canonicalZone, zoneDisplayName } from './slotPickerDates.js';
 import { toIcs } from './toIcs.js';
 
@@ -60,8 +60,13 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
   const host = booking.hosts?.[0];
   const zone = timeZone ?? attendee?.timeZone ?? 'UTC';
   const hostZone = host?.timeZone ?? undefined;
-  const ics = useMemo(() => toIcs(booking, title ? { summary: title } : {}), [booking, title]);
-  const href = `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+  // A malformed start or end is shown as far as it can be, without an .ics file.
+  const starts = !Number.isNaN(Date.parse(booking.start));
+  const dated = starts && !Number.isNaN(Date.parse(booking.end));
+  const ics = useMemo(
+    () => (dated ? toIcs(booking, title ? { summary: title } : {}) : ''),
+    [booking, title, dated],
+  );
   const state: CalBookingConfirmationState =
     booking.status === 'cancelled' || booking.status === 'rejected'
       ? 'cancelled'
@@ -73,7 +78,11 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
   const when = (inZone: string) => (
     <>
       <span className="aisq-booking-confirmation__time">
-        {formatBookingRange(booking.start, booking.end, inZone, locale, hour12)}
+        {dated
+          ? formatBookingRange(booking.start, booking.end, inZone, locale, hour12)
+          : starts
+            ? formatBookingStart(booking.start, inZone, locale, hour12)
+            : booking.start}
       </span>{' '}
       <span className="aisq-booking-confirmation__zone">
         {formatTimeZoneName(inZone, locale, booking.start).replace(inZone, zoneDisplayName(inZone))}
@@ -157,9 +166,15 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
         </div>
       </dl>
       <div className="aisq-booking-confirmation__actions">
-        <a className="aisq-booking-confirmation__ics" href={href} download={icsFileName}>
-          {labels.confirmationAddToCalendar}
-        </a>
+        {ics ? (
+          <a
+            className="aisq-booking-confirmation__ics"
+            href={`data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`}
+            download={icsFileName}
+          >
+            {labels.confirmationAddToCalendar}
+          </a>
+        ) : null}
         {onBookAnother ? (
           <button
             type="button"

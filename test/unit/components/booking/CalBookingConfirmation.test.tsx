@@ -114,4 +114,20 @@ describe('CalBookingConfirmation', () => {
       'Monday, March 29, 2027, 1:30 – 2:00 PM India Standard Time (Asia/Kolkata)',
     );
   });
+
+  it('a malformed start or end does not crash: shown as far as it can be, no .ics link', () => {
+    const { container, rerender } = renderWithProviders(
+      <CalBookingConfirmation booking={{ ...booking, start: 'soon' }} timeZone="UTC" />,
+      { provider: { enabled: false } },
+    );
+    expect(text(container.querySelector('.aisq-booking-confirmation__time'))).toBe('soon');
+    expect(screen.queryByRole('link', { name: 'Add to calendar (.ics)' })).toBeNull();
+    rerender(<CalBookingConfirmation booking={{ ...booking, end: '' }} timeZone="UTC" />);
+    expect(text(container.querySelector('.aisq-booking-confirmation__time'))).toMatch(
+      /^Monday, March 29, 2027(,| at) 8:00 AM$/,
+    );
+    expect(screen.queryByRole('link', { name: 'Add to calendar (.ics)' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Join the meeting' })).toBeInTheDocument();
+  });
 });
+
