@@ -1,7 +1,7 @@
 'use client';
 
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useId } from 'react';
 import type { CalEventType } from '../../calapi/types.js';
 import type { CalQueryError } from '../../react/useCalApi.js';
 import { useCalEventTypes } from '../../react/useCalQueries.js';
@@ -35,8 +35,8 @@ export interface CalEventTypeListProps {
 }
 
 /**
- * The event types to book: title, length and description, one button each (`aria-pressed` on the
- * chosen one). Hidden event types are left out unless `showHidden`. A view over `useCalEventTypes`.
+ * The event types to book: title, length and description, one button each, named by its title and
+ * length and described by its description (`aria-pressed` on each when `selected` is given). Hidden event types are left out unless `showHidden`. A view over `useCalEventTypes`.
  *
  * Root: `.aisq-event-types[data-state="idle" | "loading" | "ready" | "empty" | "error"]`.
  */
@@ -50,6 +50,7 @@ export function CalEventTypeList({
   labels: labelsProp,
 }: CalEventTypeListProps): ReactNode {
   const labels = useBookingsLabels(labelsProp);
+  const id = useId();
   const own = useCalEventTypes(username === undefined ? undefined : { username }, {
     enabled: !given,
   });
@@ -80,25 +81,35 @@ export function CalEventTypeList({
   } else if (types) {
     content = (
       <ul className="aisq-event-types__list">
-        {types.map((type) => (
-          <li key={type.id}>
-            <button
-              type="button"
-              className="aisq-event-types__item"
-              aria-pressed={selected === type.id}
-              data-slug={type.slug}
-              onClick={() => onSelect(type)}
-            >
-              <span className="aisq-event-types__name">{type.title}</span>
-              <span className="aisq-event-types__length">
-                {formatMinutes(type.lengthInMinutes, labels.locale)}
-              </span>
-              {type.description ? (
-                <span className="aisq-event-types__description">{type.description}</span>
-              ) : null}
-            </button>
-          </li>
-        ))}
+        {types.map((type, index) => {
+          // Named by title and length; the description describes (it is not part of the name).
+          const item = `${id}-${index}`;
+          return (
+            <li key={type.id}>
+              <button
+                type="button"
+                className="aisq-event-types__item"
+                aria-pressed={selected === undefined ? undefined : selected === type.id}
+                aria-labelledby={`${item}-n ${item}-l`}
+                aria-describedby={type.description ? `${item}-d` : undefined}
+                data-slug={type.slug}
+                onClick={() => onSelect(type)}
+              >
+                <span id={`${item}-n`} className="aisq-event-types__name">
+                  {type.title}
+                </span>
+                <span id={`${item}-l`} className="aisq-event-types__length">
+                  {formatMinutes(type.lengthInMinutes, labels.locale)}
+                </span>
+                {type.description ? (
+                  <span id={`${item}-d`} className="aisq-event-types__description">
+                    {type.description}
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     );
   }

@@ -34,7 +34,12 @@ describe('CalEventTypeList', () => {
     expect(buttons[1]).toHaveTextContent(
       '30 Minute Meeting30 minutesA half-hour conversation: a demo, a review or a planning session.',
     );
-    expect(buttons.every((b) => b.getAttribute('aria-pressed') === 'false')).toBe(true);
+    // Not a toggle without `selected`; the name is the title and length, the description describes.
+    expect(buttons.some((b) => b.hasAttribute('aria-pressed'))).toBe(false);
+    expect(buttons[1]).toHaveAccessibleName('30 Minute Meeting 30 minutes');
+    expect(buttons[1]).toHaveAccessibleDescription(
+      'A half-hour conversation: a demo, a review or a planning session.',
+    );
   });
 
   it('chosen by keyboard; showHidden lists hidden ones too', async () => {
