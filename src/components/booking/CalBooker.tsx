@@ -36,7 +36,8 @@ export type CalBookerProps = UseCalBookingFlowOptions & {
  * (unless `eventTypeId` or `eventTypeSlug` + `username` pins one), a day and a time (`CalSlotPicker`),
  * enter the details (`CalBookingForm`), and see the confirmation (`CalBookingConfirmation`). A time
  * taken meanwhile leads back to the times with a message; with `rescheduleUid` it moves that booking.
- * Focus moves to each step's heading. A view over `useCalBookingFlow`.
+ * Focus moves to each step's heading, except on Confirm: it stays on the button and a polite status
+ * says "Booking…". A view over `useCalBookingFlow`.
  *
  * Root: `section.aisq-booker[data-state="choosingEventType" | "choosingDay" | "choosingSlot" | "details" |
  * "submitting" | "confirmed" | "slotTaken" | "error" | "loading"]`.
@@ -59,11 +60,14 @@ export function CalBooker({
   const loading = step === 'choosingEventType' && !!rescheduled && !rescheduled.data;
   const rootState: CalBookerState = loading ? 'loading' : step;
 
-  // Each new step's heading takes focus (not on mount: the host decides where focus starts).
+  // Each new step's heading takes focus (not on mount: the host decides where focus starts), but
+  // Confirm keeps it on its button (details → submitting; submitting never goes back to details).
   const shownStep = useRef(rootState);
   useEffect(() => {
-    if (shownStep.current === rootState) return;
+    const from = shownStep.current;
+    if (from === rootState) return;
     shownStep.current = rootState;
+    if (from === 'details' && rootState === 'submitting') return;
     (rootState === 'confirmed' ? confirmation.current : heading.current)?.focus();
   }, [rootState]);
 
@@ -208,6 +212,10 @@ export function CalBooker({
       <div className="aisq-booker__body" key={identity}>
         {content}
       </div>
+      {/* Always in the DOM, so that "Booking…" is announced while focus stays on the button. */}
+      <p className="aisq-booker__status" role="status">
+        {step === 'submitting' ? labels.bookingFormSubmitting : null}
+      </p>
     </section>
   );
 }

@@ -74,6 +74,38 @@ describe('CalBooker', () => {
     expect(heading()).toHaveFocus();
   });
 
+  it('Confirm keeps focus on the button while booking; a polite status says "Booking…"', async () => {
+    const { world, id } = bookerWorld('UTC');
+    const user = userEvent.setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { root } = renderBooker(
+      world,
+      { eventTypeId: id('30min'), timeZone: 'UTC' },
+      async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (init?.method === 'POST' && url.endsWith('/v2/bookings')) await gate;
+        return world.fetch(input, init);
+      },
+    );
+    await chooseTime(user);
+    await fillDetails(user);
+    const status = root()?.querySelector('.aisq-booker__status');
+    expect(status).toHaveAttribute('role', 'status');
+    expect(status).toHaveTextContent('');
+    await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    expect(root()).toHaveAttribute('data-state', 'submitting');
+    const button = screen.getByRole('button', { name: 'Booking…' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).toHaveFocus();
+    expect(root()?.querySelector('.aisq-booker__status')).toHaveTextContent('Booking…');
+    release();
+    await screen.findByRole('heading', { name: 'Your meeting is booked' });
+    await waitFor(() => expect(heading()).toHaveFocus());
+  });
+
   it('keyboard only: choose the event type, go back, choose again', async () => {
     const { world } = bookerWorld();
     const user = userEvent.setup();
