@@ -11,7 +11,7 @@ import type {
   CalSlot,
   CalSlotsParams,
 } from '../calapi/types.js';
-import { viewerTimeZone } from '../components/booking/slotPickerDates.js';
+import { dayOf, isTimeZone, viewerTimeZone } from '../components/booking/slotPickerDates.js';
 import {
   type CalBookingFlowEvent,
   type CalBookingFlowState,
@@ -39,7 +39,8 @@ export type CalBookingFlowEventTypeOptions =
 export type UseCalBookingFlowOptions = CalBookingFlowEventTypeOptions & {
   /**
    * The attendee's IANA time zone: the slots' zone and the booking's `attendee.timeZone`. A new value
-   * replaces the one chosen with `setTimeZone`. @default the browser's (Intl.DateTimeFormat)
+   * replaces the one chosen with `setTimeZone`; one `Intl` does not know gives the browser's (with a
+   * warning in development). @default the browser's (Intl.DateTimeFormat)
    */
   timeZone?: string | undefined;
   /** Reschedule this booking: its own time counts as free and `submit` moves it instead of booking. */
@@ -88,7 +89,7 @@ export interface UseCalBookingFlowResult {
   formDefaults: Partial<CalBookingFormValues>;
   selectEventType: (eventType: CalEventType | CalEventTypeRef | number) => void;
   selectDay: (day: string) => void;
-  /** Chooses a slot (its start as listed, or the slot); its day is the start's date. */
+  /** Chooses a slot (its start as listed, or the slot), on its day in `timeZone`; not an unparsable one. */
   selectSlot: (slot: CalSlot | string) => void;
   back: () => void;
   /** Books (or moves) the chosen slot; ignored outside details and error. */
@@ -109,6 +110,22 @@ export function isCalSlotTakenError(error: unknown): boolean {
     error.status === 400 &&
     SLOT_GONE.test(error.detail ?? '')
   );
+}
+
+/** `timeZone` when `Intl` knows it, else the viewer's zone; an unknown one is said once in development. */
+export function useKnownTimeZone(timeZone: string): string {
+  const known = isTimeZone(timeZone);
+  const said = useRef('');
+  useEffect(() => {
+    if (known || said.current === timeZone) return;
+    said.current = timeZone;
+    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+      console.warn(
+        `@aisquare/bookings-react: unknown time zone "${timeZone}"; the viewer's zone is used.`,
+      );
+    }
+  }, [known, timeZone]);
+  return known ? timeZone : viewerTimeZone();
 }
 
 function refOf(eventType: CalEventType | CalEventTypeRef | number): CalEventTypeRef {
@@ -150,8 +167,9 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     () => ({ option: timeZoneOption, zone: timeZoneOption ?? viewerTimeZone() }),
   );
   // A new `timeZone` prop replaces what was chosen since.
-  const timeZone =
-    chosenZone.option === timeZoneOption ? chosenZone.zone : (timeZoneOption ?? chosenZone.zone);
+  const timeZone = useKnownTimeZone(
+    chosenZone.option === timeZoneOption ? chosenZone.zone : (timeZoneOption ?? chosenZone.zone),
+  );
   const setTimeZone = useCallback(
     (zone: string) => setChosenZone({ option: timeZoneOption, zone }),
     [timeZoneOption],
@@ -300,13 +318,14 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
       selectDay: (day: string) => void dispatch({ type: 'selectDay', day }),
       selectSlot: (slot: CalSlot | string) => {
         const start = typeof slot === 'string' ? slot : slot.start;
-        // Cal.com's starts carry the requested zone's offset: their date part is the local day.
-        dispatch({ type: 'selectSlot', start, day: start.slice(0, 10) });
+        const ms = Date.parse(start);
+        // An unparsable start is ignored; the day is the instant's in the flow's zone.
+        if (!Number.isNaN(ms)) dispatch({ type: 'selectSlot', start, day: dayOf(ms, timeZone) });
       },
       back: () => void dispatch({ type: 'back' }),
       reset: () => void dispatch({ type: 'reset', eventType: pinned }),
     }),
-    [dispatch, pinned],
+    [dispatch, pinned, timeZone],
   );
 
   return {

@@ -13,6 +13,7 @@ import {
 } from 'react';
 import type { CalEventTypeRef, CalSlot, CalSlots, CalSlotsParams } from '../../calapi/types.js';
 import type { CalQueryError } from '../../react/useCalApi.js';
+import { useKnownTimeZone } from '../../react/useCalBookingFlow.js';
 import { useCalMe } from '../../react/useCalQueries.js';
 import { useCalSlots } from '../../react/useCalSlots.js';
 import { BookingsLabelsContext } from '../BookingsLabelsContext.js';
@@ -50,7 +51,8 @@ export type UseCalSlotPickerOptions = CalEventTypeRef & {
    * The zone the days and times are shown in, and the slots are asked in. With `onTimeZoneChange` it
    * is controlled; without it, it is the initial zone and the picker's selector changes it.
    * Cal.com keys the days by the zone it was asked in, so a new zone costs one new slots request
-   * per month (the slots are instants: the same slot may move to another day).
+   * per month (the slots are instants: the same slot may move to another day). One `Intl` does not
+   * know gives the viewer's zone (with a warning in development).
    * @default the viewer's zone, `Intl.DateTimeFormat().resolvedOptions().timeZone`
    */
   timeZone?: string;
@@ -320,7 +322,7 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
     if (timeZoneProp !== undefined) setOwnZone(timeZoneProp);
   }
   const wantedZone = onTimeZoneChange && timeZoneProp !== undefined ? timeZoneProp : ownZone;
-  const timeZone = isTimeZone(wantedZone) ? wantedZone : 'UTC';
+  const timeZone = useKnownTimeZone(wantedZone);
   const setTimeZone = useCallback(
     (zone: string) => {
       if (!isTimeZone(zone)) return;

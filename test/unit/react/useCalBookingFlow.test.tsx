@@ -278,6 +278,36 @@ describe('useCalBookingFlow', () => {
     expect(result.current.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 
+  it('selectSlot: an unparsable start is ignored; the day is the start’s in the flow’s zone', () => {
+    const { id, wrapper } = setup();
+    const { result } = renderHook(
+      () => useCalBookingFlow({ eventTypeId: id('30min'), timeZone: 'Asia/Tokyo' }),
+      { wrapper },
+    );
+    act(() => result.current.selectSlot('tomorrow 9am'));
+    expect(result.current.step).toBe('choosingDay');
+    expect(() => act(() => result.current.submit(values))).not.toThrow();
+    expect(result.current.step).toBe('choosingDay');
+    // 20:00 UTC on March 1 is 05:00 on March 2 in Tokyo.
+    act(() => result.current.selectSlot({ start: '2027-03-01T20:00:00.000Z' }));
+    expect(result.current.state).toMatchObject({ step: 'details', day: '2027-03-02' });
+    expect(result.current.selectedDay).toBe('2027-03-02');
+  });
+
+  it('an unknown timeZone: the viewer’s zone everywhere, said once in development', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { id, wrapper } = setup();
+    const { result } = renderHook(
+      () => useCalBookingFlow({ eventTypeId: id('30min'), timeZone: 'Mars/Olympus' }),
+      { wrapper },
+    );
+    const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(result.current.timeZone).toBe(viewer);
+    expect(result.current.slotsParams?.timeZone).toBe(viewer);
+    expect(warn).toHaveBeenCalledOnce();
+    expect(String(warn.mock.calls[0]?.[0])).toContain('Mars/Olympus');
+  });
+
   it('an outcome that a reset overtook is ignored', async () => {
     const { id, wrapper, world } = setup();
     const { result } = renderHook(

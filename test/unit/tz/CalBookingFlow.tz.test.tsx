@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CalBookingConfirmation } from '../../../src/components/booking/CalBookingConfirmation.js';
 import { CalBookingForm } from '../../../src/components/booking/CalBookingForm.js';
 import { useCalBookingFlow } from '../../../src/react/useCalBookingFlow.js';
@@ -79,6 +79,25 @@ describe(`the booking flow with the process in ${ZONE}`, () => {
       ZONE_NAMES[ZONE] ?? /never/,
     );
     expect(text(mine)).toContain(time.label);
+  });
+
+  it('an unknown timeZone prop: the viewer’s zone for the slots, the summary and the booking, one warning', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { world, id } = bookerWorld('Europe/London');
+    const user = userEvent.setup();
+    const { root } = renderBooker(world, { eventTypeId: id('30min'), timeZone: 'Mars/Olympus' });
+    await chooseTime(user);
+    expect(
+      world.calls.find((url) => url.pathname === '/v2/slots')?.searchParams.get('timeZone'),
+    ).toBe(VIEWER);
+    expect(root()?.querySelector('.aisq-booker__when')).toHaveAttribute('data-zone', VIEWER);
+    await user.type(screen.getByRole('textbox', { name: 'Your name' }), 'Bob');
+    await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'bob@example.com');
+    await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    await screen.findByRole('heading', { name: 'Your meeting is booked' });
+    expect(world.model.bookings('alice')[0]?.attendee.timeZone).toBe(VIEWER);
+    expect(warn).toHaveBeenCalledOnce();
+    expect(String(warn.mock.calls[0]?.[0])).toContain('Mars/Olympus');
   });
 
   /** The flow's hook with the form and the confirmation, over a range that crosses London's DST change. */

@@ -77,6 +77,22 @@ describe(`CalSlotPicker with the process in ${process.env.TZ}`, () => {
     expect(shownTimes()).toHaveLength(16);
   });
 
+  it("an unknown timeZone: asks and shows in the viewer's zone, not UTC", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const world = pickerWorld();
+    const viewer = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    renderPicker(world.world, {
+      eventTypeId: world.eventTypeId,
+      timeZone: 'Mars/Olympus',
+      defaultMonth: '2027-03',
+      hourCycle: 'h23',
+      weekStartsOn: 1,
+    });
+    await waitFor(() => expect(cell('2027-03-02')).toHaveAttribute('data-available'));
+    expect(slotRequests(world.world)[0]?.timeZone).toBe(viewer);
+    expect(warn).toHaveBeenCalledOnce();
+  });
+
   it('March 2027 in America/Los_Angeles: 09:00 is 17:00Z before the change and 16:00Z after it', async () => {
     const world = pickerWorld({ ownerTimeZone: 'America/Los_Angeles' });
     const user = userEvent.setup();
