@@ -148,6 +148,8 @@ export interface BookingsLabels {
   bookerSlotTaken: string;
   /** Before the error of a refused booking. @default 'The booking could not be made.' */
   bookerFailed: string;
+  /** Reschedule mode, when the booking's event type was deleted. @default 'This booking can’t be rescheduled: its meeting type no longer exists.' */
+  bookerCannotReschedule: string;
   // --- Booking flow (end) -----------------------------------------------------------------------
 
   // --- CalUserCard ------------------------------------------------------------------------------
@@ -353,6 +355,7 @@ export const defaultBookingsLabels: Readonly<BookingsLabels> = {
   bookerLoading: 'Loading…',
   bookerSlotTaken: 'Someone booked that time just before you. Please choose another time.',
   bookerFailed: 'The booking could not be made.',
+  bookerCannotReschedule: 'This booking can’t be rescheduled: its meeting type no longer exists.',
   // --- Booking flow (end) ---
   userCardTitle: 'Cal.com account',
   userCardIdle: 'Sign in to see your Cal.com account.',

@@ -19,8 +19,11 @@ import { CalBookingForm } from './CalBookingForm.js';
 import { CalEventTypeList } from './CalEventTypeList.js';
 import { CalSlotPicker } from './CalSlotPicker.js';
 
-/** `data-state` of `CalBooker`'s root: the flow's step, or `loading` while a rescheduled booking loads. */
-export type CalBookerState = CalBookingFlowStep | 'loading';
+/**
+ * `data-state` of `CalBooker`'s root: the flow's step, `loading` while a rescheduled booking loads, or
+ * `cannotReschedule` when its event type was deleted.
+ */
+export type CalBookerState = CalBookingFlowStep | 'loading' | 'cannotReschedule';
 
 export type CalBookerProps = UseCalBookingFlowOptions & {
   /** Also offer hidden event types in the first step. @default false */
@@ -40,7 +43,7 @@ export type CalBookerProps = UseCalBookingFlowOptions & {
  * says "Booking…". A view over `useCalBookingFlow`.
  *
  * Root: `section.aisq-booker[data-state="choosingEventType" | "choosingDay" | "choosingSlot" | "details" |
- * "submitting" | "confirmed" | "slotTaken" | "error" | "loading"]`.
+ * "submitting" | "confirmed" | "slotTaken" | "error" | "loading" | "cannotReschedule"]`.
  */
 export function CalBooker({
   showHiddenEventTypes = false,
@@ -58,7 +61,9 @@ export function CalBooker({
 
   const rescheduled = flow.bookingToReschedule;
   const loading = step === 'choosingEventType' && !!rescheduled && !rescheduled.data;
-  const rootState: CalBookerState = loading ? 'loading' : step;
+  // Its event type was deleted: there are no times to move it to (and no other type will do).
+  const orphan = step === 'choosingEventType' && rescheduled?.data?.eventTypeId === null;
+  const rootState: CalBookerState = loading ? 'loading' : orphan ? 'cannotReschedule' : step;
 
   // Each new step's heading takes focus (not on mount: the host decides where focus starts), but
   // Confirm keeps it on its button (details → submitting; submitting never goes back to details).
@@ -101,6 +106,9 @@ export function CalBooker({
     ) : (
       <p className="aisq-booker__message">{labels.bookerLoading}</p>
     );
+  } else if (orphan) {
+    title = labels.bookerRescheduleTitle;
+    content = <p className="aisq-booker__message">{labels.bookerCannotReschedule}</p>;
   } else if (step === 'choosingEventType') {
     title = labels.bookerChooseEventType;
     content = (

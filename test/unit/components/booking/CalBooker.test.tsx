@@ -284,6 +284,36 @@ describe('CalBooker', () => {
     expect(world.model.booking(moved?.uid ?? '')?.reschedulingReason).toBe('Clash');
   });
 
+  it('reschedule a booking whose event type was deleted: says it cannot, offers no other type', async () => {
+    const { world } = bookerWorld('UTC');
+    const orphan = {
+      id: 9,
+      uid: 'orphan',
+      title: 'Old',
+      status: 'accepted',
+      start: '2027-03-01T09:00:00.000Z',
+      end: '2027-03-01T09:30:00.000Z',
+      duration: 30,
+      eventTypeId: null,
+      attendees: [{ name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' }],
+      createdAt: '2027-01-01T00:00:00Z',
+    };
+    const { root } = renderBooker(
+      world,
+      { rescheduleUid: 'orphan', timeZone: 'UTC' },
+      (input, init) =>
+        String(input instanceof Request ? input.url : input).endsWith('/v2/bookings/orphan')
+          ? Promise.resolve(Response.json({ status: 'success', data: orphan }))
+          : world.fetch(input, init),
+    );
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'cannotReschedule'));
+    expect(heading()).toHaveTextContent('Reschedule your meeting');
+    expect(
+      screen.getByText('This booking can’t be rescheduled: its meeting type no longer exists.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
   it('by slug and username, with defaultFormValues', async () => {
     const { world, host } = bookerWorld('UTC');
     const user = userEvent.setup();
