@@ -10,7 +10,7 @@ import {
   useCalConfig,
   useRefreshCalToken,
 } from '@aisquare/bookings-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { BookPage, MyBookingsPage } from './BookingPages.js';
 import { type DemoConfig, type DemoUser, demoConfig } from './demoConfig.js';
 import { DEMO_PAGES, pageHref, useDemoPage } from './pages.js';
@@ -170,26 +170,23 @@ function DemoApp({ config }: { config: DemoConfig }) {
               <MyBookingsPage onLog={addLog} onNavigate={goTo} />
             ) : (
               <div className="demo-grid">
-                <section className="demo-panel" aria-labelledby="account-heading">
-                  <h2 id="account-heading">Cal.com account</h2>
+                <Panel id="account" title="Cal.com account">
                   <p className="demo-muted">
                     {connected.has(session.user.id)
                       ? 'Connected before, so the provider connects on its own (autoConnect).'
                       : 'autoConnect is off until the first connect: nothing is requested before you click.'}
                   </p>
                   <CalUserCard />
-                </section>
-                <section className="demo-panel" aria-labelledby="connection-heading">
-                  <h2 id="connection-heading">Connection</h2>
+                </Panel>
+                <Panel id="connection" title="Connection">
                   <CalTokenStatus />
                   <CalTokenGate fallback={<p className="demo-muted">No Cal.com token yet.</p>}>
                     {(token) => <TokenDetails token={token} />}
                   </CalTokenGate>
-                </section>
-                <section className="demo-panel" aria-labelledby="config-heading">
-                  <h2 id="config-heading">Cal.com configuration</h2>
+                </Panel>
+                <Panel id="config" title="Cal.com configuration">
                   <ConfigPanel />
-                </section>
+                </Panel>
               </div>
             )}
           </>
@@ -197,8 +194,7 @@ function DemoApp({ config }: { config: DemoConfig }) {
           <p className="demo-panel">Signed out. Sign in as a demo user to connect Cal.com.</p>
         )}
 
-        <section className="demo-panel" aria-labelledby="log-heading">
-          <h2 id="log-heading">Events</h2>
+        <Panel id="log" title="Events">
           <ol className="demo-log">
             {log.map((entry) => (
               <li key={entry.id}>
@@ -207,9 +203,19 @@ function DemoApp({ config }: { config: DemoConfig }) {
               </li>
             ))}
           </ol>
-        </section>
+        </Panel>
       </div>
     </BookingsProvider>
+  );
+}
+
+/** A panel of the page: a section named by its heading. */
+function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="demo-panel" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{title}</h2>
+      {children}
+    </section>
   );
 }
 

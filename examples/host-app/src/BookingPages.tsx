@@ -9,6 +9,12 @@ import {
 import { type ReactNode, useState } from 'react';
 import type { DemoPage } from './pages.js';
 
+/** What App gives each page: the event log and the page navigation. */
+interface PageProps {
+  onLog: (text: string) => void;
+  onNavigate: (page: DemoPage) => void;
+}
+
 /** Both booking pages need a Cal.com token: until there is one, a connect button stands in. */
 function ConnectFirst({ children }: { children: ReactNode }) {
   return (
@@ -27,13 +33,7 @@ function ConnectFirst({ children }: { children: ReactNode }) {
 }
 
 /** The booking page: pick an event type, a day and a time, then book. */
-export function BookPage({
-  onLog,
-  onNavigate,
-}: {
-  onLog: (text: string) => void;
-  onNavigate: (page: DemoPage) => void;
-}) {
+export function BookPage({ onLog, onNavigate }: PageProps) {
   return (
     // A plain panel: the booker is the "Book a meeting" region itself.
     <div className="demo-panel">
@@ -44,13 +44,7 @@ export function BookPage({
   );
 }
 
-function BookingFlow({
-  onLog,
-  onNavigate,
-}: {
-  onLog: (text: string) => void;
-  onNavigate: (page: DemoPage) => void;
-}) {
+function BookingFlow({ onLog, onNavigate }: PageProps) {
   const user = useCalUser();
   // A new key starts the booker over for another booking.
   const [round, setRound] = useState(0);
@@ -91,13 +85,7 @@ function BookingFlow({
 }
 
 /** "My bookings": upcoming, past and cancelled, with cancel and reschedule. */
-export function MyBookingsPage({
-  onLog,
-  onNavigate,
-}: {
-  onLog: (text: string) => void;
-  onNavigate: (page: DemoPage) => void;
-}) {
+export function MyBookingsPage({ onLog, onNavigate }: PageProps) {
   return (
     // A plain panel: the list is the "My bookings" region itself.
     <div className="demo-panel">
