@@ -3,7 +3,15 @@ import { delay, HttpResponse, http } from 'msw';
 import type { ReactNode } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CalBooker, type CalBookerProps } from '../src/components/index.js';
-import { calHandlers, freshHandlers, seedCalBookings } from './support.js';
+import {
+  calHandlers,
+  clickFirstDayWithTimes,
+  findBySelector,
+  freshCalHandlers,
+  freshHandlers,
+  rightToLeft,
+  seedCalBookings,
+} from './support.js';
 
 // The whole flow against the Cal.com MSW handlers: event type → day → time → details → confirmed.
 
@@ -24,7 +32,7 @@ const meta = {
     onBookingSuccess: fn(),
     onBookingError: fn(),
   },
-  ...freshHandlers(() => calHandlers()),
+  ...freshCalHandlers(),
 } satisfies Meta<Props>;
 
 export default meta;
@@ -54,17 +62,8 @@ async function chooseSlot(canvasElement: HTMLElement) {
     await userEvent.click(canvas.getByRole('button', { name: 'Next month' }));
     await waitFor(() => expect(picker()).toHaveAttribute('data-state', 'ready'));
   }
-  const day = picker()?.querySelector<HTMLElement>(
-    '[role="gridcell"][data-available="true"]:not([aria-disabled="true"])',
-  );
-  if (!day) throw new Error('no day with times');
-  await userEvent.click(day);
-  const time = await waitFor(() => {
-    const found = picker()?.querySelector<HTMLElement>('.aisq-slot-picker__time');
-    if (!found) throw new Error('no time yet');
-    return found;
-  });
-  await userEvent.click(time);
+  await clickFirstDayWithTimes(picker());
+  await userEvent.click(await findBySelector(picker, '.aisq-slot-picker__time'));
 }
 
 async function submit(canvasElement: HTMLElement, name = 'Confirm booking') {
@@ -74,7 +73,7 @@ async function submit(canvasElement: HTMLElement, name = 'Confirm booking') {
 
 /** The first step: the user's event types load. */
 export const Loading: Story = {
-  ...freshHandlers(() => calHandlers({ scenario: 'loading' })),
+  ...freshCalHandlers({ scenario: 'loading' }),
   play: async ({ canvasElement }) => {
     await inState(canvasElement, 'choosingEventType');
     await waitFor(() =>
@@ -87,7 +86,7 @@ export const Loading: Story = {
 };
 
 export const NoEventTypes: Story = {
-  ...freshHandlers(() => calHandlers({ scenario: 'noEventTypes' })),
+  ...freshCalHandlers({ scenario: 'noEventTypes' }),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('There is nothing to book here yet.')).toBeVisible();
   },
@@ -96,7 +95,7 @@ export const NoEventTypes: Story = {
 /** The month without free times: the picker says so and offers the next month. */
 export const MonthWithoutSlots: Story = {
   args: { eventTypeId: 2 },
-  ...freshHandlers(() => calHandlers({ scenario: 'noSlots' })),
+  ...freshCalHandlers({ scenario: 'noSlots' }),
   play: async ({ canvas, canvasElement }) => {
     await inState(canvasElement, 'choosingDay');
     await expect(await canvas.findByText('No times this month.')).toBeVisible();
@@ -136,7 +135,7 @@ export const Confirmed: Story = {
 
 /** Someone else took the time first: back to the times with a message (slots refetched). */
 export const SlotTaken: Story = {
-  ...freshHandlers(() => calHandlers({ scenario: 'slotTaken' })),
+  ...freshCalHandlers({ scenario: 'slotTaken' }),
   play: async ({ canvasElement, args }) => {
     await chooseSlot(canvasElement);
     await submit(canvasElement);
@@ -179,13 +178,11 @@ let seededUid = '';
 
 /** Reschedule mode: the booking's event type is pinned, its own time counts as free. */
 export const Reschedule: Story = {
-  ...freshHandlers(() =>
-    calHandlers({
-      seed: (world) => {
-        seededUid = seedCalBookings(world, { count: 1 })[0] ?? '';
-      },
-    }),
-  ),
+  ...freshCalHandlers({
+    seed: (world) => {
+      seededUid = seedCalBookings(world, { count: 1 })[0] ?? '';
+    },
+  }),
   render: (args) => <CalBooker {...(args as CalBookerProps)} rescheduleUid={seededUid} />,
   play: async ({ canvasElement, args }) => {
     await inState(canvasElement, 'choosingDay');
@@ -201,20 +198,11 @@ export const Reschedule: Story = {
 
 export const DarkTheme: Story = {
   globals: { theme: 'dark' },
-  play: async ({ canvasElement }) => {
-    await chooseSlot(canvasElement);
-    await inState(canvasElement, 'details');
-  },
+  play: Details.play,
 };
 
 export const RightToLeft: Story = {
-  decorators: [
-    (Story) => (
-      <div dir="rtl" lang="ar">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [rightToLeft],
   play: async ({ canvas }) => {
     await canvas.findByRole('button', { name: /^30 Minute Meeting/ });
   },

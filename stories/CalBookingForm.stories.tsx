@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { CalBookingField } from '../src/calapi/types.js';
 import { CalBookingForm } from '../src/components/index.js';
+import { rightToLeft } from './support.js';
 
 // The form needs no network: it validates locally and hands valid values to `onSubmit`.
 
@@ -69,15 +70,8 @@ export const Submitting: Story = {
 
 export const DarkTheme: Story = {
   globals: { theme: 'dark' },
-  parameters: { bookings: false },
 };
 
 export const RightToLeft: Story = {
-  decorators: [
-    (Story) => (
-      <div dir="rtl" lang="ar">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [rightToLeft],
 };

@@ -1,7 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CalBookingsList } from '../src/components/index.js';
-import { calHandlers, freshHandlers, seedCalBookings } from './support.js';
+import {
+  findServerError,
+  freshCalHandlers,
+  regionInState,
+  rightToLeft,
+  type StoryCanvas,
+  seedCalBookings,
+} from './support.js';
 
 const DAY_MS = 86_400_000;
 
@@ -9,30 +16,35 @@ const meta = {
   title: 'Booking/CalBookingsList',
   component: CalBookingsList,
   args: { onReschedule: fn(), onCancelled: fn(), timeZone: 'Europe/London' },
-  ...freshHandlers(() =>
-    calHandlers({ seed: (world) => void seedCalBookings(world, { count: 3 }) }),
-  ),
+  ...freshCalHandlers({ seed: (world) => void seedCalBookings(world, { count: 3 }) }),
 } satisfies Meta<typeof CalBookingsList>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-function list(canvas: { getByRole: (role: string, options: object) => HTMLElement }) {
-  return canvas.getByRole('region', { name: 'My bookings' });
+const LIST = 'My bookings';
+
+function list(canvas: StoryCanvas) {
+  return canvas.getByRole('region', { name: LIST });
+}
+
+/** The bookings of the open tab. */
+function items(canvas: StoryCanvas) {
+  return within(canvas.getByRole('tabpanel')).getAllByRole('listitem');
 }
 
 /** The first page loads: a skeleton, `aria-busy`, and the loading text for screen readers. */
 export const Loading: Story = {
-  ...freshHandlers(() => calHandlers({ scenario: 'loading' })),
+  ...freshCalHandlers({ scenario: 'loading' }),
   play: async ({ canvas }) => {
-    await waitFor(() => expect(list(canvas)).toHaveAttribute('data-state', 'loading'));
+    await regionInState(canvas, LIST, 'loading');
     await expect(canvas.getByRole('tabpanel')).toHaveAttribute('aria-busy', 'true');
   },
 };
 
 /** No bookings yet. */
 export const Empty: Story = {
-  ...freshHandlers(() => calHandlers()),
+  ...freshCalHandlers(),
   play: async ({ canvas }) => {
     await expect(await canvas.findByText('No upcoming bookings.')).toBeVisible();
     await expect(list(canvas)).toHaveAttribute('data-state', 'empty');
@@ -42,10 +54,10 @@ export const Empty: Story = {
 /** Upcoming bookings, soonest first: title, when (with the zone) and who attends. */
 export const Upcoming: Story = {
   play: async ({ canvas }) => {
-    await waitFor(() => expect(list(canvas)).toHaveAttribute('data-state', 'ready'));
-    const items = within(canvas.getByRole('tabpanel')).getAllByRole('listitem');
-    await expect(items).toHaveLength(3);
-    await expect(items[0]).toHaveTextContent('With Guest 1');
+    await regionInState(canvas, LIST, 'ready');
+    const shown = items(canvas);
+    await expect(shown).toHaveLength(3);
+    await expect(shown[0]).toHaveTextContent('With Guest 1');
     await expect(canvas.getAllByRole('button', { name: 'Cancel' })).toHaveLength(3);
   },
 };
@@ -53,20 +65,14 @@ export const Upcoming: Story = {
 /** Eight bookings, three a page: Cal.com's pagination drives Previous / Next. */
 export const SeveralPages: Story = {
   args: { pageSize: 3 },
-  ...freshHandlers(() =>
-    calHandlers({ seed: (world) => void seedCalBookings(world, { count: 8 }) }),
-  ),
+  ...freshCalHandlers({ seed: (world) => void seedCalBookings(world, { count: 8 }) }),
   play: async ({ canvas, step }) => {
     const pages = await canvas.findByRole('navigation', { name: 'Pages' });
     await expect(pages).toHaveTextContent('Page 1 of 3');
     await step('next page', async () => {
       await userEvent.click(within(pages).getByRole('button', { name: 'Next page' }));
     });
-    await waitFor(() =>
-      expect(within(canvas.getByRole('tabpanel')).getAllByRole('listitem')[0]).toHaveTextContent(
-        'With Guest 4',
-      ),
-    );
+    await waitFor(() => expect(items(canvas)[0]).toHaveTextContent('With Guest 4'));
     await expect(pages).toHaveTextContent('Page 2 of 3');
   },
 };
@@ -74,14 +80,12 @@ export const SeveralPages: Story = {
 /** Past bookings, newest first; nothing to cancel or reschedule. */
 export const Past: Story = {
   args: { defaultTab: 'past' },
-  ...freshHandlers(() =>
-    calHandlers({
-      seed: (world) =>
-        world.at(Date.now() - 30 * DAY_MS, () => void seedCalBookings(world, { count: 2 })),
-    }),
-  ),
+  ...freshCalHandlers({
+    seed: (world) =>
+      world.at(Date.now() - 30 * DAY_MS, () => void seedCalBookings(world, { count: 2 })),
+  }),
   play: async ({ canvas }) => {
-    await waitFor(() => expect(list(canvas)).toHaveAttribute('data-state', 'ready'));
+    await regionInState(canvas, LIST, 'ready');
     await expect(canvas.getByRole('tab', { name: 'Past' })).toHaveAttribute(
       'aria-selected',
       'true',
@@ -93,15 +97,13 @@ export const Past: Story = {
 /** Cancelled bookings with their reason. */
 export const Cancelled: Story = {
   args: { defaultTab: 'cancelled' },
-  ...freshHandlers(() =>
-    calHandlers({
-      seed: (world) => {
-        for (const uid of seedCalBookings(world, { count: 2 })) {
-          world.model.cancelBooking(uid, { cancellationReason: 'The room is not free' });
-        }
-      },
-    }),
-  ),
+  ...freshCalHandlers({
+    seed: (world) => {
+      for (const uid of seedCalBookings(world, { count: 2 })) {
+        world.model.cancelBooking(uid, { cancellationReason: 'The room is not free' });
+      }
+    },
+  }),
   play: async ({ canvas }) => {
     const [first] = await within(canvas.getByRole('tabpanel')).findAllByRole('listitem');
     await expect(first).toHaveTextContent('Reason: The room is not free');
@@ -139,9 +141,7 @@ export const CancelFlow: Story = {
     });
     await expect(await canvas.findByText(/was cancelled\.$/)).toBeVisible();
     await waitFor(() => expect(args.onCancelled).toHaveBeenCalledTimes(1));
-    await waitFor(() =>
-      expect(within(canvas.getByRole('tabpanel')).getAllByRole('listitem')).toHaveLength(2),
-    );
+    await waitFor(() => expect(items(canvas)).toHaveLength(2));
     await step('see it under Cancelled', async () => {
       await userEvent.click(canvas.getByRole('tab', { name: 'Cancelled' }));
     });
@@ -151,10 +151,9 @@ export const CancelFlow: Story = {
 
 /** Cal.com keeps failing (500): after the query's retries, the error with "Try again". */
 export const ServerError: Story = {
-  ...freshHandlers(() => calHandlers({ scenario: 'serverError' })),
+  ...freshCalHandlers({ scenario: 'serverError' }),
   play: async ({ canvas }) => {
-    const alert = await canvas.findByRole('alert', {}, { timeout: 20_000 });
-    await expect(alert).toHaveTextContent('having trouble');
+    const alert = await findServerError(canvas);
     await expect(list(canvas)).toHaveAttribute('data-state', 'error');
     await expect(within(alert).getByRole('button', { name: 'Try again' })).toBeVisible();
   },
@@ -174,22 +173,20 @@ export const DarkTheme: Story = {
 
 /** Long titles and names wrap instead of overflowing. */
 export const LongNames: Story = {
-  ...freshHandlers(() =>
-    calHandlers({
-      seed: (world) =>
-        void seedCalBookings(world, {
-          count: 2,
-          name: (index) =>
-            index === 0
-              ? 'Maximiliana Alexandrina Konstantinopoulou-Vanderbilt-Montgomery de la Fuente'
-              : 'Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessen',
-        }),
-    }),
-  ),
+  ...freshCalHandlers({
+    seed: (world) =>
+      void seedCalBookings(world, {
+        count: 2,
+        name: (index) =>
+          index === 0
+            ? 'Maximiliana Alexandrina Konstantinopoulou-Vanderbilt-Montgomery de la Fuente'
+            : 'Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessen',
+      }),
+  }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const [item] = await canvas.findAllByRole('listitem');
-    const root = canvas.getByRole('region', { name: 'My bookings' });
+    const root = list(canvas);
     await expect(item).toHaveTextContent('Konstantinopoulou');
     await expect(root.scrollWidth).toBeLessThanOrEqual(root.clientWidth + 1);
   },
@@ -197,13 +194,7 @@ export const LongNames: Story = {
 
 /** Right to left: the layout mirrors and the tab arrows follow the reading direction. */
 export const RightToLeft: Story = {
-  decorators: [
-    (Story) => (
-      <div dir="rtl" lang="ar">
-        <Story />
-      </div>
-    ),
-  ],
+  decorators: [rightToLeft],
   play: async ({ canvas }) => {
     await canvas.findAllByRole('listitem');
     await userEvent.click(canvas.getByRole('tab', { name: 'Upcoming' }));

@@ -1,34 +1,31 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import { expect, fn, userEvent } from 'storybook/test';
 import { CalEventTypeList } from '../src/components/index.js';
-import { calHandlers, freshHandlers } from './support.js';
+import { findServerError, freshCalHandlers, regionInState, rightToLeft } from './support.js';
 
 const meta = {
   title: 'Booking/CalEventTypeList',
   component: CalEventTypeList,
   args: { onSelect: fn() },
-  ...freshHandlers(() => calHandlers()),
+  ...freshCalHandlers(),
 } satisfies Meta<typeof CalEventTypeList>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-function list(canvas: { getByRole: (role: string, options: object) => HTMLElement }) {
-  return canvas.getByRole('region', { name: 'Meeting types' });
-}
+const LIST = 'Meeting types';
 
 export const Loading: Story = {
-  ...freshHandlers(() => calHandlers({ scenario: 'loading' })),
+  ...freshCalHandlers({ scenario: 'loading' }),
   play: async ({ canvas }) => {
-    await waitFor(() => expect(list(canvas)).toHaveAttribute('data-state', 'loading'));
-    await expect(list(canvas)).toHaveAttribute('aria-busy', 'true');
+    await expect(await regionInState(canvas, LIST, 'loading')).toHaveAttribute('aria-busy', 'true');
   },
 };
 
 export const NoEventTypes: Story = {
-  ...freshHandlers(() => calHandlers({ scenario: 'noEventTypes' })),
+  ...freshCalHandlers({ scenario: 'noEventTypes' }),
   play: async ({ canvas }) => {
-    await waitFor(() => expect(list(canvas)).toHaveAttribute('data-state', 'empty'));
+    await regionInState(canvas, LIST, 'empty');
     await expect(canvas.getByText('There is nothing to book here yet.')).toBeVisible();
   },
 };
@@ -57,11 +54,9 @@ export const Selected: Story = {
 };
 
 export const ServerError: Story = {
-  ...freshHandlers(() => calHandlers({ scenario: 'serverError' })),
+  ...freshCalHandlers({ scenario: 'serverError' }),
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert', {}, { timeout: 20_000 })).toHaveTextContent(
-      'having trouble',
-    );
+    await findServerError(canvas);
   },
 };
 
@@ -73,14 +68,6 @@ export const DarkTheme: Story = {
 };
 
 export const RightToLeft: Story = {
-  decorators: [
-    (Story) => (
-      <div dir="rtl" lang="ar">
-        <Story />
-      </div>
-    ),
-  ],
-  play: async ({ canvas }) => {
-    await canvas.findByRole('button', { name: /^30 Minute Meeting/ });
-  },
+  decorators: [rightToLeft],
+  play: DarkTheme.play,
 };

@@ -1,8 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ReactNode } from 'react';
-import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, userEvent, within } from 'storybook/test';
 import { CalSlotPicker, type CalSlotPickerProps } from '../src/components/index.js';
-import { calHandlers, freshHandlers } from './support.js';
+import {
+  clickFirstDayWithTimes,
+  findBySelector,
+  findServerError,
+  freshCalHandlers,
+  regionInState,
+  rightToLeft,
+} from './support.js';
 
 // The story user's seeded event types in a fresh model: 1 = 15 min, 2 = 30 min, 3 = 60 min.
 const THIRTY_MINUTES = 2;
@@ -26,31 +33,31 @@ const meta = {
     defaultMonth: nextMonth(),
     onSelect: fn(),
   },
-  ...freshHandlers(() => calHandlers()),
+  ...freshCalHandlers(),
 } satisfies Meta<Props>;
 
 export default meta;
 type Story = StoryObj<Props>;
 
-function picker(canvas: { getByRole: (role: string, options: object) => HTMLElement }) {
-  return canvas.getByRole('region', { name: 'Choose a day and time' });
-}
+const PICKER = 'Choose a day and time';
 
 /** The month's slots load: the grid is busy and says so. */
 export const Loading: Story = {
-  ...freshHandlers(() => calHandlers({ scenario: 'loading' })),
+  ...freshCalHandlers({ scenario: 'loading' }),
   play: async ({ canvas }) => {
-    await waitFor(() => expect(picker(canvas)).toHaveAttribute('data-state', 'loading'));
-    await expect(picker(canvas)).toHaveAttribute('aria-busy', 'true');
+    await expect(await regionInState(canvas, PICKER, 'loading')).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
     await expect(canvas.getByText('Loading times…')).toBeInTheDocument();
   },
 };
 
 /** Nothing free this month: the picker says so and offers the next month. */
 export const MonthWithoutSlots: Story = {
-  ...freshHandlers(() => calHandlers({ scenario: 'noSlots' })),
+  ...freshCalHandlers({ scenario: 'noSlots' }),
   play: async ({ canvas }) => {
-    await waitFor(() => expect(picker(canvas)).toHaveAttribute('data-state', 'empty'));
+    await regionInState(canvas, PICKER, 'empty');
     await expect(canvas.getByText('No times this month.')).toBeVisible();
   },
 };
@@ -59,19 +66,11 @@ export const MonthWithoutSlots: Story = {
 export const TimesShown: Story = {
   play: async ({ canvasElement, args, step }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(picker(canvas)).toHaveAttribute('data-state', 'ready'));
+    await regionInState(canvas, PICKER, 'ready');
     await step('choose the first day with times', async () => {
-      const day = canvasElement.querySelector<HTMLElement>(
-        '[role="gridcell"][data-available="true"]:not([aria-disabled="true"])',
-      );
-      if (!day) throw new Error('no day with times');
-      await userEvent.click(day);
+      await clickFirstDayWithTimes(canvasElement);
     });
-    const list = await waitFor(() => {
-      const element = canvasElement.querySelector('.aisq-slot-picker__time-list');
-      if (!element) throw new Error('no times yet');
-      return element as HTMLElement;
-    });
+    const list = await findBySelector(() => canvasElement, '.aisq-slot-picker__time-list');
     const times = within(list).getAllByRole('button');
     await expect(times.length).toBeGreaterThan(0);
     await step('choose the first time', async () => {
@@ -84,30 +83,20 @@ export const TimesShown: Story = {
 
 /** Cal.com fails (500): after the query's retries, the error and "Try again". */
 export const ServerError: Story = {
-  ...freshHandlers(() => calHandlers({ scenario: 'serverError' })),
+  ...freshCalHandlers({ scenario: 'serverError' }),
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('alert', {}, { timeout: 20_000 })).toHaveTextContent(
-      'having trouble',
-    );
+    await findServerError(canvas);
   },
 };
 
 export const DarkTheme: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvas }) => {
-    await waitFor(() => expect(picker(canvas)).toHaveAttribute('data-state', 'ready'));
+    await regionInState(canvas, PICKER, 'ready');
   },
 };
 
 export const RightToLeft: Story = {
-  decorators: [
-    (Story) => (
-      <div dir="rtl" lang="ar">
-        <Story />
-      </div>
-    ),
-  ],
-  play: async ({ canvas }) => {
-    await waitFor(() => expect(picker(canvas)).toHaveAttribute('data-state', 'ready'));
-  },
+  decorators: [rightToLeft],
+  play: DarkTheme.play,
 };

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { BookingsLabelsProvider, CalUserCard } from '../src/components/index.js';
-import { bookingsHandlers, freshHandlers } from './support.js';
+import { bookingsHandlers, findServerError, freshHandlers } from './support.js';
 
 const meta = {
   title: 'Components/CalUserCard',
@@ -12,6 +12,12 @@ const meta = {
 
 export default meta;
 type Story = StoryObj<typeof meta>;
+
+/** A user without a Cal.com account yet (404), with `autoConnect={false}`. */
+const notConnected = {
+  parameters: { bookings: { autoConnect: false } },
+  ...freshHandlers(() => bookingsHandlers({ scenario: 'notConnected' })),
+};
 
 /** The user loads: a skeleton, `aria-busy`, and the loading text for screen readers. */
 export const Loading: Story = {
@@ -52,8 +58,7 @@ export const Idle: Story = {
 
 /** A user without a Cal.com account yet (404), with `autoConnect={false}`: a connect button. */
 export const NotConnected: Story = {
-  parameters: { bookings: { autoConnect: false } },
-  ...freshHandlers(() => bookingsHandlers({ scenario: 'notConnected' })),
+  ...notConnected,
   play: async ({ canvas }) => {
     const card = await canvas.findByRole('article', { name: 'Cal.com account' });
     await canvas.findByText('Your Cal.com account is not connected yet.');
@@ -64,8 +69,7 @@ export const NotConnected: Story = {
 
 /** Connecting performs the initial integration; the card then shows the new Cal.com account. */
 export const ConnectFlow: Story = {
-  parameters: { bookings: { autoConnect: false } },
-  ...freshHandlers(() => bookingsHandlers({ scenario: 'notConnected' })),
+  ...notConnected,
   play: async ({ canvas, args, step }) => {
     await canvas.findByText('Your Cal.com account is not connected yet.');
     await step('connect', async () => {
@@ -89,8 +93,7 @@ export const Unauthorized: Story = {
 export const ServerError: Story = {
   parameters: { msw: { handlers: bookingsHandlers({ scenario: 'serverError' }) } },
   play: async ({ canvas }) => {
-    const alert = await canvas.findByRole('alert', {}, { timeout: 20_000 });
-    await expect(alert).toHaveTextContent('having trouble');
+    await findServerError(canvas);
   },
 };
 
@@ -98,7 +101,7 @@ export const ServerError: Story = {
 export const RetryAfterServerError: Story = {
   parameters: { msw: { handlers: bookingsHandlers({ scenario: 'serverError' }) } },
   play: async ({ canvas, context, step }) => {
-    const alert = await canvas.findByRole('alert', {}, { timeout: 20_000 });
+    const alert = await findServerError(canvas);
     await step('the API recovers; retry', async () => {
       context.msw.use(...bookingsHandlers());
       await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
@@ -126,8 +129,7 @@ export const ServerErrorWithDetail: Story = {
 
 /** Labels replaced through `BookingsLabelsProvider` (and `locale` for Intl). */
 export const Translated: Story = {
-  parameters: { bookings: { autoConnect: false } },
-  ...freshHandlers(() => bookingsHandlers({ scenario: 'notConnected' })),
+  ...notConnected,
   decorators: [
     (Story) => (
       <BookingsLabelsProvider

@@ -1,7 +1,11 @@
 // Shared by .storybook/preview.tsx and the stories: the fake API origin, a fake AISquare JWT and the
-// MSW handler sets of `src/testing` bound to that origin.
+// MSW handler sets of `src/testing` bound to that origin; and what several stories do alike (a
+// decorator, handler fragments, play steps).
+import type { Decorator } from '@storybook/react-vite';
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
+import { createElement } from 'react';
+import { expect, userEvent, waitFor, type within } from 'storybook/test';
 import type { BookingsProviderProps } from '../src/react/index.js';
 import { FIXTURE_IDENTITY } from '../src/testing/calFixtureUser.js';
 import {
@@ -69,6 +73,52 @@ export function stuckRefreshHandlers(): HttpHandler[] {
   ];
 }
 
+/** Lays the story out right to left, as on an Arabic page. */
+export const rightToLeft: Decorator = (Story) =>
+  createElement('div', { dir: 'rtl', lang: 'ar' }, createElement(Story));
+
+/** A story's `canvas` (Testing Library queries bound to the story's root). */
+export type StoryCanvas = ReturnType<typeof within>;
+
+/** Waits until the region named `name` has `data-state="state"`, and returns it. */
+export async function regionInState(
+  canvas: StoryCanvas,
+  name: string,
+  state: string,
+): Promise<HTMLElement> {
+  const region = () => canvas.getByRole('region', { name });
+  await waitFor(() => expect(region()).toHaveAttribute('data-state', state));
+  return region();
+}
+
+/** Waits out a query's retries (1, 2, 4 s) for the "having trouble" error, and returns its alert. */
+export async function findServerError(canvas: StoryCanvas): Promise<HTMLElement> {
+  const alert = await canvas.findByRole('alert', {}, { timeout: 20_000 });
+  await expect(alert).toHaveTextContent('having trouble');
+  return alert;
+}
+
+/** Waits for the first element under `root` that matches `selector`. */
+export async function findBySelector(
+  root: () => ParentNode | null | undefined,
+  selector: string,
+): Promise<HTMLElement> {
+  return waitFor(() => {
+    const found = root()?.querySelector<HTMLElement>(selector);
+    if (!found) throw new Error(`no ${selector} yet`);
+    return found;
+  });
+}
+
+/** In a slot picker's month (under `root`), clicks the first day that has free times. */
+export async function clickFirstDayWithTimes(root: ParentNode | null | undefined): Promise<void> {
+  const day = root?.querySelector<HTMLElement>(
+    '[role="gridcell"][data-available="true"]:not([aria-disabled="true"])',
+  );
+  if (!day) throw new Error('no day with times');
+  await userEvent.click(day);
+}
+
 /** Provider props a story may set through `parameters.bookings`. */
 export type StoryProviderProps = Partial<Omit<BookingsProviderProps, 'children'>>;
 
@@ -124,6 +174,11 @@ export function calHandlers(options: CalStoryOptions = {}): HttpHandler[] {
       ...(options.delayMs ? { delayMs: options.delayMs } : {}),
     }),
   ];
+}
+
+/** `freshHandlers(() => calHandlers(options))`: a new Cal.com world before every render. */
+export function freshCalHandlers(options: CalStoryOptions = {}) {
+  return freshHandlers(() => calHandlers(options));
 }
 
 /**
