@@ -534,8 +534,18 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
     [weekStartsOn, selectDay, focusDay, store],
   );
 
-  // --- the chosen day's times ----------------------------------------------------------------------
-  const daySlots = selectedDay ? byDay.get(selectedDay) : undefined;
+  // --- the chosen day's times, from its own month's slots (cached) when another month is shown ------
+  const otherMonth =
+    selectedDay && monthOf(selectedDay) !== month ? monthOf(selectedDay) : undefined;
+  const chosenMonth = useCalSlots(
+    otherMonth && ref ? monthParams(ref, otherMonth, timeZone, duration, rescheduleUid) : undefined,
+    { prefetchNextRange: false },
+  );
+  const chosenByDay = useMemo(
+    () => (otherMonth ? groupByDay(chosenMonth.data, timeZone) : byDay),
+    [otherMonth, chosenMonth.data, timeZone, byDay],
+  );
+  const daySlots = selectedDay ? chosenByDay.get(selectedDay) : undefined;
   const selectedStart = selected?.start;
   const times = useMemo(() => {
     const timeFormat = dateTimeFormat(locale, {

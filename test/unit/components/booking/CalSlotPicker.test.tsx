@@ -303,6 +303,24 @@ describe('CalSlotPicker: requests', () => {
     ).toHaveLength(1);
   });
 
+  it('the chosen day keeps its times once another month has loaded, without asking again', async () => {
+    const { world, eventTypeId } = pickerWorld();
+    const user = userEvent.setup();
+    renderPicker(world, { eventTypeId, ...MARCH });
+    await loaded();
+    await user.click(cell('2027-03-02'));
+    expect(shownTimes()).toHaveLength(16);
+    await user.click(screen.getByRole('button', { name: 'Next month' }));
+    await loaded('2027-04-01');
+    const times = document.querySelector('.aisq-slot-picker__times');
+    expect(times).toHaveTextContent('Tuesday, March 2, 2027');
+    expect(times).not.toHaveTextContent('No times on this day.');
+    expect(shownTimes()).toHaveLength(16);
+    expect(
+      slotRequests(world).filter((request) => request.start?.startsWith('2027-03')),
+    ).toHaveLength(1);
+  });
+
   it('a new zone asks again for the month (Cal.com keys days by zone) and moves a slot near midnight to its day there', async () => {
     const { world, eventTypeId } = pickerWorld();
     const user = userEvent.setup();
