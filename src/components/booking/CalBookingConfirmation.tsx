@@ -9,6 +9,9 @@ import { formatBookingRange, formatBookingStart, formatTimeZoneName } from './bo
 import { canonicalZone, zoneDisplayName } from './slotPickerDates.js';
 import { toIcs } from './toIcs.js';
 
+/** Text from Cal.com between FSI and PDI, isolated (as `<bdi>`) inside a label's sentence. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 /** `data-state` of `CalBookingConfirmation`'s root: the booking's own status. */
 export type CalBookingConfirmationState = 'booked' | 'rescheduled' | 'pending' | 'cancelled';
 
@@ -110,7 +113,9 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
       <dl className="aisq-booking-confirmation__details">
         <div className="aisq-booking-confirmation__row">
           <dt>{labels.confirmationWhat}</dt>
-          <dd>{title ?? booking.title}</dd>
+          <dd>
+            <bdi>{title ?? booking.title}</bdi>
+          </dd>
         </div>
         <div className="aisq-booking-confirmation__row">
           <dt>{labels.confirmationWhen}</dt>
@@ -121,8 +126,10 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
                   {labels.confirmationYourTime}: {when(zone)}
                 </li>
                 <li data-zone={hostZone}>
-                  {labels.confirmationHostTime(hostName || labels.confirmationHost)}:{' '}
-                  {when(hostZone)}
+                  {labels.confirmationHostTime(
+                    hostName ? isolate(hostName) : labels.confirmationHost,
+                  )}
+                  : {when(hostZone)}
                 </li>
               </ul>
             ) : (
@@ -139,7 +146,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
                   {labels.confirmationJoin}
                 </a>
               ) : (
-                where
+                <bdi>{where}</bdi>
               )}
             </dd>
           </div>
@@ -150,16 +157,18 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
             <ul className="aisq-booking-confirmation__people">
               {hostName ? (
                 <li>
-                  {hostName} ({labels.confirmationHost})
+                  <bdi>{hostName}</bdi> ({labels.confirmationHost})
                 </li>
               ) : null}
               {booking.attendees.map((person) => (
                 <li key={person.email}>
-                  {person.name} &lt;{person.email}&gt;
+                  <bdi>{person.name}</bdi> &lt;<bdi>{person.email}</bdi>&gt;
                 </li>
               ))}
               {(booking.guests ?? []).map((guest) => (
-                <li key={guest}>{guest}</li>
+                <li key={guest}>
+                  <bdi>{guest}</bdi>
+                </li>
               ))}
             </ul>
           </dd>

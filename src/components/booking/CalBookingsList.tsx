@@ -44,6 +44,9 @@ export interface CalBookingsListProps extends UseCalBookingsListOptions {
   labels?: BookingsLabelsOverrides;
 }
 
+/** Text from Cal.com between FSI and PDI, isolated (as `<bdi>`) inside a label's sentence. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 const TABS: readonly CalBookingsListTab[] = ['upcoming', 'past', 'cancelled'];
 
 function tabLabel(labels: BookingsLabels, tab: CalBookingsListTab): string {
@@ -123,7 +126,7 @@ export function CalBookingsList({
 
   const moved = (from: CalBooking, booking: CalBooking) => {
     doneRef.current = true;
-    setNotice(labels.bookingsListRescheduleDone(from.title));
+    setNotice(labels.bookingsListRescheduleDone(isolate(from.title)));
     onRescheduled?.(booking);
   };
 
@@ -156,11 +159,13 @@ export function CalBookingsList({
         {list.bookings.map((booking) => {
           const titleId = `${id}-${booking.uid}`;
           const upcoming = list.tab === 'upcoming';
-          const attendees = booking.attendees.map((attendee) => attendee.name || attendee.email);
+          const attendees = booking.attendees.map((attendee) =>
+            isolate(attendee.name || attendee.email),
+          );
           return (
             <li key={booking.uid} className="aisq-bookings-list__item" data-status={booking.status}>
               <p className="aisq-bookings-list__title" id={titleId}>
-                {booking.title}
+                <bdi>{booking.title}</bdi>
                 {booking.status === 'pending' ? (
                   <span className="aisq-bookings-list__badge">
                     {' '}
@@ -301,7 +306,7 @@ export function CalBookingsList({
           onCancelled={(booking) => {
             doneRef.current = true;
             setCancelling(null);
-            setNotice(labels.bookingsListCancelDone(cancelling.title));
+            setNotice(labels.bookingsListCancelDone(isolate(cancelling.title)));
             onCancelled?.(booking);
           }}
         />
@@ -411,7 +416,7 @@ function CancelDialog({
           {labels.bookingsListCancelTitle}
         </h2>
         <p className="aisq-dialog__description" id={`${id}-description`}>
-          {labels.bookingsListCancelDescription(booking.title, when)}
+          {labels.bookingsListCancelDescription(isolate(booking.title), when)}
         </p>
         <label className="aisq-bookings-list__field">
           <span>{labels.bookingsListCancelReason}</span>

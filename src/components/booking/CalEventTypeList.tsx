@@ -95,16 +95,17 @@ export function CalEventTypeList({
                 data-slug={type.slug}
                 onClick={() => onSelect(type)}
               >
-                <span id={`${item}-n`} className="aisq-event-types__name">
+                {/* Cal.com's text in <bdi>: a direction override in it cannot reorder the rest. */}
+                <bdi id={`${item}-n`} className="aisq-event-types__name">
                   {type.title}
-                </span>
+                </bdi>
                 <span id={`${item}-l`} className="aisq-event-types__length">
                   {formatMinutes(type.lengthInMinutes, labels.locale)}
                 </span>
                 {type.description ? (
-                  <span id={`${item}-d`} className="aisq-event-types__description">
+                  <bdi id={`${item}-d`} className="aisq-event-types__description">
                     {type.description}
-                  </span>
+                  </bdi>
                 ) : null}
               </button>
             </li>

@@ -100,10 +100,35 @@ describe('CalBookingsList', () => {
       'datetime',
       new Date(bookings[0].start).toISOString(),
     );
-    expect(first).toHaveTextContent('With Guest 1');
+    expect(first).toHaveTextContent('With \u2068Guest 1\u2069');
     expect(items()).toHaveLength(2);
     expect(world.calls.at(-1)?.searchParams.get('status')).toBe('upcoming');
     expect(world.calls.at(-1)?.searchParams.get('sortStart')).toBe('asc');
+  });
+
+  it('isolates Cal.com text (bidi): titles in <bdi>, each name and a title within a sentence', async () => {
+    const { world, bookings } = seededWorld({ upcoming: 1 });
+    const user = userEvent.setup();
+    renderWithProviders(<CalBookingsList timeZone="UTC" />, {
+      provider: { jwt: fakeJwt('alice'), fetch: world.fetch },
+    });
+    await waitFor(() => expect(items()).toHaveLength(1));
+    const [first] = items() as HTMLElement[];
+    const title = first?.querySelector('.aisq-bookings-list__title bdi');
+    expect(title).toHaveTextContent(bookings[0]?.title ?? '?');
+    expect(first?.querySelector('.aisq-bookings-list__attendees')?.textContent).toBe(
+      'With \u2068Guest 1\u2069',
+    );
+    await user.click(within(first as HTMLElement).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('alertdialog')).toHaveAccessibleDescription(
+      new RegExp(`\u2068${bookings[0]?.title}\u2069`),
+    );
+    await user.click(screen.getByRole('button', { name: 'Cancel booking' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        `\u2068${bookings[0]?.title}\u2069 was cancelled.`,
+      ),
+    );
   });
 
   it('formats the time in the given zone and locale, with the zone named', async () => {
@@ -145,7 +170,7 @@ describe('CalBookingsList', () => {
     expect(tabs[1]).toHaveFocus();
     expect(tabs[1]).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Past');
-    await waitFor(() => expect(items()[0]).toHaveTextContent('With Past Guest 1'));
+    await waitFor(() => expect(items()[0]).toHaveTextContent('With \u2068Past Guest 1\u2069'));
     // No cancel or reschedule on past bookings.
     expect(within(screen.getByRole('tabpanel')).queryByRole('button')).toBeNull();
     expect(world.calls.at(-1)?.searchParams.get('status')).toBe('past');
@@ -211,21 +236,21 @@ describe('CalBookingsList', () => {
     // A second click while the page loads does not skip a page.
     await user.click(next);
     gate.release();
-    await waitFor(() => expect(items()[0]).toHaveTextContent('With Guest 3'));
+    await waitFor(() => expect(items()[0]).toHaveTextContent('With \u2068Guest 3\u2069'));
     expect(screen.getByRole('tabpanel')).not.toHaveAttribute('aria-busy');
     expect(world.calls.at(-1)?.searchParams.get('skip')).toBe('2');
     expect(world.calls.at(-1)?.searchParams.get('take')).toBe('2');
 
     await user.click(next);
     await waitFor(() => expect(items()).toHaveLength(1));
-    expect(items()[0]).toHaveTextContent('With Guest 5');
+    expect(items()[0]).toHaveTextContent('With \u2068Guest 5\u2069');
     expect(next).toHaveAttribute('aria-disabled', 'true');
     expect(next).toHaveFocus();
     await user.click(next);
     expect(pages).toHaveTextContent('Page 3 of 3');
 
     await user.click(previous);
-    await waitFor(() => expect(items()[0]).toHaveTextContent('With Guest 3'));
+    await waitFor(() => expect(items()[0]).toHaveTextContent('With \u2068Guest 3\u2069'));
     // Another tab starts on its first page.
     await user.click(screen.getByRole('tab', { name: 'Past' }));
     await waitFor(() => expect(root()).toHaveAttribute('data-state', 'empty'));

@@ -38,7 +38,7 @@ describe('CalBookingConfirmation', () => {
       'Your time: Monday, March 29, 2027, 1:30 – 2:00 PM India Standard Time (Asia/Kolkata)',
     );
     expect(text(container.querySelector('[data-zone="Europe/London"]'))).toBe(
-      "Alice's time: Monday, March 29, 2027, 9:00 – 9:30 AM British Summer Time (Europe/London)",
+      "\u2068Alice\u2069's time: Monday, March 29, 2027, 9:00 – 9:30 AM British Summer Time (Europe/London)",
     );
     expect(screen.getByRole('link', { name: 'Join the meeting' })).toHaveAttribute(
       'href',
@@ -129,5 +129,30 @@ describe('CalBookingConfirmation', () => {
     expect(screen.queryByRole('link', { name: 'Add to calendar (.ics)' })).toBeNull();
     expect(screen.getByRole('link', { name: 'Join the meeting' })).toBeInTheDocument();
   });
-});
 
+  it('isolates every Cal.com string (bidi), so an override in one cannot reorder the rest', () => {
+    const { container } = renderWithProviders(
+      <CalBookingConfirmation
+        booking={{
+          ...booking,
+          title: 'Intro\u202E',
+          location: 'Room\u202E 1',
+          hosts: [{ name: 'Al\u202Eice', email: 'alice@example.com', timeZone: 'Europe/London' }],
+          attendees: [{ name: 'B\u202Eob', email: 'bob@example.com', timeZone: 'UTC' }],
+          guests: ['c\u202E@example.com'],
+        }}
+      />,
+      { provider: { enabled: false } },
+    );
+    const texts: Node[] = [];
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) texts.push(walker.currentNode);
+    const hostile = texts.filter((node) => node.textContent?.includes('\u202E'));
+    expect(hostile.length).toBeGreaterThanOrEqual(6);
+    for (const node of hostile) {
+      const inLabel = /\u2068[^\u2069]*\u202E[^\u2069]*\u2069/.test(node.textContent ?? '');
+      // In a <bdi>, or between FSI and PDI inside a label's text.
+      expect(inLabel || !!node.parentElement?.closest('bdi')).toBe(true);
+    }
+  });
+});

@@ -39,7 +39,10 @@ describe('CalEventTypeList', () => {
     expect(buttons[1]).toHaveAccessibleName('30 Minute Meeting 30 minutes');
     expect(buttons[1]).toHaveAccessibleDescription(
       'A half-hour conversation: a demo, a review or a planning session.',
-    );
+    ); // Cal.com's text is isolated, so that a right-to-left override in it cannot reorder the rest.
+    for (const part of ['name', 'description']) {
+      expect(buttons[1]?.querySelector(`.aisq-event-types__${part}`)?.tagName).toBe('BDI');
+    }
   });
 
   it('chosen by keyboard; showHidden lists hidden ones too', async () => {
