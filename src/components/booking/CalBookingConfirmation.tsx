@@ -7,7 +7,7 @@ import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
 import { formatBookingRange, formatBookingStart, formatTimeZoneName } from './bookingTime.js';
 import { canonicalZone, zoneDisplayName } from './slotPickerDates.js';
-import { toIcs } from './toIcs.js';
+import { httpUrl, toIcs } from './toIcs.js';
 
 /** Text from Cal.com between FSI and PDI, isolated (as `<bdi>`) inside a label's sentence. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
@@ -93,7 +93,8 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
     </>
   );
   const where = booking.location || booking.meetingUrl || '';
-  const isUrl = /^https?:\/\//.test(where);
+  // Joined at whichever of the two is an http(s) URL (location may be 'integrations:daily').
+  const link = httpUrl(booking.meetingUrl) ?? httpUrl(booking.location);
   const hostName = host?.name || host?.username || '';
   const showHostZone = !!hostZone && canonicalZone(hostZone) !== canonicalZone(zone);
   return (
@@ -141,8 +142,8 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
           <div className="aisq-booking-confirmation__row">
             <dt>{labels.confirmationWhere}</dt>
             <dd>
-              {isUrl ? (
-                <a href={where} target="_blank" rel="noopener noreferrer">
+              {link ? (
+                <a href={link} target="_blank" rel="noopener noreferrer">
                   {labels.confirmationJoin}
                 </a>
               ) : (
@@ -160,13 +161,15 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
                   <bdi>{hostName}</bdi> ({labels.confirmationHost})
                 </li>
               ) : null}
-              {booking.attendees.map((person) => (
-                <li key={person.email}>
+              {booking.attendees.map((person, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an address; the items hold no state.
+                <li key={`${index}-${person.email}`}>
                   <bdi>{person.name}</bdi> &lt;<bdi>{person.email}</bdi>&gt;
                 </li>
               ))}
-              {(booking.guests ?? []).map((guest) => (
-                <li key={guest}>
+              {(booking.guests ?? []).map((guest, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an address; the items hold no state.
+                <li key={`${index}-${guest}`}>
                   <bdi>{guest}</bdi>
                 </li>
               ))}

@@ -182,7 +182,8 @@ function Field({
           {optional}
         </legend>
         {field.options.map((option, index) => (
-          <label key={option.value} className="aisq-booking-form__option">
+          // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an option value; the items hold no state.
+          <label key={`${index}-${option.value}`} className="aisq-booking-form__option">
             <input
               ref={index === 0 ? ref : undefined}
               type={field.type}
@@ -244,8 +245,9 @@ function Field({
         onChange={(event) => set(event.target.value)}
       >
         <option value="">{labels.bookingFormChoose}</option>
-        {field.options.map((option) => (
-          <option key={option.value} value={option.value}>
+        {field.options.map((option, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an option value; the items hold no state.
+          <option key={`${index}-${option.value}`} value={option.value}>
             {option.label}
           </option>
         ))}

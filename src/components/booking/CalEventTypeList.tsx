@@ -85,7 +85,8 @@ export function CalEventTypeList({
           // Named by title and length; the description describes (it is not part of the name).
           const item = `${id}-${index}`;
           return (
-            <li key={type.id}>
+            // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an id; the items hold no state.
+            <li key={`${index}-${type.id}`}>
               <button
                 type="button"
                 className="aisq-event-types__item"

@@ -152,7 +152,9 @@ export function calBookingFormFields(
   const fields: CalBookingFormField[] = [];
   for (const field of source) {
     const name = field.slug ?? field.name ?? '';
+    // A repeated slug would share its answer: asked once.
     if (!name || field.hidden === true || name === 'rescheduleReason') continue;
+    if (fields.some((f) => f.name === name)) continue;
     if (SKIPPED_TYPES.has(field.type) || name === 'location') continue;
     const type = own(TYPES, field.type) ?? 'text';
     const target: CalBookingFormFieldTarget =

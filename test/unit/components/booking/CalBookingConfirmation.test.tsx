@@ -155,4 +155,39 @@ describe('CalBookingConfirmation', () => {
       expect(inLabel || !!node.parentElement?.closest('bdi')).toBe(true);
     }
   });
+
+  it('repeated attendees and guests render without duplicate keys', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { container } = renderWithProviders(
+      <CalBookingConfirmation
+        booking={{
+          ...booking,
+          attendees: [
+            { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
+            { name: 'Bob again', email: 'bob@example.com', timeZone: 'UTC' },
+          ],
+          guests: ['carol@example.com', 'carol@example.com'],
+        }}
+      />,
+      { provider: { enabled: false } },
+    );
+    expect(container.querySelectorAll('.aisq-booking-confirmation__people li')).toHaveLength(5);
+    expect(error.mock.calls.flat().join(' ')).not.toMatch(/same key/);
+    error.mockRestore();
+  });
+
+  it.each([
+    ['integrations:daily', 'https://meet.test/abc', 'https://meet.test/abc'],
+    ['https://app.cal.com/video/x', 'javascript:alert(1)', 'https://app.cal.com/video/x'],
+    ['javascript:alert(1)', undefined, undefined],
+    [' https://padded.test', undefined, undefined],
+    ['data:text/html,<b>x</b>', 'HTTPS://up.test/', 'HTTPS://up.test/'],
+  ])('location %j with meetingUrl %j joins at %j', (location, meetingUrl, href) => {
+    renderWithProviders(<CalBookingConfirmation booking={{ ...booking, location, meetingUrl }} />, {
+      provider: { enabled: false },
+    });
+    const join = screen.queryByRole('link', { name: 'Join the meeting' });
+    if (href) expect(join).toHaveAttribute('href', href);
+    else expect(join).toBeNull();
+  });
 });

@@ -353,3 +353,34 @@ describe('booking field slugs that Object.prototype has', () => {
     expect(toCalBookingFormValues(fields, { name: 'A', email: 'a@x.io' }).responses).toEqual({});
   });
 });
+
+describe('repeated slugs, option values and event type ids', () => {
+  it('a repeated slug is asked once; repeated option values render without duplicate keys', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    renderWithProviders(
+      <CalBookingForm
+        bookingFields={[
+          { type: 'text', slug: 'x', label: 'X1' },
+          { type: 'text', slug: 'x', label: 'X2' },
+          {
+            type: 'select',
+            slug: 's',
+            label: 'S',
+            options: [
+              { value: 'a', label: 'A' },
+              { value: 'a', label: 'A again' },
+            ],
+          },
+          { type: 'checkbox', slug: 'c', label: 'C', options: ['a', 'a'] },
+        ]}
+        onSubmit={() => {}}
+      />,
+      { provider: { enabled: false } },
+    );
+    expect(document.querySelectorAll('[data-field="x"]')).toHaveLength(1);
+    expect(screen.getByRole('textbox', { name: /X1/ })).toBeInTheDocument();
+    expect(screen.getAllByRole('option')).toHaveLength(3);
+    expect(error.mock.calls.flat().join(' ')).not.toMatch(/same key/);
+    error.mockRestore();
+  });
+});

@@ -104,3 +104,15 @@ describe('CalEventTypeList', () => {
     await waitFor(() => expect(root()).toHaveAttribute('data-state', 'ready'));
   });
 });
+
+it('repeated event type ids render without duplicate keys', () => {
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const type = { id: 7, slug: 'a', title: 'A', lengthInMinutes: 15 } as CalEventType;
+  const query = { data: [type, { ...type, slug: 'b', title: 'B' }] } as never;
+  renderWithProviders(<CalEventTypeList onSelect={() => {}} query={query} />, {
+    provider: { enabled: false },
+  });
+  expect(screen.getAllByRole('button')).toHaveLength(2);
+  expect(error.mock.calls.flat().join(' ')).not.toMatch(/same key/);
+  error.mockRestore();
+});
