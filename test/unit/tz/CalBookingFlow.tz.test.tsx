@@ -167,9 +167,10 @@ describe(`the booking flow with the process in ${ZONE}`, () => {
       expect(text(viewer?.querySelector('.aisq-booking-confirmation__zone'))).toMatch(
         ZONE_NAMES[ZONE] ?? /never/,
       );
-      // The host's wall clock stays at 09:00 across the change; only the zone's name differs.
+      // The host's wall clock stays at 09:00 across the change; only the zone's name differs. The
+      // host's name is bidi-isolated (FSI, PDI).
       expect(text(container.querySelector('[data-zone="Europe/London"]'))).toBe(
-        `Alice's time: ${londonDay}, 9:00 – 9:30 AM ${londonZone} (Europe/London)`,
+        `\u2068Alice\u2069's time: ${londonDay}, 9:00 – 9:30 AM ${londonZone} (Europe/London)`,
       );
     },
   );
