@@ -57,7 +57,7 @@ export const Upcoming: Story = {
     await regionInState(canvas, LIST, 'ready');
     const shown = items(canvas);
     await expect(shown).toHaveLength(3);
-    await expect(shown[0]).toHaveTextContent('With Guest 1');
+    await expect(shown[0]).toHaveTextContent('With \u2068Guest 1\u2069');
     await expect(canvas.getAllByRole('button', { name: 'Cancel' })).toHaveLength(3);
   },
 };
@@ -72,7 +72,7 @@ export const SeveralPages: Story = {
     await step('next page', async () => {
       await userEvent.click(within(pages).getByRole('button', { name: 'Next page' }));
     });
-    await waitFor(() => expect(items(canvas)[0]).toHaveTextContent('With Guest 4'));
+    await waitFor(() => expect(items(canvas)[0]).toHaveTextContent('With \u2068Guest 4\u2069'));
     await expect(pages).toHaveTextContent('Page 2 of 3');
   },
 };
