@@ -223,13 +223,8 @@ const ZONE_NAMES: Record<string, string> = {
   'Asia/Katmandu': 'Asia/Kathmandu',
   'Asia/Rangoon': 'Asia/Yangon',
   'America/Godthab': 'America/Nuuk',
-  'Pacific/Enderbury': 'Pacific/Kanton',
-  'Pacific/Truk': 'Pacific/Chuuk',
-  'Pacific/Ponape': 'Pacific/Pohnpei',
-  'Atlantic/Faeroe': 'Atlantic/Faroe',
   'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
   'America/Indianapolis': 'America/Indiana/Indianapolis',
-  'Etc/UTC': 'UTC',
 };
 
 /** The zone's current name, for showing and searching (Asia/Calcutta: Asia/Kolkata); not for `Intl`. */
