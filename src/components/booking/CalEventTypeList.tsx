@@ -82,7 +82,8 @@ export function CalEventTypeList({
     content = (
       <ul className="aisq-event-types__list">
         {types.map((type, index) => {
-          // Named by title and length; the description describes (it is not part of the name).
+          // Named by its content, title and length; the description is hidden from the name and read
+          // as the description (an aria-labelledby name would not contain all the visible text).
           const item = `${id}-${index}`;
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an id; the items hold no state.
@@ -91,20 +92,21 @@ export function CalEventTypeList({
                 type="button"
                 className="aisq-event-types__item"
                 aria-pressed={selected === undefined ? undefined : selected === type.id}
-                aria-labelledby={`${item}-n ${item}-l`}
                 aria-describedby={type.description ? `${item}-d` : undefined}
                 data-slug={type.slug}
                 onClick={() => onSelect(type)}
               >
                 {/* Cal.com's text in <bdi>: a direction override in it cannot reorder the rest. */}
-                <bdi id={`${item}-n`} className="aisq-event-types__name">
-                  {type.title}
-                </bdi>
-                <span id={`${item}-l`} className="aisq-event-types__length">
+                <bdi className="aisq-event-types__name">{type.title}</bdi>{' '}
+                <span className="aisq-event-types__length">
                   {formatMinutes(type.lengthInMinutes, labels.locale)}
                 </span>
                 {type.description ? (
-                  <bdi id={`${item}-d`} className="aisq-event-types__description">
+                  <bdi
+                    id={`${item}-d`}
+                    aria-hidden="true"
+                    className="aisq-event-types__description"
+                  >
                     {type.description}
                   </bdi>
                 ) : null}

@@ -32,7 +32,7 @@ describe('CalEventTypeList', () => {
     const buttons = screen.getAllByRole('button');
     expect(buttons.map((b) => b.getAttribute('data-slug'))).toEqual(['15min', '30min']);
     expect(buttons[1]).toHaveTextContent(
-      '30 Minute Meeting30 minutesA half-hour conversation: a demo, a review or a planning session.',
+      '30 Minute Meeting 30 minutesA half-hour conversation: a demo, a review or a planning session.',
     );
     // Not a toggle without `selected`; the name is the title and length, the description describes.
     expect(buttons.some((b) => b.hasAttribute('aria-pressed'))).toBe(false);
