@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
-import { MAX_DETAIL_LENGTH } from '../client/createBookingsClient.js';
 import { kindForStatus } from '../client/errors.js';
 import type { StandardSchemaV1 } from '../client/standardSchema.js';
 import { checkLimits, type Exchange, transport } from '../client/transport.js';
 import { normalizeBaseUrl } from '../client/url.js';
-import { nonEmpty, rootIssue, truncate, validateStandard } from '../client/validate.js';
+import { nonEmpty, redact, rootIssue, safeDetail, validateStandard } from '../client/validate.js';
 import {
   CalApiError,
   type CalApiErrorKind,
@@ -131,16 +130,17 @@ function retryAfterMs(headers: Headers): number | undefined {
   return Number.isNaN(ms) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.ceil(ms)));
 }
 
-/** Cal.com's `details`, kept only when small, with the token cut out should it ever appear. */
-function safeDetails(details: unknown, token: string): unknown {
+/** Cal.com's `details`, kept only when small and with every token this call sent cut out. */
+function safeDetails(details: unknown, tokens: readonly string[]): unknown {
   let text: string | undefined;
   try {
     text = JSON.stringify(details);
   } catch {
     return undefined;
   }
-  if (text === undefined || text.length > MAX_DETAILS_LENGTH) return undefined;
-  return JSON.parse(text.split(token).join('[redacted]'));
+  const clean =
+    text === undefined || text.length > MAX_DETAILS_LENGTH ? undefined : redact(text, tokens);
+  return clean === undefined ? undefined : JSON.parse(clean);
 }
 
 const kindForCalStatus = (status: number): CalApiErrorKind =>
@@ -243,6 +243,8 @@ export function createCalApi(options: CalApiOptions): CalApi {
       let token = await fromHost(getAccessToken);
       if (!nonEmpty(token)) throw fail('unauthorized');
       latest = token;
+      /** The tokens this call sent (two after a 498), kept out of every error field. */
+      const sent = [token];
 
       let body: string | undefined;
       try {
@@ -278,6 +280,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
         // Cal.com's auth guard answers 498 before any handler runs, so even a POST is safe to repeat.
         response.body?.cancel().catch(() => {});
         token = await fromHost(() => renew(token));
+        sent.push(token);
         response = await send();
       }
       status = response.status;
@@ -286,12 +289,11 @@ export function createCalApi(options: CalApiOptions): CalApi {
       const data = await read(response);
       if (!response.ok) {
         const { code, message, details } = (data as Envelope | undefined)?.error ?? {};
-        const detail = nonEmpty(message);
         throw fail(kindForCalStatus(status), {
           code: nonEmpty(code),
           // Cal.com's own sentence, without the token should it ever quote it, cut short.
-          detail: detail && truncate(detail.split(token).join('[redacted]'), MAX_DETAIL_LENGTH),
-          details: details === undefined ? undefined : safeDetails(details, token),
+          detail: safeDetail(message, sent),
+          details: details === undefined ? undefined : safeDetails(details, sent),
           retryAfterMs: status === 429 ? retryAfterMs(response.headers) : undefined,
         });
       }

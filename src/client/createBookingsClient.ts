@@ -26,7 +26,7 @@ import type {
   BookingsRequestOptions,
 } from './types.js';
 import { joinUrl, normalizeBaseUrl } from './url.js';
-import { nonEmpty, rootIssue, truncate, validateStandard } from './validate.js';
+import { nonEmpty, redact, rootIssue, safeDetail, validateStandard } from './validate.js';
 
 /** The default path of an endpoint, relative to `baseUrl`: `/api/v1/bookings/{config,token/refresh,user}/`. */
 const defaultPath = (endpoint: BookingsEndpoint): string =>
@@ -41,15 +41,10 @@ export const DEFAULT_ENDPOINTS: Readonly<Required<BookingsEndpoints>> = {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
-/** Longest `error.detail` kept: enough for a server's sentence, too short to carry a whole body. */
-export const MAX_DETAIL_LENGTH = 500;
-
 export { DEFAULT_MAX_RESPONSE_BYTES, MAX_TIMER_DELAY_MS } from './transport.js';
 
 /** Recent access tokens kept (in memory) only to redact them from server-provided error text. */
 const MAX_REMEMBERED_TOKENS = 4;
-
-const REDACTED = '[redacted]';
 
 const DEFAULT_SCHEMAS: Record<BookingsEndpoint, StandardSchemaV1> = {
   config: CalConfigSchema,
@@ -88,14 +83,8 @@ export function createBookingsClient<
       new BookingsApiError({ kind, endpoint, ...extra });
     const post = endpoint === 'token';
     const secrets = new Set<string>(options.apiKey ? [options.apiKey] : []);
-    /** Removes every secret this call knows of from server-provided text; `undefined` when unsafe. */
-    const redact = (text: string): string | undefined => {
-      const all = [...secrets, ...rememberedTokens];
-      let out = text;
-      for (const secret of all) out = out.split(secret).join(REDACTED);
-      // If a replacement could have spliced a secret back together, drop the text rather than risk it.
-      return all.some((secret) => out.includes(secret)) ? undefined : out;
-    };
+    /** Every secret this call knows of, to keep out of server-provided error text. */
+    const known = () => [...secrets, ...rememberedTokens];
 
     const perform = async ({ send, read }: Exchange): Promise<T> => {
       let jwt: string | undefined;
@@ -161,11 +150,9 @@ export function createBookingsClient<
       if (!response.ok) {
         // DRF's `detail` (or a generic `message`), when it is a string, without any secret, cut short.
         const { detail, message } = (data ?? {}) as { detail?: unknown; message?: unknown };
-        const raw = nonEmpty(detail) ?? nonEmpty(message);
-        const clean = raw && redact(raw);
         throw fail(kindForStatus(status), {
           status,
-          detail: clean && truncate(clean, MAX_DETAIL_LENGTH),
+          detail: safeDetail(nonEmpty(detail) ?? message, known()),
         });
       }
       if (data === undefined) {
@@ -184,8 +171,8 @@ export function createBookingsClient<
         throw fail('invalid_response', {
           status,
           issues: result.issues.map((issue) => ({
-            path: redact(issue.path) ?? REDACTED,
-            message: redact(issue.message) ?? 'invalid value',
+            path: redact(issue.path, known()) ?? '[redacted]',
+            message: redact(issue.message, known()) ?? 'invalid value',
           })),
           cause: result.cause,
         });

@@ -27,6 +27,25 @@ export function formatIssuePath(path: StandardSchemaV1.Issue['path']): string {
 export const truncate = (text: string, max: number): string =>
   text.length > max ? `${text.slice(0, max)}…` : text;
 
+/** Longest `error.detail` kept: enough for a server's sentence, too short to carry a whole body. */
+export const MAX_DETAIL_LENGTH = 500;
+
+/**
+ * Server-provided text with every secret replaced by `[redacted]`; `undefined` when a replacement
+ * could have spliced a secret back together, so the text is dropped rather than risked.
+ */
+export function redact(text: string, secrets: readonly string[]): string | undefined {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('[redacted]');
+  return secrets.some((secret) => out.includes(secret)) ? undefined : out;
+}
+
+/** A server's detail sentence, without any secret, cut short: what an error may keep of it. */
+export const safeDetail = (text: unknown, secrets: readonly string[]): string | undefined => {
+  const clean = nonEmpty(text) && redact(text as string, secrets);
+  return clean ? truncate(clean, MAX_DETAIL_LENGTH) : undefined;
+};
+
 /** A non-empty string, else `undefined`. */
 export const nonEmpty = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
