@@ -152,20 +152,15 @@ const kindForCalStatus = (status: number): CalApiErrorKind =>
         ? 'invalid_request'
         : kindForStatus(status);
 
-/** A booking uid as one path segment; an empty one would silently address the bookings list. */
+/**
+ * A booking uid as one path segment; an empty one would silently address the bookings list (`.`
+ * and `..` are refused with every other dot segment by the path check).
+ */
 function uidSegment(uid: string): string {
-  if (typeof uid !== 'string' || uid === '' || uid === '.' || uid === '..') {
-    throw new TypeError(
-      'createCalApi: a booking uid must be a non-empty string other than . or ..',
-    );
+  if (typeof uid !== 'string' || uid === '') {
+    throw new TypeError('createCalApi: a booking uid must be a non-empty string');
   }
   return encodeURIComponent(uid);
-}
-
-/** Either signal aborts; `AbortSignal.any` where it exists (Node 20.3+, every current browser). */
-function joinSignals(a?: AbortSignal, b?: AbortSignal): AbortSignal | undefined {
-  if (!a || !b) return a ?? b;
-  return AbortSignal.any([a, b]);
 }
 
 /** The typed methods' params, sent as the query string. */
@@ -315,7 +310,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
 
     return transport<T>(
       limits,
-      joinSignals(options.signal, init.signal),
+      [options.signal, init.signal],
       fail,
       // What the host rejected with passes as is; anything else not yet a CalApiError is the network.
       (error) =>

@@ -187,7 +187,7 @@ export function createBookingsClient<
 
     return transport<T>(
       limits,
-      requestOptions?.signal,
+      [requestOptions?.signal],
       // A refused redirect or oversized body says why in the message too (fixed text only).
       (kind, fields, reason) =>
         fail(kind, {

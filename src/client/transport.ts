@@ -96,13 +96,13 @@ export interface Exchange {
 }
 
 /**
- * Runs one call. A single internal controller carries both the caller's abort and the time-out into
+ * Runs one call. A single internal controller carries both the callers' aborts and the time-out into
  * fetch (and into the wait, for a fetch or getter that ignores its signal); its reason tells which
  * of them fired first. Other failures go through `normalize`.
  */
 export async function transport<T>(
   { timeoutMs, maxBytes }: TransportLimits,
-  callerSignal: AbortSignal | undefined,
+  callerSignals: readonly (AbortSignal | undefined)[],
   fail: TransportFail,
   normalize: (error: unknown) => unknown,
   perform: (exchange: Exchange) => Promise<T>,
@@ -110,9 +110,14 @@ export async function transport<T>(
   const controller = new AbortController();
   const { signal } = controller;
   const timeout = new DOMException('request timed out', 'TimeoutError');
-  const onCallerAbort = () => controller.abort(callerSignal?.reason);
-  callerSignal?.addEventListener('abort', onCallerAbort);
-  if (callerSignal?.aborted) onCallerAbort();
+  // Any of the caller's signals (the call's own, a client-wide one) aborts the call with its reason.
+  const callers = callerSignals.filter((caller) => caller !== undefined);
+  const onCallerAbort = (event?: Event) =>
+    controller.abort((event?.target as AbortSignal | undefined)?.reason);
+  for (const caller of callers) {
+    if (caller.aborted) controller.abort(caller.reason);
+    caller.addEventListener('abort', onCallerAbort);
+  }
   const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(timeout), timeoutMs) : undefined;
 
   const exchange: Exchange = {
@@ -162,6 +167,6 @@ export async function transport<T>(
     throw failure;
   } finally {
     clearTimeout(timer);
-    callerSignal?.removeEventListener('abort', onCallerAbort);
+    for (const caller of callers) caller.removeEventListener('abort', onCallerAbort);
   }
 }
