@@ -1,6 +1,6 @@
-import type { DataTag } from '@tanstack/react-query';
 import { isCalApiError } from '../calapi/errors.js';
 import type {
+  CalApi,
   CalBooking,
   CalBookingsPage,
   CalBookingsParams,
@@ -13,17 +13,12 @@ import type {
 import { backoffDelay } from '../token/backoff.js';
 import { calApiKeys } from './calApiKeys.js';
 import { getCalApi } from './getCalApi.js';
+import { type BookingsQueryOptions, bookingsQuery } from './queryOptions.js';
 import { retryBookingsQuery } from './retryPolicy.js';
 import type { BookingsSession } from './types.js';
 
 /** What a Cal.com `…QueryOptions` factory returns: the object `useQuery` and `prefetchQuery` take. */
-export interface CalQueryOptions<TData> {
-  queryKey: DataTag<readonly unknown[], TData, Error>;
-  queryFn: () => Promise<TData>;
-  staleTime: number;
-  retry: (failureCount: number, error: unknown) => boolean;
-  retryDelay: (failureCount: number, error: unknown) => number;
-}
+export type CalQueryOptions<TData> = BookingsQueryOptions<TData, Error>;
 
 const MAX_RATE_LIMIT_WAIT_MS = 60_000;
 
@@ -54,31 +49,27 @@ export function calRetryDelay(failureCount: number, error: unknown): number {
   return capped + Math.round(Math.random() * Math.min(1_000, capped / 10));
 }
 
-function scope(session: BookingsSession): [string, string] {
-  const { client } = session.getSnapshot();
-  return [client.baseUrl, client.identity];
-}
-
-// The query's AbortSignal is left unread, as for the AISquare queries: reading it would make
-// StrictMode's remount cancel and resend every request.
+/** A Cal.com query of the session's current identity, on its Cal.com client. */
 function calQuery<T>(
-  queryKey: readonly unknown[],
-  queryFn: () => Promise<T>,
+  session: BookingsSession,
+  key: (baseUrl: string, identity: string) => readonly unknown[],
+  run: (calApi: CalApi) => Promise<T>,
   staleTime: number,
 ): CalQueryOptions<T> {
-  return {
-    queryKey: queryKey as DataTag<readonly unknown[], T, Error>,
-    queryFn,
+  const { client } = session.getSnapshot();
+  const calApi = getCalApi(session);
+  return bookingsQuery<T, Error>(
+    key(client.baseUrl, client.identity),
+    () => run(calApi),
     staleTime,
-    retry: retryCalQuery,
-    retryDelay: calRetryDelay,
-  };
+    retryCalQuery,
+    calRetryDelay,
+  );
 }
 
 /** The query behind `useCalMe`: the signed-in user's Cal.com profile (`GET /v2/me`), fresh for 5 minutes. */
 export function calMeQueryOptions(session: BookingsSession): CalQueryOptions<CalMe> {
-  const calApi = getCalApi(session);
-  return calQuery(calApiKeys.me(...scope(session)), () => calApi.me(), 5 * 60_000);
+  return calQuery(session, calApiKeys.me, (calApi) => calApi.me(), 5 * 60_000);
 }
 
 /** The query behind `useCalEventTypes`: the user's own event types unless `params` say otherwise. */
@@ -86,10 +77,10 @@ export function calEventTypesQueryOptions(
   session: BookingsSession,
   params: CalEventTypesParams = {},
 ): CalQueryOptions<CalEventType[]> {
-  const calApi = getCalApi(session);
   return calQuery(
-    calApiKeys.eventTypes(...scope(session), params),
-    () => calApi.eventTypes(params),
+    session,
+    (baseUrl, identity) => calApiKeys.eventTypes(baseUrl, identity, params),
+    (calApi) => calApi.eventTypes(params),
     5 * 60_000,
   );
 }
@@ -99,8 +90,12 @@ export function calSlotsQueryOptions(
   session: BookingsSession,
   params: CalSlotsParams,
 ): CalQueryOptions<CalSlots> {
-  const calApi = getCalApi(session);
-  return calQuery(calApiKeys.slots(...scope(session), params), () => calApi.slots(params), 30_000);
+  return calQuery(
+    session,
+    (baseUrl, identity) => calApiKeys.slots(baseUrl, identity, params),
+    (calApi) => calApi.slots(params),
+    30_000,
+  );
 }
 
 /** The query behind `useCalBookings`: one page of the user's bookings. */
@@ -108,10 +103,10 @@ export function calBookingsQueryOptions(
   session: BookingsSession,
   params: CalBookingsParams = {},
 ): CalQueryOptions<CalBookingsPage> {
-  const calApi = getCalApi(session);
   return calQuery(
-    calApiKeys.bookings(...scope(session), params),
-    () => calApi.bookings(params),
+    session,
+    (baseUrl, identity) => calApiKeys.bookings(baseUrl, identity, params),
+    (calApi) => calApi.bookings(params),
     30_000,
   );
 }
@@ -121,6 +116,10 @@ export function calBookingQueryOptions(
   session: BookingsSession,
   uid: string,
 ): CalQueryOptions<CalBooking> {
-  const calApi = getCalApi(session);
-  return calQuery(calApiKeys.booking(...scope(session), uid), () => calApi.booking(uid), 30_000);
+  return calQuery(
+    session,
+    (baseUrl, identity) => calApiKeys.booking(baseUrl, identity, uid),
+    (calApi) => calApi.booking(uid),
+    30_000,
+  );
 }

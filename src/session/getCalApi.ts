@@ -57,10 +57,11 @@ export function getCalApi(session: BookingsSession): CalApi {
     }
   }
 
-  // Aborted once this client is no longer the session's: another user, sign-out, unmount.
+  // Aborted once its token manager is no longer the session's: another user, sign-out, unmount.
+  // (New options for the same manager replace it above.)
   const controller = new AbortController();
   const stop = session.subscribe(() => {
-    if (getCalApi(session) === calApi) return;
+    if (session.getSnapshot().tokenManager === tokenManager) return;
     controller.abort();
     stop();
   });

@@ -9,12 +9,12 @@ import { retryBookingsQuery, retryDelay } from './retryPolicy.js';
  * What a `…QueryOptions` factory returns: the object `useQuery`, `prefetchQuery`, `ensureQueryData`
  * and `getQueryData` take. The key is tagged with the data type, as TanStack's `queryOptions` does.
  */
-export interface BookingsQueryOptions<TData> {
-  queryKey: DataTag<readonly unknown[], TData, BookingsApiError>;
+export interface BookingsQueryOptions<TData, TError = BookingsApiError> {
+  queryKey: DataTag<readonly unknown[], TData, TError>;
   queryFn: () => Promise<TData>;
   staleTime: number;
   retry: (failureCount: number, error: unknown) => boolean;
-  retryDelay: (failureCount: number) => number;
+  retryDelay: (failureCount: number, error: unknown) => number;
 }
 
 /**
@@ -29,18 +29,21 @@ export interface BookingsQueryScope {
 type ScopedClient = Pick<BookingsClient<unknown, unknown>, 'baseUrl' | 'identity'>;
 
 // The query's AbortSignal is left unread on purpose: TanStack cancels a fetch whose signal was read
-// when its last observer unmounts, so StrictMode's remount would send every request twice.
-function bookingsQuery<T>(
+// when its last observer unmounts, so StrictMode's remount would send every request twice. The
+// Cal.com factories build theirs here too, with their own retry policy.
+export function bookingsQuery<T, TError = BookingsApiError>(
   key: readonly unknown[],
   queryFn: () => Promise<T>,
   staleTime: number,
-): BookingsQueryOptions<T> {
+  retry: BookingsQueryOptions<T>['retry'] = retryBookingsQuery,
+  delay: BookingsQueryOptions<T>['retryDelay'] = retryDelay,
+): BookingsQueryOptions<T, TError> {
   return {
-    queryKey: key as DataTag<readonly unknown[], T, BookingsApiError>,
+    queryKey: key as DataTag<readonly unknown[], T, TError>,
     queryFn,
     staleTime,
-    retry: retryBookingsQuery,
-    retryDelay,
+    retry,
+    retryDelay: delay,
   };
 }
 
