@@ -1,6 +1,6 @@
 'use client';
 
-import type { UseQueryResult } from '@tanstack/react-query';
+import { hashKey, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { CalSlots, CalSlotsParams } from '../calapi/types.js';
 import { calSlotsQueryOptions } from '../session/calApiQueryOptions.js';
@@ -38,11 +38,14 @@ export function nextSlotsRange(params: CalSlotsParams): CalSlotsParams | undefin
   };
 }
 
-/** Everything but the range: slots of another event type, zone or duration are never shown as placeholder. */
+/**
+ * Everything but the range, compared as TanStack compares keys (property order aside): slots of
+ * another event type, zone or duration are never shown as placeholder.
+ */
 function sameSlotsSource(previous: unknown, next: unknown): boolean {
   const { start: _a, end: _b, ...rest } = previous as CalSlotsParams;
   const { start: _c, end: _d, ...nextRest } = next as CalSlotsParams;
-  return JSON.stringify(rest) === JSON.stringify(nextRest);
+  return hashKey([rest]) === hashKey([nextRest]);
 }
 
 /**
@@ -72,7 +75,7 @@ export function useCalSlots<TData = CalSlots>(
         ? prefetchNextRange(params)
         : nextSlotsRange(params)
       : undefined;
-  const nextKey = next && JSON.stringify(next);
+  const nextKey = next && hashKey([next]);
   const { session, tokenManager } = context;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `next` is compared by value through `nextKey`.
   useEffect(() => {
