@@ -537,6 +537,7 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     if (user === undefined || week === undefined || to < from) return [];
     const stepMs = (eventType.slotInterval ?? eventType.lengthInMinutes) * MINUTE_MS;
     const starts: number[] = [];
+    const seen = new Set<number>();
     // Every local date from the day before `from` to the day after `to` covers every zone offset;
     // calendar arithmetic, not 24 h steps, so a 23 h or 25 h day is neither skipped nor repeated.
     const first = localParts(from - DAY_MS, user.timeZone);
@@ -567,23 +568,25 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
       const windowStart = at(week.startMinute);
       const windowEnd = at(week.endMinute);
       for (let start = windowStart; start + lengthMs <= windowEnd; start += stepMs) {
-        if (start >= from && start + lengthMs <= to && !starts.includes(start)) starts.push(start);
+        if (start >= from && start + lengthMs <= to && !seen.has(start)) {
+          seen.add(start);
+          starts.push(start);
+        }
       }
     }
     return starts.sort((a, b) => a - b);
   }
 
+  /** Whether the event at `start`, with its own buffers, overlaps none of `busy` (`busyIntervals`). */
   function isFree(
-    eventType: CalFakeEventType & { ownerSub: string },
+    eventType: CalFakeEventType,
     start: number,
     lengthMs: number,
-    ignoreUid?: string,
+    busy: readonly { start: number; end: number }[],
   ): boolean {
     const from = start - eventType.beforeEventBuffer * MINUTE_MS;
     const to = start + lengthMs + eventType.afterEventBuffer * MINUTE_MS;
-    return busyIntervals(eventType.ownerSub, ignoreUid).every(
-      (busy) => to <= busy.start || busy.end <= from,
-    );
+    return busy.every((interval) => to <= interval.start || interval.end <= from);
   }
 
   function slots(
@@ -596,11 +599,9 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     if (eventType === undefined) return [];
     const lengthMs = lengthFor(eventType, slotOptions.duration) * MINUTE_MS;
     const earliest = now() + eventType.minimumBookingNotice * MINUTE_MS;
+    const busy = busyIntervals(eventType.ownerSub, slotOptions.ignoreBookingUid);
     return workingSlots(eventType, from, to, lengthMs)
-      .filter(
-        (start) =>
-          start >= earliest && isFree(eventType, start, lengthMs, slotOptions.ignoreBookingUid),
-      )
+      .filter((start) => start >= earliest && isFree(eventType, start, lengthMs, busy))
       .map((start) => ({ start, end: start + lengthMs }));
   }
 
@@ -670,11 +671,11 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     if (input.start < at + eventType.minimumBookingNotice * MINUTE_MS) {
       return { ok: false, failure: badRequest(CAL_MESSAGES.outOfBounds) };
     }
-    const ignoreUid = createOptions.rescheduleOf?.uid;
+    const busy = busyIntervals(eventType.ownerSub, createOptions.rescheduleOf?.uid);
     const isSlot = workingSlots(eventType, input.start, input.start + lengthMs, lengthMs).includes(
       input.start,
     );
-    if (!isSlot || !isFree(eventType, input.start, lengthMs, ignoreUid)) {
+    if (!isSlot || !isFree(eventType, input.start, lengthMs, busy)) {
       return { ok: false, failure: badRequest(CAL_MESSAGES.unavailable) };
     }
     const uid = randomString(22);
