@@ -11,7 +11,6 @@ import type {
   CalSlot,
   CalSlotsParams,
 } from '../calapi/types.js';
-import { dayOf, isTimeZone, viewerTimeZone } from '../components/booking/slotPickerDates.js';
 import {
   type CalBookingFlowEvent,
   type CalBookingFlowState,
@@ -20,6 +19,7 @@ import {
   initialCalBookingFlowState,
   transitionCalBookingFlow,
 } from './calBookingFlowMachine.js';
+import { dayOf, isTimeZone, viewerTimeZone } from './timeZones.js';
 import { useBookingsIdentity } from './useBookingsIdentity.js';
 import type { CalQueryError } from './useCalApi.js';
 import { useCreateCalBooking, useRescheduleCalBooking } from './useCalBookingMutations.js';

@@ -5,25 +5,26 @@
  *
  * Days are `YYYY-MM-DD` strings and months `YYYY-MM` strings: calendar values, free of any zone, so
  * that the process's own zone (`TZ`) never leaks in. Day arithmetic runs on `Date.UTC`, where every
- * day is 24 hours long. Only two functions meet instants: `dayOf` (the day of an instant in a zone)
- * and `startOfDay` (the instant a day begins in a zone); both ask `Intl` for the zone's offset at the
- * instant in question, so DST changes are exact.
+ * day is 24 hours long. Only two functions meet instants: `dayOf` (the day of an instant in a zone,
+ * from `src/react/timeZones.ts`, which the hooks share) and `startOfDay` (the instant a day begins in
+ * a zone); both ask `Intl` for the zone's offset at the instant in question, so DST changes are exact.
  */
 
+import {
+  DAY_MS,
+  dayFromUtc,
+  dayOf,
+  offsetMinutes,
+  pad,
+  partsFormat,
+} from '../../react/timeZones.js';
 import { zoneName } from './bookingTime.js';
 
-const DAY_MS = 86_400_000;
+// Not merged with src/sandbox/cal/time.ts on purpose: the fake's own zone maths checks this one.
+export { dayOf, isTimeZone, viewerTimeZone } from '../../react/timeZones.js';
 
 /** 0 = Sunday ... 6 = Saturday, as `Date#getUTCDay`. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
-
-const pad = (value: number, length = 2) => String(value).padStart(length, '0');
-
-/** The `YYYY-MM-DD` of a UTC-midnight epoch. */
-function dayFromUtc(ms: number): string {
-  const date = new Date(ms);
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-}
 
 /** UTC midnight of a `YYYY-MM-DD` (or the 1st of a `YYYY-MM`). */
 export function utcOf(day: string): number {
@@ -92,64 +93,6 @@ export function monthWeeks(month: string, weekStartsOn: Weekday): (string | null
 
 // --- zones ------------------------------------------------------------------------------------------
 
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormats.set(timeZone, format);
-  }
-  return format;
-}
-
-/** Whether `Intl` knows the zone. */
-export function isTimeZone(value: unknown): value is string {
-  if (typeof value !== 'string' || value === '') return false;
-  try {
-    partsFormat(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The wall clock of an instant in a zone, as if it were UTC (so `- ms` is the zone's offset). */
-function wallClock(ms: number, timeZone: string): number {
-  const fields: Record<string, number> = {};
-  for (const part of partsFormat(timeZone).formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  return Date.UTC(
-    fields.year ?? 1970,
-    (fields.month ?? 1) - 1,
-    fields.day ?? 1,
-    (fields.hour ?? 0) % 24,
-    fields.minute ?? 0,
-    fields.second ?? 0,
-  );
-}
-
-/** The zone's offset from UTC at an instant, in minutes (Europe/Berlin in winter: 60). */
-export function offsetMinutes(ms: number, timeZone: string): number {
-  const whole = Math.floor(ms / 1000) * 1000;
-  return Math.round((wallClock(whole, timeZone) - whole) / 60_000);
-}
-
-/** The day (`YYYY-MM-DD`) an instant falls on in a zone. */
-export function dayOf(ms: number, timeZone: string): string {
-  return dayFromUtc(Math.floor(wallClock(ms, timeZone) / DAY_MS) * DAY_MS);
-}
-
 /**
  * The instant a day begins in a zone: its local midnight, or, where a DST change skips midnight,
  * the first instant of the day.
@@ -169,15 +112,6 @@ export function startOfDay(day: string, timeZone: string): number {
  */
 export const offsetLabel = (ms: number, timeZone: string): string =>
   (zoneName(timeZone, 'en', ms, 'shortOffset') ?? 'GMT').replace(/\+0$/, '');
-
-/** The viewer's zone, `UTC` where `Intl` does not say. */
-export function viewerTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
 
 /**
  * A short list for engines without `Intl.supportedValuesOf` (before 2022); the current zone is always
