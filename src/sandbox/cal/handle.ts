@@ -546,11 +546,10 @@ function slotsData(model: CalFakeModel, query: URLSearchParams) {
     duration,
     ignoreBookingUid: query.get('bookingUidToReschedule') ?? undefined,
   })) {
-    const key = dateKey(slot.start, zone);
-    const entry =
-      format === 'range'
-        ? { start: formatInZone(slot.start, zone), end: formatInZone(slot.end, zone) }
-        : { start: formatInZone(slot.start, zone) };
+    const start = formatInZone(slot.start, zone);
+    // The local date leads the ISO string; only a year past 9999 (more digits, or a sign) asks again.
+    const key = start.charAt(10) === 'T' ? start.slice(0, 10) : dateKey(slot.start, zone);
+    const entry = format === 'range' ? { start, end: formatInZone(slot.end, zone) } : { start };
     const day = data[key] ?? [];
     day.push(entry);
     data[key] = day;

@@ -68,12 +68,16 @@ export function localParts(epochMs: number, timeZone: string): LocalParts {
   };
 }
 
+/** The offset, in minutes, of the zone whose wall clock shows `p` at `wholeMs` (a whole second). */
+function offsetOfParts(p: LocalParts, wholeMs: number): number {
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((asUtc - wholeMs) / MINUTE_MS);
+}
+
 /** The zone's offset from UTC at an instant, in minutes (east positive: Europe/Paris in summer = 120). */
 export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
   const whole = Math.floor(epochMs / 1000) * 1000;
-  const p = localParts(whole, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - whole) / MINUTE_MS);
+  return offsetOfParts(localParts(whole, timeZone), whole);
 }
 
 /**
@@ -118,8 +122,10 @@ const FIXED_UTC = /^(utc|gmt|z|etc\/utc|etc\/gmt)$/i;
  */
 export function formatInZone(epochMs: number, timeZone: string): string {
   if (FIXED_UTC.test(timeZone)) return new Date(epochMs).toISOString();
-  const offset = zoneOffsetMinutes(epochMs, timeZone);
-  const p = localParts(epochMs, timeZone);
+  // One `Intl` call: the wall clock of the whole second, and the offset from those same fields.
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  const p = localParts(whole, timeZone);
+  const offset = offsetOfParts(p, whole);
   const ms = ((epochMs % 1000) + 1000) % 1000;
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
