@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CAL_ENDPOINTS, calErrorBody, handleCalRequest, matchCalRoute } from './cal/handle.js';
+import { CAL_ENDPOINTS, calErrorResponse, handleCalRequest, matchCalRoute } from './cal/handle.js';
 import { createCalFakeModel } from './cal/model.js';
 import { sandboxCalConfig } from './calConfig.js';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './cors.js';
@@ -162,8 +162,8 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
     const method = request.method ?? 'GET';
     if (method === 'OPTIONS') {
       if (matchCalRoute(undefined, pathname) === undefined) {
-        const body = calErrorBody(cal.now(), target, 404, `Cannot OPTIONS ${pathname}`);
-        sendJson(response, 404, body, { ...cors, 'X-Request-Id': cal.requestId() });
+        const answer = calErrorResponse(cal, target, 404, `Cannot OPTIONS ${pathname}`);
+        sendJson(response, answer.status, answer.body, { ...cors, ...answer.headers });
         return;
       }
       response.writeHead(204, { ...preflightHeaders(request, cors), 'Content-Length': '0' });
@@ -190,18 +190,18 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
       return;
     }
     if (typeof fault === 'number') {
-      const body = calErrorBody(cal.now(), target, fault, `Injected fault: HTTP ${fault}.`);
-      sendJson(response, fault, body, { ...cors, 'X-Request-Id': cal.requestId() });
+      const answer = calErrorResponse(cal, target, fault, `Injected fault: HTTP ${fault}.`);
+      sendJson(response, answer.status, answer.body, { ...cors, ...answer.headers });
       return;
     }
     let text: string | undefined;
     if (method === 'POST') {
       const body = await readBody(request);
       if (!body.ok) {
-        const error = calErrorBody(cal.now(), target, 413, 'request entity too large');
-        sendJson(response, 413, error, {
+        const answer = calErrorResponse(cal, target, 413, 'request entity too large');
+        sendJson(response, answer.status, answer.body, {
           ...cors,
-          'X-Request-Id': cal.requestId(),
+          ...answer.headers,
           Connection: 'close',
         });
         return;

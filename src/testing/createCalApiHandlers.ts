@@ -28,7 +28,7 @@ import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import {
   CAL_MESSAGES,
   type CalEndpoint,
-  calErrorBody,
+  calErrorResponse,
   handleCalRequest,
   matchCalRoute,
 } from '../sandbox/cal/handle.js';
@@ -155,11 +155,7 @@ export function createCalApiHandlers(options: CalApiHandlersOptions = {}): HttpH
       if (delayMs > 0) await delay(delayMs);
       const target = `${url.pathname}${url.search}`;
       const envelope = (status: number, message: string, code?: string) =>
-        toResponse({
-          status,
-          headers: { 'X-Request-Id': model.requestId() },
-          body: calErrorBody(model.now(), target, status, message, code),
-        });
+        toResponse(calErrorResponse(model, target, status, message, code));
       if (scenario === 'serverError') return envelope(500, 'Internal server error');
       if (scenario === 'expiredToken' && !expiredSent) {
         expiredSent = true;

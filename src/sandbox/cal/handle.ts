@@ -171,11 +171,8 @@ export function calErrorCode(status: number): string {
   return CODES[status] ?? 'HttpException';
 }
 
-/**
- * Cal.com's error envelope: `{ status: 'error', timestamp, path, error: { code, message, details? } }`.
- * Used for every error of the fake and for faults injected on Cal.com routes.
- */
-export function calErrorBody(
+/** Cal.com's error envelope: `{ status: 'error', timestamp, path, error: { code, message, details? } }`. */
+function calErrorBody(
   timestamp: number,
   path: string,
   status: number,
@@ -188,6 +185,25 @@ export function calErrorBody(
     timestamp: new Date(timestamp).toISOString(),
     path,
     error: { code, message, ...(details === undefined ? {} : { details }) },
+  };
+}
+
+/**
+ * A Cal.com error answer: the envelope (stamped with the model's clock) and a new `X-Request-Id`. Used
+ * for every error of the fake and for faults the sandbox and the MSW handlers inject on Cal.com routes.
+ */
+export function calErrorResponse(
+  model: CalFakeModel,
+  path: string,
+  status: number,
+  message: string,
+  code = calErrorCode(status),
+  details?: unknown,
+): CalResponse {
+  return {
+    status,
+    headers: { 'X-Request-Id': model.requestId() },
+    body: calErrorBody(model.now(), path, status, message, code, details),
   };
 }
 
@@ -659,20 +675,20 @@ function bookingOr404(model: CalFakeModel, uid: string): CalFakeBooking {
  * client that forgets the header fails loudly in tests rather than parsing an old shape.
  */
 export function handleCalRequest(model: CalFakeModel, request: CalRequest): CalResponse {
-  const headers: Record<string, string> = { 'X-Request-Id': model.requestId() };
+  /** The rate-limit headers, once the throttler has counted the request. */
+  let limitHeaders: Record<string, string> = {};
   const path = request.url ?? request.pathname;
-  const error = (failure: HttpFailure): CalResponse => ({
-    status: failure.status,
-    headers,
-    body: calErrorBody(
-      model.now(),
+  const error = (failure: HttpFailure): CalResponse => {
+    const answer = calErrorResponse(
+      model,
       path,
       failure.status,
       failure.message,
       failure.code,
       failure.details,
-    ),
-  });
+    );
+    return { ...answer, headers: { ...answer.headers, ...limitHeaders } };
+  };
   try {
     const route = matchCalRoute(request.method, request.pathname);
     if (route === undefined)
@@ -695,7 +711,7 @@ export function handleCalRequest(model: CalFakeModel, request: CalRequest): CalR
     }
 
     const limit = model.hitRateLimit(token !== '' ? `access_token_${token}` : 'anonymous');
-    Object.assign(headers, rateLimitHeaders(limit));
+    limitHeaders = rateLimitHeaders(limit);
     if (limit?.blocked) {
       return error(
         new HttpFailure(429, 'Too many requests. Please try again later.', 'ThrottlerException'),
@@ -731,7 +747,7 @@ export function handleCalRequest(model: CalFakeModel, request: CalRequest): CalR
       extra: Record<string, unknown> = {},
     ): CalResponse => ({
       status,
-      headers,
+      headers: { 'X-Request-Id': model.requestId(), ...limitHeaders },
       body: { status: 'success', data, ...extra },
     });
     const authUser = sub === undefined ? undefined : model.getUser(sub);
