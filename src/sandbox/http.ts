@@ -19,6 +19,23 @@ export function sendJson(
   response.end(text);
 }
 
+/**
+ * The `'malformed'` fault: a 200 labelled JSON whose body is not JSON (`text` is cut short mid-way).
+ * No `Content-Length`, as a truncated upstream answer would come.
+ */
+export function sendMalformed(
+  response: ServerResponse,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(200, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  response.end(text);
+}
+
 /** A `{ detail }` error answer, the shape Django REST framework uses. */
 export function sendError(
   response: ServerResponse,

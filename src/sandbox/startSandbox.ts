@@ -6,7 +6,7 @@ import { sandboxCalConfig } from './calConfig.js';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './cors.js';
 import { createDelays } from './delays.js';
 import { createFaultQueue } from './faults.js';
-import { readBody, sendError, sendJson } from './http.js';
+import { readBody, sendError, sendJson, sendMalformed } from './http.js';
 import { createJwtAuthority, type SandboxIdentity } from './jwt.js';
 import {
   assertLatency,
@@ -151,6 +151,42 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
     );
   }
 
+  /**
+   * What every request but a preflight goes through first, on either API: counts it under `endpoint`
+   * (requests to unknown paths are not counted), then waits out the latency. `false` when nobody is
+   * left to answer: the sandbox is closing, or the client went away (reported).
+   */
+  async function countAndWait(
+    endpoint: SandboxEndpoint | undefined,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<boolean> {
+    if (endpoint !== undefined) counts[endpoint] += 1;
+    if (latencyMs > 0) {
+      const outcome = await delays.wait(latencyMs, response);
+      if (outcome === 'disconnected') reportDisconnect(request);
+      if (outcome !== 'elapsed') return false;
+    }
+    return true;
+  }
+
+  /**
+   * Takes the fault injected for the request to `endpoint`, if any, and answers it: `'hang'` never
+   * (close() destroys the socket), `'malformed'` with `malformed()`, a status with `status()`. `true`
+   * when a fault took the request.
+   */
+  function answerFault(
+    endpoint: SandboxEndpoint | undefined,
+    malformed: () => void,
+    status: (status: number) => void,
+  ): boolean {
+    const fault = endpoint === undefined ? undefined : faults.take(endpoint);
+    if (fault === undefined) return false;
+    if (fault === 'malformed') malformed();
+    else if (typeof fault === 'number') status(fault);
+    return true;
+  }
+
   /** Cal.com API v2 under `${basePath}/v2`: the shared fake, behind this sandbox's faults and latency. */
   async function handleCal(
     request: IncomingMessage,
@@ -171,29 +207,20 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
       return;
     }
     const route = matchCalRoute(method, pathname);
-    if (route !== undefined) counts[route.endpoint] += 1;
-    if (latencyMs > 0) {
-      const outcome = await delays.wait(latencyMs, response);
-      if (outcome === 'disconnected') reportDisconnect(request);
-      if (outcome !== 'elapsed') return;
-    }
-    const fault = route === undefined ? undefined : faults.take(route.endpoint);
-    if (fault === 'hang') return;
-    if (fault === 'malformed') {
-      response.writeHead(200, {
-        ...cors,
-        'Content-Type': 'application/json; charset=utf-8',
-        'Cache-Control': 'no-store',
-        'X-Request-Id': cal.requestId(),
-      });
-      response.end('{"status": "success", "data": <html>');
-      return;
-    }
-    if (typeof fault === 'number') {
-      const answer = calErrorResponse(cal, target, fault, `Injected fault: HTTP ${fault}.`);
-      sendJson(response, answer.status, answer.body, { ...cors, ...answer.headers });
-      return;
-    }
+    if (!(await countAndWait(route?.endpoint, request, response))) return;
+    const faulted = answerFault(
+      route?.endpoint,
+      () =>
+        sendMalformed(response, '{"status": "success", "data": <html>', {
+          ...cors,
+          'X-Request-Id': cal.requestId(),
+        }),
+      (status) => {
+        const answer = calErrorResponse(cal, target, status, `Injected fault: HTTP ${status}.`);
+        sendJson(response, answer.status, answer.body, { ...cors, ...answer.headers });
+      },
+    );
+    if (faulted) return;
     let text: string | undefined;
     if (method === 'POST') {
       const body = await readBody(request);
@@ -239,12 +266,7 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
       return;
     }
 
-    if (route !== undefined) counts[route.endpoint] += 1;
-    if (latencyMs > 0) {
-      const outcome = await delays.wait(latencyMs, response);
-      if (outcome === 'disconnected') reportDisconnect(request);
-      if (outcome !== 'elapsed') return; // closing or gone: nobody to answer
-    }
+    if (!(await countAndWait(route?.endpoint, request, response))) return;
     if (route === undefined) {
       sendError(response, 404, 'Not found.', cors);
       return;
@@ -257,21 +279,13 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
       return;
     }
 
-    const fault = faults.take(route.endpoint);
-    if (fault === 'hang') return; // never answered; close() destroys the socket
-    if (fault === 'malformed') {
-      response.writeHead(200, {
-        ...cors,
-        'Content-Type': 'application/json; charset=utf-8',
-        'Cache-Control': 'no-store',
-      });
-      response.end('{"detail": this is not JSON <html>');
-      return;
-    }
-    if (typeof fault === 'number') {
-      sendError(response, fault, `Injected fault: HTTP ${fault}.`, cors);
-      return;
-    }
+    // Faults come after the 404 and 405: only a request to an endpoint it serves meets them.
+    const faulted = answerFault(
+      route.endpoint,
+      () => sendMalformed(response, '{"detail": this is not JSON <html>', cors),
+      (status) => sendError(response, status, `Injected fault: HTTP ${status}.`, cors),
+    );
+    if (faulted) return;
 
     const identity = await authenticate(request, response, cors);
     if (identity === undefined) return;
