@@ -8,16 +8,13 @@ import type {
   CalBookingsParams,
   CalPagination,
 } from '../../calapi/types.js';
-import { useBookingsClient } from '../../react/useBookingsClient.js';
-import { useBookingsIdentity } from '../../react/useBookingsIdentity.js';
-import type { CalQueryError } from '../../react/useCalApi.js';
+import { type CalQueryError, useCalQuery } from '../../react/useCalApi.js';
 import {
   type CalBookingMutationResult,
   type CancelCalBookingVariables,
   useCancelCalBooking,
 } from '../../react/useCalBookingMutations.js';
-import { useCalBookings } from '../../react/useCalQueries.js';
-import { calApiKeys } from '../../session/calApiKeys.js';
+import { calBookingsQueryOptions } from '../../session/calApiQueryOptions.js';
 
 /** The lists `CalBookingsList` shows, each one Cal.com `status` filter. */
 export type CalBookingsListTab = 'upcoming' | 'past' | 'cancelled';
@@ -91,12 +88,15 @@ export function useCalBookingsList(
   const take = Math.max(1, Math.floor(pageSize));
 
   const params: CalBookingsParams = { sortStart: SORT[tab], ...filters, status: tab, take, skip };
-  const key = calApiKeys.bookings(useBookingsClient().baseUrl, useBookingsIdentity(), params);
-  const query = useCalBookings(params, {
-    // The previous page stays only within the same list: same identity, tab and filters.
-    placeholderData: (data, previous) =>
-      previous && sameListKey(previous.queryKey, key) ? data : undefined,
-  });
+  // `useCalBookings`, but the previous page stays only within the same list: same identity (checked by
+  // `useCalQuery`), tab and filters.
+  const query = useCalQuery<CalBookingsPage, CalBookingsPage>(
+    'useCalBookings',
+    (session) => calBookingsQueryOptions(session, params),
+    {},
+    true,
+    sameListParams,
+  );
   const cancel = useCancelCalBooking();
 
   const { data, error, isPlaceholderData } = query;
@@ -151,15 +151,12 @@ export function useCalBookingsList(
   };
 }
 
-/** Same scope and same list params but for `skip`. */
-function sameListKey(previous: readonly unknown[], key: readonly unknown[]): boolean {
-  if (previous.length !== key.length) return false;
-  const last = key.length - 1;
-  for (let index = 0; index < last; index++) if (previous[index] !== key[index]) return false;
-  const a = previous[last] as Record<string, unknown>;
-  const b = key[last] as Record<string, unknown>;
-  const names = new Set([...Object.keys(a), ...Object.keys(b)]);
-  names.delete('skip');
-  for (const name of names) if (JSON.stringify(a[name]) !== JSON.stringify(b[name])) return false;
+/** The same list params but for `skip`. */
+function sameListParams(previous: unknown, next: unknown): boolean {
+  const a = previous as Record<string, unknown>;
+  const b = next as Record<string, unknown>;
+  for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (name !== 'skip' && JSON.stringify(a[name]) !== JSON.stringify(b[name])) return false;
+  }
   return true;
 }
