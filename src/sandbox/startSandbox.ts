@@ -114,12 +114,15 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
       sendError(response, 400, parsed.detail, cors);
       return;
     }
-    const { created } = cal.integrate(identity, { timeZone: parsed.body.time_zone });
+    const { created, accessToken } = cal.connect(identity, {
+      timeZone: parsed.body.time_zone,
+      ttlSeconds: tokenTtlSeconds,
+    });
     sendJson(
       response,
       200,
       {
-        access_token: cal.issueAccessToken(identity.sub, tokenTtlSeconds),
+        access_token: accessToken,
         expires_in: tokenTtlSeconds,
         token_type: 'Bearer',
         refreshed: !created,

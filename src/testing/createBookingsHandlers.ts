@@ -194,12 +194,9 @@ export function createBookingsHandlers(options: BookingsHandlersOptions = {}): H
   const { model } = options;
   const { timeZone, ...identity }: CalFakeIdentity & { timeZone?: string } =
     options.identity ?? FIXTURE_IDENTITY;
-  const integrate = () =>
-    model?.integrate(identity, {
-      timeZone,
-      ...(options.identity === undefined ? { user: fixtureUserFields(options.user) } : {}),
-    });
-  if (model !== undefined && connected) integrate();
+  const userFields = () =>
+    options.identity === undefined ? { user: fixtureUserFields(options.user) } : {};
+  if (model !== undefined && connected) model.integrate(identity, { timeZone, ...userFields() });
 
   /** Waits as the scenario says, then answers with its failure or with `succeed()`. */
   async function answer(
@@ -240,14 +237,15 @@ export function createBookingsHandlers(options: BookingsHandlersOptions = {}): H
       const callNumber = tokenCalls;
       return answer('token', request, () => {
         // The first answer performs the integration; answers go out in arrival order (same delay).
-        const integrates = model === undefined ? !connected : (integrate()?.created ?? false);
+        const connection =
+          model === undefined
+            ? { created: !connected, accessToken: `${FAKE_CAL_ACCESS_TOKEN}-${callNumber}` }
+            : model.connect(identity, { timeZone, ...userFields(), ttlSeconds: tokenTtlSeconds });
+        const integrates = connection.created;
         connected = true;
         const configuredClientId = options.config?.cal_client_id;
         const body = createCalTokenFixture({
-          access_token:
-            model === undefined
-              ? `${FAKE_CAL_ACCESS_TOKEN}-${callNumber}`
-              : model.issueAccessToken(identity.sub, tokenTtlSeconds),
+          access_token: connection.accessToken,
           expires_in: tokenTtlSeconds,
           integration_status: integrates ? 'created' : 'existing',
           refreshed: !integrates,

@@ -52,10 +52,10 @@ export function createCalWorld(
             ? Response.json(user)
             : Response.json({ detail: 'Not connected' }, { status: 404 });
         }
-        const { created } = model.integrate({ sub });
         const ttl = options.tokenTtlSeconds ?? 3600;
+        const { created, accessToken } = model.connect({ sub }, { ttlSeconds: ttl });
         return Response.json({
-          access_token: model.issueAccessToken(sub, ttl),
+          access_token: accessToken,
           expires_in: ttl,
           token_type: 'Bearer',
           refreshed: !created,

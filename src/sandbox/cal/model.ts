@@ -186,6 +186,18 @@ export interface CalFakeModel {
   ): { user: CalFakeUser; created: boolean };
   /** Mints an access token for an integrated user, valid `ttlSeconds` from `now()`. */
   issueAccessToken(sub: string, ttlSeconds: number): string;
+  /**
+   * What AISquare's token endpoint does: `integrate` the user (`created` on the first call), then
+   * mint an access token for it valid `ttlSeconds`.
+   */
+  connect(
+    identity: CalFakeIdentity,
+    options: {
+      timeZone?: string | undefined;
+      user?: Partial<CalFakeUser> | undefined;
+      ttlSeconds: number;
+    },
+  ): { created: boolean; accessToken: string };
   /** What a bearer token is: a valid one and its user, an expired one, or unknown. */
   lookupToken(token: string): CalFakeTokenLookup;
   /** Expires every token of `sub` (every token when omitted) now; returns how many were live. */
@@ -815,6 +827,14 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     };
   }
 
+  function issueAccessToken(sub: string, ttlSeconds: number): string {
+    if (!users.has(sub)) throw new Error(`no Cal.com user for "${sub}": integrate it first`);
+    if (!Number.isFinite(ttlSeconds)) throw new RangeError('ttlSeconds must be finite');
+    const token = `${tokenPrefix}${randomBase64Url(24)}`;
+    tokens.set(token, { sub, expiresAt: now() + ttlSeconds * 1000 });
+    return token;
+  }
+
   const lenient = options.acceptUnknownTokensAs;
 
   return {
@@ -825,12 +845,13 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
       return undefined;
     },
     integrate,
-    issueAccessToken(sub, ttlSeconds) {
-      if (!users.has(sub)) throw new Error(`no Cal.com user for "${sub}": integrate it first`);
-      if (!Number.isFinite(ttlSeconds)) throw new RangeError('ttlSeconds must be finite');
-      const token = `${tokenPrefix}${randomBase64Url(24)}`;
-      tokens.set(token, { sub, expiresAt: now() + ttlSeconds * 1000 });
-      return token;
+    issueAccessToken,
+    connect(identity, { ttlSeconds, timeZone, user }) {
+      const { created } = integrate(identity, {
+        timeZone,
+        ...(user !== undefined ? { user } : {}),
+      });
+      return { created, accessToken: issueAccessToken(identity.sub, ttlSeconds) };
     },
     lookupToken(token) {
       const record = tokens.get(token);
