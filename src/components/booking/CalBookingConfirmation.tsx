@@ -7,7 +7,7 @@ import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
 import { formatBookingRange, formatBookingStart, formatTimeZoneName } from './bookingTime.js';
 import { canonicalZone, zoneDisplayName } from './slotPickerDates.js';
-import { httpUrl, toIcs } from './toIcs.js';
+import { bookingPlace, bookingStatus, toIcs } from './toIcs.js';
 
 /** Text from Cal.com between FSI and PDI, isolated (as `<bdi>`) inside a label's sentence. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
@@ -70,14 +70,9 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
     () => (dated ? toIcs(booking, title ? { summary: title } : {}) : ''),
     [booking, title, dated],
   );
+  const status = bookingStatus(booking);
   const state: CalBookingConfirmationState =
-    booking.status === 'cancelled' || booking.status === 'rejected'
-      ? 'cancelled'
-      : booking.status === 'pending'
-        ? 'pending'
-        : booking.rescheduledFromUid
-          ? 'rescheduled'
-          : 'booked';
+    status !== 'confirmed' ? status : booking.rescheduledFromUid ? 'rescheduled' : 'booked';
   const when = (inZone: string) => (
     <>
       <span className="aisq-booking-confirmation__time">
@@ -92,9 +87,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
       </span>
     </>
   );
-  const where = booking.location || booking.meetingUrl || '';
-  // Joined at whichever of the two is an http(s) URL (location may be 'integrations:daily').
-  const link = httpUrl(booking.meetingUrl) ?? httpUrl(booking.location);
+  const { where, link } = bookingPlace(booking);
   const hostName = host?.name || host?.username || '';
   const showHostZone = !!hostZone && canonicalZone(hostZone) !== canonicalZone(zone);
   return (

@@ -52,6 +52,25 @@ export function httpUrl(value: string | null | undefined): string | undefined {
 }
 
 /**
+ * Where the booking takes place (its location, else its meeting URL) and the http(s) link to join it:
+ * whichever of the two is one (location may be 'integrations:daily').
+ */
+export function bookingPlace(booking: CalBooking): { where: string; link: string | undefined } {
+  return {
+    where: booking.location || booking.meetingUrl || '',
+    link: httpUrl(booking.meetingUrl) ?? httpUrl(booking.location),
+  };
+}
+
+/** The booking's status: cancelled (rejected counts as cancelled), pending, or confirmed. */
+export const bookingStatus = (booking: CalBooking): 'cancelled' | 'pending' | 'confirmed' =>
+  booking.status === 'cancelled' || booking.status === 'rejected'
+    ? 'cancelled'
+    : booking.status === 'pending'
+      ? 'pending'
+      : 'confirmed';
+
+/**
  * RFC 5545 §3.1 folding: lines longer than 75 octets (UTF-8) are split, each continuation starting
  * with one space; a multi-byte character is never cut.
  */
@@ -85,14 +104,8 @@ export function foldIcsLine(line: string): string {
 export function toIcs(booking: CalBooking, options: ToIcsOptions = {}): string {
   const host = booking.hosts?.[0];
   const icsUid = typeof booking.icsUid === 'string' && booking.icsUid ? booking.icsUid : undefined;
-  const where = booking.location || booking.meetingUrl || '';
-  const url = httpUrl(booking.meetingUrl) ?? httpUrl(booking.location);
-  const status =
-    booking.status === 'cancelled' || booking.status === 'rejected'
-      ? 'CANCELLED'
-      : booking.status === 'pending'
-        ? 'TENTATIVE'
-        : 'CONFIRMED';
+  const { where, link } = bookingPlace(booking);
+  const status = bookingStatus(booking);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -108,7 +121,7 @@ export function toIcs(booking: CalBooking, options: ToIcsOptions = {}): string {
   ];
   if (booking.description) lines.push(`DESCRIPTION:${escapeIcsText(booking.description)}`);
   if (where) lines.push(`LOCATION:${escapeIcsText(where)}`);
-  if (url) lines.push(`URL:${url}`);
+  if (link) lines.push(`URL:${link}`);
   if (host?.email) {
     const name = host.name ? `;CN=${paramValue(host.name)}` : '';
     lines.push(`ORGANIZER${name}:mailto:${plain(host.email)}`);
@@ -121,6 +134,12 @@ export function toIcs(booking: CalBooking, options: ToIcsOptions = {}): string {
   for (const guest of booking.guests ?? []) {
     lines.push(`ATTENDEE;ROLE=OPT-PARTICIPANT:mailto:${plain(guest)}`);
   }
-  lines.push(`STATUS:${status}`, 'SEQUENCE:0', 'END:VEVENT', 'END:VCALENDAR');
+  lines.push(
+    // CANCELLED, TENTATIVE or CONFIRMED.
+    `STATUS:${status === 'pending' ? 'TENTATIVE' : status.toUpperCase()}`,
+    'SEQUENCE:0',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  );
   return `${lines.map(foldIcsLine).join('\r\n')}\r\n`;
 }
