@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { checkRateLimit } from './cal/model.js';
 import { normalizeOrigin } from './cors.js';
 import type { SandboxOptions } from './types.js';
 
@@ -39,16 +40,6 @@ export function assertLatency(value: number): number {
   return value;
 }
 
-export function assertRateLimit(value: number | undefined): number | undefined {
-  if (value === undefined || value === 0) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new RangeError(
-      'calRateLimit must be a positive integer (requests per minute), or 0 for none',
-    );
-  }
-  return value;
-}
-
 function normalizeBasePath(basePath: string): string {
   const trimmed = basePath.trim().replace(/^\/+|\/+$/g, '');
   return trimmed === '' ? '' : `/${trimmed}`;
@@ -81,6 +72,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
     apiKey: options.apiKey === '' ? undefined : options.apiKey,
     basePath: normalizeBasePath(options.basePath ?? ''),
     calClientId: options.calClientId ?? 'cal_sandbox_client_id',
-    calRateLimit: assertRateLimit(options.calRateLimit),
+    calRateLimit: checkRateLimit(options.calRateLimit, 'calRateLimit'),
   };
 }

@@ -1,19 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CAL_ENDPOINTS, calErrorResponse, handleCalRequest, matchCalRoute } from './cal/handle.js';
-import { createCalFakeModel } from './cal/model.js';
+import { checkRateLimit, createCalFakeModel } from './cal/model.js';
 import { sandboxCalConfig } from './calConfig.js';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './cors.js';
 import { createDelays } from './delays.js';
 import { createFaultQueue } from './faults.js';
 import { readBody, sendError, sendJson, sendMalformed } from './http.js';
 import { createJwtAuthority, type SandboxIdentity } from './jwt.js';
-import {
-  assertLatency,
-  assertPositiveSeconds,
-  assertRateLimit,
-  resolveOptions,
-} from './options.js';
+import { assertLatency, assertPositiveSeconds, resolveOptions } from './options.js';
 import { calPathname, ENDPOINT_PATHS, matchRoute } from './routes.js';
 import { parseTokenRequest } from './tokenRequest.js';
 import type { Sandbox, SandboxCounts, SandboxEndpoint, SandboxOptions } from './types.js';
@@ -372,7 +367,7 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
     },
     expireCalTokens: (userId) => cal.expireAccessTokens(userId),
     setCalRateLimit(limit) {
-      cal.setRateLimit(assertRateLimit(limit));
+      cal.setRateLimit(checkRateLimit(limit, 'calRateLimit'));
     },
   };
 }

@@ -431,11 +431,19 @@ const notFound = (message: string): CalFakeFailure => ({
   message,
 });
 
-function checkRateLimit(limit: number | undefined): number | undefined {
+/**
+ * A rate limit as the model keeps it: `undefined` for none (`undefined` or `0`), else requests per
+ * minute. Anything else throws a `RangeError` naming the caller's option: `rateLimit` here,
+ * `calRateLimit` in the sandbox.
+ */
+export function checkRateLimit(
+  limit: number | undefined,
+  option = 'rateLimit',
+): number | undefined {
   if (limit === undefined || limit === 0) return undefined;
   if (!Number.isInteger(limit) || limit < 0) {
     throw new RangeError(
-      'rateLimit must be a positive integer (requests per minute), or 0/undefined for none',
+      `${option} must be a positive integer (requests per minute), or 0 for none`,
     );
   }
   return limit;
