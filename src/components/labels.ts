@@ -438,6 +438,9 @@ export function mergeBookingsLabels(
   return merged as unknown as BookingsLabels;
 }
 
+/** Text from Cal.com between FSI and PDI, isolated (as `<bdi>`) inside a label's sentence. */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;
+
 function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }

@@ -4,13 +4,10 @@ import { forwardRef, type ReactNode, useId, useMemo } from 'react';
 import type { CalBooking } from '../../calapi/types.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
-import type { BookingsLabelsOverrides } from '../labels.js';
+import { type BookingsLabelsOverrides, isolate } from '../labels.js';
 import { formatBookingRange, formatBookingStart, formatTimeZoneName } from './bookingTime.js';
 import { canonicalZone, zoneDisplayName } from './slotPickerDates.js';
 import { bookingPlace, bookingStatus, toIcs } from './toIcs.js';
-
-/** Text from Cal.com between FSI and PDI, isolated (as `<bdi>`) inside a label's sentence. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 /** `data-state` of `CalBookingConfirmation`'s root: the booking's own status. */
 export type CalBookingConfirmationState = 'booked' | 'rescheduled' | 'pending' | 'cancelled';

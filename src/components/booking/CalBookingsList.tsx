@@ -5,7 +5,7 @@ import type { CalBooking } from '../../calapi/types.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
-import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
+import { type BookingsLabels, type BookingsLabelsOverrides, isolate } from '../labels.js';
 import { BookingsDialog } from './BookingsDialog.js';
 import { CalBooker } from './CalBooker.js';
 import {
@@ -43,9 +43,6 @@ export interface CalBookingsListProps extends UseCalBookingsListOptions {
   /** Labels for this list only, merged over the provider's and the defaults. @default undefined */
   labels?: BookingsLabelsOverrides;
 }
-
-/** Text from Cal.com between FSI and PDI, isolated (as `<bdi>`) inside a label's sentence. */
-const isolate = (text: string) => `\u2068${text}\u2069`;
 
 const TABS: readonly CalBookingsListTab[] = ['upcoming', 'past', 'cancelled'];
 
