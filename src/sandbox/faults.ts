@@ -1,4 +1,4 @@
-import { CAL_ENDPOINTS } from './cal/handle.js';
+import { SANDBOX_ENDPOINTS } from './routes.js';
 import type { SandboxEndpoint, SandboxFault } from './types.js';
 
 export interface FaultQueue {
@@ -8,12 +8,10 @@ export interface FaultQueue {
   clear(): void;
 }
 
-const ENDPOINTS: readonly SandboxEndpoint[] = ['config', 'token', 'user', ...CAL_ENDPOINTS];
-
 function checkFault(endpoint: SandboxEndpoint, fault: SandboxFault, times: number): void {
-  if (!ENDPOINTS.includes(endpoint)) {
+  if (!SANDBOX_ENDPOINTS.includes(endpoint)) {
     throw new TypeError(
-      `unknown endpoint ${String(endpoint)}; use one of ${ENDPOINTS.map((name) => `'${name}'`).join(', ')}`,
+      `unknown endpoint ${String(endpoint)}; use one of ${SANDBOX_ENDPOINTS.map((name) => `'${name}'`).join(', ')}`,
     );
   }
   if (fault !== 'malformed' && fault !== 'hang') {

@@ -1,4 +1,5 @@
-import type { SandboxAisquareEndpoint } from './types.js';
+import { CAL_ENDPOINTS } from './cal/handle.js';
+import type { SandboxAisquareEndpoint, SandboxEndpoint } from './types.js';
 
 export interface Route {
   endpoint: SandboxAisquareEndpoint;
@@ -16,6 +17,12 @@ const ROUTES: readonly Route[] = [
   { endpoint: 'config', method: 'GET' },
   { endpoint: 'token', method: 'POST' },
   { endpoint: 'user', method: 'GET' },
+];
+
+/** Every endpoint the sandbox serves, AISquare's then Cal.com's: what it counts and takes faults for. */
+export const SANDBOX_ENDPOINTS: readonly SandboxEndpoint[] = [
+  ...ROUTES.map((route) => route.endpoint),
+  ...CAL_ENDPOINTS,
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CAL_ENDPOINTS, calErrorResponse, handleCalRequest, matchCalRoute } from './cal/handle.js';
+import { calErrorResponse, handleCalRequest, matchCalRoute } from './cal/handle.js';
 import { checkRateLimit, createCalFakeModel } from './cal/model.js';
 import { sandboxCalConfig } from './calConfig.js';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './cors.js';
@@ -9,16 +9,14 @@ import { createFaultQueue } from './faults.js';
 import { readBody, sendError, sendJson, sendMalformed } from './http.js';
 import { createJwtAuthority, type SandboxIdentity } from './jwt.js';
 import { assertLatency, assertPositiveSeconds, resolveOptions } from './options.js';
-import { calPathname, ENDPOINT_PATHS, matchRoute } from './routes.js';
+import { calPathname, ENDPOINT_PATHS, matchRoute, SANDBOX_ENDPOINTS } from './routes.js';
 import { parseTokenRequest } from './tokenRequest.js';
 import type { Sandbox, SandboxCounts, SandboxEndpoint, SandboxOptions } from './types.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 function zeroCounts(): SandboxCounts {
-  const counts = { config: 0, token: 0, user: 0 } as SandboxCounts;
-  for (const endpoint of CAL_ENDPOINTS) counts[endpoint] = 0;
-  return counts;
+  return Object.fromEntries(SANDBOX_ENDPOINTS.map((endpoint) => [endpoint, 0])) as SandboxCounts;
 }
 
 /** A request header as one string (the first value of a repeated one). */

@@ -17,18 +17,8 @@ import {
 } from './model.js';
 import { DAY_MS, dateKey, formatInZone, isMidnightUtc, isTimeZone, parseInstant } from './time.js';
 
-/** The Cal.com routes the fake serves, named as in `SandboxEndpoint`. */
-export type CalEndpoint =
-  | 'cal.me'
-  | 'cal.eventTypes'
-  | 'cal.slots'
-  | 'cal.bookings'
-  | 'cal.createBooking'
-  | 'cal.booking'
-  | 'cal.cancelBooking'
-  | 'cal.rescheduleBooking';
-
-export const CAL_ENDPOINTS: readonly CalEndpoint[] = [
+/** The names of the Cal.com routes the fake serves, the one list `CalEndpoint` comes from. */
+export const CAL_ENDPOINTS = [
   'cal.me',
   'cal.eventTypes',
   'cal.slots',
@@ -37,7 +27,10 @@ export const CAL_ENDPOINTS: readonly CalEndpoint[] = [
   'cal.booking',
   'cal.cancelBooking',
   'cal.rescheduleBooking',
-];
+] as const;
+
+/** The Cal.com routes the fake serves, named as in `SandboxEndpoint`. */
+export type CalEndpoint = (typeof CAL_ENDPOINTS)[number];
 
 /** `cal-api-version` each family needs (none for `/v2/me`). */
 export const CAL_API_VERSIONS = {
