@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 
-export const ALLOWED_METHODS = 'GET, POST, OPTIONS';
-export const ALLOWED_HEADERS = 'Authorization, Content-Type, X-API-Key, cal-api-version';
+const ALLOWED_METHODS = 'GET, POST, OPTIONS';
+const ALLOWED_HEADERS = 'Authorization, Content-Type, X-API-Key, cal-api-version';
 /** Answer headers a page may read: Cal.com's request id and rate-limit headers. */
-export const EXPOSED_HEADERS =
+const EXPOSED_HEADERS =
   'X-Request-Id, X-RateLimit-Limit-Default, X-RateLimit-Remaining-Default, X-RateLimit-Reset-Default';
 
 /** Hosts of the origins every sandbox allows: a page served from this machine, on any port. */
@@ -22,7 +22,7 @@ function parseUrl(value: string): URL | undefined {
  * Whether `origin` is `http(s)://localhost`, `127.0.0.1` or `[::1]` on any port, written exactly as
  * a browser serializes an `Origin` header (so `http://localhost.evil.example` or `null` never pass).
  */
-export function isLoopbackOrigin(origin: string): boolean {
+function isLoopbackOrigin(origin: string): boolean {
   const url = parseUrl(origin);
   return (
     url !== undefined &&

@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 
 /** How a wait for the latency ended. */
-export type DelayOutcome = 'elapsed' | 'closing' | 'disconnected';
+type DelayOutcome = 'elapsed' | 'closing' | 'disconnected';
 
-export interface Delays {
+interface Delays {
   /** Waits `ms`, ending early when the sandbox closes or the client of `response` goes away. */
   wait(ms: number, response: ServerResponse): Promise<DelayOutcome>;
   /** Ends every pending wait with `'closing'`. */

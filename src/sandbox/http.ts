@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Largest request body the sandbox reads, in bytes. */
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 export function sendJson(
   response: ServerResponse,
@@ -46,7 +46,7 @@ export function sendError(
   sendJson(response, status, { detail }, headers);
 }
 
-export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
+type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };
 
 /** Reads the whole request body as UTF-8, refusing more than `MAX_BODY_BYTES`. */
 export async function readBody(request: IncomingMessage): Promise<BodyResult> {

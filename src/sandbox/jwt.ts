@@ -8,9 +8,9 @@ export interface SandboxIdentity {
   name: string | undefined;
 }
 
-export type VerifyResult = { ok: true; identity: SandboxIdentity } | { ok: false; detail: string };
+type VerifyResult = { ok: true; identity: SandboxIdentity } | { ok: false; detail: string };
 
-export interface JwtAuthority {
+interface JwtAuthority {
   issue(userId: string, options?: IssueJwtOptions): Promise<string>;
   verify(token: string): Promise<VerifyResult>;
 }

@@ -4,7 +4,7 @@ import { normalizeOrigin } from './cors.js';
 import type { SandboxOptions } from './types.js';
 
 /** `SandboxOptions` with every default applied and every value checked. */
-export interface ResolvedSandboxOptions {
+interface ResolvedSandboxOptions {
   port: number;
   host: string;
   tokenTtlSeconds: number;

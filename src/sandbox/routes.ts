@@ -1,7 +1,7 @@
-import { CAL_ENDPOINTS } from './cal/handle.js';
+import { CAL_ENDPOINTS, isCalPath } from './cal/handle.js';
 import type { SandboxAisquareEndpoint, SandboxEndpoint } from './types.js';
 
-export interface Route {
+interface Route {
   endpoint: SandboxAisquareEndpoint;
   method: 'GET' | 'POST';
 }
@@ -49,5 +49,5 @@ export function calPathname(target: string, basePath: string): string | undefine
   const pathname = query === -1 ? target : target.slice(0, query);
   if (!pathname.startsWith(basePath)) return undefined;
   const rest = pathname.slice(basePath.length);
-  return rest === '/v2' || rest.startsWith('/v2/') ? rest : undefined;
+  return isCalPath(rest) ? rest : undefined;
 }

@@ -1,6 +1,6 @@
 import type { CalTokenRefreshRequest } from '../client/schemas.js';
 
-export type TokenRequestResult =
+type TokenRequestResult =
   | { ok: true; body: CalTokenRefreshRequest }
   | { ok: false; detail: string };
 

@@ -26,13 +26,13 @@
  */
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import {
-  CAL_MESSAGES,
   type CalEndpoint,
   calErrorResponse,
   handleCalRequest,
   matchCalRoute,
 } from '../sandbox/cal/handle.js';
 import {
+  CAL_MESSAGES,
   type CalFakeIdentity,
   type CalFakeModel,
   createCalFakeModel,

@@ -6,14 +6,13 @@
  *
  * @module
  */
-import {
-  CAL_MESSAGES,
-  type CalFakeBooking,
-  type CalFakeEventType,
-  type CalFakeFailure,
-  type CalFakeModel,
-  type CalFakeRateLimitState,
-  type CalFakeUser,
+import type {
+  CalFakeBooking,
+  CalFakeEventType,
+  CalFakeFailure,
+  CalFakeModel,
+  CalFakeRateLimitState,
+  CalFakeUser,
 } from './model.js';
 import { DAY_MS, dateKey, formatInZone, isMidnightUtc, isTimeZone, parseInstant } from './time.js';
 
@@ -160,7 +159,7 @@ const CODES: Record<number, string> = {
 };
 
 /** The Nest exception name Cal.com reports for an HTTP status. */
-export function calErrorCode(status: number): string {
+function calErrorCode(status: number): string {
   return CODES[status] ?? 'HttpException';
 }
 
@@ -204,7 +203,7 @@ const NO_AUTH =
   "No authentication method provided. Either pass an API key as 'Bearer' header or OAuth client credentials as 'x-cal-secret-key' and 'x-cal-client-id' headers";
 
 /** Rate-limit headers as Cal.com's throttler names them (the `default` throttler). */
-export function rateLimitHeaders(state: CalFakeRateLimitState | undefined): Record<string, string> {
+function rateLimitHeaders(state: CalFakeRateLimitState | undefined): Record<string, string> {
   if (state === undefined) return {};
   return {
     'X-RateLimit-Limit-Default': String(state.limit),
@@ -803,5 +802,3 @@ export function handleCalRequest(model: CalFakeModel, request: CalRequest): CalR
     throw thrown;
   }
 }
-
-export { CAL_MESSAGES };

@@ -132,10 +132,6 @@ export interface CalFakeModelOptions {
    * OAuth client's redirect URIs. @default every origin but `null`
    */
   isOriginAllowed?: (origin: string) => boolean;
-  /** Time zone of users created without one. @default 'Europe/London' */
-  defaultTimeZone?: string;
-  /** Prefix of the access tokens `issueAccessToken` mints. @default 'cal_at_' */
-  tokenPrefix?: string;
   /**
    * Accept any access token the model did not issue as this user's (created on first use), as a
    * lenient fake for stories whose token comes from elsewhere. Tokens the model issued keep their
@@ -248,6 +244,10 @@ export interface CalFakeModel {
 }
 
 const MINUTE_MS = 60_000;
+/** Time zone of users created without one. */
+const DEFAULT_TIME_ZONE = 'Europe/London';
+/** Prefix of the access tokens `issueAccessToken` mints. */
+const TOKEN_PREFIX = 'cal_at_';
 const RATE_WINDOW_MS = 60_000;
 const RATE_BLOCK_MS = 60_000;
 
@@ -452,9 +452,6 @@ export function checkRateLimit(
 /** Creates an empty Cal.com world; users appear through `integrate` (the AISquare token call). */
 export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeModel {
   const now = options.now ?? (() => Date.now());
-  const defaultTimeZone = options.defaultTimeZone ?? 'Europe/London';
-  if (!isTimeZone(defaultTimeZone)) throw new RangeError(`unknown time zone "${defaultTimeZone}"`);
-  const tokenPrefix = options.tokenPrefix ?? 'cal_at_';
   const initialRateLimit = checkRateLimit(options.rateLimit);
   const originAllowed =
     options.isOriginAllowed ?? ((origin: string) => origin !== '' && origin !== 'null');
@@ -485,7 +482,7 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     const existing = users.get(identity.sub);
     if (existing !== undefined) return { user: existing, created: false };
     const timeZone =
-      integrateOptions.timeZone ?? integrateOptions.user?.timeZone ?? defaultTimeZone;
+      integrateOptions.timeZone ?? integrateOptions.user?.timeZone ?? DEFAULT_TIME_ZONE;
     if (!isTimeZone(timeZone)) throw new RangeError(`unknown time zone "${timeZone}"`);
     const id = integrateOptions.user?.id ?? nextUserId++;
     const user: CalFakeUser = {
@@ -838,7 +835,7 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
   function issueAccessToken(sub: string, ttlSeconds: number): string {
     if (!users.has(sub)) throw new Error(`no Cal.com user for "${sub}": integrate it first`);
     if (!Number.isFinite(ttlSeconds)) throw new RangeError('ttlSeconds must be finite');
-    const token = `${tokenPrefix}${randomBase64Url(24)}`;
+    const token = `${TOKEN_PREFIX}${randomBase64Url(24)}`;
     tokens.set(token, { sub, expiresAt: now() + ttlSeconds * 1000 });
     return token;
   }

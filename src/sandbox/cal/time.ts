@@ -39,7 +39,7 @@ export function isTimeZone(value: unknown): value is string {
 }
 
 /** The wall-clock fields of an instant in a zone. `weekday`: 0 = Sunday ... 6 = Saturday. */
-export interface LocalParts {
+interface LocalParts {
   year: number;
   month: number;
   day: number;
@@ -75,7 +75,7 @@ function offsetOfParts(p: LocalParts, wholeMs: number): number {
 }
 
 /** The zone's offset from UTC at an instant, in minutes (east positive: Europe/Paris in summer = 120). */
-export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
   const whole = Math.floor(epochMs / 1000) * 1000;
   return offsetOfParts(localParts(whole, timeZone), whole);
 }

@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   CAL_API_VERSIONS,
-  CAL_MESSAGES,
   type CalResponse,
   calPagination,
   handleCalRequest,
 } from '../../../src/sandbox/cal/handle.js';
-import { type CalFakeModel, createCalFakeModel } from '../../../src/sandbox/cal/model.js';
+import {
+  CAL_MESSAGES,
+  type CalFakeModel,
+  createCalFakeModel,
+} from '../../../src/sandbox/cal/model.js';
 import { formatInZone, parseInstant, zonedTimeToEpoch } from '../../../src/sandbox/cal/time.js';
 
 const at = (iso: string) => Date.parse(iso);
