@@ -456,16 +456,31 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
   const originAllowed =
     options.isOriginAllowed ?? ((origin: string) => origin !== '' && origin !== 'null');
 
-  let users = new Map<string, CalFakeUser>();
-  let availabilityBySub = new Map<string, CalFakeAvailability>();
-  let eventTypes = new Map<number, CalFakeEventType & { ownerSub: string }>();
-  let bookings: CalFakeBooking[] = [];
-  let tokens = new Map<string, { sub: string; expiresAt: number }>();
-  let rate = new Map<string, { hits: number; resetAt: number; blockedUntil: number }>();
-  let rateLimit = initialRateLimit;
-  let nextUserId = 1001;
-  let nextEventTypeId = 1;
-  let nextBookingId = 1;
+  /** The world as created, and as `reset()` restores it. */
+  const emptyState = () => ({
+    users: new Map<string, CalFakeUser>(),
+    availabilityBySub: new Map<string, CalFakeAvailability>(),
+    eventTypes: new Map<number, CalFakeEventType & { ownerSub: string }>(),
+    bookings: [] as CalFakeBooking[],
+    tokens: new Map<string, { sub: string; expiresAt: number }>(),
+    rate: new Map<string, { hits: number; resetAt: number; blockedUntil: number }>(),
+    rateLimit: initialRateLimit,
+    nextUserId: 1001,
+    nextEventTypeId: 1,
+    nextBookingId: 1,
+  });
+  let {
+    users,
+    availabilityBySub,
+    eventTypes,
+    bookings,
+    tokens,
+    rate,
+    rateLimit,
+    nextUserId,
+    nextEventTypeId,
+    nextBookingId,
+  } = emptyState();
 
   const copyBooking = (booking: CalFakeBooking): CalFakeBooking => ({
     ...booking,
@@ -908,16 +923,18 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     isOriginAllowed: originAllowed,
     requestId: () => globalThis.crypto.randomUUID(),
     reset() {
-      users = new Map();
-      availabilityBySub = new Map();
-      eventTypes = new Map();
-      bookings = [];
-      tokens = new Map();
-      rate = new Map();
-      rateLimit = initialRateLimit;
-      nextUserId = 1001;
-      nextEventTypeId = 1;
-      nextBookingId = 1;
+      ({
+        users,
+        availabilityBySub,
+        eventTypes,
+        bookings,
+        tokens,
+        rate,
+        rateLimit,
+        nextUserId,
+        nextEventTypeId,
+        nextBookingId,
+      } = emptyState());
     },
   };
 }
