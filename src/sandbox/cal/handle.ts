@@ -6,13 +6,14 @@
  *
  * @module
  */
-import type {
-  CalFakeBooking,
-  CalFakeEventType,
-  CalFakeFailure,
-  CalFakeModel,
-  CalFakeRateLimitState,
-  CalFakeUser,
+import {
+  bookingNotFound,
+  type CalFakeBooking,
+  type CalFakeEventType,
+  type CalFakeFailure,
+  type CalFakeModel,
+  type CalFakeRateLimitState,
+  type CalFakeUser,
 } from './model.js';
 import { DAY_MS, dateKey, formatInZone, isMidnightUtc, isTimeZone, parseInstant } from './time.js';
 
@@ -427,6 +428,17 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The id of `username`'s event type `slug`, `undefined` when it has none; 404 for an unknown user. */
+function eventTypeIdBySlug(
+  model: CalFakeModel,
+  username: string,
+  slug: string,
+): number | undefined {
+  const sub = model.findSubByUsername(username);
+  if (sub === undefined) return fail(404, `User with username ${username} not found`);
+  return model.eventTypes(sub).find((type) => type.slug === slug)?.id;
+}
+
 function parseCreateBody(body: Record<string, unknown>, model: CalFakeModel) {
   const errors: string[] = [];
   const start = parseInstant(body.start);
@@ -437,9 +449,7 @@ function parseCreateBody(body: Record<string, unknown>, model: CalFakeModel) {
       errors.push('eventTypeId must be an integer number');
     } else eventTypeId = body.eventTypeId;
   } else if (typeof body.eventTypeSlug === 'string' && typeof body.username === 'string') {
-    const sub = model.findSubByUsername(body.username);
-    if (sub === undefined) return fail(404, `User with username ${body.username} not found`);
-    eventTypeId = model.eventTypes(sub).find((type) => type.slug === body.eventTypeSlug)?.id;
+    eventTypeId = eventTypeIdBySlug(model, body.username, body.eventTypeSlug);
     if (eventTypeId === undefined) {
       return fail(
         404,
@@ -541,9 +551,7 @@ function slotsData(model: CalFakeModel, query: URLSearchParams) {
     if (slug === null || username === null) {
       fail(400, 'Either eventTypeId, or eventTypeSlug with username, must be provided');
     }
-    const sub = model.findSubByUsername(username as string);
-    if (sub === undefined) fail(404, `User with username ${username} not found`);
-    eventTypeId = model.eventTypes(sub as string).find((type) => type.slug === slug)?.id;
+    eventTypeId = eventTypeIdBySlug(model, username as string, slug as string);
   }
   if (eventTypeId === undefined || model.eventType(eventTypeId) === undefined) {
     fail(404, 'Event Type not found');
@@ -654,7 +662,7 @@ function eventTypesData(model: CalFakeModel, sub: string | undefined, query: URL
 }
 
 function bookingOr404(model: CalFakeModel, uid: string): CalFakeBooking {
-  return model.booking(uid) ?? fail(404, `Booking with uid=${uid} was not found in the database`);
+  return model.booking(uid) ?? fromFailure(bookingNotFound(uid));
 }
 
 /**

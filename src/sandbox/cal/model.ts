@@ -431,6 +431,10 @@ const notFound = (message: string): CalFakeFailure => ({
   message,
 });
 
+/** Cal.com's 404 for a booking uid it does not know. */
+export const bookingNotFound = (uid: string): CalFakeFailure =>
+  notFound(`Booking with uid=${uid} was not found in the database`);
+
 /**
  * A rate limit as the model keeps it: `undefined` for none (`undefined` or `0`), else requests per
  * minute. Anything else throws a `RangeError` naming the caller's option: `rateLimit` here,
@@ -642,12 +646,10 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     createOptions: { rescheduleOf?: CalFakeBooking; rescheduledBy?: string; reason?: string } = {},
   ): { ok: true; booking: CalFakeBooking } | { ok: false; failure: CalFakeFailure } {
     const eventType = eventTypes.get(input.eventTypeId);
-    if (eventType === undefined) {
+    const owner = eventType === undefined ? undefined : users.get(eventType.ownerSub);
+    if (eventType === undefined || owner === undefined) {
       return { ok: false, failure: notFound(`Event type with id ${input.eventTypeId} not found.`) };
     }
-    const owner = users.get(eventType.ownerSub);
-    if (owner === undefined)
-      return { ok: false, failure: notFound(`Event type with id ${input.eventTypeId} not found.`) };
     if (
       input.lengthInMinutes !== undefined &&
       input.lengthInMinutes !== eventType.lengthInMinutes
@@ -755,12 +757,7 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     input: { cancellationReason?: string; cancelledBy?: string },
   ): { ok: true; booking: CalFakeBooking } | { ok: false; failure: CalFakeFailure } {
     const booking = findBooking(uid);
-    if (booking === undefined) {
-      return {
-        ok: false,
-        failure: notFound(`Booking with uid=${uid} was not found in the database`),
-      };
-    }
+    if (booking === undefined) return { ok: false, failure: bookingNotFound(uid) };
     if (booking.status === 'cancelled' || booking.status === 'rejected') {
       return { ok: false, failure: badRequest(CAL_MESSAGES.alreadyCancelled) };
     }
@@ -777,12 +774,7 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     input: { start: number; reschedulingReason?: string; rescheduledBy?: string },
   ): { ok: true; booking: CalFakeBooking } | { ok: false; failure: CalFakeFailure } {
     const old = findBooking(uid);
-    if (old === undefined) {
-      return {
-        ok: false,
-        failure: notFound(`Booking with uid=${uid} was not found in the database`),
-      };
-    }
+    if (old === undefined) return { ok: false, failure: bookingNotFound(uid) };
     if (old.status === 'cancelled' && old.rescheduledToUid !== undefined) {
       return {
         ok: false,
