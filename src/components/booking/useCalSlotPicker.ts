@@ -257,17 +257,18 @@ function monthParams(
 function groupByDay(data: CalSlots | undefined, timeZone: string): Map<string, CalSlot[]> {
   const days = new Map<string, CalSlot[]>();
   if (!data) return days;
-  for (const slots of Object.values(data)) {
-    for (const slot of slots) {
-      const ms = Date.parse(slot.start);
-      if (Number.isNaN(ms)) continue;
-      const day = dayOf(ms, timeZone);
-      const list = days.get(day);
-      if (list) list.push(slot);
-      else days.set(day, [slot]);
-    }
+  // Each start is parsed once and sorted (stably) before grouping, so every day's list is in order.
+  const timed = Object.values(data)
+    .flat()
+    .map((slot) => [Date.parse(slot.start), slot] as const)
+    .filter(([ms]) => !Number.isNaN(ms))
+    .sort((a, b) => a[0] - b[0]);
+  for (const [ms, slot] of timed) {
+    const day = dayOf(ms, timeZone);
+    const list = days.get(day);
+    if (list) list.push(slot);
+    else days.set(day, [slot]);
   }
-  for (const list of days.values()) list.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   return days;
 }
 
@@ -396,15 +397,22 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
   // --- slots: one request per month, the next month prefetched -------------------------------------
   const ref = eventTypeRef(options);
   const refKey = ref && JSON.stringify(ref);
+  // The chosen day's times come from its own month's slots (cached) when another month is shown.
+  const otherMonth =
+    selectedDay && monthOf(selectedDay) !== month ? monthOf(selectedDay) : undefined;
+  // The params of this month, of the next (prefetched; looked ahead in when this one has no times)
+  // and of the chosen day's month when another is shown: computed once per change, not per render.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `ref` is compared by value through `refKey`.
-  const params = useMemo(
-    () => (ref ? monthParams(ref, month, timeZone, duration, rescheduleUid) : undefined),
-    [refKey, month, timeZone, duration, rescheduleUid],
-  );
-  const query = useCalSlots(params, {
-    prefetchNextRange: () =>
-      ref ? monthParams(ref, addMonths(month, 1), timeZone, duration, rescheduleUid) : undefined,
-  });
+  const [params, nextParams, otherParams] = useMemo(() => {
+    if (!ref) return [];
+    const paramsOf = (at: string) => monthParams(ref, at, timeZone, duration, rescheduleUid);
+    return [
+      paramsOf(month),
+      paramsOf(addMonths(month, 1)),
+      otherMonth ? paramsOf(otherMonth) : undefined,
+    ];
+  }, [refKey, month, otherMonth, timeZone, duration, rescheduleUid]);
+  const query = useCalSlots(params, { prefetchNextRange: () => nextParams });
   const known = query.isSuccess && !query.isPlaceholderData;
   const byDay = useMemo(() => groupByDay(query.data, timeZone), [query.data, timeZone]);
 
@@ -535,12 +543,7 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
   );
 
   // --- the chosen day's times, from its own month's slots (cached) when another month is shown ------
-  const otherMonth =
-    selectedDay && monthOf(selectedDay) !== month ? monthOf(selectedDay) : undefined;
-  const chosenMonth = useCalSlots(
-    otherMonth && ref ? monthParams(ref, otherMonth, timeZone, duration, rescheduleUid) : undefined,
-    { prefetchNextRange: false },
-  );
+  const chosenMonth = useCalSlots(otherParams, { prefetchNextRange: false });
   const chosenByDay = useMemo(
     () => (otherMonth ? groupByDay(chosenMonth.data, timeZone) : byDay),
     [otherMonth, chosenMonth.data, timeZone, byDay],
@@ -562,16 +565,15 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
   }, [daySlots, locale, hourCycle, timeZone, selectedStart]);
 
   // --- when this month has none: the next month (prefetched anyway) tells where the next times are --
-  const lookAhead = useCalSlots(
-    isEmpty && ref
-      ? monthParams(ref, addMonths(month, 1), timeZone, duration, rescheduleUid)
-      : undefined,
-    { prefetchNextRange: false },
+  const lookAhead = useCalSlots(isEmpty ? nextParams : undefined, { prefetchNextRange: false });
+  const lookedAhead = isEmpty && lookAhead.isSuccess && !lookAhead.isPlaceholderData;
+  const nextAvailableDay = useMemo(
+    () =>
+      lookedAhead
+        ? [...groupByDay(lookAhead.data, timeZone).keys()].filter((day) => day > today).sort()[0]
+        : undefined,
+    [lookedAhead, lookAhead.data, timeZone, today],
   );
-  const nextAvailableDay =
-    isEmpty && lookAhead.isSuccess && !lookAhead.isPlaceholderData
-      ? [...groupByDay(lookAhead.data, timeZone).keys()].filter((day) => day > today).sort()[0]
-      : undefined;
 
   const showNextAvailable = () => {
     if (!nextAvailableDay) {
