@@ -417,6 +417,9 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
   const byDay = useMemo(() => groupByDay(query.data, timeZone), [query.data, timeZone]);
 
   // --- the grid ------------------------------------------------------------------------------------
+  // One formatter for every cell's label and `labelOf`, looked up once per render (dateTimeFormat
+  // caches it: the same object for the same locale, so a stable dependency).
+  const fullDate = dateTimeFormat(locale, FULL_DATE);
   const weeks = useMemo(
     () =>
       monthWeeks(month, weekStartsOn).map((week) =>
@@ -427,7 +430,7 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
           return {
             date,
             dayOfMonth: Number(date.slice(8)),
-            label: dateTimeFormat(locale, FULL_DATE).format(utcOf(date)),
+            label: fullDate.format(utcOf(date)),
             known,
             available,
             past,
@@ -436,7 +439,7 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
           };
         }),
       ),
-    [month, weekStartsOn, today, known, byDay, locale],
+    [month, weekStartsOn, today, known, byDay, fullDate],
   );
   const dayIndex = useMemo(() => {
     const index = new Map<string, CalSlotPickerDay>();
@@ -584,7 +587,7 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
     store.set({ selectedDay: nextAvailableDay, focusedDay: nextAvailableDay, moveFocus: true });
     setMonth(monthOf(nextAvailableDay));
   };
-  const labelOf = (date: string) => dateTimeFormat(locale, FULL_DATE).format(utcOf(date));
+  const labelOf = (date: string) => fullDate.format(utcOf(date));
 
   const state: CalSlotPickerState = !params
     ? 'idle'
