@@ -27,6 +27,15 @@ export function dateTimeFormat(
   return format;
 }
 
+/** `compute` cached per locale (its `Intl` objects are costly to make), as `dateTimeFormat` is. */
+export function perLocale<T>(compute: (locale: string) => T): (locale: string) => T {
+  const cache = new Map<string, T>();
+  return (locale) => {
+    if (!cache.has(locale)) cache.set(locale, compute(locale));
+    return cache.get(locale) as T;
+  };
+}
+
 const RANGE: Intl.DateTimeFormatOptions = {
   weekday: 'long',
   year: 'numeric',
@@ -94,15 +103,15 @@ export function formatTimeZoneName(timeZone: string, locale: string, at: string 
   return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
 }
 
-/** "30 minutes" in the locale. */
-export function formatMinutes(minutes: number, locale: string): string {
+const minutesFormat = /* @__PURE__ */ perLocale((locale) => {
   try {
-    return new Intl.NumberFormat(locale, {
-      style: 'unit',
-      unit: 'minute',
-      unitDisplay: 'long',
-    }).format(minutes);
+    return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' });
   } catch {
-    return `${minutes} min`;
+    return undefined;
   }
+});
+
+/** "30 minutes" in the locale ("30 min" where `Intl` cannot say). */
+export function formatMinutes(minutes: number, locale: string): string {
+  return minutesFormat(locale)?.format(minutes) ?? `${minutes} min`;
 }

@@ -18,7 +18,7 @@ import {
   pad,
   partsFormat,
 } from '../../react/timeZones.js';
-import { zoneName } from './bookingTime.js';
+import { perLocale, zoneName } from './bookingTime.js';
 
 // Not merged with src/sandbox/cal/time.ts on purpose: the fake's own zone maths checks this one.
 export { dayOf, isTimeZone, viewerTimeZone } from '../../react/timeZones.js';
@@ -184,14 +184,14 @@ export function canonicalZone(zone: string): string {
 export type HourCycle = 'h12' | 'h23';
 
 /** The locale's 12/24 h habit ('h11' counts as 12 h, 'h24' as 24 h). */
-export function localeHourCycle(locale: string): HourCycle {
+export const localeHourCycle = /* @__PURE__ */ perLocale((locale): HourCycle => {
   try {
     const cycle = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
     return cycle === 'h11' || cycle === 'h12' ? 'h12' : 'h23';
   } catch {
     return 'h23';
   }
-}
+});
 
 const WEEKDAY_NAMES = [
   'sunday',
@@ -213,7 +213,7 @@ export function weekdayFromName(name: unknown): Weekday | undefined {
  * The locale's first day of the week from `Intl.Locale#getWeekInfo` (or the older `weekInfo`
  * getter), Monday where the engine cannot say.
  */
-export function localeWeekStart(locale: string): Weekday {
+export const localeWeekStart = /* @__PURE__ */ perLocale((locale): Weekday => {
   try {
     const info = new Intl.Locale(locale) as Intl.Locale & {
       getWeekInfo?: () => { firstDay: number };
@@ -228,4 +228,4 @@ export function localeWeekStart(locale: string): Weekday {
     // an unknown locale: the default below
   }
   return 1;
-}
+});
