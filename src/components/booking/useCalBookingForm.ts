@@ -229,6 +229,12 @@ const guestsOf = (value: CalBookingFormFieldValue) =>
     .split(GUEST_SEPARATOR)
     .filter((address) => address !== '');
 
+/** The guests' schema, the one without a label in it: made once. */
+const GUEST = /* @__PURE__ */ z.email();
+
+/** Each field's schema, with the labels it was made with (other labels make it again). */
+const schemas = new WeakMap<CalBookingFormField, [BookingsLabels, z.ZodMiniType | undefined]>();
+
 /** The first problem with one field's value, or undefined. Validated with zod/mini. */
 export function validateCalBookingField(
   field: CalBookingFormField,
@@ -238,42 +244,42 @@ export function validateCalBookingField(
   if (isEmpty(value)) {
     return field.required ? labels.bookingFormErrorRequired(field.label) : undefined;
   }
-  const values = field.options.map((option) => option.value);
-  const option = { error: labels.bookingFormErrorOption };
-  let schema: z.ZodMiniType;
-  switch (field.type) {
-    case 'email':
-      schema = z.email({ error: labels.bookingFormErrorEmail });
-      break;
-    case 'phone':
-      schema = z.string().check(z.regex(PHONE, { error: labels.bookingFormErrorPhone }));
-      break;
-    case 'number':
-      schema = z
-        .string()
-        .check(z.refine((v) => Number.isFinite(Number(v)), labels.bookingFormErrorNumber));
-      break;
-    case 'url':
-      schema = z.url({ protocol: /^https?$/, error: labels.bookingFormErrorUrl });
-      break;
-    case 'select':
-    case 'radio':
-      schema = values.length > 0 ? z.enum(values as [string, ...string[]], option) : z.string();
-      break;
-    case 'checkbox':
-      schema =
-        values.length > 0
-          ? z.array(z.enum(values as [string, ...string[]], option))
-          : z.array(z.string());
-      break;
-    case 'multiemail': {
-      const email = z.email();
-      const bad = guestsOf(value).find((address) => !email.safeParse(address).success);
-      return bad === undefined ? undefined : labels.bookingFormErrorGuest(bad);
-    }
-    default:
-      return undefined;
+  if (field.type === 'multiemail') {
+    const bad = guestsOf(value).find((address) => !GUEST.safeParse(address).success);
+    return bad === undefined ? undefined : labels.bookingFormErrorGuest(bad);
   }
+  let cached = schemas.get(field);
+  if (cached?.[0] !== labels) {
+    const values = field.options.map((option) => option.value) as [string, ...string[]];
+    const option = { error: labels.bookingFormErrorOption };
+    let made: z.ZodMiniType | undefined;
+    switch (field.type) {
+      case 'email':
+        made = z.email({ error: labels.bookingFormErrorEmail });
+        break;
+      case 'phone':
+        made = z.string().check(z.regex(PHONE, { error: labels.bookingFormErrorPhone }));
+        break;
+      case 'number':
+        made = z
+          .string()
+          .check(z.refine((v) => Number.isFinite(Number(v)), labels.bookingFormErrorNumber));
+        break;
+      case 'url':
+        made = z.url({ protocol: /^https?$/, error: labels.bookingFormErrorUrl });
+        break;
+      case 'select':
+      case 'radio':
+        made = values.length > 0 ? z.enum(values, option) : z.string();
+        break;
+      case 'checkbox':
+        made = values.length > 0 ? z.array(z.enum(values, option)) : z.array(z.string());
+    }
+    cached = [labels, made];
+    schemas.set(field, cached);
+  }
+  const schema = cached[1];
+  if (!schema) return undefined;
   const input = typeof value === 'string' ? value.trim() : value;
   const result = schema.safeParse(input);
   return result.success
