@@ -80,7 +80,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
             : booking.start}
       </span>{' '}
       <span className="aisq-booking-confirmation__zone">
-        {formatTimeZoneName(inZone, locale, booking.start).replace(inZone, zoneDisplayName(inZone))}
+        {formatTimeZoneName(inZone, locale, booking.start, zoneDisplayName(inZone))}
       </span>
     </>
   );

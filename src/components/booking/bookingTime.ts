@@ -96,11 +96,17 @@ export function zoneName(
 
 /**
  * The zone's name at that instant, with its IANA id: "Central European Standard Time (Europe/Paris)",
- * or the id alone when `Intl` has no name for it.
+ * or the id alone when `Intl` has no name for it. `shown` is the id to show (e.g. Asia/Kolkata for
+ * Asia/Calcutta). @default timeZone
  */
-export function formatTimeZoneName(timeZone: string, locale: string, at: string | number): string {
+export function formatTimeZoneName(
+  timeZone: string,
+  locale: string,
+  at: string | number,
+  shown = timeZone,
+): string {
   const name = zoneName(timeZone, locale, at, 'long');
-  return name && name !== timeZone ? `${name} (${timeZone})` : timeZone;
+  return name && name !== timeZone ? `${name} (${shown})` : shown;
 }
 
 const minutesFormat = /* @__PURE__ */ perLocale((locale) => {
