@@ -110,7 +110,7 @@ export function initialCalBookingFlowState(eventType?: CalEventTypeRef): CalBook
 }
 
 /** Whether two references name the same event type. */
-export function sameEventTypeRef(a: CalEventTypeRef, b: CalEventTypeRef): boolean {
+function sameEventTypeRef(a: CalEventTypeRef, b: CalEventTypeRef): boolean {
   if ('eventTypeId' in a) return 'eventTypeId' in b && a.eventTypeId === b.eventTypeId;
   return 'eventTypeSlug' in b && a.eventTypeSlug === b.eventTypeSlug && a.username === b.username;
 }

@@ -166,7 +166,7 @@ export function CalBooker({
         />
       </>
     );
-  } else if (step === 'error' && state.step === 'error') {
+  } else if (state.step === 'error') {
     title = labels.bookerFailed;
     content = (
       <>

@@ -99,7 +99,6 @@ export function CalBookingsList({
   const formatWhen = useWhenFormat(labels.locale, timeZone);
   const names = useListFormat(labels.locale);
 
-  const canReschedule = allowReschedule;
   const tabId = (tab: CalBookingsListTab) => `${id}-tab-${tab}`;
   const panelId = `${id}-panel`;
 
@@ -185,7 +184,7 @@ export function CalBookingsList({
               ) : null}
               {upcoming ? (
                 <div className="aisq-bookings-list__actions">
-                  {canReschedule ? (
+                  {allowReschedule ? (
                     <button
                       type="button"
                       className="aisq-button aisq-button--secondary aisq-bookings-list__reschedule"

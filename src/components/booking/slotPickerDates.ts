@@ -46,9 +46,9 @@ export const monthOf = (day: string): string => day.slice(0, 7);
 export const addDays = (day: string, days: number): string =>
   dayFromUtc(utcOf(day) + days * DAY_MS);
 
-export const weekdayOf = (day: string): Weekday => new Date(utcOf(day)).getUTCDay() as Weekday;
+const weekdayOf = (day: string): Weekday => new Date(utcOf(day)).getUTCDay() as Weekday;
 
-export function daysInMonth(month: string): number {
+function daysInMonth(month: string): number {
   return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
 }
 

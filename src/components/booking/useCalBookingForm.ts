@@ -149,6 +149,12 @@ export function calBookingFormFields(
         { type: 'textarea', slug: 'notes', required: false },
         { type: 'multiemail', slug: 'guests', required: false },
       ];
+  const ownLabel: Partial<Record<CalBookingFormFieldTarget, string>> = {
+    name: labels.bookingFormName,
+    email: labels.bookingFormEmail,
+    notes: labels.bookingFormNotes,
+    guests: labels.bookingFormGuests,
+  };
   const fields: CalBookingFormField[] = [];
   for (const field of source) {
     const name = field.slug ?? field.name ?? '';
@@ -168,14 +174,6 @@ export function calBookingFormFields(
               ? 'guests'
               : 'response';
     if (target !== 'response' && fields.some((f) => f.target === target)) continue;
-    const ownLabel: Record<CalBookingFormFieldTarget, string | undefined> = {
-      name: labels.bookingFormName,
-      email: labels.bookingFormEmail,
-      notes: labels.bookingFormNotes,
-      guests: labels.bookingFormGuests,
-      rescheduleReason: labels.bookingFormRescheduleReason,
-      response: undefined,
-    };
     const placeholder = typeof field.placeholder === 'string' ? field.placeholder : undefined;
     fields.push({
       name,
