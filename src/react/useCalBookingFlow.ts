@@ -49,9 +49,16 @@ export type UseCalBookingFlowOptions = CalBookingFlowEventTypeOptions & {
   defaultFormValues?: Partial<CalBookingFormValues> | undefined;
   /** `attendee.language` sent with a new booking. @default undefined (Cal.com's 'en') */
   language?: string | undefined;
-  /** Called with the new booking (or the moved one) once Cal.com has it. */
+  /**
+   * Called with the new booking (or the moved one) once Cal.com has it. Not called when the flow
+   * started over before Cal.com answered (another user signed in, or `reset`), so one person's
+   * booking never reaches the next person's screen.
+   */
   onBookingSuccess?: ((booking: CalBooking) => void) | undefined;
-  /** Called when Cal.com refuses the booking, slot taken included. */
+  /**
+   * Called when Cal.com refuses the booking, slot taken included. Like `onBookingSuccess`, not
+   * called when the flow started over before Cal.com answered.
+   */
   onBookingError?: ((error: CalQueryError) => void) | undefined;
 };
 
