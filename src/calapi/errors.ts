@@ -20,9 +20,13 @@ export interface CalApiErrorOptions
   method: string;
   /** Path of the request without its query, e.g. `/v2/bookings/abc/cancel`. */
   path: string;
+  /** `error.code` of Cal.com's error envelope. @default undefined */
   code?: string;
+  /** The `X-Request-Id` header. @default undefined */
   requestId?: string;
+  /** For `rate_limited`: milliseconds until the limit resets. @default undefined */
   retryAfterMs?: number;
+  /** `error.details` of Cal.com's error envelope. @default undefined */
   details?: unknown;
 }
 

@@ -103,27 +103,44 @@ export interface CalFetchInit extends CalRequestOptions {
 
 /** `GET /v2/event-types` filters; with none, the token's user's own event types. */
 export interface CalEventTypesParams {
+  /** List this Cal.com user's public event types. @default the token's user */
   username?: string;
+  /** With `username`: only the event type with this slug. @default every slug */
   eventSlug?: string;
+  /** The dynamic group event types of these users. @default undefined */
   usernames?: readonly string[];
+  /** The organization the users belong to, by slug. @default undefined (no organization) */
   orgSlug?: string;
+  /** The organization the users belong to, by id. @default undefined (no organization) */
   orgId?: number;
 }
 
 /** An event type by id, or by its slug together with its owner's username. */
-export type CalEventTypeRef = { eventTypeId: number } | { eventTypeSlug: string; username: string };
+export type CalEventTypeRef =
+  | {
+      /** The event type's id. */
+      eventTypeId: number;
+    }
+  | {
+      /** The event type's slug, unique per owner only. */
+      eventTypeSlug: string;
+      /** The Cal.com username of the event type's owner. */
+      username: string;
+    };
 
 /** `GET /v2/slots`: the event type and a range of ISO dates or times. */
 export type CalSlotsParams = CalEventTypeRef & {
+  /** First day (`YYYY-MM-DD`) or instant (ISO 8601) of the range. */
   start: string;
+  /** Last day (inclusive) or instant of the range. */
   end: string;
   /** Zone of the returned times and of the date keys. @default 'UTC' (Cal.com's default) */
   timeZone?: string;
-  /** For event types with several lengths. */
+  /** For event types with several lengths: the length in minutes. @default the event type's length */
   duration?: number;
   /** `range` adds each slot's `end`. @default 'time' */
   format?: 'time' | 'range';
-  /** Frees that booking's own time while rescheduling it. */
+  /** Frees that booking's own time while rescheduling it. @default undefined */
   bookingUidToReschedule?: string;
 };
 
@@ -136,13 +153,22 @@ export type CalBookingStatusFilter =
 
 /** `GET /v2/bookings` filters and paging (`take`/`skip`). */
 export interface CalBookingsParams {
-  /** Sent as one comma-separated `status` parameter. */
+  /** Sent as one comma-separated `status` parameter. @default every status */
   status?: CalBookingStatusFilter | readonly CalBookingStatusFilter[];
+  /** Bookings per page. @default 100 (Cal.com's) */
   take?: number;
+  /** Bookings to skip before the page. @default 0 */
   skip?: number;
+  /**
+   * Order by start time. @default Cal.com's: newest first for `past` or `cancelled` alone, else
+   * oldest first
+   */
   sortStart?: 'asc' | 'desc';
+  /** Only bookings that start at or after this ISO 8601 time. @default undefined */
   afterStart?: string;
+  /** Only bookings that end at or before this ISO 8601 time. @default undefined */
   beforeEnd?: string;
+  /** Only bookings of this event type. @default undefined (every event type) */
   eventTypeId?: number;
 }
 
@@ -150,29 +176,40 @@ export interface CalBookingsParams {
 export type CalCreateBookingInput = CalEventTypeRef & {
   /** ISO 8601 start in UTC, e.g. `2025-01-06T09:00:00Z`. */
   start: string;
+  /** The person booking. */
   attendee: {
+    /** The attendee's name. */
     name: string;
+    /** The attendee's e-mail address. */
     email: string;
+    /** The attendee's IANA time zone, for Cal.com's messages to them. */
     timeZone: string;
+    /** Language of the attendee's e-mails. @default 'en' (Cal.com's) */
     language?: string;
+    /** The attendee's phone number, in international form (`+44…`). @default undefined */
     phoneNumber?: string;
   };
+  /** Extra attendees' e-mail addresses. @default [] */
   guests?: readonly string[];
+  /** Answers to the event type's other booking fields, by the field's slug. @default {} */
   bookingFieldsResponses?: Record<string, unknown>;
   /** At most 50 keys; Cal.com accepts strings (≤ 500 characters), numbers and booleans. */
   metadata?: Record<string, string | number | boolean>;
+  /** For event types with several lengths: the length in minutes. @default the event type's length */
   lengthInMinutes?: number;
   /** Cal.com's location object (e.g. `{ type: 'integration', integration: 'cal-video' }`) or a string. */
   location?: string | { type: string; [key: string]: unknown };
 };
 
 export interface CalCancelBookingInput {
+  /** Why, shown to the attendees in Cal.com's e-mail. @default undefined (no reason) */
   cancellationReason?: string;
 }
 
 export interface CalRescheduleBookingInput {
   /** ISO 8601 start of the new booking, in UTC. */
   start: string;
+  /** Why, shown to the attendees in Cal.com's e-mail. @default undefined (no reason) */
   reschedulingReason?: string;
   /** E-mail of who reschedules; the owner's confirms a booking that needs confirmation. */
   rescheduledBy?: string;

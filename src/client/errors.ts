@@ -29,13 +29,25 @@ export interface BookingsValidationIssue {
   readonly message: string;
 }
 
+/** What `new BookingsApiError(...)` takes (e.g. to build one in a test or a mock). */
 export interface BookingsApiErrorOptions {
+  /** What went wrong; UIs switch on it. */
   kind: BookingsErrorKind;
+  /** The endpoint the request went to. */
   endpoint: BookingsEndpoint;
+  /**
+   * The error message; it must hold no token, key or body.
+   * @default `AISquare bookings <endpoint> request failed: <kind> (HTTP <status>)`, the status
+   * part only when there is one
+   */
   message?: string;
+  /** HTTP status, when the server answered. @default undefined */
   status?: number;
+  /** The server's own `detail` or `message` string. @default undefined */
   detail?: string;
+  /** Schema validation problems, for `invalid_response`. @default undefined */
   issues?: readonly BookingsValidationIssue[];
+  /** The original failure, kept as the error's `cause` (never in the message). @default undefined */
   cause?: unknown;
 }
 

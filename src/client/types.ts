@@ -59,7 +59,8 @@ export interface BookingsClientOptions<
   getAuthToken?: AuthTokenGetter;
   /**
    * Who is signed in (e.g. the user id): scopes caches and the cross-tab channel, so that nothing
-   * cached for one user is shown to another. @default the `sub` of `jwt`, else `'anonymous'`
+   * cached for one user is shown to another. @default the `sub` of `jwt` (in a session or the
+   * provider, also of the JWT `getAuthToken` returns), else `'anonymous'`
    */
   identity?: string;
   /** An AISquare API key, for deployments that require one. @default undefined (no key) */
@@ -95,7 +96,8 @@ export interface BookingsClientOptions<
   schemas?: BookingsSchemas<TConfig, TUser, TToken>;
   /**
    * Time-out per request, in milliseconds: a finite number >= 0, where `0` disables it; anything
-   * else throws a `TypeError` at creation. @default 10000
+   * else throws a `TypeError` at creation. In a session or the provider it also times the Cal.com
+   * calls. @default 10000 (for a session's Cal.com calls, 15000)
    */
   requestTimeoutMs?: number;
   /**

@@ -146,7 +146,10 @@ export type CalTokenMessage =
   | { readonly type: 'query'; readonly have: number };
 
 export interface GetAccessTokenOptions {
-  /** Request a new token even if the current one is fresh. Joins a refresh already in flight. */
+  /**
+   * Request a new token even if the current one is fresh. Joins a refresh already in flight.
+   * @default false
+   */
   forceRefresh?: boolean;
 }
 
