@@ -19,6 +19,7 @@ export interface BookingsProviderProps
   > {
   /** The QueryClient to cache in. @default the nearest QueryClientProvider's, else a private one */
   queryClient?: QueryClient;
+  /** The part of the app whose hooks and components use this session. */
   children?: ReactNode;
 }
 

@@ -30,7 +30,9 @@ import type { CalQueryError } from './useCalApi.js';
 
 /** What the booking form collects; `responses` holds the event type's other booking fields by slug. */
 export interface CalBookingFormValues {
+  /** The attendee's name (Cal.com's `attendee.name`). */
   name: string;
+  /** The attendee's e-mail address (Cal.com's `attendee.email`). */
   email: string;
   /** Cal.com's `notes` booking field. @default '' */
   notes: string;

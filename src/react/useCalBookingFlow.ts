@@ -27,8 +27,20 @@ import { useCalBooking, useCalEventTypes } from './useCalQueries.js';
 
 /** Which event type the flow books: one pinned by id or by slug, or one the person chooses. */
 export type CalBookingFlowEventTypeOptions =
-  | { eventTypeId: number; eventTypeSlug?: undefined; username?: string | undefined }
-  | { eventTypeSlug: string; username: string; eventTypeId?: undefined }
+  | {
+      /** Book this event type, by id: the flow starts at choosing a day. */
+      eventTypeId: number;
+      eventTypeSlug?: undefined;
+      /** The Cal.com user whose event types hold it. @default the signed-in user */
+      username?: string | undefined;
+    }
+  | {
+      /** Book this event type, by slug (with `username`): the flow starts at choosing a day. */
+      eventTypeSlug: string;
+      /** The Cal.com username of the event type's owner. */
+      username: string;
+      eventTypeId?: undefined;
+    }
   | {
       eventTypeId?: undefined;
       eventTypeSlug?: undefined;
@@ -43,9 +55,15 @@ export type UseCalBookingFlowOptions = CalBookingFlowEventTypeOptions & {
    * warning in development). @default the browser's (Intl.DateTimeFormat)
    */
   timeZone?: string | undefined;
-  /** Reschedule this booking: its own time counts as free and `submit` moves it instead of booking. */
+  /**
+   * Reschedule this booking: its own time counts as free and `submit` moves it instead of booking.
+   * @default undefined (book a new slot)
+   */
   rescheduleUid?: string | undefined;
-  /** Values the form starts with (e.g. the signed-in person's name and e-mail). */
+  /**
+   * Values the form starts with (e.g. the signed-in person's name and e-mail).
+   * @default none: empty fields, or the attendee's name and e-mail when rescheduling
+   */
   defaultFormValues?: Partial<CalBookingFormValues> | undefined;
   /** `attendee.language` sent with a new booking. @default undefined (Cal.com's 'en') */
   language?: string | undefined;

@@ -33,11 +33,13 @@ export type CalBookingMutationResult<TVariables> = UseMutationResult<
 
 /** Variables of `useCancelCalBooking`: which booking, and an optional reason shown to the attendees. */
 export interface CancelCalBookingVariables extends CalCancelBookingInput {
+  /** The booking's uid. */
   uid: string;
 }
 
 /** Variables of `useRescheduleCalBooking`: which booking, and its new start. */
 export interface RescheduleCalBookingVariables extends CalRescheduleBookingInput {
+  /** The uid of the booking to move. */
   uid: string;
 }
 
