@@ -155,13 +155,13 @@ export type CalBookingStatusFilter =
 export interface CalBookingsParams {
   /** Sent as one comma-separated `status` parameter. @default every status */
   status?: CalBookingStatusFilter | readonly CalBookingStatusFilter[];
-  /** Bookings per page. @default 100 (Cal.com's) */
+  /** Bookings per page. @default Cal.com's page size (the sandbox's: 100) */
   take?: number;
   /** Bookings to skip before the page. @default 0 */
   skip?: number;
   /**
-   * Order by start time. @default Cal.com's: newest first for `past` or `cancelled` alone, else
-   * oldest first
+   * Order by start time. @default Cal.com's order (the sandbox's: newest first for `past` or
+   * `cancelled` alone, else oldest first)
    */
   sortStart?: 'asc' | 'desc';
   /** Only bookings that start at or after this ISO 8601 time. @default undefined */
