@@ -13,7 +13,7 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
-import { formatBookingStart, formatMinutes, formatTimeZoneName } from './bookingTime.js';
+import { formatBookingTime, formatMinutes, formatTimeZoneName } from './bookingTime.js';
 import { CalBookingConfirmation } from './CalBookingConfirmation.js';
 import { CalBookingForm } from './CalBookingForm.js';
 import { CalEventTypeList } from './CalEventTypeList.js';
@@ -93,6 +93,7 @@ export function CalBooker({
     step === 'error' ||
     (step === 'choosingDay' && !state.fixed);
 
+  const summary = <EventSummary flow={flow} labels={labels} hour12={hour12} />;
   let title: string;
   let content: ReactNode;
   if (loading) {
@@ -124,7 +125,7 @@ export function CalBooker({
     const params = flow.slotsParams;
     content = (
       <>
-        <EventSummary flow={flow} labels={labels} hour12={hour12} />
+        {summary}
         {step === 'slotTaken' ? (
           <p className="aisq-booker__slot-taken" role="alert">
             {labels.bookerSlotTaken}
@@ -137,13 +138,9 @@ export function CalBooker({
               : { eventTypeSlug: params.eventTypeSlug, username: params.username })}
             timeZone={flow.timeZone}
             onTimeZoneChange={flow.setTimeZone}
-            {...(params.duration !== undefined ? { duration: params.duration } : {})}
-            {...(params.bookingUidToReschedule
-              ? { rescheduleUid: params.bookingUidToReschedule }
-              : {})}
-            {...(state.step !== 'choosingEventType' && state.day
-              ? { defaultMonth: state.day.slice(0, 7) }
-              : {})}
+            duration={params.duration}
+            rescheduleUid={params.bookingUidToReschedule}
+            defaultMonth={state.step !== 'choosingEventType' ? state.day?.slice(0, 7) : undefined}
             selected={selected}
             onSelect={flow.selectSlot}
             labels={labelsProp}
@@ -155,7 +152,7 @@ export function CalBooker({
     title = labels.bookerDetails;
     content = (
       <>
-        <EventSummary flow={flow} labels={labels} hour12={hour12} />
+        {summary}
         <CalBookingForm
           eventType={flow.eventType}
           mode={flow.isRescheduling ? 'reschedule' : 'book'}
@@ -170,7 +167,7 @@ export function CalBooker({
     title = labels.bookerFailed;
     content = (
       <>
-        <EventSummary flow={flow} labels={labels} hour12={hour12} />
+        {summary}
         <BookingsErrorMessage
           error={state.error}
           onRetry={() => flow.submit(state.values)}
@@ -186,8 +183,8 @@ export function CalBooker({
         ref={confirmation}
         booking={state.booking}
         timeZone={flow.timeZone}
-        {...(hour12 !== undefined ? { hour12 } : {})}
-        {...(flow.eventType ? { title: flow.eventType.title } : {})}
+        hour12={hour12}
+        title={flow.eventType?.title}
         onBookAnother={flow.isRescheduling ? undefined : flow.reset}
         labels={labelsProp}
       />
@@ -254,7 +251,7 @@ function EventSummary({
       {showTime && selectedSlot ? (
         <p className="aisq-booker__when" data-zone={timeZone}>
           <span className="aisq-booker__time">
-            {formatBookingStart(selectedSlot, timeZone, labels.locale, hour12)}
+            {formatBookingTime(selectedSlot, undefined, timeZone, labels.locale, hour12)}
           </span>{' '}
           <span className="aisq-booker__zone">
             {formatTimeZoneName(timeZone, labels.locale, selectedSlot)}

@@ -5,7 +5,7 @@ import type { CalBooking } from '../../calapi/types.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import { type BookingsLabelsOverrides, isolate } from '../labels.js';
-import { formatBookingRange, formatBookingStart, formatTimeZoneName } from './bookingTime.js';
+import { formatBookingTime, formatTimeZoneName } from './bookingTime.js';
 import { canonicalZone, zoneDisplayName } from './slotPickerDates.js';
 import { bookingPlace, bookingStatus, toIcs } from './toIcs.js';
 
@@ -73,11 +73,15 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
   const when = (inZone: string) => (
     <>
       <span className="aisq-booking-confirmation__time">
-        {dated
-          ? formatBookingRange(booking.start, booking.end, inZone, locale, hour12)
-          : starts
-            ? formatBookingStart(booking.start, inZone, locale, hour12)
-            : booking.start}
+        {starts
+          ? formatBookingTime(
+              booking.start,
+              dated ? booking.end : undefined,
+              inZone,
+              locale,
+              hour12,
+            )
+          : booking.start}
       </span>{' '}
       <span className="aisq-booking-confirmation__zone">
         {formatTimeZoneName(inZone, locale, booking.start, zoneDisplayName(inZone))}

@@ -45,34 +45,22 @@ const RANGE: Intl.DateTimeFormatOptions = {
   minute: '2-digit',
 };
 
-/** "Monday, January 6, 2025, 9:00 – 9:30 AM" in `timeZone`. */
-export function formatBookingRange(
+/**
+ * "Monday, January 6, 2025, 9:00 – 9:30 AM" in `timeZone`, or with no `end` the start alone:
+ * "Monday, January 6, 2025, 9:00 AM".
+ */
+export function formatBookingTime(
   start: string | number,
-  end: string | number,
+  end: string | number | undefined,
   timeZone: string,
   locale: string,
   hour12?: boolean,
 ): string {
-  const format = dateTimeFormat(locale, {
-    ...RANGE,
-    timeZone,
-    ...(hour12 === undefined ? {} : { hour12 }),
-  });
-  return format.formatRange(new Date(start), new Date(end));
-}
-
-/** "Monday, January 6, 2025, 9:00 AM" in `timeZone`. */
-export function formatBookingStart(
-  start: string | number,
-  timeZone: string,
-  locale: string,
-  hour12?: boolean,
-): string {
-  return dateTimeFormat(locale, {
-    ...RANGE,
-    timeZone,
-    ...(hour12 === undefined ? {} : { hour12 }),
-  }).format(new Date(start));
+  // `hour12: undefined` is the locale's habit, as if absent (and absent from the cache key).
+  const format = dateTimeFormat(locale, { ...RANGE, timeZone, hour12 });
+  return end === undefined
+    ? format.format(new Date(start))
+    : format.formatRange(new Date(start), new Date(end));
 }
 
 /**
