@@ -103,21 +103,22 @@ export function CalBookingsList({
   const panelId = `${id}-panel`;
 
   const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
-    const step: Record<string, number> = {
-      ArrowRight: rtl ? -1 : 1,
-      ArrowLeft: rtl ? 1 : -1,
-    };
-    let next: number;
-    if (event.key in step) next = (index + (step[event.key] ?? 0) + TABS.length) % TABS.length;
-    else if (event.key === 'Home') next = 0;
-    else if (event.key === 'End') next = TABS.length - 1;
-    else return;
+    const { key } = event;
+    // Right goes to the next tab (the previous one right to left), Left the other way; both wrap.
+    const step =
+      (key === 'ArrowRight' ? 1 : key === 'ArrowLeft' ? -1 : 0) *
+      (getComputedStyle(event.currentTarget).direction === 'rtl' ? -1 : 1);
+    const next = step
+      ? (index + step + TABS.length) % TABS.length
+      : key === 'Home'
+        ? 0
+        : key === 'End'
+          ? TABS.length - 1
+          : -1;
+    if (next < 0) return;
     event.preventDefault();
-    const tab = TABS[next];
-    if (tab === undefined) return;
     tabRefs.current[next]?.focus();
-    list.setTab(tab);
+    list.setTab(TABS[next] as CalBookingsListTab);
   };
 
   const moved = (from: CalBooking, booking: CalBooking) => {
@@ -524,11 +525,12 @@ function useWhenFormat(
 
 function useListFormat(locale: string): (names: string[]) => string {
   return useMemo(() => {
+    // A conjunction ("A, B and C") is the default type.
     let format: Intl.ListFormat;
     try {
-      format = new Intl.ListFormat(locale, { type: 'conjunction' });
+      format = new Intl.ListFormat(locale);
     } catch {
-      format = new Intl.ListFormat('en', { type: 'conjunction' });
+      format = new Intl.ListFormat('en');
     }
     return (names) => format.format(names);
   }, [locale]);

@@ -32,12 +32,8 @@ function currentOffset(zone: string): string {
   const hour = Math.floor(Date.now() / 3_600_000);
   const cached = offsets.get(zone);
   if (cached?.hour === hour) return cached.label;
-  let label: string;
-  try {
-    label = offsetLabel(Date.now(), zone);
-  } catch {
-    label = '';
-  }
+  // offsetLabel never throws: zoneName falls back to UTC, then to "GMT".
+  const label = offsetLabel(Date.now(), zone);
   offsets.set(zone, { hour, label });
   return label;
 }

@@ -78,22 +78,12 @@ export interface UseCalBookingFormResult {
   fieldRef: (name: string) => (element: HTMLElement | null) => void;
 }
 
-const TYPES: Record<string, CalBookingFormFieldType> = {
-  name: 'text',
-  text: 'text',
-  address: 'text',
-  textarea: 'textarea',
-  email: 'email',
-  phone: 'phone',
+/** Cal.com's field types that render as themselves; `text` and any unknown type render as text. */
+const TYPES = 'textarea email phone number url select radio checkbox boolean multiemail'.split(' ');
+/** Cal.com's other field types that render as one of `TYPES` (`name` and `address` are text). */
+const TYPE_ALIASES: Record<string, CalBookingFormFieldType> = {
   attendeePhoneNumber: 'phone',
-  number: 'number',
-  url: 'url',
-  select: 'select',
-  radio: 'radio',
-  checkbox: 'checkbox',
   multiselect: 'checkbox',
-  boolean: 'boolean',
-  multiemail: 'multiemail',
 };
 
 /**
@@ -125,22 +115,34 @@ function optionsOf(field: CalBookingField): { value: string; label: string }[] {
   });
 }
 
+/** One field, with no placeholder nor options unless given. */
+const formField = (
+  name: string,
+  type: CalBookingFormFieldType,
+  label: string,
+  required: boolean,
+  target: CalBookingFormFieldTarget,
+  placeholder?: string,
+  options: CalBookingFormField['options'] = [],
+): CalBookingFormField => ({ name, type, label, placeholder, required, options, target });
+
 /** The fields to ask, from Cal.com's booking fields (or the defaults), in their order. */
 export function calBookingFormFields(
   bookingFields: readonly CalBookingField[] | null | undefined,
   mode: 'book' | 'reschedule',
   labels: BookingsLabels,
 ): CalBookingFormField[] {
-  const reason: CalBookingFormField = {
-    name: 'rescheduleReason',
-    type: 'textarea',
-    label: labels.bookingFormRescheduleReason,
-    placeholder: undefined,
-    required: false,
-    options: [],
-    target: 'rescheduleReason',
-  };
-  if (mode === 'reschedule') return [reason];
+  if (mode === 'reschedule') {
+    return [
+      formField(
+        'rescheduleReason',
+        'textarea',
+        labels.bookingFormRescheduleReason,
+        false,
+        'rescheduleReason',
+      ),
+    ];
+  }
   const source = bookingFields?.length
     ? bookingFields
     : [
@@ -156,48 +158,52 @@ export function calBookingFormFields(
     guests: labels.bookingFormGuests,
   };
   const fields: CalBookingFormField[] = [];
+  const has = (target: CalBookingFormFieldTarget) => fields.some((f) => f.target === target);
   for (const field of source) {
     const name = field.slug ?? field.name ?? '';
     // A repeated slug would share its answer: asked once.
     if (!name || field.hidden === true || name === 'rescheduleReason') continue;
     if (fields.some((f) => f.name === name)) continue;
     if (SKIPPED_TYPES.has(field.type) || name === 'location') continue;
-    const type = own(TYPES, field.type) ?? 'text';
     const target: CalBookingFormFieldTarget =
       name === 'name' || field.type === 'name'
         ? 'name'
-        : name === 'email'
+        : name === 'email' || name === 'notes' || name === 'guests'
+          ? name
+          : 'response';
+    if (target !== 'response' && has(target)) continue;
+    fields.push(
+      formField(
+        name,
+        target === 'email'
           ? 'email'
-          : name === 'notes'
-            ? 'notes'
-            : name === 'guests'
-              ? 'guests'
-              : 'response';
-    if (target !== 'response' && fields.some((f) => f.target === target)) continue;
-    const placeholder = typeof field.placeholder === 'string' ? field.placeholder : undefined;
-    fields.push({
-      name,
-      type: target === 'email' ? 'email' : target === 'guests' ? 'multiemail' : type,
-      label: ownLabel[target] ?? (field.label || name),
-      placeholder: placeholder || undefined,
-      // Cal.com always needs the attendee's name and e-mail.
-      required: target === 'name' || target === 'email' || field.required === true,
-      options: optionsOf(field),
-      target,
-    });
+          : target === 'guests'
+            ? 'multiemail'
+            : TYPES.includes(field.type)
+              ? (field.type as CalBookingFormFieldType)
+              : (own(TYPE_ALIASES, field.type) ?? 'text'),
+        ownLabel[target] ?? (field.label || name),
+        // Cal.com always needs the attendee's name and e-mail.
+        target === 'name' || target === 'email' || field.required === true,
+        target,
+        (typeof field.placeholder === 'string' && field.placeholder) || undefined,
+        optionsOf(field),
+      ),
+    );
   }
   // The attendee's name and e-mail are asked even when the event type does not list them.
   for (const target of ['email', 'name'] as const) {
-    if (fields.some((f) => f.target === target)) continue;
-    fields.unshift({
-      name: target,
-      type: target === 'email' ? 'email' : 'text',
-      label: target === 'email' ? labels.bookingFormEmail : labels.bookingFormName,
-      placeholder: undefined,
-      required: true,
-      options: [],
-      target,
-    });
+    if (!has(target)) {
+      fields.unshift(
+        formField(
+          target,
+          target === 'email' ? 'email' : 'text',
+          ownLabel[target] as string,
+          true,
+          target,
+        ),
+      );
+    }
   }
   return fields;
 }
