@@ -420,30 +420,31 @@ export type BookingsLabelsOverrides = Partial<
   errorNextStep?: Partial<Record<BookingsErrorKind, string>>;
 };
 
-/** Merges overrides over labels; `undefined` values keep what is there. */
+/**
+ * Merges overrides over labels; `undefined` values keep what is there. The per-kind error strings
+ * merge one level down, the same way.
+ */
 export function mergeBookingsLabels(
   base: BookingsLabels,
   overrides: BookingsLabelsOverrides | undefined,
 ): BookingsLabels {
-  if (!overrides) return base;
+  return overrides ? (mergeDefined(base, overrides) as unknown as BookingsLabels) : base;
+}
+
+function mergeDefined(base: object, overrides: object): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) continue;
-    if (key === 'errorMessage' || key === 'errorNextStep') {
-      merged[key] = { ...base[key], ...withoutUndefined(value as Record<string, unknown>) };
-    } else {
-      merged[key] = value;
-    }
+    merged[key] =
+      key === 'errorMessage' || key === 'errorNextStep'
+        ? mergeDefined(merged[key] as object, value)
+        : value;
   }
-  return merged as unknown as BookingsLabels;
+  return merged;
 }
 
 /** Text from Cal.com between FSI and PDI, isolated (as `<bdi>`) inside a label's sentence. */
 export const isolate = (text: string): string => `\u2068${text}\u2069`;
-
-function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
-}
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],

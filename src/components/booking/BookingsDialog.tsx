@@ -11,7 +11,7 @@ import {
 import { classNames } from '../classNames.js';
 
 const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+  'a[href],:is(button,input,select,textarea):not([disabled]),[tabindex]:not([tabindex="-1"])';
 
 export interface BookingsDialogProps {
   /** `alertdialog` for a confirmation (APG alert dialog), `dialog` otherwise. */

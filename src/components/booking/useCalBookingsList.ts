@@ -1,6 +1,6 @@
 'use client';
 
-import type { UseQueryResult } from '@tanstack/react-query';
+import { hashKey, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type {
   CalBooking,
@@ -151,12 +151,9 @@ export function useCalBookingsList(
   };
 }
 
-/** The same list params but for `skip`. */
+/** The same list params but for `skip`, compared as the query cache compares keys (`hashKey`). */
 function sameListParams(previous: unknown, next: unknown): boolean {
-  const a = previous as Record<string, unknown>;
-  const b = next as Record<string, unknown>;
-  for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    if (name !== 'skip' && JSON.stringify(a[name]) !== JSON.stringify(b[name])) return false;
-  }
-  return true;
+  const { skip: _a, ...rest } = previous as CalBookingsParams;
+  const { skip: _b, ...nextRest } = next as CalBookingsParams;
+  return hashKey([rest]) === hashKey([nextRest]);
 }

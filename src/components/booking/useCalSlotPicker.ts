@@ -205,11 +205,7 @@ function createDayStore(selectedDay: string | undefined): CalSlotPickerDayStore 
     },
     set(patch) {
       const next = { ...state, ...patch };
-      if (
-        next.selectedDay === state.selectedDay &&
-        next.focusedDay === state.focusedDay &&
-        next.moveFocus === state.moveFocus
-      ) {
+      if ((Object.keys(patch) as (keyof typeof state)[]).every((key) => next[key] === state[key])) {
         return;
       }
       state = next;
