@@ -59,7 +59,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
   const attendee = booking.attendees[0];
   const host = booking.hosts?.[0];
   const zone = timeZone ?? attendee?.timeZone ?? 'UTC';
-  const hostZone = host?.timeZone ?? undefined;
+  const hostZone = host?.timeZone;
   // A malformed start or end is shown as far as it can be, without an .ics file.
   const starts = !Number.isNaN(Date.parse(booking.start));
   const dated = starts && !Number.isNaN(Date.parse(booking.end));

@@ -514,11 +514,14 @@ function useWhenFormat(
       format = new Intl.DateTimeFormat('en', options);
     }
     return ({ start, end }) => {
-      const from = new Date(start);
-      const to = new Date(end);
-      if (Number.isNaN(from.getTime())) return start;
-      if (Number.isNaN(to.getTime()) || to <= from) return format.format(from);
-      return format.formatRange(from, to);
+      const from = Date.parse(start);
+      const to = Date.parse(end);
+      // A malformed start as given; a malformed or non-positive range as its start alone.
+      return Number.isNaN(from)
+        ? start
+        : to > from
+          ? format.formatRange(from, to)
+          : format.format(from);
     };
   }, [locale, timeZone]);
 }
