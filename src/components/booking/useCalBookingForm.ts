@@ -78,8 +78,22 @@ export interface UseCalBookingFormResult {
   fieldRef: (name: string) => (element: HTMLElement | null) => void;
 }
 
-/** Cal.com's field types that render as themselves; `text` and any unknown type render as text. */
-const TYPES = 'textarea email phone number url select radio checkbox boolean multiemail'.split(' ');
+/**
+ * Cal.com's field types that render as themselves; `text` and any unknown type render as text. A
+ * literal, not a `.split` call: a call at module level is kept in every bundle of the shared chunk.
+ */
+const TYPES = [
+  'textarea',
+  'email',
+  'phone',
+  'number',
+  'url',
+  'select',
+  'radio',
+  'checkbox',
+  'boolean',
+  'multiemail',
+];
 /** Cal.com's other field types that render as one of `TYPES` (`name` and `address` are text). */
 const TYPE_ALIASES: Record<string, CalBookingFormFieldType> = {
   attendeePhoneNumber: 'phone',
