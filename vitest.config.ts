@@ -13,6 +13,10 @@ export default defineConfig({
         find: /^@aisquare\/bookings-react$/,
         replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
       },
+      {
+        find: /^@aisquare\/bookings-react\/styles\.css$/,
+        replacement: fileURLToPath(new URL('./src/styles.css', import.meta.url)),
+      },
     ],
   },
   test: {

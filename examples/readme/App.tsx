@@ -1,0 +1,18 @@
+import { BookingsProvider, CalBooker, useCalUser } from '@aisquare/bookings-react';
+import '@aisquare/bookings-react/styles.css'; // optional: the default look
+
+function Greeting() {
+  const user = useCalUser();
+  if (user.isPending) return <p>Loading…</p>;
+  if (user.isError) return <p>Cal.com: {user.error.kind}</p>;
+  return <p>Book a meeting, {user.data.name}</p>;
+}
+
+export function App({ jwt }: { jwt: string | null }) {
+  return (
+    <BookingsProvider baseUrl="http://127.0.0.1:8787" jwt={jwt /* null: signed out */}>
+      <Greeting />
+      <CalBooker onBookingSuccess={(booking) => alert(`Booked ${booking.start}`)} />
+    </BookingsProvider>
+  );
+}

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { StrictMode } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../examples/readme/App.js';
+import { chooseTime } from '../helpers/bookerWorld.js';
+import { withSandbox } from '../helpers/withSandbox.js';
+
+const fixture = withSandbox();
+const ROOT = process.cwd();
+/** The origin the README's example names: `npx aisquare-bookings-sandbox`'s default. */
+const README_ORIGIN = 'http://127.0.0.1:8787';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("the README's example", () => {
+  it('greets the user and books a slot against the sandbox, over real HTTP', async () => {
+    const { sandbox } = fixture;
+    // The test's sandbox listens on a free port, not 8787 (which `npm start` may hold): requests for
+    // the README's origin go to it instead, still over HTTP.
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input instanceof Request ? input.url : input);
+      return realFetch(
+        url.startsWith(README_ORIGIN) ? sandbox.url + url.slice(README_ORIGIN.length) : input,
+        init,
+      );
+    });
+    const alert = vi.fn();
+    vi.stubGlobal('alert', alert);
+    const jwt = await sandbox.issueJwt('readme', { name: 'Ada Lovelace' });
+    const user = userEvent.setup();
+    render(
+      <StrictMode>
+        <App jwt={jwt} />
+      </StrictMode>,
+    );
+
+    // The user's Cal.com account is made by the provider's first token request, then greeted.
+    await screen.findByText('Book a meeting, Ada Lovelace', undefined, { timeout: 5_000 });
+    await user.click(await screen.findByRole('button', { name: /30 Minute Meeting/ }));
+    const time = await chooseTime(user);
+    await user.type(await screen.findByRole('textbox', { name: 'Your name' }), 'Ada');
+    await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'ada@example.com');
+    await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    await screen.findByRole('heading', { name: 'Your meeting is booked' }, { timeout: 5_000 });
+
+    const [booking] = sandbox.calModel.bookings();
+    expect(booking?.start).toBe(Date.parse(time.start));
+    expect(booking?.attendee.email).toBe('ada@example.com');
+    await waitFor(() => expect(alert).toHaveBeenCalledOnce());
+    const [message] = alert.mock.calls[0] ?? [];
+    expect(message).toMatch(/^Booked /);
+    expect(Date.parse(String(message).slice('Booked '.length))).toBe(booking?.start);
+  });
+
+  it('is the code README.md shows', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const source = readFileSync(join(ROOT, 'examples/readme/App.tsx'), 'utf8');
+    expect(readme).toContain(source.trim());
+  });
+});
