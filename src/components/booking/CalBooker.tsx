@@ -8,7 +8,6 @@ import {
   type UseCalBookingFlowResult,
   useCalBookingFlow,
 } from '../../react/useCalBookingFlow.js';
-import { useCalMe } from '../../react/useCalQueries.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
@@ -18,6 +17,8 @@ import { CalBookingConfirmation } from './CalBookingConfirmation.js';
 import { CalBookingForm } from './CalBookingForm.js';
 import { CalEventTypeList } from './CalEventTypeList.js';
 import { CalSlotPicker } from './CalSlotPicker.js';
+import type { HourCycle } from './slotPickerDates.js';
+import { useCalHourCycle } from './useCalHourCycle.js';
 
 /**
  * `data-state` of `CalBooker`'s root: the flow's step, `loading` while a rescheduled booking loads, or
@@ -81,10 +82,8 @@ export function CalBooker({
     () => (flow.selectedSlot ? { start: flow.selectedSlot } : null),
     [flow.selectedSlot],
   );
-  const me = useCalMe();
-  const timeFormat = me.data?.timeFormat;
   // 12 or 24 h as the picker shows them: the user's Cal.com setting, else the locale's.
-  const hour12 = timeFormat === 12 ? true : timeFormat === 24 ? false : undefined;
+  const hourCycle = useCalHourCycle(undefined, labels.locale);
 
   const canGoBack =
     step === 'choosingSlot' ||
@@ -93,7 +92,7 @@ export function CalBooker({
     step === 'error' ||
     (step === 'choosingDay' && !state.fixed);
 
-  const summary = <EventSummary flow={flow} labels={labels} hour12={hour12} />;
+  const summary = <EventSummary flow={flow} labels={labels} hourCycle={hourCycle} />;
   let title: string;
   let content: ReactNode;
   if (loading) {
@@ -183,7 +182,7 @@ export function CalBooker({
         ref={confirmation}
         booking={state.booking}
         timeZone={flow.timeZone}
-        hour12={hour12}
+        hour12={hourCycle === 'h12'}
         title={flow.eventType?.title}
         onBookAnother={flow.isRescheduling ? undefined : flow.reset}
         labels={labelsProp}
@@ -229,11 +228,11 @@ export function CalBooker({
 function EventSummary({
   flow,
   labels,
-  hour12,
+  hourCycle,
 }: {
   flow: UseCalBookingFlowResult;
   labels: BookingsLabels;
-  hour12: boolean | undefined;
+  hourCycle: HourCycle;
 }): ReactNode {
   const { eventType, selectedSlot, timeZone, step } = flow;
   const showTime = !!selectedSlot && step !== 'slotTaken' && step !== 'choosingSlot';
@@ -251,7 +250,7 @@ function EventSummary({
       {showTime && selectedSlot ? (
         <p className="aisq-booker__when" data-zone={timeZone}>
           <span className="aisq-booker__time">
-            {formatBookingTime(selectedSlot, undefined, timeZone, labels.locale, hour12)}
+            {formatBookingTime(selectedSlot, undefined, timeZone, labels.locale, hourCycle)}
           </span>{' '}
           <span className="aisq-booker__zone">
             {formatTimeZoneName(timeZone, labels.locale, selectedSlot)}

@@ -8,6 +8,7 @@ import { type BookingsLabelsOverrides, isolate } from '../labels.js';
 import { formatBookingTime, formatTimeZoneName } from './bookingTime.js';
 import { canonicalZone, zoneDisplayName } from './slotPickerDates.js';
 import { bookingPlace, bookingStatus, toIcs } from './toIcs.js';
+import { useCalHourCycle } from './useCalHourCycle.js';
 
 /** `data-state` of `CalBookingConfirmation`'s root: the booking's own status. */
 export type CalBookingConfirmationState = 'booked' | 'rescheduled' | 'pending' | 'cancelled';
@@ -20,7 +21,10 @@ export interface CalBookingConfirmationProps {
   title?: string;
   /** Adds a "book another" button calling this. @default undefined (no button) */
   onBookAnother?: () => void;
-  /** 12 or 24 hour times. @default the locale's */
+  /**
+   * 12 or 24 hour times. @default as `CalSlotPicker`: the user's Cal.com `timeFormat` when the page has
+   * loaded it (`useCalMe`; the confirmation does not ask for it), else the locale's
+   */
   hour12?: boolean;
   /** The .ics file's name. @default 'booking.ics' */
   icsFileName?: string;
@@ -56,6 +60,11 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
   const labels = useBookingsLabels(labelsProp);
   const headingId = useId();
   const { locale } = labels;
+  const hourCycle = useCalHourCycle(
+    hour12 === undefined ? undefined : hour12 ? 'h12' : 'h23',
+    locale,
+    false,
+  );
   const attendee = booking.attendees[0];
   const host = booking.hosts?.[0];
   const zone = timeZone ?? attendee?.timeZone ?? 'UTC';
@@ -79,7 +88,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
               dated ? booking.end : undefined,
               inZone,
               locale,
-              hour12,
+              hourCycle,
             )
           : booking.start}
       </span>{' '}

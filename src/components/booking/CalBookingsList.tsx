@@ -8,17 +8,24 @@ import { classNames } from '../classNames.js';
 import { type BookingsLabels, type BookingsLabelsOverrides, isolate } from '../labels.js';
 import { BookingsDialog } from './BookingsDialog.js';
 import { CalBooker } from './CalBooker.js';
+import type { HourCycle } from './slotPickerDates.js';
 import {
   type CalBookingsListTab,
   type UseCalBookingsListOptions,
   useCalBookingsList,
 } from './useCalBookingsList.js';
+import { useCalHourCycle } from './useCalHourCycle.js';
 
 export interface CalBookingsListProps extends UseCalBookingsListOptions {
   /**
    * Zone the times are shown in (always with the zone's name). @default the viewer's zone
    */
   timeZone?: string;
+  /**
+   * 12 or 24 hour times. @default as `CalSlotPicker`: the user's Cal.com `timeFormat` (`useCalMe`),
+   * else the locale's
+   */
+  hourCycle?: HourCycle;
   /**
    * Called by a booking's "Reschedule" button instead of the list's own reschedule dialog (e.g. to
    * navigate to the host's booking page with the booking's uid). @default undefined
@@ -74,6 +81,7 @@ function emptyLabel(labels: BookingsLabels, tab: CalBookingsListTab): string {
  */
 export function CalBookingsList({
   timeZone,
+  hourCycle,
   onReschedule,
   renderReschedule,
   allowReschedule = true,
@@ -85,6 +93,8 @@ export function CalBookingsList({
   ...options
 }: CalBookingsListProps): ReactNode {
   const labels = useBookingsLabels(labelsProp);
+  // Before the list's own request, so that /v2/bookings stays the last one asked.
+  const cycle = useCalHourCycle(hourCycle, labels.locale);
   const list = useCalBookingsList(options);
   const id = useId();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -96,7 +106,7 @@ export function CalBookingsList({
   const doneRef = useRef(false);
   const returnFocus = (opener: HTMLElement | null) =>
     doneRef.current || !opener ? panelRef.current : opener;
-  const formatWhen = useWhenFormat(labels.locale, timeZone);
+  const formatWhen = useWhenFormat(labels.locale, timeZone, cycle);
   const names = useListFormat(labels.locale);
 
   const tabId = (tab: CalBookingsListTab) => `${id}-tab-${tab}`;
@@ -495,6 +505,7 @@ function RescheduleDialog({
 function useWhenFormat(
   locale: string,
   timeZone: string | undefined,
+  hourCycle: HourCycle,
 ): (booking: Pick<CalBooking, 'start' | 'end'>) => string {
   return useMemo(() => {
     const options: Intl.DateTimeFormatOptions = {
@@ -504,6 +515,7 @@ function useWhenFormat(
       day: 'numeric',
       hour: 'numeric',
       minute: '2-digit',
+      hourCycle,
       timeZoneName: 'short',
     };
     let format: Intl.DateTimeFormat;
@@ -523,7 +535,7 @@ function useWhenFormat(
           ? format.formatRange(from, to)
           : format.format(from);
     };
-  }, [locale, timeZone]);
+  }, [locale, timeZone, hourCycle]);
 }
 
 function useListFormat(locale: string): (names: string[]) => string {

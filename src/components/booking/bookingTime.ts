@@ -47,17 +47,16 @@ const RANGE: Intl.DateTimeFormatOptions = {
 
 /**
  * "Monday, January 6, 2025, 9:00 – 9:30 AM" in `timeZone`, or with no `end` the start alone:
- * "Monday, January 6, 2025, 9:00 AM".
+ * "Monday, January 6, 2025, 9:00 AM"; 12 or 24 h by `hourCycle` (`useCalHourCycle`).
  */
 export function formatBookingTime(
   start: string | number,
   end: string | number | undefined,
   timeZone: string,
   locale: string,
-  hour12?: boolean,
+  hourCycle: 'h12' | 'h23',
 ): string {
-  // `hour12: undefined` is the locale's habit, as if absent (and absent from the cache key).
-  const format = dateTimeFormat(locale, { ...RANGE, timeZone, hour12 });
+  const format = dateTimeFormat(locale, { ...RANGE, timeZone, hourCycle });
   return end === undefined
     ? format.format(new Date(start))
     : format.formatRange(new Date(start), new Date(end));

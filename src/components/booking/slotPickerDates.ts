@@ -193,6 +193,14 @@ export const localeHourCycle = /* @__PURE__ */ perLocale((locale): HourCycle => 
   }
 });
 
+/**
+ * 12 or 24 h as `CalSlotPicker` shows times: the user's Cal.com `timeFormat` (12 or 24), else the
+ * locale's habit. Every component that shows a time of day uses it (`useCalHourCycle`).
+ */
+export function calHourCycle(timeFormat: number | null | undefined, locale: string): HourCycle {
+  return timeFormat === 12 ? 'h12' : timeFormat === 24 ? 'h23' : localeHourCycle(locale);
+}
+
 const WEEKDAY_NAMES = [
   'sunday',
   'monday',

@@ -22,12 +22,12 @@ import {
   addDays,
   addMonths,
   addMonthsToDay,
+  calHourCycle,
   dayOf,
   type HourCycle,
   isDay,
   isMonth,
   isTimeZone,
-  localeHourCycle,
   localeWeekStart,
   monthOf,
   monthWeeks,
@@ -383,10 +383,7 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
   // --- the user's Cal.com preferences, only when a prop leaves them open ---------------------------
   const needMe = hourCycleProp === undefined || weekStartsOnProp === undefined;
   const me = useCalMe({ enabled: needMe });
-  const hourCycle: HourCycle =
-    hourCycleProp ??
-    (me.data?.timeFormat === 12 ? 'h12' : me.data?.timeFormat === 24 ? 'h23' : undefined) ??
-    localeHourCycle(locale);
+  const hourCycle = hourCycleProp ?? calHourCycle(me.data?.timeFormat, locale);
   const weekStartsOn: Weekday =
     weekStartsOnProp ?? weekdayFromName(me.data?.weekStart) ?? localeWeekStart(locale);
 

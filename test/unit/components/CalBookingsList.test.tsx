@@ -13,10 +13,10 @@ const DAY_MS = 86_400_000;
  * A world where alice has `upcoming` bookings of her 30-minute event type, each with a different
  * attendee, plus `past` ones made while the model's clock stood 30 days back, and `cancelled` ones.
  */
-function seededWorld({ upcoming = 0, past = 0, cancelled = 0 } = {}) {
+function seededWorld({ upcoming = 0, past = 0, cancelled = 0, timeFormat = 24 } = {}) {
   let offset = 0;
   const world = createCalWorld({ now: () => Date.now() - offset });
-  world.model.integrate({ sub: 'alice' });
+  world.model.integrate({ sub: 'alice' }, { user: { timeFormat } });
   const thirty = world.model.eventTypes('alice').find((type) => type.slug === '30min');
   if (!thirty) throw new Error('seed changed');
   const book = (count: number, name: (index: number) => string) => {
@@ -151,6 +151,42 @@ describe('CalBookingsList', () => {
     expect(screen.getByRole('time')).toHaveTextContent(expected);
     expect(expected).toMatch(/GMT\+5:30/);
   });
+
+  // CalSlotPicker's rule: the hourCycle prop, else the user's Cal.com timeFormat, else the locale's;
+  // each case against a locale whose own habit is the other one.
+  it.each([
+    [24, 'en-US', undefined, 'h23', /\b\d\d:\d\d\s–\s\d\d:\d\d\s/],
+    [12, 'en-GB', undefined, 'h12', /\b\d{1,2}:\d\d\s–\s\d{1,2}:\d\d\s[ap]m\b/i],
+    [24, 'en-US', 'h12', 'h12', /\b\d{1,2}:\d\d\s–\s\d{1,2}:\d\d\s[AP]M\b/],
+  ] as const)(
+    'shows times as the slot picker does: Cal.com timeFormat %i, locale %s, hourCycle %s -> %s',
+    async (timeFormat, locale, hourCycle, expectedCycle, shape) => {
+      const { world, bookings } = seededWorld({ upcoming: 1, timeFormat });
+      renderWithProviders(
+        <CalBookingsList timeZone="UTC" hourCycle={hourCycle} labels={{ locale }} />,
+        { provider: { jwt: fakeJwt('alice'), fetch: world.fetch } },
+      );
+      await waitFor(() => expect(items()).toHaveLength(1));
+      const booking = bookings[0] as (typeof bookings)[number];
+      const expected = new Intl.DateTimeFormat(locale, {
+        weekday: 'short',
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        hourCycle: expectedCycle,
+        timeZoneName: 'short',
+        timeZone: 'UTC',
+      }).formatRange(new Date(booking.start), new Date(booking.end));
+      expect(expected).toMatch(shape);
+      // toHaveTextContent collapses the element's white space (ICU puts U+202F before AM/PM).
+      const shown = expected.replace(/\s+/g, ' ');
+      await waitFor(() => expect(screen.getByRole('time')).toHaveTextContent(shown));
+      // The user's profile is asked for only when the prop leaves the format open.
+      expect(world.count('GET /v2/me')).toBe(hourCycle ? 0 : 1);
+    },
+  );
 
   it('tabs follow the APG pattern: roving tabindex, arrows wrap, Home and End, each tab its own status', async () => {
     const { world } = seededWorld({ upcoming: 1, past: 1, cancelled: 1 });

@@ -1,9 +1,12 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CalBooking } from '../../../../src/calapi/types.js';
 import { CalBookingConfirmation } from '../../../../src/components/booking/CalBookingConfirmation.js';
+import { useCalMe } from '../../../../src/react/useCalQueries.js';
+import { createCalWorld } from '../../../helpers/calWorld.js';
+import { fakeJwt } from '../../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
 
 const booking: CalBooking = {
@@ -76,7 +79,7 @@ describe('CalBookingConfirmation', () => {
   it('rescheduled and cancelled states; book another; the heading takes focus', async () => {
     const onBookAnother = vi.fn();
     const ref = createRef<HTMLHeadingElement>();
-    const { container, rerender } = renderWithProviders(
+    const { container, rerenderProvider } = renderWithProviders(
       <CalBookingConfirmation
         ref={ref}
         booking={{ ...booking, rescheduledFromUid: 'old' }}
@@ -91,7 +94,7 @@ describe('CalBookingConfirmation', () => {
     expect(ref.current).toHaveFocus();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Book another meeting' }));
     expect(onBookAnother).toHaveBeenCalledOnce();
-    rerender(<CalBookingConfirmation booking={{ ...booking, status: 'cancelled' }} />);
+    rerenderProvider({}, <CalBookingConfirmation booking={{ ...booking, status: 'cancelled' }} />);
     expect(container.querySelector('.aisq-booking-confirmation')).toHaveAttribute(
       'data-state',
       'cancelled',
@@ -116,13 +119,16 @@ describe('CalBookingConfirmation', () => {
   });
 
   it('a malformed start or end does not crash: shown as far as it can be, no .ics link', () => {
-    const { container, rerender } = renderWithProviders(
+    const { container, rerenderProvider } = renderWithProviders(
       <CalBookingConfirmation booking={{ ...booking, start: 'soon' }} timeZone="UTC" />,
       { provider: { enabled: false } },
     );
     expect(text(container.querySelector('.aisq-booking-confirmation__time'))).toBe('soon');
     expect(screen.queryByRole('link', { name: 'Add to calendar (.ics)' })).toBeNull();
-    rerender(<CalBookingConfirmation booking={{ ...booking, end: '' }} timeZone="UTC" />);
+    rerenderProvider(
+      {},
+      <CalBookingConfirmation booking={{ ...booking, end: '' }} timeZone="UTC" />,
+    );
     expect(text(container.querySelector('.aisq-booking-confirmation__time'))).toMatch(
       /^Monday, March 29, 2027(,| at) 8:00 AM$/,
     );
@@ -189,5 +195,64 @@ describe('CalBookingConfirmation', () => {
     const join = screen.queryByRole('link', { name: 'Join the meeting' });
     if (href) expect(join).toHaveAttribute('href', href);
     else expect(join).toBeNull();
+  });
+
+  describe('12 or 24 h as CalSlotPicker shows them on the same page', () => {
+    /** What loads the user's Cal.com profile on a booking page: the slot picker, the booker, the list. */
+    function Profile(): null {
+      useCalMe();
+      return null;
+    }
+
+    function renderOnPage(timeFormat: number, locale: string, hour12?: boolean) {
+      const world = createCalWorld();
+      world.model.integrate({ sub: 'alice' }, { user: { timeFormat } });
+      const { container } = renderWithProviders(
+        <>
+          <Profile />
+          <CalBookingConfirmation
+            booking={booking}
+            timeZone="Europe/London"
+            hour12={hour12}
+            labels={{ locale }}
+          />
+        </>,
+        { provider: { jwt: fakeJwt('alice'), fetch: world.fetch } },
+      );
+      return {
+        world,
+        time: () => text(container.querySelector('.aisq-booking-confirmation__time')),
+      };
+    }
+
+    it.each([
+      // Each against a locale whose own habit is the other one (ICU versions differ on en-GB's comma).
+      [24, 'en-US', /^Monday, March 29, 2027, 09:00 – 09:30$/],
+      [12, 'en-GB', /^Monday,? 29 March 2027, 9:00 – 9:30 am$/],
+    ])('Cal.com timeFormat %i in %s: %s', async (timeFormat, locale, expected) => {
+      const { world, time } = renderOnPage(timeFormat, locale);
+      await waitFor(() => expect(time()).toMatch(expected));
+      expect(world.count('GET /v2/me')).toBe(1);
+    });
+
+    it('hour12 overrides the user’s timeFormat', async () => {
+      const { world, time } = renderOnPage(24, 'en-US', true);
+      await waitFor(() => expect(world.count('GET /v2/me')).toBe(1));
+      expect(time()).toBe('Monday, March 29, 2027, 9:00 – 9:30 AM');
+    });
+
+    it('asks Cal.com for nothing itself: alone, the locale’s habit', async () => {
+      const world = createCalWorld();
+      world.model.integrate({ sub: 'alice' }, { user: { timeFormat: 24 } });
+      const { container } = renderWithProviders(
+        <CalBookingConfirmation booking={booking} timeZone="Europe/London" />,
+        { provider: { jwt: fakeJwt('alice'), fetch: world.fetch } },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(world.count('GET /v2/me')).toBe(0);
+      expect(text(container.querySelector('.aisq-booking-confirmation__time'))).toBe(
+        'Monday, March 29, 2027, 9:00 – 9:30 AM',
+      );
+    });
   });
 });
