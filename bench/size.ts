@@ -47,10 +47,12 @@ const PEERS = ['react', 'react-dom', '@tanstack/react-query', 'zod', 'msw'];
 // is required behaviour (cross-tab sharing alone costs ~680 B, response validation ~270 B, the streamed
 // body cap ~180 B, abort/time-out ~150 B, redaction ~130 B, identity learning ~125 B). Since then the
 // transport shared with the Cal.com client (+~100 B) and scoping mutation results to their identity
-// (no previous user's result rendered even once, ~200 B) took it to 9.12 kB = 0.66x. The gate is that
-// figure plus a small margin, so growth shows up; the target stays printed as not met.
+// (no previous user's result rendered even once, ~200 B) took it to 9.12 kB = 0.66x, and refusing a
+// JWT that is not a bearer token with a clear error (instead of a fetch TypeError read as a network
+// fault and retried, ~95 B) to 9.26 kB = 0.67x. The gate is that figure plus a small margin, so growth
+// shows up; the target stays printed as not met.
 export const MAIN_RATIO_TARGET = 0.5;
-export const MAIN_RATIO_BUDGET = 0.67;
+export const MAIN_RATIO_BUDGET = 0.68;
 export const CORE_RATIO_BUDGET = 0.65;
 export const COMPONENTS_BUDGET_BYTES = 4_000;
 export const CAL_BUDGET_BYTES = 5_000;

@@ -56,6 +56,9 @@ const DEFAULT_SCHEMAS: Record<BookingsEndpoint, StandardSchemaV1> = {
 const accessTokenOf = (body: unknown): string | undefined =>
   nonEmpty((body as { access_token?: unknown } | null)?.access_token);
 
+/** RFC 6750's `b64token`, which every JWT (base64url segments and dots) is. */
+const BEARER_TOKEN = /^[\w.~+/-]+=*$/;
+
 /**
  * Creates a framework-free client for the three AISquare bookings endpoints. Every call validates
  * the response against its schema (overridable per endpoint; the data types follow it) and rejects
@@ -101,7 +104,16 @@ export function createBookingsClient<
           },
         );
       }
-      if (jwt) secrets.add(jwt);
+      if (jwt) {
+        secrets.add(jwt);
+        // RFC 6750's b64token: a placeholder ('eyJ…'), a pasted 'Bearer …' or a newline would make
+        // fetch throw (read as a network fault, then retried) or earn a 401 that names no cause.
+        if (!BEARER_TOKEN.test(jwt)) {
+          throw fail('unauthorized', {
+            message: `AISquare bookings ${endpoint} request not sent: the JWT is not a bearer token (no "Bearer ", spaces or quotes)`,
+          });
+        }
+      }
 
       let payload: string | undefined;
       try {

@@ -47,8 +47,9 @@ export interface BookingsClientOptions<
   /**
    * The AISquare JWT as a value, for hosts that hold it in state: sent as `Authorization: Bearer
    * <jwt>`, and its `sub` names the `identity` when that is not given. When it is not `undefined`,
-   * `getAuthToken` is never called; `null` or `''` means signed out (no bearer).
-   * @default undefined (ask `getAuthToken`)
+   * `getAuthToken` is never called; `null` or `''` means signed out (no bearer). Only the token, no
+   * `Bearer ` prefix: a value that is not an RFC 6750 bearer token rejects every call with kind
+   * `unauthorized` before anything is sent. @default undefined (ask `getAuthToken`)
    */
   jwt?: string | null;
   /**
@@ -73,7 +74,9 @@ export interface BookingsClientOptions<
   apiKeyHeader?: string;
   /**
    * `fetch`'s credentials mode; `'include'` for cookie sessions across origins. Not passed when
-   * unset, so fetch's own default applies. @default 'same-origin'
+   * unset, so fetch's own default applies. A session or the provider given none of `jwt`,
+   * `getAuthToken` and `credentials` warns in development (a forgotten `jwt` looks like a cookie
+   * session), so a cookie session says `credentials` outright. @default 'same-origin'
    */
   credentials?: RequestCredentials;
   /**

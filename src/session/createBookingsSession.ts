@@ -81,6 +81,7 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
     stopRouting?: () => void;
   } = {};
   let authErrorReported = false;
+  let noCredentialWarned = false;
 
   function readCredential(): Credential {
     const { jwt, getAuthToken, identity } = options;
@@ -141,6 +142,7 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
     credential = readCredential();
     const o = options;
     const signsIn = !!(o.getAuthToken || o.jwt !== undefined);
+    if (!signsIn && o.credentials === undefined) warnNoCredential();
     const nextClientInputs = [
       credential.identity,
       signsIn,
@@ -317,6 +319,22 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
     managerInputs = [];
     derive();
     notify();
+  }
+
+  function warnNoCredential(): void {
+    // A forgotten `jwt` prop reads as a cookie session; every request then fails as signed out.
+    if (
+      !noCredentialWarned &&
+      typeof process !== 'undefined' &&
+      process.env.NODE_ENV !== 'production'
+    ) {
+      noCredentialWarned = true;
+      console.warn(
+        '@aisquare/bookings-react: no `jwt`, `getAuthToken` or `credentials` was given, so requests ' +
+          "carry only the browser's same-origin cookies. Pass `jwt` (null when signed out), or " +
+          '`credentials` for a cookie session.',
+      );
+    }
   }
 
   function warnAsyncGetter(): void {

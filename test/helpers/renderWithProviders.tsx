@@ -21,7 +21,13 @@ export function renderWithProviders(ui: ReactNode, options: RenderWithProvidersO
   } = options;
   const tree = (children: ReactNode, props: Partial<BookingsProviderProps>) => {
     const inner = (
-      <BookingsProvider baseUrl="https://api.test" queryClient={queryClient} {...props}>
+      // credentials: fetch's own default, said outright (no "no credential" warning per render).
+      <BookingsProvider
+        baseUrl="https://api.test"
+        queryClient={queryClient}
+        credentials="same-origin"
+        {...props}
+      >
         {children}
       </BookingsProvider>
     );

@@ -198,3 +198,36 @@ describe('credentials and fetch resolution', () => {
     expect(error.message).toMatch(/fetch/);
   });
 });
+
+describe('a JWT that cannot be a bearer token', () => {
+  // A placeholder left in ('eyJ…'), a pasted "Bearer …", a trailing newline: fetch would throw on the
+  // header (or the server answer 401), which used to read as a network fault and be retried.
+  it.each([
+    ['a placeholder with an ellipsis', 'eyJ…'],
+    ['a "Bearer " prefix', `Bearer ${JWT}`],
+    ['a trailing newline', `${JWT}\n`],
+    ['a space inside', 'abc def'],
+    ['quotes around it', `"${JWT}"`],
+  ])(
+    '%s: rejects at once with kind unauthorized, sends nothing, never quotes it',
+    async (_name, bad) => {
+      for (const auth of [{ jwt: bad }, { getAuthToken: () => bad }]) {
+        const { fetch, spy } = mockFetch(() => json(VALID_CONFIG));
+        const client = createBookingsClient({ baseUrl: BASE, fetch, ...auth });
+        const error = (await rejectionOf(client.getConfig())) as BookingsApiError;
+        expect(error.kind).toBe('unauthorized');
+        expect(error.message).toMatch(/JWT is not a bearer token/);
+        expect(error.message).not.toContain(bad.trim());
+        expect(spy).not.toHaveBeenCalled();
+      }
+    },
+  );
+
+  it('accepts every base64url JWT and the token68 characters', async () => {
+    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.AbC-_9~+/x==';
+    const client = createBookingsClient({ baseUrl: BASE, fetch, jwt: token });
+    await client.getConfig();
+    expect(calls[0]?.headers.get('authorization')).toBe(`Bearer ${token}`);
+  });
+});

@@ -244,3 +244,25 @@ describe('createBookingsSession', () => {
     await expect(manager.getAccessToken()).rejects.toMatchObject({ kind: 'aborted' });
   });
 });
+
+describe('createBookingsSession: no credential at all', () => {
+  it('warns once in development when neither jwt, getAuthToken nor credentials is given', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { session } = setup();
+    session.setOptions({ ...session.getOptions(), baseUrl: 'https://api2.test' });
+    const said = warn.mock.calls.filter(([text]) => String(text).includes('no `jwt`'));
+    expect(said).toHaveLength(1);
+    expect(String(said[0]?.[0])).toMatch(/Pass `jwt` \(null when signed out\)/);
+  });
+
+  it.each([
+    ['jwt null (signed out)', { jwt: null }],
+    ['a JWT', { jwt: fakeJwt('alice') }],
+    ['getAuthToken', { getAuthToken: () => null }],
+    ['credentials for a cookie session', { credentials: 'include' as const }],
+  ])('says nothing with %s', (_name, options) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    setup(options);
+    expect(warn.mock.calls.some(([text]) => String(text).includes('no `jwt`'))).toBe(false);
+  });
+});
