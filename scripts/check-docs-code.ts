@@ -204,8 +204,12 @@ function writeProject(dir: string, blocks: readonly CodeBlock[]): void {
   for (const block of blocks) {
     writeFileSync(join(dir, 'blocks', moduleFileName(block)), `${block.code}\n`);
   }
-  // What a host app's bundler types provide (Vite's client types, Next.js): CSS side-effect imports.
-  writeFileSync(join(dir, 'host-env.d.ts'), "declare module '*.css';\n");
+  // What a host app's bundler types provide: Vite's client types (`import.meta.env`, CSS imports), as
+  // a Vite app's `vite-env.d.ts` has them, and CSS side-effect imports for any other bundler.
+  writeFileSync(
+    join(dir, 'host-env.d.ts'),
+    "/// <reference types=\"vite/client\" />\ndeclare module '*.css';\n",
+  );
   const tsconfig = {
     compilerOptions: {
       target: 'ES2022',

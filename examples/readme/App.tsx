@@ -12,7 +12,7 @@ export function App({ jwt }: { jwt: string | null }) {
   return (
     <BookingsProvider baseUrl="http://127.0.0.1:8787" jwt={jwt /* null: signed out */}>
       <Greeting />
-      <CalBooker onBookingSuccess={(booking) => alert(`Booked ${booking.start}`)} />
+      <CalBooker onBookingSuccess={(booking) => console.info('booked', booking.start)} />
     </BookingsProvider>
   );
 }
