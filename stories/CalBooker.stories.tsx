@@ -207,3 +207,55 @@ export const RightToLeft: Story = {
     await canvas.findByRole('button', { name: /^30 Minute Meeting/ });
   },
 };
+
+/**
+ * On a page with the Vite template's habits: a centred `#root` and global heading rules. styles.css
+ * keeps the components start-aligned and its own heading size, line height and margin.
+ */
+export const HostPageStyles: Story = {
+  decorators: [
+    (Story) => (
+      <div style={{ textAlign: 'center' }}>
+        <style>{'h2 { font-size: 3em; line-height: 1.1; margin: 2em; }'}</style>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement, step }) => {
+    const style = (selector: string) => {
+      const element = canvasElement.querySelector(selector);
+      if (!element) throw new Error(`no ${selector}`);
+      return getComputedStyle(element);
+    };
+    /** The stylesheet's heading: 1.125em of the component's font size, no margin, its line height. */
+    const expectOwnHeading = async (selector: string, root: string) => {
+      const size = Number.parseFloat(style(root).fontSize);
+      await expect(Number.parseFloat(style(selector).fontSize)).toBeCloseTo(size * 1.125, 1);
+      await expect(style(selector).marginTop).toBe('0px');
+      await expect(style(selector).marginBottom).toBe('0px');
+      await expect(Number.parseFloat(style(selector).lineHeight)).toBeCloseTo(
+        size * 1.125 * 1.45,
+        0,
+      );
+    };
+    await step('the details form: labels start-aligned, the heading the stylesheet’s', async () => {
+      await chooseSlot(canvasElement);
+      await inState(canvasElement, 'details');
+      await expect(style('.aisq-booker').textAlign).toBe('start');
+      for (const label of canvasElement.querySelectorAll('.aisq-booking-form__label')) {
+        await expect(getComputedStyle(label).textAlign).toBe('start');
+      }
+      await expectOwnHeading('.aisq-booker__title', '.aisq-booker');
+    });
+    await step(
+      'the confirmation: details start-aligned, its heading the stylesheet’s',
+      async () => {
+        await submit(canvasElement);
+        await inState(canvasElement, 'confirmed');
+        await expect(style('.aisq-booking-confirmation__details').textAlign).toBe('start');
+        await expect(style('.aisq-booking-confirmation__details dd').textAlign).toBe('start');
+        await expectOwnHeading('.aisq-booking-confirmation__title', '.aisq-booking-confirmation');
+      },
+    );
+  },
+};
