@@ -6,9 +6,8 @@ import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import { type BookingsLabelsOverrides, isolate } from '../labels.js';
 import { formatBookingTime, formatTimeZoneName } from './bookingTime.js';
-import { canonicalZone, zoneDisplayName } from './slotPickerDates.js';
+import { calHourCycle, canonicalZone, zoneDisplayName } from './slotPickerDates.js';
 import { bookingPlace, bookingStatus, toIcs } from './toIcs.js';
-import { useCalHourCycle } from './useCalHourCycle.js';
 
 /** `data-state` of `CalBookingConfirmation`'s root: the booking's own status. */
 export type CalBookingConfirmationState = 'booked' | 'rescheduled' | 'pending' | 'cancelled';
@@ -22,8 +21,8 @@ export interface CalBookingConfirmationProps {
   /** Adds a "book another" button calling this. @default undefined (no button) */
   onBookAnother?: () => void;
   /**
-   * 12 or 24 hour times. @default as `CalSlotPicker`: the user's Cal.com `timeFormat` when the page has
-   * loaded it (`useCalMe`; the confirmation does not ask for it), else the locale's
+   * 12 or 24 hour times. `CalBooker` passes the slot picker's (the user's Cal.com `timeFormat`).
+   * @default the locale's
    */
   hour12?: boolean;
   /** The .ics file's name. @default 'booking.ics' */
@@ -60,11 +59,8 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
   const labels = useBookingsLabels(labelsProp);
   const headingId = useId();
   const { locale } = labels;
-  const hourCycle = useCalHourCycle(
-    hour12 === undefined ? undefined : hour12 ? 'h12' : 'h23',
-    locale,
-    false,
-  );
+  // No provider needed (a thank-you page may show a booking alone): CalBooker passes its hour cycle.
+  const hourCycle = hour12 === undefined ? calHourCycle(undefined, locale) : hour12 ? 'h12' : 'h23';
   const attendee = booking.attendees[0];
   const host = booking.hosts?.[0];
   const zone = timeZone ?? attendee?.timeZone ?? 'UTC';

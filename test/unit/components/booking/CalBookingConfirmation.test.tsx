@@ -1,10 +1,11 @@
-import { screen, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CalBooking } from '../../../../src/calapi/types.js';
+import { CalBooker } from '../../../../src/components/booking/CalBooker.js';
 import { CalBookingConfirmation } from '../../../../src/components/booking/CalBookingConfirmation.js';
-import { useCalMe } from '../../../../src/react/useCalQueries.js';
+import { chooseTime } from '../../../helpers/bookerWorld.js';
 import { createCalWorld } from '../../../helpers/calWorld.js';
 import { fakeJwt } from '../../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
@@ -197,62 +198,47 @@ describe('CalBookingConfirmation', () => {
     else expect(join).toBeNull();
   });
 
-  describe('12 or 24 h as CalSlotPicker shows them on the same page', () => {
-    /** What loads the user's Cal.com profile on a booking page: the slot picker, the booker, the list. */
-    function Profile(): null {
-      useCalMe();
-      return null;
-    }
-
-    function renderOnPage(timeFormat: number, locale: string, hour12?: boolean) {
-      const world = createCalWorld();
-      world.model.integrate({ sub: 'alice' }, { user: { timeFormat } });
-      const { container } = renderWithProviders(
-        <>
-          <Profile />
-          <CalBookingConfirmation
-            booking={booking}
-            timeZone="Europe/London"
-            hour12={hour12}
-            labels={{ locale }}
-          />
-        </>,
-        { provider: { jwt: fakeJwt('alice'), fetch: world.fetch } },
+  describe('12 or 24 h', () => {
+    it('alone, without any provider (a thank-you page): the locale’s habit, or hour12', () => {
+      const { container, rerender } = render(
+        <CalBookingConfirmation booking={booking} timeZone="Europe/London" />,
       );
-      return {
-        world,
-        time: () => text(container.querySelector('.aisq-booking-confirmation__time')),
-      };
-    }
+      const time = () => text(container.querySelector('.aisq-booking-confirmation__time'));
+      expect(time()).toBe('Monday, March 29, 2027, 9:00 – 9:30 AM');
+      rerender(
+        <CalBookingConfirmation booking={booking} timeZone="Europe/London" hour12={false} />,
+      );
+      expect(time()).toBe('Monday, March 29, 2027, 09:00 – 09:30');
+    });
 
     it.each([
       // Each against a locale whose own habit is the other one (ICU versions differ on en-GB's comma).
-      [24, 'en-US', /^Monday, March 29, 2027, 09:00 – 09:30$/],
-      [12, 'en-GB', /^Monday,? 29 March 2027, 9:00 – 9:30 am$/],
-    ])('Cal.com timeFormat %i in %s: %s', async (timeFormat, locale, expected) => {
-      const { world, time } = renderOnPage(timeFormat, locale);
-      await waitFor(() => expect(time()).toMatch(expected));
-      expect(world.count('GET /v2/me')).toBe(1);
-    });
-
-    it('hour12 overrides the user’s timeFormat', async () => {
-      const { world, time } = renderOnPage(24, 'en-US', true);
-      await waitFor(() => expect(world.count('GET /v2/me')).toBe(1));
-      expect(time()).toBe('Monday, March 29, 2027, 9:00 – 9:30 AM');
-    });
-
-    it('asks Cal.com for nothing itself: alone, the locale’s habit', async () => {
-      const world = createCalWorld();
-      world.model.integrate({ sub: 'alice' }, { user: { timeFormat: 24 } });
-      const { container } = renderWithProviders(
-        <CalBookingConfirmation booking={booking} timeZone="Europe/London" />,
-        { provider: { jwt: fakeJwt('alice'), fetch: world.fetch } },
-      );
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(world.count('GET /v2/me')).toBe(0);
-      expect(text(container.querySelector('.aisq-booking-confirmation__time'))).toBe(
-        'Monday, March 29, 2027, 9:00 – 9:30 AM',
-      );
-    });
+      [24, 'en-US', /^(\w+), (\w+) (\d+), (\d+), \d\d:\d\d – \d\d:\d\d$/],
+      [12, 'en-GB', /^\w+,? \d+ \w+ \d+, \d\d?:\d\d – \d\d?:\d\d [ap]m$/],
+    ])(
+      'in CalBooker, the user’s Cal.com timeFormat %i wins over %s, as in the slot picker',
+      async (timeFormat, locale, expected) => {
+        const world = createCalWorld();
+        world.model.integrate(
+          { sub: 'alice' },
+          { timeZone: 'Europe/London', user: { timeFormat } },
+        );
+        const user = userEvent.setup();
+        const { container } = renderWithProviders(
+          <CalBooker timeZone="UTC" labels={{ locale }} />,
+          { provider: { jwt: fakeJwt('alice'), fetch: world.fetch } },
+        );
+        await user.click(await screen.findByRole('button', { name: /30 Minute Meeting/ }));
+        const chosen = await chooseTime(user);
+        await user.type(await screen.findByRole('textbox', { name: 'Your name' }), 'Bob');
+        await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'bob@example.com');
+        await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+        await screen.findByRole('heading', { name: 'Your meeting is booked' });
+        const shown = text(container.querySelector('.aisq-booking-confirmation__time'));
+        expect(shown).toMatch(expected);
+        // The picker's time label has the same cycle as the confirmation.
+        expect(/[ap]m$/i.test(chosen.label)).toBe(timeFormat === 12);
+      },
+    );
   });
 });
