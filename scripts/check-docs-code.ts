@@ -208,7 +208,7 @@ function writeProject(dir: string, blocks: readonly CodeBlock[]): void {
   // a Vite app's `vite-env.d.ts` has them, and CSS side-effect imports for any other bundler.
   writeFileSync(
     join(dir, 'host-env.d.ts'),
-    "/// <reference types=\"vite/client\" />\ndeclare module '*.css';\n",
+    '/// <reference types="vite/client" />\ndeclare module \'*.css\';\n',
   );
   const tsconfig = {
     compilerOptions: {
