@@ -5,13 +5,9 @@ import { calHourCycle, type HourCycle } from './slotPickerDates.js';
 
 /**
  * 12 or 24 h, by `CalSlotPicker`'s rule: `hourCycle` when given, else the user's Cal.com `timeFormat`
- * (`useCalMe`), else the locale's. With `ask` false, `/v2/me` is read only if the page loaded it.
+ * (`useCalMe`, asked only when `hourCycle` is not given), else the locale's.
  */
-export function useCalHourCycle(
-  hourCycle: HourCycle | undefined,
-  locale: string,
-  ask = true,
-): HourCycle {
-  const me = useCalMe({ enabled: ask && !hourCycle });
+export function useCalHourCycle(hourCycle: HourCycle | undefined, locale: string): HourCycle {
+  const me = useCalMe({ enabled: !hourCycle });
   return hourCycle ?? calHourCycle(me.data?.timeFormat, locale);
 }
