@@ -144,11 +144,15 @@ export function useKnownTimeZone(timeZone: string): string {
   useEffect(() => {
     if (known || said.current === timeZone) return;
     said.current = timeZone;
-    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-      console.warn(
-        `@aisquare/bookings-react: unknown time zone "${timeZone}"; the viewer's zone is used.`,
-      );
-    }
+    // Bundlers replace process.env.NODE_ENV (production drops the block); without one, `process` may
+    // not exist, which the catch absorbs. A `typeof process` test would hide it in every browser.
+    try {
+      if (process.env.NODE_ENV !== 'production') {
+        console.warn(
+          `@aisquare/bookings-react: unknown time zone "${timeZone}"; the viewer's zone is used.`,
+        );
+      }
+    } catch {}
   }, [known, timeZone]);
   return known ? timeZone : viewerTimeZone();
 }

@@ -323,27 +323,30 @@ export function createBookingsSession(initialOptions: BookingsSessionOptions): B
 
   function warnNoCredential(): void {
     // A forgotten `jwt` prop reads as a cookie session; every request then fails as signed out.
-    if (
-      !noCredentialWarned &&
-      typeof process !== 'undefined' &&
-      process.env.NODE_ENV !== 'production'
-    ) {
-      noCredentialWarned = true;
-      console.warn(
-        '@aisquare/bookings-react: no `jwt`, `getAuthToken` or `credentials` was given, so requests ' +
-          "carry only the browser's same-origin cookies. Pass `jwt` (null when signed out), or " +
-          '`credentials` for a cookie session.',
-      );
-    }
+    if (noCredentialWarned) return;
+    noCredentialWarned = true;
+    // Bundlers replace process.env.NODE_ENV (production drops the block); without one, `process` may
+    // not exist, which the catch absorbs. A `typeof process` test would hide it in every browser.
+    try {
+      if (process.env.NODE_ENV !== 'production') {
+        console.warn(
+          '@aisquare/bookings-react: no `jwt`, `getAuthToken` or `credentials` was given, so requests ' +
+            "carry only the browser's same-origin cookies. Pass `jwt` (null when signed out), or " +
+            '`credentials` for a cookie session.',
+        );
+      }
+    } catch {}
   }
 
   function warnAsyncGetter(): void {
-    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-      console.warn(
-        '@aisquare/bookings-react: getAuthToken returned a Promise and no `identity` was given. ' +
-          'Pass `identity` (e.g. user.sub) so the cache is scoped before the first request.',
-      );
-    }
+    try {
+      if (process.env.NODE_ENV !== 'production') {
+        console.warn(
+          '@aisquare/bookings-react: getAuthToken returned a Promise and no `identity` was given. ' +
+            'Pass `identity` (e.g. user.sub) so the cache is scoped before the first request.',
+        );
+      }
+    } catch {}
   }
 
   derive();
