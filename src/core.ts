@@ -6,6 +6,7 @@ export { createCalApi } from './calapi/createCalApi.js';
 export type { CalApiErrorKind, CalApiErrorOptions } from './calapi/errors.js';
 export { CalApiError, isCalApiError } from './calapi/errors.js';
 export {
+  CalBookingOrSeriesSchema,
   CalBookingSchema,
   CalBookingsPageSchema,
   CalEventTypeSchema,
@@ -19,17 +20,25 @@ export type {
   CalAttendee,
   CalBooking,
   CalBookingField,
+  CalBookingLocationInput,
+  CalBookingSeries,
   CalBookingStatus,
   CalBookingStatusFilter,
   CalBookingsPage,
   CalBookingsParams,
   CalCancelBookingInput,
+  CalChoiceBookingField,
   CalCreateBookingInput,
+  CalEmailBookingField,
   CalEventType,
   CalEventTypeRef,
   CalEventTypesParams,
   CalFetchInit,
+  CalLocation,
+  CalLocationBookingField,
   CalMe,
+  CalNameBookingField,
+  CalOtherBookingField,
   CalPagination,
   CalQueryValue,
   CalRequestOptions,
@@ -37,6 +46,9 @@ export type {
   CalSlot,
   CalSlots,
   CalSlotsParams,
+  CalSplitNameBookingField,
+  CalUnknownBookingField,
+  CalValueBookingField,
 } from './calapi/types.js';
 export { createBookingsClient } from './client/createBookingsClient.js';
 export type {

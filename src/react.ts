@@ -76,6 +76,7 @@ export type {
   CalBookingMutationResult,
   CalQueryError,
   CalQueryHookOptions,
+  CancelCalBookingResult,
   CancelCalBookingVariables,
   RescheduleCalBookingVariables,
   UseCalAccessTokenResult,

@@ -11,6 +11,7 @@ import {
   isCalApiError,
 } from './errors.js';
 import {
+  CalBookingOrSeriesSchema,
   CalBookingSchema,
   CalBookingsPageSchema,
   CalEventTypeSchema,
@@ -43,9 +44,9 @@ const DEFAULT_SCHEMAS: CalApiSchemas = {
   eventTypes: /* @__PURE__ */ z.array(CalEventTypeSchema),
   slots: CalSlotsSchema,
   bookings: CalBookingsPageSchema,
-  booking: CalBookingSchema,
+  booking: CalBookingOrSeriesSchema,
   createBooking: CalBookingSchema,
-  cancelBooking: CalBookingSchema,
+  cancelBooking: CalBookingOrSeriesSchema,
   rescheduleBooking: CalBookingSchema,
 };
 
@@ -111,23 +112,30 @@ function isV2Path(path: unknown): path is string {
 }
 
 /**
- * Milliseconds until a rate limit resets: Cal.com's `X-RateLimit-Reset-Default` (seconds), else
- * `Retry-After` (seconds or an HTTP date); `undefined` when neither is usable. A value that can only be
- * epoch seconds (above 1e9) is read as such, and the result is capped at an hour, so a hostile or
- * odd header cannot make a host wait for years or overflow a timer.
+ * Milliseconds until a rate limit lets requests through again. Cal.com's throttler sends
+ * `X-RateLimit-Reset-<name>` (seconds) per limit (`Default`, or an API key's own named limits) and
+ * refuses only while every limit is blocked (apps/api/v2/src/lib/throttler-guard.ts), so the first
+ * reset is when the next request may pass; `Retry-After` (seconds or an HTTP date) counts too, for a
+ * proxy in front. `undefined` when no header is usable. A value that can only be epoch seconds (above
+ * 1e9) is read as such, and the result is capped at an hour, so a hostile or odd header cannot make a
+ * host wait for years or overflow a timer.
  */
 function retryAfterMs(headers: Headers): number | undefined {
-  const value = (headers.get('x-ratelimit-reset-default') || headers.get('retry-after'))?.trim();
-  if (!value) return undefined;
-  let ms: number;
-  if (/^\d+(\.\d+)?$/.test(value)) {
-    const seconds = Number(value);
-    ms = seconds > 1e9 ? seconds * 1000 - Date.now() : seconds * 1000;
-  } else {
-    ms = Date.parse(value) - Date.now();
+  let wait: number | undefined;
+  for (const [name, raw] of headers) {
+    if (name !== 'retry-after' && !name.startsWith('x-ratelimit-reset-')) continue;
+    const value = raw.trim();
+    let ms: number;
+    if (/^\d+(\.\d+)?$/.test(value)) {
+      const seconds = Number(value);
+      ms = seconds > 1e9 ? seconds * 1000 - Date.now() : seconds * 1000;
+    } else {
+      ms = Date.parse(value) - Date.now();
+    }
+    // A reset already past means "now"; an unparsable value means unknown.
+    if (!Number.isNaN(ms)) wait = Math.min(wait ?? ms, ms);
   }
-  // A reset already past means "now"; an unparsable value means unknown.
-  return Number.isNaN(ms) ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.ceil(ms)));
+  return wait === undefined ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.ceil(wait)));
 }
 
 /** Cal.com's `details`, kept only when small and with every token this call sent cut out. */

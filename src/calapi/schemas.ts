@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import type { StandardSchemaV1 } from '../client/standardSchema.js';
+import type { CalBookingField, CalLocation } from './fields.js';
 
 // Each top-level schema is built in a pure-annotated arrow, so a bundle that never validates a Cal.com
 // answer (a host using only the token) drops it: a plain `z.looseObject(...)` call cannot be dropped,
@@ -11,33 +13,44 @@ const optionalBoolean = /* @__PURE__ */ (() => z.optional(z.nullable(z.boolean()
 const optionalRecord = /* @__PURE__ */ (() =>
   z.optional(z.nullable(z.record(z.string(), z.unknown()))))();
 
-/** `GET /v2/me`: the Cal.com user the access token belongs to. */
+/**
+ * `GET /v2/me`: the Cal.com user the access token belongs to. Cal.com strips every other key of the
+ * user (apps/api/v2/src/ee/me/me.controller.ts); `name`, `avatarUrl` and `bio` came only at the end of
+ * 2025, so most deployments send none of them.
+ */
 export const CalMeSchema = /* @__PURE__ */ (() =>
   z.looseObject({
     id: z.number(),
     username: z.string(),
     email: z.string(),
-    name: z.nullable(z.string()),
     timeZone: z.string(),
     weekStart: z.string(),
     timeFormat: z.number(),
     defaultScheduleId: z.nullable(z.number()),
-    locale: optionalString,
+    organizationId: optionalNumber,
+    organization: z.optional(z.looseObject({ id: z.number(), isPlatform: optionalBoolean })),
+    name: optionalString,
     avatarUrl: optionalString,
     bio: optionalString,
-    organizationId: optionalNumber,
   }))();
 
-/** A question of an event type's booking form; Cal.com's field shapes vary by `type`. */
+/**
+ * A question of an event type's booking form. Cal.com's variants differ by `type` (see
+ * `CalBookingField`); the schema checks what they share and passes every other key, and every type,
+ * through, so a field Cal.com adds later never breaks a booking page.
+ */
 export const CalBookingFieldSchema = /* @__PURE__ */ (() =>
   z.looseObject({
     type: z.string(),
     name: optionalString,
     slug: optionalString,
     label: optionalString,
+    placeholder: optionalString,
     required: optionalBoolean,
+    hidden: optionalBoolean,
+    isDefault: optionalBoolean,
     options: z.optional(z.nullable(z.array(z.unknown()))),
-  }))();
+  }) as unknown as z.ZodMiniType<CalBookingField>)();
 
 /** An event type as `GET /v2/event-types` (`cal-api-version: 2024-06-14`) lists it. */
 export const CalEventTypeSchema = /* @__PURE__ */ (() =>
@@ -54,7 +67,11 @@ export const CalEventTypeSchema = /* @__PURE__ */ (() =>
     afterEventBuffer: optionalNumber,
     lengthInMinutesOptions: z.optional(z.nullable(z.array(z.number()))),
     bookingFields: z.optional(z.nullable(z.array(CalBookingFieldSchema))),
-    locations: z.optional(z.nullable(z.array(z.looseObject({ type: optionalString })))),
+    locations: z.optional(
+      z.nullable(
+        z.array(z.looseObject({ type: z.string() }) as unknown as z.ZodMiniType<CalLocation>),
+      ),
+    ),
     ownerId: optionalNumber,
   }))();
 
@@ -98,7 +115,8 @@ export const CalBookingSchema = /* @__PURE__ */ (() =>
       z.nullable(
         z.array(
           z.looseObject({
-            id: optionalNumber,
+            // The string 'unknown' when the host's user was deleted (output.service.ts getHost).
+            id: z.optional(z.nullable(z.union([z.number(), z.literal('unknown')]))),
             name: optionalString,
             email: optionalString,
             username: optionalString,
@@ -113,11 +131,31 @@ export const CalBookingSchema = /* @__PURE__ */ (() =>
     cancellationReason: optionalString,
     rescheduledFromUid: optionalString,
     rescheduledToUid: optionalString,
+    recurringBookingUid: optionalString,
+    seatUid: optionalString,
     createdAt: z.string(),
     updatedAt: optionalString,
     metadata: optionalRecord,
     bookingFieldsResponses: optionalRecord,
   }))();
+
+/**
+ * `GET /v2/bookings/{uid}` and its cancel: one booking, or every occurrence of a recurring series when
+ * `uid` is the series' `recurringBookingUid` (or the cancel asked for `cancelSubsequentBookings`). A
+ * Standard Schema that picks by the answer's form, so a mismatch names its paths as either schema would.
+ */
+export const CalBookingOrSeriesSchema: StandardSchemaV1<unknown, CalBooking | CalBookingSeries> =
+  /* @__PURE__ */ (() => {
+    const series = z.array(CalBookingSchema).check(z.minLength(1));
+    return {
+      '~standard': {
+        version: 1,
+        vendor: 'aisquare',
+        validate: (value: unknown) =>
+          (Array.isArray(value) ? series : CalBookingSchema)['~standard'].validate(value),
+      },
+    } as StandardSchemaV1<unknown, CalBooking | CalBookingSeries>;
+  })();
 
 /** Cal.com's `pagination` object of `GET /v2/bookings`. */
 export const CalPaginationSchema = /* @__PURE__ */ (() =>
@@ -140,7 +178,6 @@ export const CalBookingsPageSchema = /* @__PURE__ */ (() =>
   }))();
 
 export type CalMe = z.infer<typeof CalMeSchema>;
-export type CalBookingField = z.infer<typeof CalBookingFieldSchema>;
 export type CalEventType = z.infer<typeof CalEventTypeSchema>;
 export type CalSlot = z.infer<typeof CalSlotSchema>;
 export type CalSlots = z.infer<typeof CalSlotsSchema>;
@@ -148,3 +185,5 @@ export type CalAttendee = z.infer<typeof CalAttendeeSchema>;
 export type CalBooking = z.infer<typeof CalBookingSchema>;
 export type CalPagination = z.infer<typeof CalPaginationSchema>;
 export type CalBookingsPage = z.infer<typeof CalBookingsPageSchema>;
+/** Every occurrence of a recurring series, in order of start; each has `recurringBookingUid`. */
+export type CalBookingSeries = CalBooking[];

@@ -1,11 +1,32 @@
 import type { StandardSchemaV1 } from '../client/standardSchema.js';
-import type { CalBooking, CalBookingsPage, CalEventType, CalMe, CalSlots } from './schemas.js';
+import type { CalBookingLocationInput } from './fields.js';
+import type {
+  CalBooking,
+  CalBookingSeries,
+  CalBookingsPage,
+  CalEventType,
+  CalMe,
+  CalSlots,
+} from './schemas.js';
 
 // The response types live beside their schemas; re-exported so one module names the whole API.
 export type {
+  CalBookingField,
+  CalBookingLocationInput,
+  CalChoiceBookingField,
+  CalEmailBookingField,
+  CalLocation,
+  CalLocationBookingField,
+  CalNameBookingField,
+  CalOtherBookingField,
+  CalSplitNameBookingField,
+  CalUnknownBookingField,
+  CalValueBookingField,
+} from './fields.js';
+export type {
   CalAttendee,
   CalBooking,
-  CalBookingField,
+  CalBookingSeries,
   CalBookingStatus,
   CalBookingsPage,
   CalEventType,
@@ -28,12 +49,12 @@ export interface CalApiSchemas {
   slots: StandardSchemaV1<unknown, CalSlots>;
   /** @default CalBookingsPageSchema */
   bookings: StandardSchemaV1<unknown, CalBookingsPage>;
-  /** @default CalBookingSchema */
-  booking: StandardSchemaV1<unknown, CalBooking>;
-  /** @default CalBookingSchema */
+  /** @default CalBookingOrSeriesSchema (a booking, or a series' occurrences) */
+  booking: StandardSchemaV1<unknown, CalBooking | CalBookingSeries>;
+  /** @default CalBookingSchema (applied to the first occurrence of a series) */
   createBooking: StandardSchemaV1<unknown, CalBooking>;
-  /** @default CalBookingSchema */
-  cancelBooking: StandardSchemaV1<unknown, CalBooking>;
+  /** @default CalBookingOrSeriesSchema (a booking, or a series' occurrences) */
+  cancelBooking: StandardSchemaV1<unknown, CalBooking | CalBookingSeries>;
   /** @default CalBookingSchema */
   rescheduleBooking: StandardSchemaV1<unknown, CalBooking>;
 }
@@ -197,13 +218,29 @@ export type CalCreateBookingInput = CalEventTypeRef & {
   metadata?: Record<string, string | number | boolean>;
   /** For event types with several lengths: the length in minutes. @default the event type's length */
   lengthInMinutes?: number;
-  /** Cal.com's location object (e.g. `{ type: 'integration', integration: 'cal-video' }`) or a string. */
-  location?: string | { type: string; [key: string]: unknown };
+  /**
+   * Where the meeting takes place: one of the event type's `locations` as Cal.com's location object,
+   * e.g. `{ type: 'integration', integration: 'cal-video' }` or `{ type: 'attendeePhone', phone }`.
+   * Cal.com still accepts a plain string for backwards compatibility (it then maps a URL to a link,
+   * a phone number to a phone and anything else to "somewhere else", without checking it against
+   * the event type); prefer the object. @default the event type's first location
+   */
+  location?: CalBookingLocationInput | string;
+  /**
+   * For a recurring event type: how many occurrences to book, at most the type's
+   * `recurrence.occurrences`. @default the type's `recurrence.occurrences`
+   */
+  recurrenceCount?: number;
 };
 
 export interface CalCancelBookingInput {
   /** Why, shown to the attendees in Cal.com's e-mail. @default undefined (no reason) */
   cancellationReason?: string;
+  /**
+   * For one occurrence of a recurring series: also cancel every later occurrence (Cal.com then
+   * answers with the whole series). @default false
+   */
+  cancelSubsequentBookings?: boolean;
 }
 
 export interface CalRescheduleBookingInput {
@@ -230,19 +267,25 @@ export interface CalApi {
   slots(params: CalSlotsParams, options?: CalRequestOptions): Promise<CalSlots>;
   /** `GET /v2/bookings`: one page. */
   bookings(params?: CalBookingsParams, options?: CalRequestOptions): Promise<CalBookingsPage>;
-  /** `GET /v2/bookings/{uid}`. */
-  booking(uid: string, options?: CalRequestOptions): Promise<CalBooking>;
+  /**
+   * `GET /v2/bookings/{uid}`: the booking, or, when `uid` is a recurring series'
+   * `recurringBookingUid`, every occurrence of the series (an array, in order of start).
+   */
+  booking(uid: string, options?: CalRequestOptions): Promise<CalBooking | CalBookingSeries>;
   /**
    * `POST /v2/bookings`; never retried, except once after a 498. For a recurring event type Cal.com
    * books every occurrence; this resolves the first (use `fetch` for the whole series).
    */
   createBooking(input: CalCreateBookingInput, options?: CalRequestOptions): Promise<CalBooking>;
-  /** `POST /v2/bookings/{uid}/cancel`: the cancelled booking. */
+  /**
+   * `POST /v2/bookings/{uid}/cancel`: the cancelled booking, or the whole series (an array) when
+   * `uid` is a series' `recurringBookingUid` or `cancelSubsequentBookings` is set.
+   */
   cancelBooking(
     uid: string,
     input?: CalCancelBookingInput,
     options?: CalRequestOptions,
-  ): Promise<CalBooking>;
+  ): Promise<CalBooking | CalBookingSeries>;
   /** `POST /v2/bookings/{uid}/reschedule`: the new booking (`rescheduledFromUid` is the old one). */
   rescheduleBooking(
     uid: string,

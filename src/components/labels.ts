@@ -246,6 +246,11 @@ export interface BookingsLabels {
   bookingsListCancelDescription: (title: string, when: string) => string;
   /** Label of the optional reason field. @default 'Reason (optional)' */
   bookingsListCancelReason: string;
+  /**
+   * For an occurrence of a recurring series: the choice to cancel the later occurrences too.
+   * @default 'Also cancel the later occurrences of this series'
+   */
+  bookingsListCancelSeries: string;
   /** Confirms. @default 'Cancel booking' */
   bookingsListCancelConfirm: string;
   /** Closes the confirmation without cancelling. @default 'Keep booking' */
@@ -399,6 +404,7 @@ export const defaultBookingsLabels: Readonly<BookingsLabels> = {
   bookingsListCancelDescription: (title: string, when: string) =>
     `${title}, ${when}. Everyone invited will be told.`,
   bookingsListCancelReason: 'Reason (optional)',
+  bookingsListCancelSeries: 'Also cancel the later occurrences of this series',
   bookingsListCancelConfirm: 'Cancel booking',
   bookingsListCancelKeep: 'Keep booking',
   bookingsListCancelling: 'Cancelling…',

@@ -23,6 +23,7 @@ export { isCalSlotTakenError, useCalBookingFlow } from './useCalBookingFlow.js';
 export type {
   CalBookingMutationOptions,
   CalBookingMutationResult,
+  CancelCalBookingResult,
   CancelCalBookingVariables,
   RescheduleCalBookingVariables,
 } from './useCalBookingMutations.js';

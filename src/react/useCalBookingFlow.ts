@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { isCalApiError } from '../calapi/errors.js';
 import type {
   CalBooking,
+  CalBookingSeries,
   CalEventType,
   CalEventTypeRef,
   CalEventTypesParams,
@@ -157,6 +158,15 @@ export function useKnownTimeZone(timeZone: string): string {
   return known ? timeZone : viewerTimeZone();
 }
 
+/** A booking, or the first occurrence of a series that is not cancelled or rejected (else its first). */
+function oneOccurrence(data: CalBooking | CalBookingSeries): CalBooking {
+  if (!Array.isArray(data)) return data;
+  return (
+    data.find((item) => item.status !== 'cancelled' && item.status !== 'rejected') ??
+    (data[0] as CalBooking)
+  );
+}
+
 function refOf(eventType: CalEventType | CalEventTypeRef | number): CalEventTypeRef {
   if (typeof eventType === 'number') return { eventTypeId: eventType };
   if ('id' in eventType) return { eventTypeId: eventType.id };
@@ -204,8 +214,10 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     [timeZoneOption],
   );
 
-  const rescheduling = useCalBooking(rescheduleUid);
+  // A series' uid stands for its next occurrence still on: Cal.com moves one occurrence at a time.
+  const rescheduling = useCalBooking(rescheduleUid, { select: oneOccurrence });
   const rescheduled = rescheduleUid ? rescheduling.data : undefined;
+  const rescheduleTarget = rescheduleUid && (rescheduled?.uid ?? rescheduleUid);
 
   // The event type the host pins: by id, by slug, or the rescheduled booking's.
   const pinnedKey =
@@ -276,10 +288,10 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     return {
       ...eventTypeRef,
       timeZone,
-      ...(rescheduleUid ? { bookingUidToReschedule: rescheduleUid } : {}),
+      ...(rescheduleTarget ? { bookingUidToReschedule: rescheduleTarget } : {}),
       ...(duration !== undefined ? { duration } : {}),
     };
-  }, [eventTypeRef, timeZone, rescheduleUid, rescheduled, eventType]);
+  }, [eventTypeRef, timeZone, rescheduleTarget, rescheduled, eventType]);
 
   const create = useCreateCalBooking();
   const reschedule = useRescheduleCalBooking();
@@ -302,11 +314,11 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
         },
       };
       const start = new Date(submitting.start).toISOString();
-      if (rescheduleUid) {
+      if (rescheduleTarget) {
         const reason = values.rescheduleReason?.trim();
         reschedule
           .mutateAsync({
-            uid: rescheduleUid,
+            uid: rescheduleTarget,
             start,
             ...(reason ? { reschedulingReason: reason } : {}),
           })
@@ -330,7 +342,7 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
         })
         .then(settle.onSuccess, settle.onError);
     },
-    [dispatch, rescheduleUid, reschedule.mutateAsync, create.mutateAsync, timeZone, language],
+    [dispatch, rescheduleTarget, reschedule.mutateAsync, create.mutateAsync, timeZone, language],
   );
 
   const formDefaults = useMemo<Partial<CalBookingFormValues>>(() => {

@@ -8,6 +8,7 @@ import {
 import type {
   CalApi,
   CalBooking,
+  CalBookingSeries,
   CalCancelBookingInput,
   CalCreateBookingInput,
   CalRescheduleBookingInput,
@@ -19,17 +20,23 @@ import { useBookingsContext } from './BookingsContext.js';
 import type { CalQueryError } from './useCalApi.js';
 import { useScopedMutation } from './useScopedMutation.js';
 
-/** Callbacks a caller may add to a booking mutation hook; they run after the hook's own cache updates. */
-export type CalBookingMutationOptions<TVariables> = Pick<
-  UseMutationOptions<CalBooking, CalQueryError, TVariables>,
+/**
+ * Callbacks a caller may add to a booking mutation hook; they run after the hook's own cache updates.
+ * `TData` is what the mutation resolves to: a booking (a series' occurrences for a cancel).
+ */
+export type CalBookingMutationOptions<TVariables, TData = CalBooking> = Pick<
+  UseMutationOptions<TData, CalQueryError, TVariables>,
   'onSuccess' | 'onError' | 'onSettled' | 'throwOnError' | 'meta'
 >;
 
-export type CalBookingMutationResult<TVariables> = UseMutationResult<
-  CalBooking,
+export type CalBookingMutationResult<TVariables, TData = CalBooking> = UseMutationResult<
+  TData,
   CalQueryError,
   TVariables
 >;
+
+/** What `useCancelCalBooking` resolves to: the booking, or every occurrence of a cancelled series. */
+export type CancelCalBookingResult = CalBooking | CalBookingSeries;
 
 /** Variables of `useCancelCalBooking`: which booking, and an optional reason shown to the attendees. */
 export interface CancelCalBookingVariables extends CalCancelBookingInput {
@@ -60,13 +67,13 @@ function withoutSlot(slots: CalSlots, instant: number): CalSlots {
  * Cal.com client already retried once after a 498). The slot being taken leaves every cached slots
  * list at once and comes back if the call fails; afterwards the identity's slots and bookings refetch.
  */
-function useCalBookingMutation<TVariables>(
+function useCalBookingMutation<TVariables, TData>(
   hookName: string,
   name: 'create' | 'cancel' | 'reschedule',
-  run: (calApi: CalApi, variables: TVariables) => Promise<CalBooking>,
+  run: (calApi: CalApi, variables: TVariables) => Promise<TData>,
   takes: ((variables: TVariables) => string) | undefined,
-  options: CalBookingMutationOptions<TVariables>,
-): CalBookingMutationResult<TVariables> {
+  options: CalBookingMutationOptions<TVariables, TData>,
+): CalBookingMutationResult<TVariables, TData> {
   const { session, client, identity } = useBookingsContext(hookName);
   const { queryClient } = session;
   // Bound at render: a call started for this identity runs on its token manager, which rejects
@@ -75,7 +82,7 @@ function useCalBookingMutation<TVariables>(
   const slotsKey = calApiKeys.allSlots(client.baseUrl, identity);
   /** Still the identity this hook rendered for: cache updates for a user who left are skipped. */
   const current = () => session.getSnapshot().identity === identity;
-  const mutation = useMutation<CalBooking, CalQueryError, TVariables, Saved | undefined>(
+  const mutation = useMutation<TData, CalQueryError, TVariables, Saved | undefined>(
     {
       ...options,
       mutationKey: calApiKeys.mutation(client.baseUrl, identity, name),
@@ -141,10 +148,14 @@ export function useCreateCalBooking(
   );
 }
 
-/** Cancels a booking: `mutate({ uid, cancellationReason? })`; resolves to the cancelled booking. */
+/**
+ * Cancels a booking: `mutate({ uid, cancellationReason? })`; resolves to the cancelled booking, or to
+ * every occurrence of a recurring series when `uid` is the series' `recurringBookingUid` or
+ * `cancelSubsequentBookings` is set.
+ */
 export function useCancelCalBooking(
-  options: CalBookingMutationOptions<CancelCalBookingVariables> = {},
-): CalBookingMutationResult<CancelCalBookingVariables> {
+  options: CalBookingMutationOptions<CancelCalBookingVariables, CancelCalBookingResult> = {},
+): CalBookingMutationResult<CancelCalBookingVariables, CancelCalBookingResult> {
   return useCalBookingMutation(
     'useCancelCalBooking',
     'cancel',

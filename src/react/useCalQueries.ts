@@ -3,6 +3,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type {
   CalBooking,
+  CalBookingSeries,
   CalBookingsPage,
   CalBookingsParams,
   CalEventType,
@@ -53,10 +54,13 @@ export function useCalBookings<TData = CalBookingsPage>(
   );
 }
 
-/** One booking by uid; nothing is fetched while `uid` is empty or undefined. */
-export function useCalBooking<TData = CalBooking>(
+/**
+ * One booking by uid, or every occurrence of a recurring series (an array) when `uid` is the series'
+ * `recurringBookingUid`; nothing is fetched while `uid` is empty or undefined.
+ */
+export function useCalBooking<TData = CalBooking | CalBookingSeries>(
   uid: string | undefined,
-  options: CalQueryHookOptions<CalBooking, TData> = {},
+  options: CalQueryHookOptions<CalBooking | CalBookingSeries, TData> = {},
 ): UseQueryResult<TData, CalQueryError> {
   return useCalQuery(
     'useCalBooking',

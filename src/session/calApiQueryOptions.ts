@@ -2,6 +2,7 @@ import { isCalApiError } from '../calapi/errors.js';
 import type {
   CalApi,
   CalBooking,
+  CalBookingSeries,
   CalBookingsPage,
   CalBookingsParams,
   CalEventType,
@@ -111,11 +112,11 @@ export function calBookingsQueryOptions(
   );
 }
 
-/** The query behind `useCalBooking`: one booking by uid. */
+/** The query behind `useCalBooking`: one booking by uid, or a series' occurrences by its uid. */
 export function calBookingQueryOptions(
   session: BookingsSession,
   uid: string,
-): CalQueryOptions<CalBooking> {
+): CalQueryOptions<CalBooking | CalBookingSeries> {
   return calQuery(
     session,
     (baseUrl, identity) => calApiKeys.booking(baseUrl, identity, uid),

@@ -7,16 +7,22 @@ import {
   type CalApiErrorKind,
   type CalApiOptions,
   type CalBooking,
+  type CalBookingField,
+  type CalBookingLocationInput,
   CalBookingSchema,
+  type CalBookingSeries,
   type CalBookingStatus,
   type CalBookingsPage,
+  type CalCreateBookingInput,
   type CalEventType,
   type CalFetchInit,
   type CalMe,
+  type CalOtherBookingField,
   type CalPagination,
   type CalSlot,
   type CalSlots,
   type CalSlotsParams,
+  type CalSplitNameBookingField,
   createCalApi,
   isCalApiError,
   type StandardSchemaV1,
@@ -41,8 +47,29 @@ expectTypeOf<CalApiOptions['fetch']>().toEqualTypeOf<typeof globalThis.fetch | u
 expectTypeOf(api.me()).resolves.toEqualTypeOf<CalMe>();
 expectTypeOf(api.eventTypes()).resolves.toEqualTypeOf<CalEventType[]>();
 expectTypeOf(api.bookings()).resolves.toEqualTypeOf<CalBookingsPage>();
-expectTypeOf(api.booking('uid')).resolves.toEqualTypeOf<CalBooking>();
-expectTypeOf(api.cancelBooking('uid')).resolves.toEqualTypeOf<CalBooking>();
+// A series' uid answers every occurrence.
+expectTypeOf(api.booking('uid')).resolves.toEqualTypeOf<CalBooking | CalBookingSeries>();
+expectTypeOf(api.cancelBooking('uid')).resolves.toEqualTypeOf<CalBooking | CalBookingSeries>();
+expectTypeOf(api.createBooking).parameter(0).toHaveProperty('recurrenceCount');
+expectTypeOf<CalBookingSeries>().toEqualTypeOf<CalBooking[]>();
+// A deleted host's id is Cal.com's string 'unknown'.
+expectTypeOf<NonNullable<CalBooking['hosts']>[number]['id']>().toEqualTypeOf<
+  number | 'unknown' | null | undefined
+>();
+// Cal.com's /v2/me has no name before late 2025: optional.
+expectTypeOf<CalMe['name']>().toEqualTypeOf<string | null | undefined>();
+// The location of a new booking is one of Cal.com's objects (a string only for old clients).
+expectTypeOf<CalCreateBookingInput['location']>().toEqualTypeOf<
+  CalBookingLocationInput | string | undefined
+>();
+// @ts-expect-error an attendee's phone location needs the phone
+const noPhone: CalBookingLocationInput = { type: 'attendeePhone' };
+void noPhone;
+// Booking fields narrow by type.
+declare const field: CalBookingField;
+if (field.type === 'splitName')
+  expectTypeOf(field).toExtend<CalSplitNameBookingField | CalOtherBookingField>();
+
 expectTypeOf<CalBookingsPage>().toEqualTypeOf<{ items: CalBooking[]; pagination: CalPagination }>();
 expectTypeOf<CalSlots>().toEqualTypeOf<Record<string, CalSlot[]>>();
 expectTypeOf<CalSlot['start']>().toEqualTypeOf<string>();

@@ -9,6 +9,7 @@ import * as api from '../../src/index.js';
 const CORE_VALUES = [
   'BookingsApiError',
   'CalApiError',
+  'CalBookingOrSeriesSchema',
   'CalBookingSchema',
   'CalBookingsPageSchema',
   'CalConfigSchema',

@@ -7,7 +7,7 @@ import { classNames } from '../classNames.js';
 import { type BookingsLabelsOverrides, isolate } from '../labels.js';
 import { formatBookingTime, formatTimeZoneName } from './bookingTime.js';
 import { calHourCycle, canonicalZone, zoneDisplayName } from './slotPickerDates.js';
-import { bookingPlace, bookingStatus, toIcs } from './toIcs.js';
+import { bookingHost, bookingPlace, bookingStatus, toIcs } from './toIcs.js';
 
 /** `data-state` of `CalBookingConfirmation`'s root: the booking's own status. */
 export type CalBookingConfirmationState = 'booked' | 'rescheduled' | 'pending' | 'cancelled';
@@ -62,7 +62,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
   // No provider needed (a thank-you page may show a booking alone): CalBooker passes its hour cycle.
   const hourCycle = hour12 === undefined ? calHourCycle(undefined, locale) : hour12 ? 'h12' : 'h23';
   const attendee = booking.attendees[0];
-  const host = booking.hosts?.[0];
+  const host = bookingHost(booking);
   const zone = timeZone ?? attendee?.timeZone ?? 'UTC';
   const hostZone = host?.timeZone;
   // A malformed start or end is shown as far as it can be, without an .ics file.

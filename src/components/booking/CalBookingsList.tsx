@@ -394,6 +394,7 @@ function CancelDialog({
 }): ReactNode {
   const id = useId();
   const [reason, setReason] = useState('');
+  const [series, setSeries] = useState(false);
   const keepRef = useRef<HTMLButtonElement>(null);
   const pending = mutation.isPending;
   return (
@@ -414,8 +415,20 @@ function CancelDialog({
           if (pending) return;
           const cancellationReason = reason.trim();
           mutation.mutate(
-            { uid: booking.uid, ...(cancellationReason ? { cancellationReason } : {}) },
-            { onSuccess: onCancelled },
+            {
+              uid: booking.uid,
+              ...(cancellationReason ? { cancellationReason } : {}),
+              ...(series ? { cancelSubsequentBookings: true } : {}),
+            },
+            // A series comes back whole: the booking chosen is the one reported.
+            {
+              onSuccess: (result) =>
+                onCancelled(
+                  Array.isArray(result)
+                    ? (result.find((item) => item.uid === booking.uid) ?? booking)
+                    : result,
+                ),
+            },
           );
         }}
       >
@@ -436,6 +449,20 @@ function CancelDialog({
             onChange={(event) => setReason(event.target.value)}
           />
         </label>
+        {typeof booking.recurringBookingUid === 'string' ? (
+          <label className="aisq-bookings-list__series">
+            <input
+              type="checkbox"
+              name="cancelSubsequentBookings"
+              checked={series}
+              readOnly={pending}
+              onChange={(event) => {
+                if (!pending) setSeries(event.target.checked);
+              }}
+            />
+            <span>{labels.bookingsListCancelSeries}</span>
+          </label>
+        ) : null}
         {mutation.isError ? (
           <BookingsErrorMessage
             error={mutation.error}

@@ -96,13 +96,24 @@ export function foldIcsLine(line: string): string {
 }
 
 /**
+ * The booking's host, unless Cal.com reports a deleted one (`id: 'unknown'`, with the word `unknown`
+ * for a name and an e-mail address, which must not be shown or put in a calendar).
+ */
+export function bookingHost(
+  booking: CalBooking,
+): NonNullable<CalBooking['hosts']>[number] | undefined {
+  const host = booking.hosts?.[0];
+  return host && host.id !== 'unknown' ? host : undefined;
+}
+
+/**
  * An iCalendar file (RFC 5545) with one event for the booking, made locally: CRLF line endings,
  * lines folded at 75 octets, TEXT values escaped, start and end in UTC (`Z`), a stable `UID` (Cal.com's
  * `icsUid` when given, else the booking's uid) and `DTSTAMP`. Cancelled bookings say
  * `STATUS:CANCELLED`, so importing the file again updates the calendar entry.
  */
 export function toIcs(booking: CalBooking, options: ToIcsOptions = {}): string {
-  const host = booking.hosts?.[0];
+  const host = bookingHost(booking);
   const icsUid = typeof booking.icsUid === 'string' && booking.icsUid ? booking.icsUid : undefined;
   const { where, link } = bookingPlace(booking);
   const status = bookingStatus(booking);

@@ -110,15 +110,17 @@ const own = <T>(record: Readonly<Record<string, T>> | null | undefined, key: str
 /** An object without a prototype, where `__proto__` is a key like any other. */
 const dict = <T>(): Record<string, T> => Object.create(null);
 
-// Cal.com's location chooser and system fields are not questions for the attendee.
-const SKIPPED_TYPES = new Set(['radioInput', 'system', 'hidden']);
+// Cal.com's location chooser and system fields are not questions for the attendee, nor is a field
+// Cal.com could not map (`unknown`, its JSON in `bookingField`).
+const SKIPPED_TYPES = new Set(['radioInput', 'system', 'hidden', 'unknown']);
 
 /** Digits, spaces and the usual separators, an optional leading +, at least 6 digits. */
 const PHONE = /^\+?(?:[\s().-]*\d){6,15}[\s().-]*$/;
 const GUEST_SEPARATOR = /[\s,;]+/;
 
 function optionsOf(field: CalBookingField): { value: string; label: string }[] {
-  return (field.options ?? []).flatMap((option) => {
+  const options: unknown = field.options;
+  return (Array.isArray(options) ? options : []).flatMap((option: unknown) => {
     if (typeof option === 'string') return [{ value: option, label: option }];
     if (option && typeof option === 'object') {
       const { value, label } = option as { value?: unknown; label?: unknown };
@@ -180,7 +182,8 @@ export function calBookingFormFields(
     if (fields.some((f) => f.name === name)) continue;
     if (SKIPPED_TYPES.has(field.type) || name === 'location') continue;
     const target: CalBookingFormFieldTarget =
-      name === 'name' || field.type === 'name'
+      // Cal.com takes the attendee's name as one string, also where the form splits it.
+      name === 'name' || field.type === 'name' || field.type === 'splitName'
         ? 'name'
         : name === 'email' || name === 'notes' || name === 'guests'
           ? name

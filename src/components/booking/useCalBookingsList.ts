@@ -11,6 +11,7 @@ import type {
 import { type CalQueryError, useCalQuery } from '../../react/useCalApi.js';
 import {
   type CalBookingMutationResult,
+  type CancelCalBookingResult,
   type CancelCalBookingVariables,
   useCancelCalBooking,
 } from '../../react/useCalBookingMutations.js';
@@ -61,7 +62,7 @@ export interface UseCalBookingsListResult {
   /** The underlying `useCalBookings` query. */
   query: UseQueryResult<CalBookingsPage, CalQueryError>;
   /** `useCancelCalBooking`'s mutation: `cancel.mutate({ uid, cancellationReason })`. */
-  cancel: CalBookingMutationResult<CancelCalBookingVariables>;
+  cancel: CalBookingMutationResult<CancelCalBookingVariables, CancelCalBookingResult>;
 }
 
 const SORT: Record<CalBookingsListTab, 'asc' | 'desc'> = {
