@@ -135,7 +135,9 @@ function retryAfterMs(headers: Headers): number | undefined {
     // A reset already past means "now"; an unparsable value means unknown.
     if (!Number.isNaN(ms)) wait = Math.min(wait ?? ms, ms);
   }
-  return wait === undefined ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.ceil(wait)));
+  return wait === undefined
+    ? undefined
+    : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, Math.ceil(wait)));
 }
 
 /** Cal.com's `details`, kept only when small and with every token this call sent cut out. */
