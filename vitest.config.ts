@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Projects: `unit` (jsdom, injected fetch / MSW), `integration` (node, real HTTP to the sandbox).
+// Projects: `unit` (jsdom, injected fetch / MSW), `contract` (Cal.com's own shapes), `integration`
+// (node, real HTTP to the sandbox).
 // The browser and Storybook projects are added beside them and run by `npm run test:browser`.
 export default defineConfig({
   plugins: [react()],
@@ -53,6 +54,18 @@ export default defineConfig({
           testTimeout: 10_000,
         },
       })),
+      // Cal.com's answers and inputs, from Cal.com's code (test/contract/calcom/): the client's schemas,
+      // the hooks and components, the requests the client builds, and the fake's answers.
+      {
+        extends: true,
+        test: {
+          name: 'contract',
+          environment: 'jsdom',
+          include: ['test/contract/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup/unit.ts'],
+          restoreMocks: true,
+        },
+      },
       {
         extends: true,
         test: {
