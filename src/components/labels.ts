@@ -101,6 +101,15 @@ export interface BookingsLabels {
   bookingFormErrorOption: string;
   /** @default (address) => `"${address}" is not an e-mail address.` */
   bookingFormErrorGuest: (address: string) => string;
+  /** A text answer over its cap (`max` characters). @default (max) => `Use at most ${max} characters.` */
+  bookingFormErrorTooLong: (max: number) => string;
+  /** More guests than the cap (`max`). @default (max) => `Add at most ${max} guests.` */
+  bookingFormErrorTooManyGuests: (max: number) => string;
+  /**
+   * On the longest answer, when the answers together are over the request's size cap.
+   * @default 'Your answers are too long together. Shorten this one.'
+   */
+  bookingFormErrorTooLongTotal: string;
   /**
    * Announced (and shown above the button) when a submit finds problems.
    * @default (count) => count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`
@@ -337,6 +346,9 @@ export const defaultBookingsLabels: Readonly<BookingsLabels> = {
   bookingFormErrorUrl: 'Enter a web address like https://example.com.',
   bookingFormErrorOption: 'Choose one of the options.',
   bookingFormErrorGuest: (address: string) => `"${address}" is not an e-mail address.`,
+  bookingFormErrorTooLong: (max: number) => `Use at most ${max} characters.`,
+  bookingFormErrorTooManyGuests: (max: number) => `Add at most ${max} guests.`,
+  bookingFormErrorTooLongTotal: 'Your answers are too long together. Shorten this one.',
   bookingFormErrorSummary: (count: number) =>
     count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`,
   confirmationTitle: 'Your meeting is booked',
