@@ -2,7 +2,7 @@
 
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { isCalApiError } from '../calapi/errors.js';
+import { CalApiError, isCalApiError } from '../calapi/errors.js';
 import type {
   CalBooking,
   CalBookingSeries,
@@ -12,6 +12,7 @@ import type {
   CalSlot,
   CalSlotsParams,
 } from '../calapi/types.js';
+import { calBookingInputProblem } from './calBookingCaps.js';
 import {
   type CalBookingFlowEvent,
   type CalBookingFlowState,
@@ -314,33 +315,42 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
         },
       };
       const start = new Date(submitting.start).toISOString();
+      // A request over the caps is refused here, as Cal.com would answer a bad one, and never sent.
+      const refused = (body: Parameters<typeof calBookingInputProblem>[0], path: string) => {
+        const detail = calBookingInputProblem(body);
+        if (detail === undefined) return false;
+        const error = new CalApiError({ kind: 'invalid_request', method: 'POST', path, detail });
+        // Settled after this call, as a request would be: the submitting step is seen first.
+        Promise.resolve(error).then(settle.onError);
+        return true;
+      };
       if (rescheduleTarget) {
         const reason = values.rescheduleReason?.trim();
-        reschedule
-          .mutateAsync({
-            uid: rescheduleTarget,
-            start,
-            ...(reason ? { reschedulingReason: reason } : {}),
-          })
-          .then(settle.onSuccess, settle.onError);
+        const body = {
+          uid: rescheduleTarget,
+          start,
+          ...(reason ? { reschedulingReason: reason } : {}),
+        };
+        if (refused(body, `/v2/bookings/${rescheduleTarget}/reschedule`)) return;
+        reschedule.mutateAsync(body).then(settle.onSuccess, settle.onError);
         return;
       }
       const responses: Record<string, unknown> = { ...values.responses };
       if (values.notes.trim()) responses.notes = values.notes.trim();
-      create
-        .mutateAsync({
-          ...submitting.eventType,
-          start,
-          attendee: {
-            name: values.name.trim(),
-            email: values.email.trim(),
-            timeZone,
-            ...(language ? { language } : {}),
-          },
-          ...(values.guests.length > 0 ? { guests: values.guests } : {}),
-          ...(Object.keys(responses).length > 0 ? { bookingFieldsResponses: responses } : {}),
-        })
-        .then(settle.onSuccess, settle.onError);
+      const body = {
+        ...submitting.eventType,
+        start,
+        attendee: {
+          name: values.name.trim(),
+          email: values.email.trim(),
+          timeZone,
+          ...(language ? { language } : {}),
+        },
+        ...(values.guests.length > 0 ? { guests: values.guests } : {}),
+        ...(Object.keys(responses).length > 0 ? { bookingFieldsResponses: responses } : {}),
+      };
+      if (refused(body, '/v2/bookings')) return;
+      create.mutateAsync(body).then(settle.onSuccess, settle.onError);
     },
     [dispatch, rescheduleTarget, reschedule.mutateAsync, create.mutateAsync, timeZone, language],
   );

@@ -3,6 +3,15 @@
 import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
 import * as z from 'zod/mini';
 import type { CalBookingField, CalEventType } from '../../calapi/types.js';
+import {
+  BODY_RESERVE_BYTES,
+  jsonBytes,
+  MAX_BODY_BYTES,
+  MAX_EMAIL,
+  MAX_GUESTS,
+  MAX_NAME,
+  MAX_TEXT,
+} from '../../react/calBookingCaps.js';
 import type { CalBookingFormValues } from '../../react/calBookingFlowMachine.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
@@ -250,6 +259,10 @@ const guestsOf = (value: CalBookingFormFieldValue) =>
     .split(GUEST_SEPARATOR)
     .filter((address) => address !== '');
 
+/** The most characters a field's answer may have (see calBookingCaps). */
+const maxLength = (field: CalBookingFormField) =>
+  field.target === 'name' ? MAX_NAME : field.type === 'email' ? MAX_EMAIL : MAX_TEXT;
+
 /** The guests' schema, the one without a label in it: made once. */
 const GUEST = /* @__PURE__ */ z.email();
 
@@ -265,10 +278,24 @@ export function validateCalBookingField(
   if (isEmpty(value)) {
     return field.required ? labels.bookingFormErrorRequired(field.label) : undefined;
   }
+  // The caps come before any format check, so no pattern ever runs over megabytes.
   if (field.type === 'multiemail') {
-    const bad = guestsOf(value).find((address) => !GUEST.safeParse(address).success);
+    const addresses = guestsOf(value);
+    if (field.target === 'guests' && addresses.length > MAX_GUESTS) {
+      return labels.bookingFormErrorTooManyGuests(MAX_GUESTS);
+    }
+    if (addresses.some((address) => address.length > MAX_EMAIL)) {
+      return labels.bookingFormErrorTooLong(MAX_EMAIL);
+    }
+    const bad = addresses.find((address) => !GUEST.safeParse(address).success);
     return bad === undefined ? undefined : labels.bookingFormErrorGuest(bad);
   }
+  const max = maxLength(field);
+  const long =
+    typeof value === 'string'
+      ? value.trim().length > max
+      : Array.isArray(value) && value.some((item) => item.length > max);
+  if (long) return labels.bookingFormErrorTooLong(max);
   let cached = schemas.get(field);
   if (cached?.[0] !== labels) {
     const values = field.options.map((option) => option.value) as [string, ...string[]];
@@ -340,6 +367,28 @@ export function toCalBookingFormValues(
 }
 
 /**
+ * When the answers as the request carries them exceed the body cap (less what the rest of the request
+ * takes), the name of the field with the longest answer; else undefined.
+ */
+function answersOverBodyCap(
+  fields: readonly CalBookingFormField[],
+  values: Record<string, CalBookingFormFieldValue>,
+): string | undefined {
+  const answers = toCalBookingFormValues(fields, values);
+  if (jsonBytes(answers) <= MAX_BODY_BYTES - BODY_RESERVE_BYTES) return undefined;
+  let longest: string | undefined;
+  let most = -1;
+  for (const field of fields) {
+    const size = jsonBytes(own(values, field.name) ?? '');
+    if (size > most) {
+      most = size;
+      longest = field.name;
+    }
+  }
+  return longest;
+}
+
+/**
  * The booking form's state and validation, for `CalBookingForm` or a host's own form: the event
  * type's booking fields normalized (name, e-mail, notes and guests always; text, textarea, e-mail,
  * phone, number, url, select, radio, checkbox/multiselect and boolean questions), values, per-field
@@ -372,6 +421,11 @@ export function useCalBookingForm({
       for (const field of fields) {
         const error = validateCalBookingField(field, current[field.name] ?? '', labels);
         if (error !== undefined) errors[field.name] = error;
+      }
+      // Each answer within its cap, yet too much together for the request: the longest is marked.
+      if (Object.keys(errors).length === 0) {
+        const longest = answersOverBodyCap(fields, current);
+        if (longest) errors[longest] = labels.bookingFormErrorTooLongTotal;
       }
       return errors;
     },
