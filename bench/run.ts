@@ -19,6 +19,7 @@ const MEASUREMENTS = [
   { name: 'renders', file: 'renders.ts', title: 'Renders' },
   { name: 'storm', file: 'storm.ts', title: 'Refresh storm' },
   { name: 'tabs', file: 'tabs.ts', title: 'Tabs' },
+  { name: 'tabsChromium', file: 'tabsChromium.ts', title: 'Tabs in Chromium' },
   { name: 'token', file: 'token.ts', title: 'Token request rates' },
   { name: 'calapi', file: 'calapi.ts', title: 'Cal.com API v2' },
   { name: 'booking', file: 'booking.ts', title: 'Booking flow' },

@@ -18,15 +18,25 @@ const TINY_BUDGET = 12;
 const OUTAGE_MINUTES = 60;
 const OUTAGE_BUDGET = [10, 150] as const;
 
-/** Web Locks as browsers grant them: exclusive, first come first served, at once when free. */
+/**
+ * Web Locks as browsers grant them: exclusive, first come first served, at once when free; with
+ * `ifAvailable`, `null` at once while the lock is held or awaited.
+ */
 function exclusiveLocks(): CalTokenLocks {
   let tail: Promise<unknown> = Promise.resolve();
+  let open = 0;
   return {
     request(_name, options, callback) {
-      const run = tail.then(() => {
-        options.signal?.throwIfAborted();
-        return callback();
-      });
+      if (options.ifAvailable && open > 0) return Promise.resolve().then(() => callback(null));
+      open += 1;
+      const run = tail
+        .then(() => {
+          options.signal?.throwIfAborted();
+          return callback({});
+        })
+        .finally(() => {
+          open -= 1;
+        });
       tail = run.catch(() => {});
       return run;
     },

@@ -143,14 +143,28 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
         break;
       }
       case 'lock': {
+        // A request left from an earlier wait (we adopted another tab's token meanwhile) is dropped.
+        lockWait?.abort();
         const controller = new AbortController();
         lockWait = controller;
+        /** Holds the lock until `unlock`, unless this wait was dropped or the manager disposed. */
+        const hold = (contended: boolean) =>
+          lockWait !== controller
+            ? Promise.resolve()
+            : new Promise<void>((resolve) => {
+                release = resolve;
+                send({ type: 'locked', contended });
+              });
+        // Asked without waiting first: `null` means another tab holds or awaits the lock, which is
+        // when its token may be on its way. Timing the grant cannot tell: a booting page's lock
+        // manager alone can take 20-90 ms. (`ifAvailable` cannot be combined with a signal.)
         locks
-          ?.request(name, { signal: controller.signal }, () => {
-            return new Promise<void>((resolve) => {
-              release = resolve;
-              send({ type: 'locked' });
-            });
+          ?.request(name, { ifAvailable: true }, (lock) => {
+            if (lock !== null) return hold(false);
+            if (lockWait === controller) {
+              locks?.request(name, { signal: controller.signal }, () => hold(true)).catch(noop);
+            }
+            return Promise.resolve();
           })
           .catch(noop);
         break;

@@ -14,7 +14,7 @@
  * | due (timer, tick)  | –              | act                           | –                 | wait over → fetch        | –                          | –          |
  * | get                | (runner starts first) | fresh: resolve; unauthorized: reject; else wait, due now | join | join     | join                       | reject aborted |
  * | get forceRefresh   | (runner starts first) | wait, due now (gap still applies) | join    | join                     | join                       | reject aborted |
- * | locked             | –              | stale grant: unlock           | peers or waited: → query + broadcast query; else → fetch | unlock | unlock | –     |
+ * | locked             | –              | stale grant: unlock           | peers or contended: → query + broadcast query; else → fetch | unlock | unlock | –  |
  * | reply ok           | –              | –                             | –                 | –                        | → idle: ready, broadcast, unlock, resolve, refreshed | – |
  * | reply 5xx/network/timeout | –       | –                             | –                 | –                        | → idle: due after backoff; 5th failure (or waiting): error, reject, onError | – |
  * | reply 401/403      | –              | –                             | –                 | –                        | → idle: unauthorized, token dropped, reject, onAuthError once | – |
@@ -24,6 +24,10 @@
  * | message token      | –              | valid + newer: adopt, ready, resolve | adopt; fresh → idle | adopt; fresh → idle, unlock | adopt (refreshing) | – |
  * | message query      | –              | answer when fresh and newer   | answer            | answer                   | answer                     | –          |
  * | dispose            | → done, stop   | → done, reject, stop          | → done, reject, stop | → done, reject, stop  | → done, reject, stop       | –          |
+ *
+ * "contended": another tab held or awaited the lock when this tab asked for it (the runner asks the
+ * lock manager with `ifAvailable` first), so that tab may have just refreshed and its token may still
+ * be on its way. How long the grant took says nothing: a booting page's lock manager can be slow.
  *
  * "act": in idle, a request starts when `due` has come (either clock), the monotonic `floor` has
  * passed (backoff after a retryable failure, else MIN_GAP_MS after the last request; a waiting caller
@@ -43,8 +47,6 @@ export const MIN_GAP_MS = 5_000;
 export const MAX_PER_MINUTE = 12;
 /** How long a tab holding the lock waits for another tab's answer before requesting. */
 export const QUERY_WAIT_MS = 200;
-/** A lock granted later than this after the request was contended. */
-const CONTENDED_MS = 20;
 /** A cross-tab token may expire at most this far beyond the longest lifetime we received ourselves. */
 const LIFETIME_MARGIN_MS = 60_000;
 /** ...or this far ahead before we have received any token. */
@@ -99,7 +101,8 @@ export type MachineEvent =
   | { type: 'start'; focused: boolean; online: boolean; locks: boolean; chan: boolean }
   | { type: 'due' }
   | { type: 'get'; force: boolean }
-  | { type: 'locked' }
+  /** The Web Lock is ours; `contended` when another tab held or awaited it when we asked. */
+  | { type: 'locked'; contended: boolean }
   | { type: 'ok'; body: unknown }
   | { type: 'fail'; error: BookingsApiError }
   | { type: 'focus'; value: boolean }
@@ -259,8 +262,8 @@ export function transition(
       break;
     case 'locked':
       if (s.phase !== 'lock') fx.push({ type: 'unlock' });
-      // Waiting for the lock means another tab held it: its token may be on its way.
-      else if (s.chan && (s.peers || e.m - s.at.m >= CONTENDED_MS)) query();
+      // Another tab held the lock (or we have heard from one): its token may be on its way.
+      else if (s.chan && (s.peers || e.contended)) query();
       else fetch();
       break;
     case 'ok': {

@@ -97,7 +97,9 @@ export interface CalTokenManagerOptions {
    */
   createChannel?: (name: string) => CalTokenChannel | null;
   /**
-   * Web Locks used to let one tab refresh while the others wait; `null` disables them.
+   * Web Locks used to let one tab refresh while the others wait; `null` disables them. The manager
+   * first asks with `ifAvailable: true`, which must answer `null` while another tab holds or awaits
+   * the lock (as `navigator.locks` does): only then does it ask the other tabs before requesting.
    * @default navigator.locks where it exists (only with `crossTab`)
    */
   locks?: CalTokenLocks | null;
@@ -113,10 +115,14 @@ export interface CalTokenChannel {
 
 /** The part of the Web Locks API (`navigator.locks`) the manager uses. */
 export interface CalTokenLocks {
+  /**
+   * Calls `callback` once the lock is held, with the lock; with `ifAvailable`, at once, with `null`
+   * when another request holds or awaits it.
+   */
   request<T>(
     name: string,
-    options: { signal?: AbortSignal },
-    callback: () => Promise<T>,
+    options: { signal?: AbortSignal; ifAvailable?: boolean },
+    callback: (lock: unknown) => Promise<T>,
   ): Promise<T>;
 }
 

@@ -200,6 +200,59 @@ describe('cross-tab', () => {
     expect(locks.granted()).toBe(0);
   });
 
+  it('a lock granted slowly that no other tab holds: no question to the tabs, no wait', async () => {
+    // Chromium's lock manager can take 20-90 ms to answer a booting page: a slow grant is no peer.
+    const locks = createFakeLocks({ grantDelayMs: 60 });
+    const bus = createChannelBus();
+    const client = createFakeClient();
+    const manager = createManager({ client, identity: 'u1', locks, createChannel: bus.factory });
+    manager.start();
+    await vi.advanceTimersByTimeAsync(60);
+    expect(client.refreshToken).toHaveBeenCalledTimes(1);
+    expect(manager.getState().status).toBe('ready');
+    await vi.advanceTimersByTimeAsync(3 * HOUR);
+    expect(client.refreshToken).toHaveBeenCalledTimes(4);
+    const posted = bus.created.flatMap((channel) => channel.posted) as { type: string }[];
+    expect(posted.filter((message) => message.type === 'query')).toEqual([]);
+  });
+
+  it('a lock another tab holds: asks the tabs once granted, and a token that arrives after the grant costs no request', async () => {
+    const name = crossTabName(BASE_URL, 'u1');
+    const locks = createFakeLocks();
+    const bus = createChannelBus();
+    const peer = bus.factory(name);
+    const questions: unknown[] = [];
+    peer.addEventListener('message', (event) => questions.push(event.data));
+    let release: () => void = () => {};
+    void locks.request(name, {}, () => new Promise<void>((resolve) => (release = resolve)));
+    const client = createFakeClient();
+    const manager = createManager({ client, identity: 'u1', locks, createChannel: bus.factory });
+    const pending = manager.getToken();
+    await vi.advanceTimersByTimeAsync(1_000);
+    // The other tab ends its request and lets go of the lock; its token is still on its way.
+    release();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(questions).toEqual([{ type: 'query', have: 0 }]);
+    const token = {
+      accessToken: 'from-the-other-tab',
+      tokenType: 'Bearer',
+      expiresAt: Date.now() + HOUR,
+      calClientId: 'cal-client-1',
+      integrationStatus: 'existing',
+      refreshed: true,
+    };
+    peer.postMessage({ type: 'token', token, issuedAt: Date.now() - 100 });
+    await expect(pending).resolves.toEqual(token);
+    await vi.advanceTimersByTimeAsync(SECOND);
+    expect(client.refreshToken).not.toHaveBeenCalled();
+    // and the lock was let go: the other tab can take it again
+    let again = false;
+    await locks.request(name, { ifAvailable: true }, async (lock) => {
+      again = lock !== null;
+    });
+    expect(again).toBe(true);
+  });
+
   it('dispose while waiting for the lock rejects with aborted and makes no request', async () => {
     const locks = createFakeLocks();
     let release: () => void = () => {};

@@ -166,19 +166,42 @@ export function createChannelBus() {
   return { factory: vi.fn(factory), created };
 }
 
-/** A Web Locks stand-in: exclusive per name, in request order; honours `signal`. */
-export function createFakeLocks(): CalTokenLocks & { readonly granted: () => number } {
+/**
+ * A Web Locks stand-in: exclusive per name, in request order; honours `signal` and `ifAvailable`
+ * (`null` to the callback when the lock is held or awaited). `grantDelayMs` makes every answer that
+ * much later (in fake time), like Chromium's lock manager while a page boots.
+ */
+export function createFakeLocks(
+  options: { grantDelayMs?: number } = {},
+): CalTokenLocks & { readonly granted: () => number } {
   const tails = new Map<string, Promise<unknown>>();
+  /** Requests held or waiting, per name. */
+  const open = new Map<string, number>();
+  const slow = () =>
+    options.grantDelayMs
+      ? new Promise((resolve) => setTimeout(resolve, options.grantDelayMs))
+      : null;
   let granted = 0;
   return {
     granted: () => granted,
-    request<T>(name: string, options: { signal?: AbortSignal }, callback: () => Promise<T>) {
+    request<T>(
+      name: string,
+      requestOptions: { signal?: AbortSignal; ifAvailable?: boolean },
+      callback: (lock: unknown) => Promise<T>,
+    ) {
+      if (requestOptions.ifAvailable && (open.get(name) ?? 0) > 0) {
+        return Promise.resolve(slow()).then(() => callback(null));
+      }
+      open.set(name, (open.get(name) ?? 0) + 1);
       const previous = tails.get(name) ?? Promise.resolve();
-      const run = previous.then(() => {
-        if (options.signal?.aborted) throw new DOMException('aborted', 'AbortError');
-        granted += 1;
-        return callback();
-      });
+      const run = previous
+        .then(slow)
+        .then(() => {
+          if (requestOptions.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+          granted += 1;
+          return callback({ name, mode: 'exclusive' });
+        })
+        .finally(() => open.set(name, (open.get(name) ?? 1) - 1));
       tails.set(
         name,
         run.catch(() => {}),
