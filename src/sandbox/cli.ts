@@ -34,8 +34,9 @@ AISquare endpoints (all need "Authorization: Bearer <JWT>"):
 
 Cal.com API v2 endpoints ("Authorization: Bearer <access_token from the token
 endpoint>"; an expired token answers 498, an unknown one 401). Each user gets
-event types of 15, 30 and 60 minutes (60 hidden) and Mon-Fri 09:00-17:00 in
-the token request's time_zone:
+event types of 15, 30 and 60 minutes (60 hidden), a hidden weekly check-in
+booked as a series of four, and Mon-Fri 09:00-17:00 in the token request's
+time_zone:
   GET  /v2/me
   GET  /v2/event-types                      cal-api-version: 2024-06-14
   GET  /v2/slots?eventTypeId=&start=&end=&timeZone=

@@ -128,15 +128,7 @@ export function createCalApiHandlers(options: CalApiHandlersOptions = {}): HttpH
     ...FIXTURE_IDENTITY,
     timeZone: fixtureUserFields().timeZone,
   };
-  const model =
-    options.model ??
-    createCalFakeModel({
-      acceptUnknownTokensAs: {
-        ...identity,
-        ...(timeZone !== undefined ? { timeZone } : {}),
-        ...(options.identity === undefined ? { user: fixtureUserFields() } : {}),
-      },
-    });
+  const model = options.model ?? lenientModel(options.identity, identity, timeZone);
   const { pattern, prefix } = basePath(options.baseUrl ?? 'https://api.cal.com');
   let expiredSent = false;
   let slotTakenSent = false;
@@ -188,6 +180,28 @@ export function createCalApiHandlers(options: CalApiHandlersOptions = {}): HttpH
       return toResponse(answer);
     }),
   ];
+}
+
+/**
+ * The handlers' own model: any token is `identity`'s (the fixture user's by default), and that user
+ * exists from the start, as `GET /v2/slots` never reads a token (Cal.com's slots have no auth guard),
+ * so a page that asks for slots first still finds its event types.
+ */
+function lenientModel(
+  given: CalApiHandlersOptions['identity'],
+  identity: CalFakeIdentity,
+  timeZone: string | undefined,
+): CalFakeModel {
+  const user = given === undefined ? fixtureUserFields() : undefined;
+  const model = createCalFakeModel({
+    acceptUnknownTokensAs: {
+      ...identity,
+      ...(timeZone !== undefined ? { timeZone } : {}),
+      ...(user !== undefined ? { user } : {}),
+    },
+  });
+  model.integrate(identity, { timeZone, ...(user !== undefined ? { user } : {}) });
+  return model;
 }
 
 /** Books the requested slot for someone else first, so the request meets Cal.com's double-booking 400. */

@@ -114,6 +114,7 @@ describe('Cal.com API v2 in the sandbox', () => {
       ['15min', false],
       ['30min', false],
       ['60min', true],
+      ['weekly-check-in', true],
     ]);
     const eventTypeId = types.body.data[1].id as number;
 
@@ -186,26 +187,31 @@ describe('Cal.com API v2 in the sandbox', () => {
     expect(cancelled.body.data.status).toBe('cancelled');
   });
 
-  it('a token past its expires_in answers 498, also on /v2/slots; expireCalTokens; unknown is 401', async () => {
+  it('a token past its expires_in answers 498, also where auth is optional, never on /v2/slots; expireCalTokens; unknown is 401', async () => {
     fixture.sandbox.setTokenTtl(1);
     const { token, expiresIn } = await connect();
     expect(expiresIn).toBe(1);
     const eventTypeId = fixture.sandbox.calModel.eventTypes('alice')[0]?.id as number;
     expect((await calFetch(fixture.sandbox.url, '/v2/me', token)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    for (const path of [
-      '/v2/me',
-      `/v2/slots?eventTypeId=${eventTypeId}&start=${day(3)}&end=${day(4)}`,
-    ]) {
+    for (const path of ['/v2/me', '/v2/event-types']) {
       const expired = await calFetch(fixture.sandbox.url, path, token);
       expect(expired.status).toBe(498);
       expect(expired.body).toMatchObject({
         status: 'error',
         path,
-        error: { code: 'TokenExpiredException', message: 'ACCESS_TOKEN_IS_EXPIRED' },
+        error: {
+          code: 'TokenExpiredException',
+          message: 'ACCESS_TOKEN_IS_EXPIRED',
+          details: 'ACCESS_TOKEN_IS_EXPIRED',
+        },
       });
       expect(expired.headers.get('x-request-id')).toBeTruthy();
     }
+    // Cal.com's slots have no auth guard: the token is never read there.
+    const slots = `/v2/slots?eventTypeId=${eventTypeId}&start=${day(3)}&end=${day(4)}`;
+    expect((await calFetch(fixture.sandbox.url, slots, token)).status).toBe(200);
+    expect((await calFetch(fixture.sandbox.url, slots, 'cal_at_unknown')).status).toBe(200);
     fixture.sandbox.setTokenTtl(3600);
     const { token: fresh } = await connect();
     expect(fixture.sandbox.expireCalTokens('alice')).toBe(1);
@@ -305,8 +311,10 @@ describe('Cal.com API v2 in the sandbox', () => {
     expect(Number(answers[2]?.headers.get('x-ratelimit-reset-default'))).toBe(60);
     expect(answers[2]?.body.error).toEqual({
       code: 'ThrottlerException',
-      message: 'Too many requests. Please try again later.',
+      message: 'CustomThrottlerGuard - Too many requests. Please try again later.',
+      details: 'CustomThrottlerGuard - Too many requests. Please try again later.',
     });
+    expect(answers[2]?.headers.get('retry-after')).toBeNull();
     limited.setCalRateLimit(undefined);
     expect(
       (await calFetch(limited.url, '/v2/me', token)).headers.get('x-ratelimit-limit-default'),

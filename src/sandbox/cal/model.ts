@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { DAY_MS, isTimeZone, localParts, zonedTimeToEpoch } from './time.js';
+import { addInZone, DAY_MS, isTimeZone, localParts, zonedTimeToEpoch } from './time.js';
 
 /** Who a Cal.com user is created for: the AISquare JWT's claims (or a fixture's). */
 export interface CalFakeIdentity {
@@ -16,7 +16,11 @@ export interface CalFakeIdentity {
   name?: string | undefined;
 }
 
-/** A Cal.com user as API v2 (`GET /v2/me`) and AISquare's user endpoint describe it. */
+/**
+ * A Cal.com user as the model keeps it. AISquare's user endpoint answers all of it; `GET /v2/me`
+ * answers only the keys Cal.com's `userSchemaResponse` keeps (no `name`, `avatarUrl`, `bio` or
+ * `locale`: see handle.ts).
+ */
 export interface CalFakeUser {
   id: number;
   email: string;
@@ -32,7 +36,12 @@ export interface CalFakeUser {
   createdDate: string;
 }
 
-/** A booking field of an event type, as `GET /v2/event-types` (2024-06-14) lists it. */
+/**
+ * A booking field of an event type as the model keeps it. `GET /v2/event-types` (2024-06-14) writes
+ * each as Cal.com's output variant for its kind (handle.ts): the system `name` field has no `hidden`,
+ * the `location` field no `placeholder` or `disableOnPrefill`; a field with `hidden: true` is left out
+ * of the list.
+ */
 export interface CalFakeBookingField {
   type: string;
   slug: string;
@@ -40,9 +49,21 @@ export interface CalFakeBookingField {
   placeholder?: string;
   required: boolean;
   hidden: boolean;
+  /** A Cal.com system field (`name`, `email`, `notes`, `guests`, ...) rather than a custom one. */
   isDefault: boolean;
   disableOnPrefill?: boolean;
+  /** The option values of a `select`, `multiselect`, `checkbox` or `radio` field. */
   options?: string[];
+}
+
+/**
+ * How a recurring event type repeats (Cal.com's `recurringEvent`, as 2024-06-14 writes it): every
+ * `interval` weeks, months or years, `occurrences` times.
+ */
+export interface CalFakeRecurrence {
+  frequency: 'weekly' | 'monthly' | 'yearly';
+  interval: number;
+  occurrences: number;
 }
 
 /** An event type, with the fields the slot and booking rules read. Minutes throughout. */
@@ -63,6 +84,8 @@ export interface CalFakeEventType {
   hidden: boolean;
   bookingFields: CalFakeBookingField[];
   scheduleId: number;
+  /** `null` for a one-off event type; a recurring one books a whole series at once. */
+  recurrence: CalFakeRecurrence | null;
 }
 
 /** Weekly availability in the owner's time zone: days 0 (Sunday) to 6, minutes after midnight. */
@@ -93,14 +116,19 @@ export interface CalFakeBooking {
   end: number;
   status: CalFakeBookingStatus;
   title: string;
-  description: string;
+  /** The attendee's notes (`bookingFieldsResponses.notes`); `null` without any. */
+  description: string | null;
   attendee: CalFakeAttendee;
   guests: string[];
   responses: Record<string, unknown>;
   metadata: Record<string, unknown>;
+  /** Where the meeting is: the Cal Video URL by default, or the location the booker passed. */
   location: string;
   createdAt: number;
-  updatedAt: number;
+  /** When the booking last changed (cancelled, rescheduled); `null` until then, as Cal.com's column. */
+  updatedAt: number | null;
+  /** The series' uid (Cal.com's `recurringEventId`) when the booking is one occurrence of a series. */
+  recurringEventId?: string;
   cancellationReason?: string;
   cancelledByEmail?: string;
   reschedulingReason?: string;
@@ -138,6 +166,11 @@ export interface CalFakeModelOptions {
    * expiry. @default undefined (unknown tokens answer 401)
    */
   acceptUnknownTokensAs?: CalFakeIdentity & { timeZone?: string; user?: Partial<CalFakeUser> };
+  /**
+   * Whether each user is seeded with the recurring `weekly-check-in` event type beside the three
+   * one-off ones. @default true
+   */
+  recurringEventType?: boolean;
 }
 
 /** How an access token resolved. */
@@ -153,6 +186,13 @@ export interface CalFakeFailure {
   message: string;
 }
 
+/**
+ * A booking's `location` as `POST /v2/bookings` takes it: one of Cal.com's objects (`{ type:
+ * 'integration', integration: 'cal-video' }`, `{ type: 'attendeePhone', phone }`, ...) or, as Cal.com
+ * still accepts for older clients, a plain string.
+ */
+export type CalFakeLocationInput = string | { type?: unknown; [key: string]: unknown };
+
 export interface CreateBookingInput {
   eventTypeId: number;
   start: number;
@@ -162,6 +202,7 @@ export interface CreateBookingInput {
   guests?: string[];
   bookingFieldsResponses?: Record<string, unknown>;
   metadata?: Record<string, unknown>;
+  location?: CalFakeLocationInput;
 }
 
 /** The shared model. Create one with `createCalFakeModel` and hand it to the sandbox or the handlers. */
@@ -216,14 +257,38 @@ export interface CalFakeModel {
     to: number,
     options?: { duration?: number | undefined; ignoreBookingUid?: string | undefined },
   ): { start: number; end: number }[];
+  /** Books one meeting (on any event type; `POST /v2/bookings` sends a recurring one's to `createRecurringBooking`). */
   createBooking(
     input: CreateBookingInput,
     options?: { rescheduleOf?: CalFakeBooking; rescheduledBy?: string; reason?: string },
   ): { ok: true; booking: CalFakeBooking } | { ok: false; failure: CalFakeFailure };
+  /**
+   * Books a recurring event type's series: `recurrenceCount` occurrences (at most, and by default, the
+   * event type's), each `interval` weeks/months/years after the last on the attendee's wall clock.
+   * Only the first is checked for notice and availability, as Cal.com checks only the first.
+   */
+  createRecurringBooking(
+    input: CreateBookingInput & { recurrenceCount?: number | undefined },
+  ): { ok: true; bookings: CalFakeBooking[] } | { ok: false; failure: CalFakeFailure };
+  /** Every occurrence of a series, whatever its status, in order of start (copies); `[]` if none. */
+  series(recurringEventId: string): CalFakeBooking[];
+  /**
+   * Cancels one booking; with `cancelSubsequentBookings`, also the later live occurrences of its
+   * series (a booking outside a series is cancelled alone).
+   */
   cancelBooking(
     uid: string,
-    input: { cancellationReason?: string; cancelledBy?: string },
+    input: {
+      cancellationReason?: string;
+      cancelledBy?: string;
+      cancelSubsequentBookings?: boolean;
+    },
   ): { ok: true; booking: CalFakeBooking } | { ok: false; failure: CalFakeFailure };
+  /** Cancels every live occurrence of a series that has not started yet; answers the whole series. */
+  cancelSeries(
+    recurringEventId: string,
+    input: { cancellationReason?: string; cancelledBy?: string },
+  ): { ok: true; bookings: CalFakeBooking[] } | { ok: false; failure: CalFakeFailure };
   rescheduleBooking(
     uid: string,
     input: { start: number; reschedulingReason?: string; rescheduledBy?: string },
@@ -244,6 +309,14 @@ export interface CalFakeModel {
 }
 
 const MINUTE_MS = 60_000;
+
+/**
+ * The locations of every seeded event type, in Cal.com's 2024-06-14 output form: Cal Video, the
+ * location an event type gets when none is set.
+ */
+export const EVENT_TYPE_LOCATIONS: readonly { type: 'integration'; integration: string }[] = [
+  { type: 'integration', integration: 'cal-video' },
+];
 /** Time zone of users created without one. */
 const DEFAULT_TIME_ZONE = 'Europe/London';
 /** Prefix of the access tokens `issueAccessToken` mints. */
@@ -283,7 +356,10 @@ function displayNameFor(sub: string): string {
   return words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 }
 
-/** Cal.com's default booking fields, as the 2024-06-14 event types list them. */
+/**
+ * Cal.com's default booking fields that the 2024-06-14 list shows (its hidden `attendeePhoneNumber`
+ * and `title` fields are left out of the list, so the fake does not keep them).
+ */
 function defaultBookingFields(): CalFakeBookingField[] {
   return [
     {
@@ -293,6 +369,7 @@ function defaultBookingFields(): CalFakeBookingField[] {
       required: true,
       hidden: false,
       isDefault: true,
+      disableOnPrefill: false,
     },
     {
       type: 'email',
@@ -301,6 +378,7 @@ function defaultBookingFields(): CalFakeBookingField[] {
       required: true,
       hidden: false,
       isDefault: true,
+      disableOnPrefill: false,
     },
     {
       type: 'textarea',
@@ -337,10 +415,11 @@ type SeedEventType = Omit<CalFakeEventType, 'id' | 'ownerId' | 'scheduleId'>;
 
 /**
  * The event types every integrated user starts with: 15, 30 and 60 minutes (the 60 one hidden), with
- * realistic notice, interval and buffers so that tests exercise each rule.
+ * realistic notice, interval and buffers so that tests exercise each rule, and (unless
+ * `recurring` is false) a weekly check-in booked as a series of four.
  */
-function seedEventTypes(): SeedEventType[] {
-  return [
+function seedEventTypes(recurring: boolean): SeedEventType[] {
+  const oneOff: SeedEventType[] = [
     {
       title: '15 Minute Meeting',
       slug: '15min',
@@ -352,6 +431,7 @@ function seedEventTypes(): SeedEventType[] {
       afterEventBuffer: 5,
       hidden: false,
       bookingFields: defaultBookingFields(),
+      recurrence: null,
     },
     {
       title: '30 Minute Meeting',
@@ -377,6 +457,7 @@ function seedEventTypes(): SeedEventType[] {
           disableOnPrefill: false,
         },
       ],
+      recurrence: null,
     },
     {
       title: '60 Minute Deep Dive',
@@ -397,9 +478,30 @@ function seedEventTypes(): SeedEventType[] {
           required: true,
           hidden: false,
           isDefault: false,
+          disableOnPrefill: false,
           options: ['Onboarding', 'Integration', 'Other'],
         },
       ],
+      recurrence: null,
+    },
+  ];
+  if (!recurring) return oneOff;
+  return [
+    ...oneOff,
+    {
+      // Hidden, as the 60 minute one: bookable by id, slug or link, and off a public booking page,
+      // whose flow books one meeting while this answers a whole series.
+      title: 'Weekly Check-in',
+      slug: 'weekly-check-in',
+      description: 'A half-hour check-in, the same time every week for four weeks.',
+      lengthInMinutes: 30,
+      slotInterval: null,
+      minimumBookingNotice: 120,
+      beforeEventBuffer: 0,
+      afterEventBuffer: 0,
+      hidden: true,
+      bookingFields: defaultBookingFields(),
+      recurrence: { frequency: 'weekly', interval: 1, occurrences: 4 },
     },
   ];
 }
@@ -521,7 +623,7 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     };
     users.set(identity.sub, user);
     availabilityBySub.set(identity.sub, { ...WORK_WEEK, days: [...WORK_WEEK.days] });
-    for (const seed of seedEventTypes()) {
+    for (const seed of seedEventTypes(options.recurringEventType ?? true)) {
       const eventType = {
         ...seed,
         id: nextEventTypeId++,
@@ -641,103 +743,270 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
       .map((start) => ({ start, end: start + lengthMs }));
   }
 
+  /**
+   * Cal.com's checks of `bookingFieldsResponses` against the event type's custom fields: each required
+   * one answered, each answer of its field's type, a choice among its options
+   * (apps/api/v2/src/ee/bookings/2024-08-13/services/bookings.service.ts
+   * @ 015b57aa35e8f11ded25dc1cedd7460a58440f72, `hasRequiredBookingFieldsResponses`; system fields are
+   * skipped, as `name` and `email` come from `attendee`).
+   */
+  function checkFieldResponses(
+    eventType: CalFakeEventType,
+    responses: Record<string, unknown>,
+  ): CalFakeFailure | undefined {
+    for (const field of eventType.bookingFields) {
+      if (field.isDefault) continue;
+      const value = responses[field.slug];
+      if (field.required && (value === undefined || value === null)) {
+        return badRequest(
+          `Missing required booking field response: ${field.slug} - it is required by the event type booking fields, but missing in the bookingFieldsResponses. You can fetch the event type with ID ${eventType.id} to see the required fields.`,
+        );
+      }
+      if (value === undefined) continue;
+      const options = field.options ?? [];
+      const allowed = options.length === 0 ? undefined : options;
+      let expected = '';
+      let valid = true;
+      switch (field.type) {
+        case 'phone':
+        case 'address':
+        case 'text':
+        case 'textarea':
+        case 'url':
+          expected = 'string';
+          valid = typeof value === 'string';
+          break;
+        case 'number':
+          expected = 'number';
+          valid = typeof value === 'number';
+          break;
+        case 'boolean':
+          expected = 'boolean';
+          valid = typeof value === 'boolean';
+          break;
+        case 'multiemail':
+          expected = 'array';
+          valid = Array.isArray(value);
+          break;
+        case 'select':
+        case 'radio':
+          expected = 'string or number';
+          valid = typeof value === 'string' || typeof value === 'number';
+          if (valid && allowed !== undefined && !allowed.includes(String(value))) {
+            return badRequest(
+              `Invalid option '${String(value)}' for booking field '${field.slug}'. Allowed options are: ${allowed.join(', ')}.`,
+            );
+          }
+          break;
+        case 'multiselect':
+        case 'checkbox':
+          expected = 'array';
+          valid = Array.isArray(value);
+          if (
+            valid &&
+            allowed !== undefined &&
+            !(value as unknown[]).every((item) => allowed.includes(String(item)))
+          ) {
+            return badRequest(
+              `One or more invalid options for booking field '${field.slug}'. Allowed options are: ${allowed.join(', ')}.`,
+            );
+          }
+          break;
+      }
+      if (!valid) {
+        return badRequest(
+          `Invalid type for booking field '${field.slug}'. Expected type ${expected} (compatible with field type '${field.type}'), but received ${typeof value}.`,
+        );
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Cal.com's `validateBookingLengthInMinutes` (apps/api/v2/src/ee/bookings/2024-08-13/services/
+   * input.service.ts @ 01598ed41a205884e52f5c03577b81e41bce0fff); a recurring create never calls it.
+   */
+  function checkLength(
+    eventType: CalFakeEventType,
+    lengthInMinutes: number | undefined,
+  ): CalFakeFailure | undefined {
+    if (lengthInMinutes === undefined) return undefined;
+    const options = eventType.lengthInMinutesOptions;
+    if (options === undefined) {
+      return badRequest(
+        `Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.`,
+      );
+    }
+    if (!options.includes(lengthInMinutes)) {
+      return badRequest(
+        `Provided 'lengthInMinutes' is not one of the possible lengths for the event type. The possible lengths are: ${options.join(', ')}`,
+      );
+    }
+    return undefined;
+  }
+
+  /**
+   * Where a booking takes place, and its `responses.location`, as Cal.com's input service maps it
+   * (input.service.ts @ 01598ed41a205884e52f5c03577b81e41bce0fff, `transformLocation` and
+   * `isBookingLocationWithEventTypeLocations`): a string passes unchecked (a URL is a `link`, a phone
+   * number a `phone`, anything else `somewhereElse`); an object must name one of the event type's own
+   * location types (every seeded type has only Cal Video: `{ type: 'integration', integration:
+   * 'cal-video' }`). Without one, the booking gets the event type's Cal Video link.
+   */
+  function resolveLocation(
+    eventType: CalFakeEventType,
+    input: CalFakeLocationInput | undefined,
+    uid: string,
+  ):
+    | { ok: true; location: string; response?: { value: string; optionValue: string } }
+    | { ok: false; failure: CalFakeFailure } {
+    const calVideo = `https://app.cal.com/video/${uid}`;
+    if (input === undefined) return { ok: true, location: calVideo };
+    if (typeof input === 'string') {
+      const value = /^(https?:\/\/|www\.)|^[^\s@/]+\.[a-z]{2,}(\/\S*)?$/i.test(input)
+        ? 'link'
+        : /^\+[1-9]\d{6,14}$/.test(input.replace(/[\s()-]/g, ''))
+          ? 'phone'
+          : 'somewhereElse';
+      return { ok: true, location: input, response: { value, optionValue: input } };
+    }
+    const types: string[] = EVENT_TYPE_LOCATIONS.map((location) => location.type);
+    if (typeof input.type !== 'string' || !types.includes(input.type)) {
+      return {
+        ok: false,
+        failure: badRequest(
+          `Booking location with type ${String(input.type)} not valid for event type with id=${eventType.id}. The event type has following location types: ${types.join(', ')}, and only these types are allowed for booking location.`,
+        ),
+      };
+    }
+    const integrations = EVENT_TYPE_LOCATIONS.map((location) => location.integration);
+    if (!integrations.includes(String(input.integration))) {
+      return {
+        ok: false,
+        failure: badRequest(
+          `Booking location with integration ${String(input.integration)} not valid for event type with id=${eventType.id}. The event type has following integrations: ${integrations.join(', ')}, and only these integrations are allowed for booking location.`,
+        ),
+      };
+    }
+    return {
+      ok: true,
+      location: calVideo,
+      response: { value: 'integrations:daily', optionValue: '' },
+    };
+  }
+
+  /** Whether `start` (with the event's length) is a free slot of working hours past the notice. */
+  function checkStart(
+    eventType: CalFakeEventType & { ownerSub: string },
+    start: number,
+    lengthMs: number,
+    ignoreUid: string | undefined,
+  ): CalFakeFailure | undefined {
+    const at = now();
+    // Cal.com checks the notice window before availability; a start in the past gets its own message.
+    if (start < at) return badRequest(CAL_MESSAGES.past);
+    if (start < at + eventType.minimumBookingNotice * MINUTE_MS) {
+      return badRequest(CAL_MESSAGES.outOfBounds);
+    }
+    const busy = busyIntervals(eventType.ownerSub, ignoreUid);
+    const isSlot = workingSlots(eventType, start, start + lengthMs, lengthMs).includes(start);
+    if (!isSlot || !isFree(eventType, start, lengthMs, busy)) {
+      return badRequest(CAL_MESSAGES.unavailable);
+    }
+    return undefined;
+  }
+
+  /** A new booking record (not stored), with Cal.com's `responses` (input.service.ts, `transformInputCreateBooking`). */
+  function newBooking(
+    eventType: CalFakeEventType & { ownerSub: string },
+    owner: CalFakeUser,
+    input: CreateBookingInput,
+    fields: {
+      uid: string;
+      start: number;
+      lengthMs: number;
+      location: string;
+      locationResponse: { value: string; optionValue: string } | undefined;
+      reason?: string | undefined;
+    },
+  ): CalFakeBooking {
+    const given = { ...input.bookingFieldsResponses };
+    const guests = input.guests ?? [];
+    const responses: Record<string, unknown> = {
+      ...given,
+      name: input.attendee.name,
+      email: input.attendee.email,
+    };
+    if (input.attendee.phoneNumber !== undefined) {
+      responses.attendeePhoneNumber = input.attendee.phoneNumber;
+    }
+    if (guests.length > 0) responses.guests = [...guests];
+    if (fields.locationResponse !== undefined) responses.location = fields.locationResponse;
+    if (fields.reason !== undefined) responses.rescheduledReason = fields.reason;
+    const at = now();
+    return {
+      id: nextBookingId++,
+      uid: fields.uid,
+      ownerSub: eventType.ownerSub,
+      eventTypeId: eventType.id,
+      start: fields.start,
+      end: fields.start + fields.lengthMs,
+      status: 'accepted',
+      title: `${eventType.title} between ${owner.name} and ${input.attendee.name}`,
+      description: typeof given.notes === 'string' && given.notes !== '' ? given.notes : null,
+      attendee: { ...input.attendee, language: input.attendee.language ?? 'en' },
+      guests: [...guests],
+      responses,
+      metadata: { ...input.metadata },
+      location: fields.location,
+      createdAt: at,
+      updatedAt: null,
+    };
+  }
+
+  function ownedEventType(eventTypeId: number) {
+    const eventType = eventTypes.get(eventTypeId);
+    const owner = eventType === undefined ? undefined : users.get(eventType.ownerSub);
+    return eventType === undefined || owner === undefined ? undefined : { eventType, owner };
+  }
+
   function createBooking(
     input: CreateBookingInput,
     createOptions: { rescheduleOf?: CalFakeBooking; rescheduledBy?: string; reason?: string } = {},
   ): { ok: true; booking: CalFakeBooking } | { ok: false; failure: CalFakeFailure } {
-    const eventType = eventTypes.get(input.eventTypeId);
-    const owner = eventType === undefined ? undefined : users.get(eventType.ownerSub);
-    if (eventType === undefined || owner === undefined) {
+    const found = ownedEventType(input.eventTypeId);
+    if (found === undefined) {
       return { ok: false, failure: notFound(`Event type with id ${input.eventTypeId} not found.`) };
     }
-    if (
-      input.lengthInMinutes !== undefined &&
-      input.lengthInMinutes !== eventType.lengthInMinutes
-    ) {
-      const options = eventType.lengthInMinutesOptions;
-      if (options === undefined) {
-        return {
-          ok: false,
-          failure: badRequest(
-            `Can't specify 'lengthInMinutes' because event type does not have multiple possible lengths. Please, remove the 'lengthInMinutes' field from the request.`,
-          ),
-        };
-      }
-      if (!options.includes(input.lengthInMinutes)) {
-        return {
-          ok: false,
-          failure: badRequest(
-            `Provided 'lengthInMinutes' is not one of the possible lengths for the event type. The possible lengths are: ${options.join(', ')}`,
-          ),
-        };
-      }
-    }
-    const responses: Record<string, unknown> = { ...input.bookingFieldsResponses };
+    const { eventType, owner } = found;
+    // Cal.com's order: the booking fields (bookings.service.ts), then the length and the location
+    // (input.service.ts), then time and availability (the booking handler).
+    // A reschedule keeps the booking's answers and length (the fake's choice: see docs/sandbox-cal.md).
     if (createOptions.rescheduleOf === undefined) {
-      for (const field of eventType.bookingFields) {
-        if (field.isDefault || !field.required) continue;
-        if (responses[field.slug] === undefined || responses[field.slug] === null) {
-          return {
-            ok: false,
-            failure: badRequest(
-              `Missing required booking field response: ${field.slug} - it is required by the event type booking fields, but missing in the bookingFieldsResponses. You can fetch the event type with ID ${eventType.id} to see the required fields.`,
-            ),
-          };
-        }
-        if (
-          field.type === 'select' &&
-          field.options &&
-          !field.options.includes(String(responses[field.slug]))
-        ) {
-          return {
-            ok: false,
-            failure: badRequest(
-              `Invalid option '${String(responses[field.slug])}' for booking field '${field.slug}'. Allowed options are: ${field.options.join(', ')}.`,
-            ),
-          };
-        }
-      }
-    }
-    const lengthMs = lengthFor(eventType, input.lengthInMinutes) * MINUTE_MS;
-    const at = now();
-    // Cal.com checks the notice window before availability; a start in the past gets its own message.
-    if (input.start < at) return { ok: false, failure: badRequest(CAL_MESSAGES.past) };
-    if (input.start < at + eventType.minimumBookingNotice * MINUTE_MS) {
-      return { ok: false, failure: badRequest(CAL_MESSAGES.outOfBounds) };
-    }
-    const busy = busyIntervals(eventType.ownerSub, createOptions.rescheduleOf?.uid);
-    const isSlot = workingSlots(eventType, input.start, input.start + lengthMs, lengthMs).includes(
-      input.start,
-    );
-    if (!isSlot || !isFree(eventType, input.start, lengthMs, busy)) {
-      return { ok: false, failure: badRequest(CAL_MESSAGES.unavailable) };
+      const failure =
+        checkFieldResponses(eventType, { ...input.bookingFieldsResponses }) ??
+        checkLength(eventType, input.lengthInMinutes);
+      if (failure !== undefined) return { ok: false, failure };
     }
     const uid = randomString(22);
-    const guests = input.guests ?? [];
-    const booking: CalFakeBooking = {
-      id: nextBookingId++,
+    const place = resolveLocation(eventType, input.location, uid);
+    if (!place.ok) return place;
+    const lengthMs = lengthFor(eventType, input.lengthInMinutes) * MINUTE_MS;
+    const startFailure = checkStart(
+      eventType,
+      input.start,
+      lengthMs,
+      createOptions.rescheduleOf?.uid,
+    );
+    if (startFailure !== undefined) return { ok: false, failure: startFailure };
+    const booking = newBooking(eventType, owner, input, {
       uid,
-      ownerSub: eventType.ownerSub,
-      eventTypeId: eventType.id,
       start: input.start,
-      end: input.start + lengthMs,
-      status: 'accepted',
-      title: `${eventType.title} between ${owner.name} and ${input.attendee.name}`,
-      description: typeof responses.notes === 'string' ? responses.notes : '',
-      attendee: { ...input.attendee, language: input.attendee.language ?? 'en' },
-      guests: [...guests],
-      responses: {
-        ...responses,
-        name: input.attendee.name,
-        email: input.attendee.email,
-        ...(guests.length > 0 ? { guests: [...guests] } : {}),
-        ...(createOptions.reason !== undefined ? { rescheduleReason: createOptions.reason } : {}),
-      },
-      metadata: { ...input.metadata },
-      location: `https://app.cal.com/video/${uid}`,
-      createdAt: at,
-      updatedAt: at,
-    };
+      lengthMs,
+      location: place.location,
+      locationResponse: place.response,
+      reason: createOptions.reason,
+    });
     if (createOptions.rescheduleOf !== undefined) {
       booking.rescheduledFromUid = createOptions.rescheduleOf.uid;
       if (createOptions.reason !== undefined) booking.reschedulingReason = createOptions.reason;
@@ -748,25 +1017,140 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     return { ok: true, booking: copyBooking(booking) };
   }
 
+  /**
+   * A recurring event type's series, as Cal.com's input service lays it out
+   * (input.service.ts @ 01598ed41a205884e52f5c03577b81e41bce0fff, `transformInputCreateRecurringBooking`:
+   * the event type's length, a count no higher than the event type's, each start stepped on the
+   * attendee's wall clock) and its recurring booking service books it
+   * (packages/features/bookings/lib/service/RecurringBookingService.ts
+   * @ f0ac6126fbf673cb8202562293bf12d976ccaa49: `numSlotsToCheckForAvailability = 1`, so only the
+   * first occurrence is checked; the others are booked as they fall).
+   */
+  function createRecurringBooking(
+    input: CreateBookingInput & { recurrenceCount?: number | undefined },
+  ): { ok: true; bookings: CalFakeBooking[] } | { ok: false; failure: CalFakeFailure } {
+    const found = ownedEventType(input.eventTypeId);
+    if (found === undefined) {
+      return { ok: false, failure: notFound(`Event type with id ${input.eventTypeId} not found.`) };
+    }
+    const { eventType, owner } = found;
+    const fieldFailure = checkFieldResponses(eventType, { ...input.bookingFieldsResponses });
+    if (fieldFailure !== undefined) return { ok: false, failure: fieldFailure };
+    const recurrence = eventType.recurrence;
+    if (recurrence === null) {
+      return {
+        ok: false,
+        failure: notFound(`Event type with id=${eventType.id} is not a recurring event`),
+      };
+    }
+    if (input.recurrenceCount !== undefined && input.recurrenceCount > recurrence.occurrences) {
+      return {
+        ok: false,
+        failure: badRequest(
+          "Provided recurrence count is higher than the event type's recurring event count.",
+        ),
+      };
+    }
+    const count = input.recurrenceCount || recurrence.occurrences;
+    const lengthMs = eventType.lengthInMinutes * MINUTE_MS;
+    const unit = ({ weekly: 'weeks', monthly: 'months', yearly: 'years' } as const)[
+      recurrence.frequency
+    ];
+    const firstUid = randomString(22);
+    const place = resolveLocation(eventType, input.location, firstUid);
+    if (!place.ok) return place;
+    const startFailure = checkStart(eventType, input.start, lengthMs, undefined);
+    if (startFailure !== undefined) return { ok: false, failure: startFailure };
+    const recurringEventId = globalThis.crypto.randomUUID();
+    const made: CalFakeBooking[] = [];
+    for (let index = 0; index < count; index += 1) {
+      const uid = index === 0 ? firstUid : randomString(22);
+      const start = addInZone(
+        input.start,
+        input.attendee.timeZone,
+        unit,
+        index * recurrence.interval,
+      );
+      const booking = newBooking(eventType, owner, input, {
+        uid,
+        start,
+        lengthMs,
+        location:
+          place.location === `https://app.cal.com/video/${firstUid}`
+            ? `https://app.cal.com/video/${uid}`
+            : place.location,
+        locationResponse: place.response,
+      });
+      booking.recurringEventId = recurringEventId;
+      bookings.push(booking);
+      made.push(booking);
+    }
+    return { ok: true, bookings: made.map(copyBooking) };
+  }
+
   function findBooking(uid: string): CalFakeBooking | undefined {
     return bookings.find((booking) => booking.uid === uid);
   }
 
-  function cancelBooking(
-    uid: string,
+  function seriesOf(recurringEventId: string): CalFakeBooking[] {
+    return bookings
+      .filter((booking) => booking.recurringEventId === recurringEventId)
+      .sort((a, b) => a.start - b.start || a.id - b.id);
+  }
+
+  const isLive = (booking: CalFakeBooking) =>
+    booking.status === 'accepted' || booking.status === 'pending';
+
+  function markCancelled(
+    booking: CalFakeBooking,
     input: { cancellationReason?: string; cancelledBy?: string },
-  ): { ok: true; booking: CalFakeBooking } | { ok: false; failure: CalFakeFailure } {
-    const booking = findBooking(uid);
-    if (booking === undefined) return { ok: false, failure: bookingNotFound(uid) };
-    if (booking.status === 'cancelled' || booking.status === 'rejected') {
-      return { ok: false, failure: badRequest(CAL_MESSAGES.alreadyCancelled) };
-    }
+  ): void {
     booking.status = 'cancelled';
     booking.updatedAt = now();
     if (input.cancellationReason !== undefined)
       booking.cancellationReason = input.cancellationReason;
     if (input.cancelledBy !== undefined) booking.cancelledByEmail = input.cancelledBy;
+  }
+
+  function cancelBooking(
+    uid: string,
+    input: {
+      cancellationReason?: string;
+      cancelledBy?: string;
+      cancelSubsequentBookings?: boolean;
+    },
+  ): { ok: true; booking: CalFakeBooking } | { ok: false; failure: CalFakeFailure } {
+    const booking = findBooking(uid);
+    if (booking === undefined) return { ok: false, failure: bookingNotFound(uid) };
+    if (!isLive(booking)) {
+      return { ok: false, failure: badRequest(CAL_MESSAGES.alreadyCancelled) };
+    }
+    markCancelled(booking, input);
+    // Cal.com's cancel handler with `cancelSubsequentBookings`: this occurrence and every later one.
+    if (input.cancelSubsequentBookings === true && booking.recurringEventId !== undefined) {
+      for (const later of seriesOf(booking.recurringEventId)) {
+        if (later !== booking && later.start >= booking.start && isLive(later)) {
+          markCancelled(later, input);
+        }
+      }
+    }
     return { ok: true, booking: copyBooking(booking) };
+  }
+
+  function cancelSeries(
+    recurringEventId: string,
+    input: { cancellationReason?: string; cancelledBy?: string },
+  ): { ok: true; bookings: CalFakeBooking[] } | { ok: false; failure: CalFakeFailure } {
+    const series = seriesOf(recurringEventId);
+    if (series.length === 0) return { ok: false, failure: bookingNotFound(recurringEventId) };
+    // Cal.com's `allRemainingBookings`: the occurrences that have not started yet.
+    const at = now();
+    const remaining = series.filter((booking) => isLive(booking) && booking.start >= at);
+    if (remaining.length === 0) {
+      return { ok: false, failure: badRequest(CAL_MESSAGES.alreadyCancelled) };
+    }
+    for (const booking of remaining) markCancelled(booking, input);
+    return { ok: true, bookings: series.map(copyBooking) };
   }
 
   function rescheduleBooking(
@@ -791,6 +1175,7 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
         ),
       };
     }
+    const { rescheduledReason: _reason, ...responses } = old.responses;
     const result = createBooking(
       {
         eventTypeId: old.eventTypeId,
@@ -798,8 +1183,13 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
         lengthInMinutes: Math.round((old.end - old.start) / MINUTE_MS),
         attendee: old.attendee,
         guests: old.guests,
-        bookingFieldsResponses: old.responses,
+        bookingFieldsResponses: responses,
         metadata: old.metadata,
+        // Cal.com moves the booking's own location (input.service.ts `getRescheduleBookingLocation`);
+        // a Cal Video link is the new booking's own.
+        ...(old.location === `https://app.cal.com/video/${old.uid}`
+          ? {}
+          : { location: old.location }),
       },
       {
         rescheduleOf: old,
@@ -905,7 +1295,10 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     },
     slots,
     createBooking,
+    createRecurringBooking,
+    series: (recurringEventId) => seriesOf(recurringEventId).map(copyBooking),
     cancelBooking,
+    cancelSeries,
     rescheduleBooking,
     hitRateLimit,
     setRateLimit(limit) {

@@ -107,6 +107,36 @@ export function zonedTimeToEpoch(
   return guess - Math.min(first, second) * MINUTE_MS;
 }
 
+/**
+ * The instant `amount` weeks, months or years after `epochMs` on the wall clock of `timeZone`, as
+ * luxon's `DateTime#plus` steps a recurring series (the local time of day is kept across a DST change;
+ * a month or year step that lands past the end of a month keeps its last day: Jan 31 + 1 month is
+ * Feb 28).
+ */
+export function addInZone(
+  epochMs: number,
+  timeZone: string,
+  unit: 'weeks' | 'months' | 'years',
+  amount: number,
+): number {
+  const whole = Math.floor(epochMs / 1000) * 1000;
+  const p = localParts(whole, timeZone);
+  let { year, month, day } = p;
+  if (unit === 'weeks') {
+    const date = new Date(Date.UTC(year, month - 1, day + 7 * amount));
+    year = date.getUTCFullYear();
+    month = date.getUTCMonth() + 1;
+    day = date.getUTCDate();
+  } else {
+    const months = year * 12 + (month - 1) + (unit === 'months' ? amount : 12 * amount);
+    year = Math.floor(months / 12);
+    month = (months % 12) + 1;
+    day = Math.min(day, new Date(Date.UTC(year, month, 0)).getUTCDate());
+  }
+  const local = zonedTimeToEpoch(year, month, day, p.hour, p.minute, timeZone);
+  return local + p.second * 1000 + (epochMs - whole);
+}
+
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /** `YYYY-MM-DD` of the instant's date in `timeZone`. */

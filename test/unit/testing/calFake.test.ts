@@ -12,7 +12,12 @@ import {
   type CalFakeModel,
   createCalFakeModel,
 } from '../../../src/sandbox/cal/model.js';
-import { formatInZone, parseInstant, zonedTimeToEpoch } from '../../../src/sandbox/cal/time.js';
+import {
+  addInZone,
+  formatInZone,
+  parseInstant,
+  zonedTimeToEpoch,
+} from '../../../src/sandbox/cal/time.js';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -105,6 +110,21 @@ describe('time helpers', () => {
     expect(zonedTimeToEpoch(2025, 3, 30, 1, 30, 'Europe/London')).toBe(at('2025-03-30T01:30:00Z'));
     expect(zonedTimeToEpoch(2025, 11, 2, 1, 30, 'America/New_York')).toBe(
       at('2025-11-02T05:30:00Z'),
+    );
+  });
+
+  it('steps weeks, months and years on a zone’s wall clock, as a recurring series does', () => {
+    expect(addInZone(at('2025-03-24T10:00:00Z'), 'Europe/Paris', 'weeks', 1)).toBe(
+      at('2025-03-31T09:00:00Z'),
+    );
+    expect(addInZone(at('2025-01-31T10:00:00.250Z'), 'UTC', 'months', 1)).toBe(
+      at('2025-02-28T10:00:00.250Z'),
+    );
+    expect(addInZone(at('2024-02-29T10:00:00Z'), 'UTC', 'years', 1)).toBe(
+      at('2025-02-28T10:00:00Z'),
+    );
+    expect(addInZone(at('2025-11-24T15:00:00Z'), 'America/New_York', 'months', -1)).toBe(
+      at('2025-10-24T14:00:00Z'),
     );
   });
 
@@ -304,6 +324,7 @@ describe('bookings', () => {
       expect(errorOf(taken)).toEqual({
         code: 'BadRequestException',
         message: CAL_MESSAGES.unavailable,
+        details: { message: CAL_MESSAGES.unavailable, error: 'Bad Request', statusCode: 400 },
       });
     }
     expect(errorOf(book(t30.id, '2025-03-20T10:00:00Z')).message).toBe(CAL_MESSAGES.past);
@@ -337,7 +358,11 @@ describe('bookings', () => {
 
     const moved = call('POST', `/v2/bookings/${first.uid}/reschedule`, {
       token,
-      body: { start: '2025-03-24T10:30:00Z', reschedulingReason: 'Clash' },
+      body: {
+        start: '2025-03-24T10:30:00Z',
+        reschedulingReason: 'Clash',
+        rescheduledBy: 'alice@example.com',
+      },
     });
     expect(moved.status).toBe(201);
     const second = data<Record<string, unknown>>(moved);
@@ -372,6 +397,7 @@ describe('bookings', () => {
     expect(errorOf(again)).toEqual({
       code: 'BadRequestException',
       message: CAL_MESSAGES.alreadyCancelled,
+      details: { message: CAL_MESSAGES.alreadyCancelled, error: 'Bad Request', statusCode: 400 },
     });
     expect(call('GET', '/v2/bookings/nope').status).toBe(404);
     // Both slots are free again.
@@ -473,6 +499,7 @@ describe('me and event types', () => {
       ['15min', 15, false],
       ['30min', 30, false],
       ['60min', 60, true],
+      ['weekly-check-in', 30, true],
     ]);
     expect(types[2]?.bookingFields).toContainEqual(
       expect.objectContaining({ slug: 'topic', required: true }),
@@ -483,12 +510,12 @@ describe('me and event types', () => {
 });
 
 describe('auth, versions, throttling and envelopes', () => {
-  it('expired token: 498 TokenExpiredException, also where auth is optional', () => {
+  it('expired token: 498 TokenExpiredException, also where auth is optional; slots never read it', () => {
     const { t30, token } = setup();
     clock += 3600 * 1000;
     for (const [method, target] of [
       ['GET', '/v2/me'],
-      ['GET', `/v2/slots?eventTypeId=${t30.id}&start=2025-03-24&end=2025-03-24`],
+      ['GET', '/v2/event-types'],
       ['POST', '/v2/bookings'],
     ] as const) {
       const response = call(method, target, { token, body: {} });
@@ -497,10 +524,18 @@ describe('auth, versions, throttling and envelopes', () => {
         status: 'error',
         timestamp: new Date(clock).toISOString(),
         path: target,
-        error: { code: 'TokenExpiredException', message: 'ACCESS_TOKEN_IS_EXPIRED' },
+        error: {
+          code: 'TokenExpiredException',
+          message: 'ACCESS_TOKEN_IS_EXPIRED',
+          details: 'ACCESS_TOKEN_IS_EXPIRED',
+        },
       });
       expect(response.headers['X-Request-Id']).toBeTruthy();
     }
+    // Cal.com's slots controller has no auth guard: an expired or unknown token is not looked at.
+    const slots = `/v2/slots?eventTypeId=${t30.id}&start=2025-03-24&end=2025-03-24`;
+    expect(call('GET', slots, { token }).status).toBe(200);
+    expect(call('GET', slots, { token: 'cal_at_nope' }).status).toBe(200);
     const fresh = model.issueAccessToken('alice', 60);
     expect(call('GET', '/v2/me', { token: fresh }).status).toBe(200);
     expect(model.expireAccessTokens('alice')).toBe(1);
@@ -516,28 +551,38 @@ describe('auth, versions, throttling and envelopes', () => {
     expect(errorOf(call('GET', '/v2/me', { token: 'cal_at_nope' }))).toEqual({
       code: 'UnauthorizedException',
       message: 'Invalid Access Token.',
+      details: { message: 'Invalid Access Token.', error: 'Unauthorized', statusCode: 401 },
     });
-    expect(call('GET', '/v2/me').status).toBe(401);
+    expect(errorOf(call('GET', '/v2/me')).message).toMatch(
+      /^ApiAuthStrategy - No authentication method provided\./,
+    );
     expect(call('GET', '/v2/me', { token, origin: 'http://localhost:5173' }).status).toBe(200);
     const denied = call('GET', '/v2/me', { token, origin: 'https://evil.example' });
     expect(denied.status).toBe(401);
     expect(errorOf(denied).message).toMatch(/^Invalid request origin .*'https:\/\/evil\.example'/);
-    // Slots need no auth, so no origin check without a token.
-    expect(
-      call('GET', `/v2/slots?eventTypeId=${t30.id}&start=2025-03-24&end=2025-03-24`, {
-        origin: 'https://evil.example',
-      }).status,
-    ).toBe(200);
+    // Slots need no auth, so no origin check, with a token or without.
+    for (const withToken of [{}, { token }]) {
+      expect(
+        call('GET', `/v2/slots?eventTypeId=${t30.id}&start=2025-03-24&end=2025-03-24`, {
+          origin: 'https://evil.example',
+          ...withToken,
+        }).status,
+      ).toBe(200);
+    }
   });
 
   it('a missing or wrong cal-api-version is a 400 that names the expected one', () => {
     const { token } = setup();
     const missing = call('GET', '/v2/bookings', { token, version: null });
     expect(missing.status).toBe(400);
+    expect(errorOf(missing).message).toMatch(
+      /needs "cal-api-version: 2024-08-13" \(received none\)/,
+    );
+    // Nest's getResponse() of a BadRequestException, as every Cal.com 400 made from a message.
     expect(errorOf(missing).details).toEqual({
-      header: 'cal-api-version',
-      expected: '2024-08-13',
-      received: null,
+      message: errorOf(missing).message,
+      error: 'Bad Request',
+      statusCode: 400,
     });
     expect(call('GET', '/v2/event-types', { token, version: '2024-08-13' }).status).toBe(400);
     expect(call('GET', '/v2/me', { token, version: 'anything' }).status).toBe(200);
@@ -563,8 +608,10 @@ describe('auth, versions, throttling and envelopes', () => {
     expect(blocked.status).toBe(429);
     expect(errorOf(blocked)).toEqual({
       code: 'ThrottlerException',
-      message: 'Too many requests. Please try again later.',
+      message: 'CustomThrottlerGuard - Too many requests. Please try again later.',
+      details: 'CustomThrottlerGuard - Too many requests. Please try again later.',
     });
+    expect(blocked.headers['Retry-After']).toBeUndefined();
     expect(blocked.headers).toMatchObject({
       'X-RateLimit-Remaining-Default': '0',
       'X-RateLimit-Reset-Default': '60',

@@ -93,6 +93,7 @@ describe('createCalApiHandlers', () => {
       '15min',
       '30min',
       '60min',
+      'weekly-check-in',
     ]);
   });
 
@@ -117,6 +118,7 @@ describe('createCalApiHandlers', () => {
     expect(taken.body.error).toEqual({
       code: 'BadRequestException',
       message: CAL_SLOT_TAKEN_MESSAGE,
+      details: { message: CAL_SLOT_TAKEN_MESSAGE, error: 'Bad Request', statusCode: 400 },
     });
     const next = await firstSlot('t', eventTypeId);
     expect(next).not.toBe(start);
