@@ -638,6 +638,389 @@ describe('auth, versions, throttling and envelopes', () => {
   });
 });
 
+describe('what each answer holds, key for key', () => {
+  it('GET /v2/me: Cal.com’s October 2025 keys only; the name stays on AISquare’s user', () => {
+    const { user, token } = setup();
+    const me = data<Record<string, unknown>>(call('GET', '/v2/me', { token }));
+    expect(me).toEqual({
+      id: user.id,
+      email: user.email,
+      timeFormat: user.timeFormat,
+      defaultScheduleId: user.defaultScheduleId,
+      weekStart: user.weekStart,
+      timeZone: 'Europe/London',
+      username: user.username,
+      organizationId: null,
+    });
+    expect(model.getUser('alice')).toMatchObject({ name: 'Alice', avatarUrl: null, bio: null });
+  });
+
+  it('event types: Cal.com’s booking field variants, users as objects, no seat keys', () => {
+    const { user, token } = setup();
+    const types = data<Record<string, unknown>[]>(call('GET', '/v2/event-types', { token }));
+    const thirty = types[1] as Record<string, unknown>;
+    expect(thirty).not.toHaveProperty('seatsPerTimeSlot');
+    expect(thirty).not.toHaveProperty('seatsShowAvailabilityCount');
+    expect(thirty).toMatchObject({
+      description: 'A half-hour conversation: a demo, a review or a planning session.',
+      lengthInMinutesOptions: [15, 30, 45],
+      metadata: { multipleDuration: [15, 30, 45] },
+      recurrence: null,
+      seats: { disabled: true },
+      confirmationPolicy: { disabled: true },
+      bookingWindow: { disabled: true },
+      bookerActiveBookingsLimit: { disabled: true },
+      users: [
+        {
+          id: user.id,
+          name: user.name,
+          username: user.username,
+          avatarUrl: null,
+          brandColor: null,
+          darkBrandColor: null,
+          weekStart: 'Monday',
+          metadata: {},
+        },
+      ],
+    });
+    const fields = thirty.bookingFields as Record<string, unknown>[];
+    expect(fields[0]).toEqual({
+      isDefault: true,
+      type: 'name',
+      slug: 'name',
+      required: true,
+      label: 'Your name',
+      disableOnPrefill: false,
+    });
+    expect(fields[1]).toMatchObject({ slug: 'email', hidden: false, disableOnPrefill: false });
+    expect(fields.at(-1)).toEqual({
+      isDefault: false,
+      type: 'text',
+      slug: 'company',
+      required: false,
+      disableOnPrefill: false,
+      hidden: false,
+      label: 'Company',
+      placeholder: 'Acme Ltd.',
+    });
+    expect(
+      (types[2]?.bookingFields as Record<string, unknown>[] | undefined)?.at(-1),
+    ).toMatchObject({
+      isDefault: false,
+      type: 'select',
+      slug: 'topic',
+      options: ['Onboarding', 'Integration', 'Other'],
+    });
+    expect(types[3]?.recurrence).toEqual({
+      disabled: false,
+      interval: 1,
+      occurrences: 4,
+      frequency: 'weekly',
+    });
+  });
+
+  it('a booking: every key Cal.com always sends, empty reasons as "", displayEmail', () => {
+    const { t30, user } = setup();
+    const created = data<Record<string, unknown>>(book(t30.id, '2025-03-24T10:00:00Z'));
+    expect(created).toMatchObject({
+      description: null,
+      cancellationReason: '',
+      cancelledByEmail: '',
+      rescheduledByEmail: null,
+      updatedAt: null,
+      rating: null,
+      icsUid: `${String(created.uid)}@Cal.com`,
+      hosts: [{ id: user.id, displayEmail: user.email, timeZone: 'Europe/London' }],
+      attendees: [{ displayEmail: 'bob@example.com', language: 'en', absent: false }],
+      bookingFieldsResponses: { displayEmail: 'bob@example.com' },
+    });
+    expect(created).not.toHaveProperty('recurringBookingUid');
+  });
+
+  it('a 498 is counted by the throttler and carries its headers, as Cal.com’s guard runs first', () => {
+    model.setRateLimit(5);
+    const { t30, token } = setup();
+    clock += 3600 * 1000;
+    const expired = call('GET', '/v2/me', { token });
+    expect(expired.status).toBe(498);
+    expect(expired.headers['X-RateLimit-Remaining-Default']).toBe('4');
+    const slots = call('GET', `/v2/slots?eventTypeId=${t30.id}&start=2025-03-24&end=2025-03-24`, {
+      token,
+    });
+    expect(slots.status).toBe(200);
+    expect(slots.headers['X-RateLimit-Remaining-Default']).toBe('3');
+  });
+});
+
+describe('recurring series', () => {
+  /** The weekly check-in: 30 min, every week, four times. */
+  const weekly = () => model.eventTypes('alice')[3]!;
+  const series = (extra: Record<string, unknown> = {}) =>
+    book(weekly().id, '2025-03-24T10:00:00Z', extra);
+  type Occurrence = Record<string, unknown> & { uid: string; recurringBookingUid: string };
+
+  it('books each occurrence a week apart on the attendee’s wall clock and answers the series', () => {
+    setup();
+    const created = series({
+      recurrenceCount: 3,
+      attendee: {
+        name: 'Bob Booker',
+        email: 'bob@example.com',
+        timeZone: 'Europe/Paris',
+        phoneNumber: '+33612345678',
+      },
+    });
+    expect(created.status).toBe(201);
+    const items = data<Occurrence[]>(created);
+    // Paris moves to summer time on 30 March: 11:00 in Paris is 10:00Z, then 09:00Z.
+    expect(items.map((item) => item.start)).toEqual([
+      '2025-03-24T10:00:00.000Z',
+      '2025-03-31T09:00:00.000Z',
+      '2025-04-07T09:00:00.000Z',
+    ]);
+    expect(new Set(items.map((item) => item.recurringBookingUid)).size).toBe(1);
+    for (const item of items) {
+      expect(item).not.toHaveProperty('rescheduledToUid');
+      expect(item).not.toHaveProperty('rescheduledByEmail');
+      expect(item.attendees).toEqual([
+        {
+          name: 'Bob Booker',
+          email: 'bob@example.com',
+          displayEmail: 'bob@example.com',
+          timeZone: 'Europe/Paris',
+          language: 'en',
+          absent: false,
+        },
+      ]);
+      expect(item).toMatchObject({
+        duration: 30,
+        bookingFieldsResponses: { attendeePhoneNumber: '+33612345678' },
+      });
+    }
+    // Without a count, the event type's: four.
+    clock = at('2025-03-28T12:00:00Z');
+    const all = data<Occurrence[]>(book(weekly().id, '2025-04-01T13:00:00Z'));
+    expect(all).toHaveLength(4);
+  });
+
+  it('refuses a count over the event type’s, and checks only the first occurrence', () => {
+    setup();
+    const over = series({ recurrenceCount: 5 });
+    expect(over.status).toBe(400);
+    expect(errorOf(over).message).toBe(
+      "Provided recurrence count is higher than the event type's recurring event count.",
+    );
+    expect(errorOf(series({ recurrenceCount: 0 })).message).toBe(
+      'recurrenceCount property is wrong,recurrenceCount must not be less than 1 ',
+    );
+    // A booking where the second occurrence falls: Cal.com checks only the first one.
+    const [, t30] = model.eventTypes('alice');
+    expect(book(t30!.id, '2025-03-31T09:00:00Z').status).toBe(201);
+    expect(data<Occurrence[]>(series({ recurrenceCount: 2 }))).toHaveLength(2);
+    // The first one taken: Cal.com's double-booking 400.
+    expect(errorOf(series()).message).toBe(CAL_MESSAGES.unavailable);
+  });
+
+  it('a recurrenceCount on a one-off event type is accepted and unused: one booking', () => {
+    const { t30 } = setup();
+    const single = book(t30.id, '2025-03-24T10:00:00Z', { recurrenceCount: 3 });
+    expect(single.status).toBe(201);
+    expect(Array.isArray(data(single))).toBe(false);
+    expect(model.bookings('alice')).toHaveLength(1);
+  });
+
+  it('reads one occurrence as an object, the series by its uid as an array; lists status=recurring', () => {
+    const { token } = setup();
+    const items = data<Occurrence[]>(series());
+    const one = call('GET', `/v2/bookings/${items[1]!.uid}`);
+    expect(one.status).toBe(200);
+    expect(data(one)).toMatchObject({
+      uid: items[1]!.uid,
+      recurringBookingUid: items[0]!.recurringBookingUid,
+    });
+    const all = data<Occurrence[]>(call('GET', `/v2/bookings/${items[0]!.recurringBookingUid}`));
+    expect(all.map((item) => item.uid)).toEqual(items.map((item) => item.uid));
+    const listed = data<Occurrence[]>(call('GET', '/v2/bookings?status=recurring', { token }));
+    expect(listed.map((item) => item.uid)).toEqual(items.map((item) => item.uid));
+  });
+
+  it('cancels what is left of a series by its uid, or one occurrence and those after it', () => {
+    const { t30, token } = setup();
+    const items = data<Occurrence[]>(series());
+    const seriesUid = items[0]!.recurringBookingUid;
+    const statuses = (answer: CalResponse) =>
+      data<{ status: string }[]>(answer).map((item) => item.status);
+
+    const subsequent = call('POST', `/v2/bookings/${items[2]!.uid}/cancel`, {
+      token,
+      body: { cancelSubsequentBookings: true },
+    });
+    expect(subsequent.status).toBe(200);
+    expect(statuses(subsequent)).toEqual(['accepted', 'accepted', 'cancelled', 'cancelled']);
+
+    const refused = call('POST', `/v2/bookings/${seriesUid}/cancel`, {
+      body: { cancelSubsequentBookings: true },
+    });
+    expect(errorOf(refused).message).toBe(
+      'Cannot cancel subsequent bookings for recurring event - you have to provide uid of one of the individual bookings of a recurring booking.',
+    );
+
+    const rest = call('POST', `/v2/bookings/${seriesUid}/cancel`, {
+      token,
+      body: { cancellationReason: 'Project over' },
+    });
+    expect(rest.status).toBe(200);
+    expect(statuses(rest)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
+    expect(data<Occurrence[]>(rest)[0]).toMatchObject({
+      cancellationReason: 'Project over',
+      cancelledByEmail: 'alice@example.com',
+    });
+    expect(call('POST', `/v2/bookings/${seriesUid}/cancel`, { body: {} }).status).toBe(400);
+    expect(data<unknown[]>(call('GET', '/v2/bookings?status=recurring', { token }))).toEqual([]);
+
+    // Outside a series: Cal.com cancels the booking, then refuses to answer with a series.
+    const single = data<{ uid: string }>(book(t30.id, '2025-03-25T10:00:00Z'));
+    const notSeries = call('POST', `/v2/bookings/${single.uid}/cancel`, {
+      body: { cancelSubsequentBookings: true },
+    });
+    expect(notSeries.status).toBe(400);
+    expect(errorOf(notSeries).message).toBe(
+      `Booking with bookingUid=${single.uid} is not part of a recurring booking.`,
+    );
+    expect(model.booking(single.uid)?.status).toBe('cancelled');
+  });
+});
+
+describe('request bodies, as Cal.com’s pipes and input service take them', () => {
+  it('refuses a key Cal.com’s create input lacks, at the top and in attendee', () => {
+    const { t30 } = setup();
+    const unknown = book(t30.id, '2025-03-24T10:00:00Z', { notes: 'Hi' });
+    expect(unknown.status).toBe(400);
+    expect(errorOf(unknown)).toEqual({
+      code: 'BadRequestException',
+      message: 'notes property is wrong,property notes should not exist ',
+      details: {
+        message: 'notes property is wrong,property notes should not exist ',
+        error: 'Bad Request',
+        statusCode: 400,
+      },
+    });
+    expect(errorOf(book(t30.id, '2025-03-24T10:00:00Z', { instant: false })).message).toBe(
+      'instant property is wrong,property instant should not exist ',
+    );
+    expect(errorOf(book(t30.id, '2025-03-24T10:00:00Z', { instant: true })).message).toBe(
+      'Instant bookings are only supported for team event types, not individual user event types.',
+    );
+    const nested = book(t30.id, '2025-03-24T10:00:00Z', {
+      attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC', nickname: 'B' },
+    });
+    expect(errorOf(nested).message).toBe(
+      'attendee property is wrong, nickname property is wrong,property nickname should not exist ',
+    );
+    expect(
+      errorOf(
+        book(t30.id, '2025-03-24T10:00:00Z', {
+          attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC', language: 'en-US' },
+        }),
+      ).message,
+    ).toMatch(/^attendee property is wrong, language property is wrong,language must be one of/);
+    expect(errorOf(call('POST', '/v2/bookings', { body: {} })).message).toBe(
+      'start property is wrong,start must be a valid ISO 8601 date string , attendee property is wrong,attendee should not be null or undefined , eventTypeId or eventTypeSlug + username property is wrong,Either eventTypeId or eventTypeSlug + username or eventTypeSlug + teamSlug must be provided ',
+    );
+    expect(model.bookings()).toEqual([]);
+  });
+
+  it('location: a string, or an object of a type the event type has', () => {
+    const { t30 } = setup();
+    const video = data<Record<string, unknown>>(
+      book(t30.id, '2025-03-24T10:00:00Z', {
+        location: { type: 'integration', integration: 'cal-video' },
+      }),
+    );
+    expect(video).toMatchObject({
+      location: `https://app.cal.com/video/${String(video.uid)}`,
+      bookingFieldsResponses: { location: { value: 'integrations:daily', optionValue: '' } },
+    });
+    const link = data<Record<string, unknown>>(
+      book(t30.id, '2025-03-24T11:00:00Z', { location: 'https://meet.example.com/bob' }),
+    );
+    expect(link).toMatchObject({
+      location: 'https://meet.example.com/bob',
+      meetingUrl: 'https://meet.example.com/bob',
+      bookingFieldsResponses: {
+        location: { value: 'link', optionValue: 'https://meet.example.com/bob' },
+      },
+    });
+    const room = data<Record<string, unknown>>(
+      book(t30.id, '2025-03-24T12:00:00Z', { location: 'Room 4' }),
+    );
+    expect(room.bookingFieldsResponses).toMatchObject({
+      location: { value: 'somewhereElse', optionValue: 'Room 4' },
+    });
+    expect(
+      errorOf(
+        book(t30.id, '2025-03-24T13:00:00Z', {
+          location: { type: 'attendeePhone', phone: '+37120993151' },
+        }),
+      ).message,
+    ).toBe(
+      `Booking location with type attendeePhone not valid for event type with id=${t30.id}. The event type has following location types: integration, and only these types are allowed for booking location.`,
+    );
+    expect(
+      errorOf(
+        book(t30.id, '2025-03-24T13:00:00Z', {
+          location: { type: 'integration', integration: 'zoom' },
+        }),
+      ).message,
+    ).toBe(
+      `Booking location with integration zoom not valid for event type with id=${t30.id}. The event type has following integrations: cal-video, and only these integrations are allowed for booking location.`,
+    );
+    expect(model.bookings('alice')).toHaveLength(3);
+  });
+
+  it('metadata: at most 50 keys of at most 40 characters; strings up to 500, numbers, booleans', () => {
+    const { t30 } = setup();
+    const message =
+      'metadata property is wrong,Metadata must have at most 50 keys, each key up to 40 characters, and string values up to 500 characters. ';
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
+    for (const metadata of [
+      many,
+      { ['k'.repeat(41)]: 'v' },
+      { note: 'x'.repeat(501) },
+      { nested: { a: 1 } },
+    ]) {
+      expect(errorOf(book(t30.id, '2025-03-24T10:00:00Z', { metadata })).message).toBe(message);
+    }
+    const fine = book(t30.id, '2025-03-24T10:00:00Z', {
+      metadata: { ['k'.repeat(40)]: 'x'.repeat(500), count: 2, vip: true },
+    });
+    expect(fine.status).toBe(201);
+  });
+
+  it('cancel and reschedule bodies: only Cal.com’s keys', () => {
+    const { t30 } = setup();
+    const { uid } = data<{ uid: string }>(book(t30.id, '2025-03-24T10:00:00Z'));
+    expect(
+      errorOf(call('POST', `/v2/bookings/${uid}/cancel`, { body: { reason: 'x' } })).message,
+    ).toBe('reason property is wrong,property reason should not exist ');
+    expect(
+      errorOf(
+        call('POST', `/v2/bookings/${uid}/cancel`, { body: { cancelSubsequentBookings: 'yes' } }),
+      ).message,
+    ).toBe(
+      'cancelSubsequentBookings property is wrong,cancelSubsequentBookings must be a boolean value ',
+    );
+    expect(
+      errorOf(
+        call('POST', `/v2/bookings/${uid}/reschedule`, {
+          body: { start: '2025-03-24T11:00:00Z', lengthInMinutes: 45 },
+        }),
+      ).message,
+    ).toBe('lengthInMinutes property is wrong,property lengthInMinutes should not exist ');
+    expect(model.booking(uid)?.status).toBe('accepted');
+  });
+});
+
 describe('the fake is framework-free', () => {
   it('imports no node: module and nothing outside its folder at runtime', () => {
     const dir = join(import.meta.dirname, '../../../src/sandbox/cal');
