@@ -26,7 +26,7 @@ import type {
   BookingsRequestOptions,
 } from './types.js';
 import { joinUrl, normalizeBaseUrl } from './url.js';
-import { nonEmpty, redact, rootIssue, safeDetail, validateStandard } from './validate.js';
+import { nonEmpty, redact, rootIssue, safeDetail, scrub, validateStandard } from './validate.js';
 
 /** The default path of an endpoint, relative to `baseUrl`: `/api/v1/bookings/{config,token/refresh,user}/`. */
 const defaultPath = (endpoint: BookingsEndpoint): string =>
@@ -82,12 +82,13 @@ export function createBookingsClient<
     requestOptions: BookingsRequestOptions | undefined,
     body?: CalTokenRefreshRequest,
   ): Promise<T> {
-    const fail = (kind: BookingsErrorKind, extra?: Partial<BookingsApiErrorOptions>) =>
-      new BookingsApiError({ kind, endpoint, ...extra });
     const post = endpoint === 'token';
     const secrets = new Set<string>(options.apiKey ? [options.apiKey] : []);
     /** Every secret this call knows of, to keep out of server-provided error text. */
     const known = () => [...secrets, ...rememberedTokens];
+    // Every field and the cause chain: a host's fetch or schema may quote a header or the body.
+    const fail = (kind: BookingsErrorKind, extra?: Partial<BookingsApiErrorOptions>) =>
+      new BookingsApiError({ kind, endpoint, ...scrub(extra, known()) });
 
     const perform = async ({ send, read }: Exchange): Promise<T> => {
       let jwt: string | undefined;
@@ -208,7 +209,11 @@ export function createBookingsClient<
             reason &&
             `AISquare bookings ${endpoint} request failed: ${kind} (HTTP ${fields.status}): ${reason}`,
         }),
-      (error) => normalizeError(error, endpoint),
+      (error) => {
+        const normalized = normalizeError(error, endpoint);
+        // Ours are clean already; a wrapped failure is rebuilt with its cause scrubbed.
+        return normalized === error ? normalized : fail(normalized.kind, { cause: error });
+      },
       perform,
     );
   }

@@ -36,8 +36,42 @@ export const MAX_DETAIL_LENGTH = 500;
  */
 export function redact(text: string, secrets: readonly string[]): string | undefined {
   let out = text;
-  for (const secret of secrets) out = out.split(secret).join('[redacted]');
-  return secrets.some((secret) => out.includes(secret)) ? undefined : out;
+  // An empty secret (no key configured) would match between every two characters.
+  const known = secrets.filter(Boolean);
+  for (const secret of known) out = out.split(secret).join('[redacted]');
+  return known.some((secret) => out.includes(secret)) ? undefined : out;
+}
+
+/**
+ * What an error may keep of a value: every string with the secrets cut out (dropped whole when a cut
+ * could splice one back together), arrays, objects and errors copied only when something changed, an
+ * error's name, message, stack and cause chain included (eight levels deep), so neither
+ * `JSON.stringify` nor `console.log` of the error can show a secret a server or a host echoed.
+ */
+export function scrub<T>(value: T, secrets: readonly string[], depth = 0): T {
+  if (typeof value === 'string') return (redact(value, secrets) ?? '[redacted]') as T;
+  if (!value || typeof value !== 'object') return value;
+  // Deeper than any real cause chain or error body, or a cycle: dropped rather than left unread.
+  if (depth > 8) return undefined as T;
+  // An error's message and stack are not enumerable, a DOMException's are inherited getters.
+  const error = /(Error|Exception)\]$/.test(Object.prototype.toString.call(value));
+  const copy = (error ? new Error() : Array.isArray(value) ? [] : {}) as Record<string, unknown>;
+  let changed = false;
+  for (const key of new Set([
+    ...Object.keys(value),
+    ...(error ? ['name', 'message', 'stack', 'cause'] : []),
+  ])) {
+    let original: unknown;
+    try {
+      original = (value as Record<string, unknown>)[key];
+    } catch {
+      continue;
+    }
+    const clean = scrub(original, secrets, depth + 1);
+    changed ||= clean !== original;
+    if (clean !== undefined || key in value) copy[key] = clean;
+  }
+  return changed ? (copy as T) : value;
 }
 
 /** A server's detail sentence, without any secret, cut short: what an error may keep of it. */
