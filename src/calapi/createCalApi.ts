@@ -3,7 +3,14 @@ import { kindForStatus } from '../client/errors.js';
 import type { StandardSchemaV1 } from '../client/standardSchema.js';
 import { checkLimits, type Exchange, transport } from '../client/transport.js';
 import { normalizeBaseUrl } from '../client/url.js';
-import { nonEmpty, redact, rootIssue, safeDetail, validateStandard } from '../client/validate.js';
+import {
+  nonEmpty,
+  redact,
+  rootIssue,
+  safeDetail,
+  scrub,
+  validateStandard,
+} from '../client/validate.js';
 import {
   CalApiError,
   type CalApiErrorKind,
@@ -84,30 +91,37 @@ export function calApiOrigin(value: unknown): string {
   return normalizeBaseUrl(`${url.origin}${url.pathname}`).replace(/\/v2$/i, '');
 }
 
-/** Decodes one path segment for the dot check; a malformed escape counts as a dot segment (refused). */
-function decodedSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return '..';
+/**
+ * A segment that is, or decodes (once or more, as a proxy and then a server may each decode) to, a
+ * `.`/`..` part, also beside an encoded slash (`..%2F`), control character or space (`.%09.`),
+ * or that holds a malformed escape (which each hop may read another way). An encoded slash inside a
+ * segment, as in an encoded uid, is fine. Decoded byte by byte: only ASCII separators matter here.
+ */
+function hasDotPart(segment: string): boolean {
+  if (/%(?![\da-f]{2})/i.test(segment)) return true;
+  for (let text = segment, round = 0; round < 4; round++) {
+    // Without the controls and spaces a decoding hop could pass on for the next parser to drop.
+    const parts = text.replace(/[\s\p{Cc}]/gu, '').split(/[\\/]/);
+    if (parts.some((part) => part === '.' || part === '..')) return true;
+    const decoded = text.replace(/%[\da-f]{2}/gi, (hex) =>
+      String.fromCharCode(Number.parseInt(hex.slice(1), 16)),
+    );
+    if (decoded === text) return false;
+    text = decoded;
   }
+  return true;
 }
 
 /**
- * A path under `/v2/` that stays there: no backslash, and no `.`/`..` part in any segment, plain or
- * percent-encoded (an encoded slash inside a segment, as in an encoded uid, is fine, but not
- * `..%2F`), so the token never leaves the configured prefix.
+ * A path under `/v2/` that stays there: no control character or whitespace (the URL parser drops
+ * tab, LF and CR, which could hide a dot segment from any check made before it), no backslash and no
+ * dot segment. The URL built from it is checked again after parsing (`request`).
  */
 function isV2Path(path: unknown): path is string {
-  if (typeof path !== 'string' || !path.startsWith('/v2/')) return false;
-  const pathname = path.split(/[?#]/, 1)[0] ?? '';
+  if (typeof path !== 'string' || /[\s\p{Cc}]/u.test(path)) return false;
+  const pathname = path.split(/[?#]/, 1)[0] as string;
   return (
-    !pathname.includes('\\') &&
-    !pathname.split('/').some((segment) =>
-      decodedSegment(segment)
-        .split(/[\\/]/)
-        .some((part) => part === '.' || part === '..'),
-    )
+    pathname.startsWith('/v2/') && !pathname.includes('\\') && !pathname.split('/').some(hasDotPart)
   );
 }
 
@@ -187,7 +201,8 @@ interface Envelope {
  * Creates a framework-free Cal.com API v2 client that calls as the holder of `getAccessToken`'s
  * token. Every call sends the family's `cal-api-version`, unwraps and validates Cal.com's envelope,
  * and rejects only with a `CalApiError` (or, as is, with what `getAccessToken` or a `baseUrl`
- * function rejected with). An expired token (498) costs one shared forced refresh and one retry.
+ * function rejected with). An expired token (498), or one Cal.com no longer knows (401), costs one
+ * shared forced refresh and one retry.
  */
 export function createCalApi(options: CalApiOptions): CalApi {
   const { getAccessToken, baseUrl = DEFAULT_CAL_API_URL } = options;
@@ -197,16 +212,30 @@ export function createCalApi(options: CalApiOptions): CalApi {
   const limits = checkLimits('createCalApi', DEFAULT_CAL_REQUEST_TIMEOUT_MS, options);
   let origin = typeof baseUrl === 'string' ? calApiOrigin(baseUrl) : undefined;
 
-  /** The newest token any call obtained, and the forced refresh in flight (shared by every 498). */
+  /**
+   * The newest token any call obtained, the forced refresh in flight (shared by every 498 and 401),
+   * and the tokens of the last forced refresh (the one it replaced, the one it gave), which a 401
+   * may not refresh again.
+   */
   let latest: string | undefined;
   let renewal: Promise<string> | undefined;
+  let spent: string[] = [];
 
-  /** A token newer than `stale`: the one a concurrent call already obtained, else one forced refresh. */
-  function renew(stale: string): Promise<string> {
+  /**
+   * A token newer than `stale`: the one a concurrent call already obtained, else one forced refresh;
+   * after a 401 (`unknown`), `undefined` when `stale` had its forced refresh already.
+   */
+  function renew(stale: string, unknown: boolean): Promise<string> | undefined {
     if (renewal) return renewal;
     if (latest !== undefined && latest !== stale) return Promise.resolve(latest);
+    if (unknown && spent.includes(stale)) return undefined;
+    spent = [stale];
     renewal = getAccessToken({ forceRefresh: true })
-      .then((token) => (latest = token))
+      .then((token) => {
+        spent.push(token);
+        latest = token;
+        return token;
+      })
       .finally(() => {
         renewal = undefined;
       });
@@ -222,16 +251,24 @@ export function createCalApi(options: CalApiOptions): CalApi {
     // Only v2 paths below the configured origin: the token must never reach another host.
     if (!isV2Path(path)) {
       throw new TypeError(
-        'createCalApi: the path must start with /v2/ and contain no dot segments or backslashes',
+        'createCalApi: the path must start with /v2/ and contain no dot segments, backslashes, control characters or whitespace',
       );
     }
     const method = init.method ?? 'GET';
     const pathname = path.split(/[?#]/, 1)[0]!;
     let status: number | undefined;
     let requestId: string | undefined;
+    /** The tokens this call sent (two after a 498 or 401), kept out of every field of its errors. */
+    const sent: string[] = [];
     const fail = (kind: CalApiErrorKind, extra?: Partial<CalApiErrorOptions>) =>
-      new CalApiError({ kind, method, path: pathname, status, requestId, ...extra });
-    /** What `getAccessToken` or `baseUrl` rejected with: passed on as is (the session routes it). */
+      new CalApiError({
+        kind,
+        ...scrub({ method, path: pathname, status, requestId, ...extra }, [...sent, latest ?? '']),
+      });
+    /**
+     * What `getAccessToken` or `baseUrl` rejected with (the session routes it), or the refusal of a
+     * URL that left `/v2/`: passed on as is.
+     */
     let hostFailure: { error: unknown } | undefined;
     const fromHost = <V>(get: () => V | Promise<V>): Promise<V> =>
       new Promise<V>((resolve) => resolve(get())).catch((error) => {
@@ -245,11 +282,23 @@ export function createCalApi(options: CalApiOptions): CalApi {
         calApiOrigin(await (baseUrl as () => string | Promise<string>)()),
       );
       const base = origin;
+      const search = new URLSearchParams();
+      for (const [key, value] of Object.entries(init.query ?? {}) as [string, CalQueryValue][]) {
+        // String() of an array joins it with commas, Cal.com's list syntax (`status=upcoming,past`).
+        if (value !== undefined) search.set(key, String(value));
+      }
+      const query = search.toString();
+      // Decided on the URL as parsed, which is what fetch sends: nothing but `<base>/v2/…` gets the token.
+      const url = new URL(`${base}${path}${query ? (path.includes('?') ? '&' : '?') + query : ''}`)
+        .href;
+      if (!url.startsWith(`${base}/v2/`)) {
+        hostFailure = { error: new TypeError('createCalApi: the path leaves /v2/ once parsed') };
+        throw hostFailure.error;
+      }
       let token = await fromHost(getAccessToken);
       if (!nonEmpty(token)) throw fail('unauthorized');
       latest = token;
-      /** The tokens this call sent (two after a 498), kept out of every error field. */
-      const sent = [token];
+      sent.push(token);
 
       let body: string | undefined;
       try {
@@ -264,13 +313,6 @@ export function createCalApi(options: CalApiOptions): CalApi {
       if (body !== undefined && !headers.has('content-type')) {
         headers.set('content-type', 'application/json');
       }
-      const search = new URLSearchParams();
-      for (const [key, value] of Object.entries(init.query ?? {}) as [string, CalQueryValue][]) {
-        // String() of an array joins it with commas, Cal.com's list syntax (`status=upcoming,past`).
-        if (value !== undefined) search.set(key, String(value));
-      }
-      const query = search.toString();
-      const url = `${base}${path}${query ? (path.includes('?') ? '&' : '?') + query : ''}`;
 
       // Resolved per call, so MSW or a test spy installed after creation is still used.
       const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -281,25 +323,42 @@ export function createCalApi(options: CalApiOptions): CalApi {
         return sendOnce(fetchImpl, url, { method, headers: Object.fromEntries(headers), body });
       };
       let response = await send();
-      if (response.status === 498) {
-        // Cal.com's auth guard answers 498 before any handler runs, so even a POST is safe to repeat.
+      const noteAnswer = () => {
+        status = response.status;
+        requestId = response.headers.get('x-request-id') ?? undefined;
+      };
+      const unknown = response.status === 401;
+      // 498: expired. 401: perhaps deleted, as a forced refresh for another device deletes every
+      // access token of the user at Cal.com; once per token, so an origin Cal.com refuses costs one.
+      // Cal.com's auth guard answers both before any handler runs, so even a POST is safe to repeat.
+      const next =
+        unknown || response.status === 498
+          ? await fromHost(() => renew(token, unknown))
+          : undefined;
+      if (next !== undefined) {
         response.body?.cancel().catch(() => {});
-        token = await fromHost(() => renew(token));
+        if (unknown && next === token) {
+          noteAnswer();
+          throw fail('unauthorized', {
+            detail:
+              'Cal.com refused the access token (revoked) and a forced refresh returned the same token',
+          });
+        }
+        token = next;
         sent.push(token);
         response = await send();
       }
-      status = response.status;
-      requestId = response.headers.get('x-request-id') ?? undefined;
+      noteAnswer();
 
       const data = await read(response);
       if (!response.ok) {
         const { code, message, details } = (data as Envelope | undefined)?.error ?? {};
-        throw fail(kindForCalStatus(status), {
+        throw fail(kindForCalStatus(response.status), {
           code: nonEmpty(code),
           // Cal.com's own sentence, without the token should it ever quote it, cut short.
           detail: safeDetail(message, sent),
           details: details === undefined ? undefined : safeDetails(details, sent),
-          retryAfterMs: status === 429 ? retryAfterMs(response.headers) : undefined,
+          retryAfterMs: response.status === 429 ? retryAfterMs(response.headers) : undefined,
         });
       }
       if (!schema) return data as T;

@@ -164,19 +164,19 @@ describe('Cal.com API v2 against the sandbox, over real HTTP', () => {
     expect(after.token - before.token).toBe(1);
   }, 15_000);
 
-  it('401 (a token Cal.com does not know) is final: no refresh', async () => {
+  it('401 (a token Cal.com does not know): one forced refresh; the same token back is final', async () => {
     const { sandbox } = fixture;
-    let calls = 0;
+    const asked: unknown[] = [];
     const calApi = createCalApi({
       baseUrl: sandbox.url,
-      getAccessToken: async () => {
-        calls += 1;
+      getAccessToken: async (options) => {
+        asked.push(options);
         return 'cal_at_forged';
       },
     });
     const error = await calApi.me().catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ name: 'CalApiError', kind: 'unauthorized', status: 401 });
-    expect(calls).toBe(1);
+    expect(asked).toEqual([undefined, { forceRefresh: true }]);
     expect(sandbox.counts()['cal.me']).toBe(1);
   });
 

@@ -29,7 +29,7 @@ describe('HTTP statuses', () => {
   it.each([
     [400, 'invalid_request'],
     [422, 'invalid_request'],
-    [401, 'unauthorized'],
+    // 401 costs one forced refresh first: calapi.refresh.test.ts.
     [403, 'unauthorized'],
     [404, 'not_found'],
     [409, 'server'],

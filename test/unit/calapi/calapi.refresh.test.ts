@@ -1,6 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCalApi } from '../../../src/calapi/createCalApi.js';
 import { BookingsApiError } from '../../../src/client/errors.js';
+import type { CalTokenRefreshResponse } from '../../../src/client/schemas.js';
+import { createCalTokenManager } from '../../../src/token/createCalTokenManager.js';
 import { BOOKING, CAL, calError, ME, mockFetch, ok, rejectionOf } from './fakeCal.js';
 
 /**
@@ -205,5 +207,175 @@ describe('498: expired access token', () => {
     release();
     await expect(other).resolves.toEqual(ME);
     expect(getAccessToken.mock.calls.filter(([o]) => o?.forceRefresh)).toHaveLength(1);
+  });
+});
+
+/**
+ * Cal.com as its force refresh leaves it (tokens.repository.ts `forceRefreshOAuthTokens` deletes every
+ * access token of the user): a token in `revoked` is answered 401 "Invalid Access Token.", any other
+ * valid one is served.
+ */
+function calRevoking(valid: Set<string>, answer = () => ok(ME)) {
+  return mockFetch(({ headers }) => {
+    const token = headers.get('authorization')?.replace('Bearer ', '') ?? '';
+    return valid.has(token)
+      ? answer()
+      : calError(401, 'UnauthorizedException', 'Invalid Access Token.');
+  });
+}
+
+describe('401 on a token held as fresh (revoked by a force refresh elsewhere)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('forces one refresh and retries once with the new token', async () => {
+    const t = tokens();
+    t.expire('t1');
+    const { fetch, calls } = calRevoking(t.valid, () => ok(BOOKING));
+    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    await expect(api.booking('bk-1')).resolves.toEqual(BOOKING);
+    expect(calls.map((c) => c.headers.get('authorization'))).toEqual(['Bearer t1', 'Bearer t2']);
+    expect(t.getAccessToken.mock.calls).toEqual([[], [{ forceRefresh: true }]]);
+  });
+
+  it('retries a POST once, with the same body (the auth guard answers before any handler)', async () => {
+    const t = tokens();
+    t.expire('t1');
+    const { fetch, calls } = calRevoking(t.valid, () => ok(BOOKING, {}, 201));
+    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    await api.cancelBooking('bk-1', { cancellationReason: 'Clash' });
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.init.method).toBe('POST');
+    expect(calls[1]?.init.body).toBe(calls[0]?.init.body);
+  });
+
+  it('20 concurrent 401s cost exactly one forced refresh and at most 40 requests', async () => {
+    const t = tokens();
+    t.expire('t1');
+    const { fetch, calls } = calRevoking(t.valid);
+    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    const results = await Promise.all(Array.from({ length: 20 }, () => api.me()));
+    expect(results).toHaveLength(20);
+    expect(t.forced()).toBe(1);
+    expect(calls.length).toBe(40);
+    expect(calls.slice(20).every((c) => c.headers.get('authorization') === 'Bearer t2')).toBe(true);
+  });
+
+  it('a 401 on the token a forced refresh gave is final, now and for every later call', async () => {
+    // As when Cal.com refuses the page's origin: every token is answered 401.
+    const t = tokens();
+    const { fetch, calls } = calRevoking(new Set());
+    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    expect(await rejectionOf(api.me())).toMatchObject({
+      name: 'CalApiError',
+      kind: 'unauthorized',
+      status: 401,
+      code: 'UnauthorizedException',
+      detail: 'Invalid Access Token.',
+    });
+    expect(calls.map((c) => c.headers.get('authorization'))).toEqual(['Bearer t1', 'Bearer t2']);
+    const later = await Promise.all([rejectionOf(api.me()), rejectionOf(api.slots({} as never))]);
+    expect(later).toMatchObject([{ kind: 'unauthorized' }, { kind: 'unauthorized' }]);
+    expect(calls).toHaveLength(4);
+    expect(t.forced()).toBe(1);
+  });
+
+  it('a second 401 with a token whose forced refresh failed is final, without another refresh', async () => {
+    const failure = new BookingsApiError({ kind: 'server', endpoint: 'token', status: 503 });
+    const getAccessToken = vi.fn(async (o?: { forceRefresh?: boolean }) => {
+      if (o?.forceRefresh) throw failure;
+      return 't1';
+    });
+    const { fetch, spy } = calRevoking(new Set());
+    const api = createCalApi({ getAccessToken, baseUrl: CAL, fetch });
+    expect(await rejectionOf(api.me())).toBe(failure);
+    expect(await rejectionOf(api.me())).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(getAccessToken.mock.calls.filter(([o]) => o?.forceRefresh)).toHaveLength(1);
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+
+  it('the same token back from the forced refresh (refreshed: false) stops there, saying so', async () => {
+    const getAccessToken = vi.fn(async (_o?: { forceRefresh?: boolean }) => 'cal-secret-same');
+    const { fetch, spy } = calRevoking(new Set());
+    const api = createCalApi({ getAccessToken, baseUrl: CAL, fetch });
+    const errors = await Promise.all([rejectionOf(api.me()), rejectionOf(api.me())]);
+    for (const error of errors) {
+      expect(error).toMatchObject({
+        name: 'CalApiError',
+        kind: 'unauthorized',
+        status: 401,
+        requestId: 'req-42',
+        detail: expect.stringMatching(/revoked.*same token/),
+      });
+      expect(JSON.stringify(error)).not.toContain('cal-secret-same');
+      expect(String(error)).not.toContain('cal-secret-same');
+    }
+    // One request each, never repeated with a token known to be refused; one forced refresh.
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(getAccessToken.mock.calls.filter(([o]) => o?.forceRefresh)).toHaveLength(1);
+    expect(await rejectionOf(api.me())).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(getAccessToken.mock.calls.filter(([o]) => o?.forceRefresh)).toHaveLength(1);
+  });
+
+  it('a 401 after a 498 refresh is final, and a 498 after a 401 refresh too: one retry per call', async () => {
+    const t = tokens();
+    const { fetch, spy } = mockFetch(({ headers }) =>
+      headers.get('authorization') === 'Bearer t1'
+        ? calError(401, 'UnauthorizedException')
+        : calError(498, 'TokenExpiredException'),
+    );
+    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    expect(await rejectionOf(api.me())).toMatchObject({ kind: 'token_expired', status: 498 });
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(t.forced()).toBe(1);
+  });
+
+  it("goes through the token manager's gap: the forced refresh waits until 5 s after the last token request", async () => {
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'],
+    });
+    let serial = 0;
+    const refreshToken = vi.fn(
+      async (): Promise<CalTokenRefreshResponse> => ({
+        access_token: `t${++serial}`,
+        expires_in: 3600,
+        token_type: 'Bearer',
+        refreshed: true,
+        integration_status: 'existing',
+        cal_client_id: 'cid',
+      }),
+    );
+    const manager = createCalTokenManager({
+      client: { baseUrl: 'https://api.example.test', refreshToken },
+      locks: null,
+      createChannel: () => null,
+      random: () => 0,
+    });
+    try {
+      const valid = new Set(['t2']);
+      const { fetch, calls } = calRevoking(valid);
+      const api = createCalApi({
+        getAccessToken: manager.getAccessToken,
+        baseUrl: CAL,
+        fetch,
+        requestTimeoutMs: 0,
+      });
+      await manager.getAccessToken();
+      await vi.advanceTimersByTimeAsync(1_000);
+      let settled = false;
+      const call = api.me().finally(() => {
+        settled = true;
+      });
+      await vi.advanceTimersByTimeAsync(3_900);
+      expect(settled).toBe(false);
+      expect(refreshToken).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(200);
+      await expect(call).resolves.toEqual(ME);
+      expect(refreshToken).toHaveBeenCalledTimes(2);
+      expect(calls.map((c) => c.headers.get('authorization'))).toEqual(['Bearer t1', 'Bearer t2']);
+    } finally {
+      manager.dispose();
+    }
   });
 });
