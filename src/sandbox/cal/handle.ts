@@ -1068,7 +1068,11 @@ function slotsData(model: CalFakeModel, query: URLSearchParams) {
   let to = instantParam(query, 'end', true) as number;
   // Cal.com reads a date-only (midnight UTC) `end` as the end of that day.
   if (isMidnightUtc(to)) to += DAY_MS - 1000;
-  if (to < from) fail(400, 'end must be after start');
+  // apps/api/v2/src/modules/slots/slots-2024-09-04/services/slots.service.ts
+  // @ f0ac6126fbf673cb8202562293bf12d976ccaa49 (the slots engine's "Invalid time range given").
+  if (to < from) {
+    fail(400, "Invalid time range given - check the 'start' and 'end' query parameters.");
+  }
   if (to - from > MAX_SLOT_RANGE_MS)
     fail(400, 'The range from start to end must not exceed 400 days.');
   const timeZone = query.get('timeZone') ?? undefined;
@@ -1181,12 +1185,9 @@ function eventTypesData(model: CalFakeModel, sub: string | undefined, query: URL
     if (ownerSub === undefined) return [];
     includeHidden = ownerSub === sub;
   }
-  if (ownerSub === undefined) {
-    return fail(
-      400,
-      'Provide an access token, or the username query parameter, to list event types.',
-    );
-  }
+  // Neither a token nor a username: an empty list (ET/services/event-types.service.ts
+  // @ 5b6d63e6300b8d930530b1b876d556a12fcfbd96, `getEventTypes`).
+  if (ownerSub === undefined) return [];
   const owner = model.getUser(ownerSub) as CalFakeUser;
   return model
     .eventTypes(ownerSub)

@@ -253,6 +253,9 @@ describe('slots', () => {
       errorOf(call('GET', '/v2/slots?eventTypeId=999&start=2025-03-22&end=2025-03-23')).message,
     ).toBe('Event Type not found');
     expect(call('GET', '/v2/slots?eventTypeId=1&start=nope&end=2025-03-23').status).toBe(400);
+    expect(
+      errorOf(call('GET', '/v2/slots?eventTypeId=1&start=2025-03-24&end=2025-03-23')).message,
+    ).toBe("Invalid time range given - check the 'start' and 'end' query parameters.");
   });
 
   it('bookings remove the slots they overlap, buffers included', () => {
@@ -506,6 +509,9 @@ describe('me and event types', () => {
     );
     const publicList = data<unknown[]>(call('GET', `/v2/event-types?username=${user.username}`));
     expect(publicList).toHaveLength(2);
+    // Neither a token nor a username: Cal.com's empty list.
+    const nobody = call('GET', '/v2/event-types');
+    expect({ status: nobody.status, data: data(nobody) }).toEqual({ status: 200, data: [] });
   });
 });
 
