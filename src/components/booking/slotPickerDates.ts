@@ -7,17 +7,11 @@
  * that the process's own zone (`TZ`) never leaks in. Day arithmetic runs on `Date.UTC`, where every
  * day is 24 hours long. Only two functions meet instants: `dayOf` (the day of an instant in a zone,
  * from `src/react/timeZones.ts`, which the hooks share) and `startOfDay` (the instant a day begins in
- * a zone); both ask `Intl` for the zone's offset at the instant in question, so DST changes are exact.
+ * a zone); both use the zone's offsets as `Intl` gives them (asked a few times a week of the zone,
+ * more around a DST change), so DST changes are exact.
  */
 
-import {
-  DAY_MS,
-  dayFromUtc,
-  dayOf,
-  offsetMinutes,
-  pad,
-  partsFormat,
-} from '../../react/timeZones.js';
+import { DAY_MS, dayFromUtc, offsetMinutes, pad, partsFormat } from '../../react/timeZones.js';
 import { perLocale, zoneName } from './bookingTime.js';
 
 // Not merged with src/sandbox/cal/time.ts on purpose: the fake's own zone maths checks this one.
@@ -91,6 +85,89 @@ export function monthWeeks(month: string, weekStartsOn: Weekday): (string | null
   return weeks;
 }
 
+// --- day labels -------------------------------------------------------------------------------------
+
+/** Calendars whose months and days are the Gregorian ones (the year may differ). */
+const SOLAR_CALENDARS = ['gregory', 'iso8601', 'buddhist', 'roc'];
+
+/**
+ * Per date formatter: the text of its weekday field for each weekday (0 = Sunday) and of its day
+ * field for each date (index = date), or `null` where labels cannot be put together from them.
+ */
+const fieldTexts = new WeakMap<Intl.DateTimeFormat, { weekday: string[]; day: string[] } | null>();
+/** Per date formatter: the labels made so far, by day. */
+const dayLabelCache = new WeakMap<Intl.DateTimeFormat, Map<string, string>>();
+
+function fieldTextsOf(format: Intl.DateTimeFormat) {
+  let texts = fieldTexts.get(format);
+  if (texts !== undefined) return texts;
+  texts = null;
+  if (SOLAR_CALENDARS.includes(format.resolvedOptions().calendar)) {
+    const weekday: string[] = [];
+    const day = [''];
+    // Asked once per formatter; January 2023 starts on a Sunday.
+    for (let date = 1; date <= 31; date++) {
+      const parts = format.formatToParts(Date.UTC(2023, 0, date));
+      day.push(parts.find((part) => part.type === 'day')?.value ?? '');
+      if (date <= 7) weekday.push(parts.find((part) => part.type === 'weekday')?.value ?? '');
+    }
+    texts = { weekday, day };
+  }
+  fieldTexts.set(format, texts);
+  return texts;
+}
+
+/**
+ * The label of any day through `format` (a date formatter in UTC, e.g. `dateStyle: 'full'`), with
+ * the days of `month` made from one `formatToParts` call of its 1st: in a Gregorian month a day's
+ * label differs from the 1st's only in its weekday and day fields, whose texts are asked once per
+ * formatter. The month's last day is checked against `Intl`; if it differs (or the calendar is not
+ * Gregorian), each day is formatted on its own from then on. Labels are cached per formatter.
+ */
+export function dayLabels(format: Intl.DateTimeFormat, month: string): (day: string) => string {
+  let cache = dayLabelCache.get(format);
+  if (!cache || cache.size > 400) {
+    cache = new Map();
+    dayLabelCache.set(format, cache);
+  }
+  const labels = cache;
+  const first = `${month}-01`;
+  // The month's own key (`YYYY-MM`) marks it as done.
+  const texts = labels.has(month) ? null : fieldTextsOf(format);
+  labels.set(month, '');
+  if (texts) {
+    const parts = format.formatToParts(utcOf(first));
+    const weekday = weekdayOf(first);
+    const count = daysInMonth(month);
+    const made = Array.from({ length: count }, (_, index) =>
+      parts
+        .map((part) =>
+          part.type === 'weekday'
+            ? texts.weekday[(weekday + index) % 7]
+            : part.type === 'day'
+              ? texts.day[index + 1]
+              : part.value,
+        )
+        .join(''),
+    );
+    if (made[count - 1] === format.format(utcOf(`${month}-${pad(count)}`))) {
+      made.forEach((label, index) => {
+        labels.set(`${month}-${pad(index + 1)}`, label);
+      });
+    } else {
+      fieldTexts.set(format, null);
+    }
+  }
+  return (day) => {
+    let label = labels.get(day);
+    if (label === undefined) {
+      label = format.format(utcOf(day));
+      labels.set(day, label);
+    }
+    return label;
+  };
+}
+
 // --- zones ------------------------------------------------------------------------------------------
 
 /**
@@ -99,10 +176,11 @@ export function monthWeeks(month: string, weekStartsOn: Weekday): (string | null
  */
 export function startOfDay(day: string, timeZone: string): number {
   const wall = utcOf(day);
-  // Two passes settle on the offset in force at the result; a skipped midnight lands after the gap.
+  // Two passes settle on the offset in force at the result; a skipped midnight lands after the gap
+  // (the result's own wall clock is then still the day before).
   let guess = wall - offsetMinutes(wall, timeZone) * 60_000;
   guess = wall - offsetMinutes(guess, timeZone) * 60_000;
-  return dayOf(guess, timeZone) < day ? guess + 3_600_000 : guess;
+  return guess + offsetMinutes(guess, timeZone) * 60_000 < wall ? guess + 3_600_000 : guess;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   addMonths,
   addMonthsToDay,
   calHourCycle,
+  dayLabels,
   dayOf,
   type HourCycle,
   isDay,
@@ -249,10 +250,24 @@ function monthParams(
   };
 }
 
-/** Slots per day of `timeZone`, computed from the instants (whatever zone the keys were made in). */
+/** Each answer's days, per zone: a month shown again (or standing in) is not grouped again. */
+const groupedDays = new WeakMap<CalSlots, Map<string, Map<string, CalSlot[]>>>();
+
+/**
+ * Slots per day of `timeZone`, computed from the instants (whatever zone the keys were made in).
+ * `dayOf` places them with the zone's offsets, so a month costs a few `Intl` calls, not one per slot.
+ */
 function groupByDay(data: CalSlots | undefined, timeZone: string): Map<string, CalSlot[]> {
   const days = new Map<string, CalSlot[]>();
   if (!data) return days;
+  let zones = groupedDays.get(data);
+  if (!zones) {
+    zones = new Map();
+    groupedDays.set(data, zones);
+  }
+  const grouped = zones.get(timeZone);
+  if (grouped) return grouped;
+  zones.set(timeZone, days);
   // Each start is parsed once and sorted (stably) before grouping, so every day's list is in order.
   const timed = Object.values(data)
     .flat()
@@ -413,27 +428,27 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
   // One formatter for every cell's label and `labelOf`, looked up once per render (dateTimeFormat
   // caches it: the same object for the same locale, so a stable dependency).
   const fullDate = dateTimeFormat(locale, FULL_DATE);
-  const weeks = useMemo(
-    () =>
-      monthWeeks(month, weekStartsOn).map((week) =>
-        week.map((date): CalSlotPickerDay | null => {
-          if (!date) return null;
-          const past = date < today;
-          const available = known && !past && (byDay.get(date)?.length ?? 0) > 0;
-          return {
-            date,
-            dayOfMonth: Number(date.slice(8)),
-            label: fullDate.format(utcOf(date)),
-            known,
-            available,
-            past,
-            today: date === today,
-            disabled: past || (known && !available),
-          };
-        }),
-      ),
-    [month, weekStartsOn, today, known, byDay, fullDate],
-  );
+  const weeks = useMemo(() => {
+    // The month's labels from one Intl call (see dayLabels), not one per day.
+    const labelOf = dayLabels(fullDate, month);
+    return monthWeeks(month, weekStartsOn).map((week) =>
+      week.map((date): CalSlotPickerDay | null => {
+        if (!date) return null;
+        const past = date < today;
+        const available = known && !past && (byDay.get(date)?.length ?? 0) > 0;
+        return {
+          date,
+          dayOfMonth: Number(date.slice(8)),
+          label: labelOf(date),
+          known,
+          available,
+          past,
+          today: date === today,
+          disabled: past || (known && !available),
+        };
+      }),
+    );
+  }, [month, weekStartsOn, today, known, byDay, fullDate]);
   const dayIndex = useMemo(() => {
     const index = new Map<string, CalSlotPickerDay>();
     for (const week of weeks) for (const day of week) if (day) index.set(day.date, day);
@@ -580,7 +595,7 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
     store.set({ selectedDay: nextAvailableDay, focusedDay: nextAvailableDay, moveFocus: true });
     setMonth(monthOf(nextAvailableDay));
   };
-  const labelOf = (date: string) => fullDate.format(utcOf(date));
+  const labelOf = (date: string) => dayLabels(fullDate, monthOf(date))(date);
 
   const state: CalSlotPickerState = !params
     ? 'idle'
@@ -595,14 +610,22 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
           : 'ready';
 
   const zoneDay = selectedDay ?? `${month}-15`;
-  const timeZoneLabel = `${timeZone} (${offsetLabel(utcOf(zoneDay) + 43_200_000, timeZone)})`;
+  const timeZoneLabel = useMemo(
+    () => `${timeZone} (${offsetLabel(utcOf(zoneDay) + 43_200_000, timeZone)})`,
+    [timeZone, zoneDay],
+  );
+  const monthLabel = useMemo(
+    () =>
+      dateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        utcOf(month),
+      ),
+    [locale, month],
+  );
 
   return {
     state,
     month,
-    monthLabel: dateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      utcOf(month),
-    ),
+    monthLabel,
     weekdays,
     weeks,
     canGoToPreviousMonth: month > currentMonth,

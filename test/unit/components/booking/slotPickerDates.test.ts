@@ -4,6 +4,7 @@ import {
   addMonths,
   addMonthsToDay,
   canonicalZone,
+  dayLabels,
   dayOf,
   localeHourCycle,
   localeWeekStart,
@@ -15,6 +16,7 @@ import {
   weekdayFromName,
   zoneDisplayName,
 } from '../../../../src/components/booking/slotPickerDates.js';
+import { offsetMinutes } from '../../../../src/react/timeZones.js';
 
 describe('slotPickerDates', () => {
   it('does calendar arithmetic on YYYY-MM-DD days, leap years and month ends included', () => {
@@ -121,5 +123,163 @@ describe('zone names', () => {
     expect(canonicalZone('Mars/Olympus')).toBe('Mars/Olympus');
     expect(canonicalZone('constructor')).toBe('constructor');
     expect(zoneDisplayName('toString')).toBe('toString');
+  });
+});
+
+describe('days and offsets from a few Intl calls', () => {
+  /** The wall clock of an instant in a zone straight from Intl, one call per instant. */
+  function reference(ms: number, timeZone: string) {
+    const format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    const field: Record<string, number> = {};
+    for (const part of format.formatToParts(ms)) field[part.type] = Number(part.value);
+    const wall = Date.UTC(
+      field.year ?? 0,
+      (field.month ?? 1) - 1,
+      field.day ?? 1,
+      (field.hour ?? 0) % 24,
+      field.minute ?? 0,
+      field.second ?? 0,
+    );
+    const whole = Math.floor(ms / 1000) * 1000;
+    return {
+      day: new Date(wall).toISOString().slice(0, 10),
+      offset: Math.round((wall - whole) / 60_000),
+    };
+  }
+
+  // Zones with DST at midnight (Santiago), half-hour DST (Lord Howe), a 2-hour DST (Troll), DST
+  // suspended for Ramadan (Casablanca), DST that came back (Cairo), +13:45 (Chatham), none (Kolkata).
+  const ZONES = [
+    'America/Los_Angeles',
+    'Europe/London',
+    'America/Santiago',
+    'Australia/Lord_Howe',
+    'Antarctica/Troll',
+    'Africa/Casablanca',
+    'Africa/Cairo',
+    'Pacific/Chatham',
+    'America/St_Johns',
+    'Asia/Kolkata',
+  ];
+
+  it.each(ZONES)('%s: every 2.5 hours of 2026-2028, asked in a shuffled order', (timeZone) => {
+    const from = Date.UTC(2026, 6, 1);
+    const to = Date.UTC(2028, 6, 1);
+    const instants: number[] = [];
+    // Not a divisor of a day: the instants sweep every time of day.
+    for (let ms = from; ms < to; ms += 151 * 60_000 + 1234) instants.push(ms);
+    // A seeded shuffle: the probes must hold whatever order the instants come in.
+    let seed = 42;
+    for (let index = instants.length - 1; index > 0; index--) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      const other = seed % (index + 1);
+      [instants[index], instants[other]] = [instants[other] as number, instants[index] as number];
+    }
+    for (const ms of instants) {
+      const expected = reference(ms, timeZone);
+      expect(dayOf(ms, timeZone), new Date(ms).toISOString()).toBe(expected.day);
+      expect(offsetMinutes(ms, timeZone), new Date(ms).toISOString()).toBe(expected.offset);
+    }
+  });
+
+  it('a month of slots every 7.2 minutes asks Intl a few times, not once per slot', () => {
+    const spy = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    const from = Date.UTC(2027, 2, 1);
+    let days = 0;
+    let last = '';
+    for (let ms = from; ms < from + 31 * 86_400_000; ms += 432_000) {
+      const day = dayOf(ms, 'America/Denver');
+      if (day !== last) days += 1;
+      last = day;
+    }
+    expect(days).toBe(32);
+    // Weekly probes, and a few more around 14 March's change (slots near its midnight).
+    expect(spy.mock.calls.length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('dayLabels', () => {
+  const LOCALES = [
+    'en-US',
+    'en-GB',
+    'fr',
+    'de',
+    'es',
+    'ca',
+    'it',
+    'pt-BR',
+    'nl',
+    'sv',
+    'fi',
+    'pl',
+    'cs',
+    'hu',
+    'ro',
+    'ru',
+    'uk',
+    'el',
+    'tr',
+    'he',
+    'ar',
+    'ar-EG',
+    'ar-SA',
+    'fa',
+    'hi',
+    'bn',
+    'ta',
+    'th',
+    'vi',
+    'id',
+    'ms',
+    'ja',
+    'ko',
+    'zh',
+    'zh-TW',
+    'my',
+    'km',
+    'lt',
+    'lv',
+    'et',
+    'cy',
+    'ga',
+    'sw',
+    'am',
+    'ja-JP-u-ca-japanese',
+    'th-TH-u-nu-thai',
+    'en-US-u-ca-islamic',
+  ];
+  const MONTHS = ['2027-01', '2027-02', '2027-03', '2028-02', '2028-09', '2029-12'];
+
+  it.each(LOCALES)('%s: every day of several months reads as Intl formats it', (locale) => {
+    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' });
+    for (const month of MONTHS) {
+      const labelOf = dayLabels(format, month);
+      for (const week of monthWeeks(month, 1)) {
+        for (const day of week) {
+          if (day) expect(labelOf(day)).toBe(format.format(Date.parse(`${day}T00:00:00Z`)));
+        }
+      }
+    }
+  });
+
+  it("a month's labels cost one Intl call and a check, once the formatter's fields are known", () => {
+    const format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeZone: 'UTC' });
+    dayLabels(format, '2027-01');
+    const parts = vi.spyOn(format, 'formatToParts');
+    const labelOf = dayLabels(format, '2027-05');
+    expect(labelOf('2027-05-17')).toMatch(/^Monday,? 17 May 2027$/);
+    expect(parts).toHaveBeenCalledOnce();
+    // Cached: asking again costs nothing.
+    dayLabels(format, '2027-05')('2027-05-18');
+    expect(parts).toHaveBeenCalledOnce();
   });
 });
