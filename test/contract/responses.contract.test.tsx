@@ -42,7 +42,9 @@ const envelope = (data: unknown, extra: Record<string, unknown> = {}) => ({
 /** A client whose every request is answered with `body` (and `status`, `headers`). */
 function answering(body: unknown, status = 200, headers: Record<string, string> = {}) {
   return createCalApi({
-    getAccessToken: async () => 'cal-token',
+    // A forced refresh (after a 498, or a 401 on a revoked token) gives a new token.
+    getAccessToken: async (options?: { forceRefresh?: boolean }) =>
+      options?.forceRefresh ? 'cal-token-2' : 'cal-token',
     baseUrl: 'https://api.cal.test',
     fetch: async () => Response.json(body, { status, headers }),
   });
