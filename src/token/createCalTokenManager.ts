@@ -84,7 +84,7 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
     throw new TypeError('createCalTokenManager: refreshLeewaySeconds must be a finite number >= 0');
   }
   const now = options.now ?? Date.now;
-  const monotonicNow = options.monotonicNow ?? (() => performance.now());
+  const monotonic = options.monotonicNow ?? (() => performance.now());
   const random = options.random ?? Math.random;
   const focus = options.focus ?? documentFocus;
   const online = options.online ?? windowOnline;
@@ -104,6 +104,29 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   let channel: CalTokenChannel | null = null;
   let locks: CalTokenLocks | null = null;
   let unsubscribe: (() => void)[] = [];
+  // The monotonic clock, reconciled with our own timers: a timer that fired proves its delay has
+  // passed, so the clock is moved up to that. A host's fake timers often leave performance.now()
+  // real (Vitest 2's default list, many Jest setups): without this, the gap between token requests
+  // and the backoff would never end there. Wall-clock jumps move nothing here.
+  let ahead = 0;
+  const monotonicNow = () => monotonic() + ahead;
+  /** When a timer is set: the monotonic clock as given, and ours. */
+  const mark = () => ({ raw: monotonic(), ours: monotonicNow() });
+  /**
+   * A timer set at `set` has fired after `ms`. Real timers fire late or at most a rounding error
+   * early: only a clock that saw less than half the delay is taken to stand still (so in a browser
+   * nothing changes, and no drift builds up).
+   */
+  const fired = (set: { raw: number; ours: number }, ms: number) => {
+    const raw = monotonic();
+    if (raw - set.raw < ms / 2) ahead = Math.max(ahead, set.ours + ms - raw);
+  };
+  // Timers are set anew after each request start and reply (a new era): the gap and the backoff
+  // count from those moments, and a timer set earlier, when our clock may have lagged, would end
+  // them early when it fires.
+  let era = 0;
+  let timerEra = 0;
+  let tickEra = 0;
 
   /** Feeds events to the machine one at a time (an effect or a host callback may send more). */
   function send(event: MachineEvent): void {
@@ -112,6 +135,7 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
     busy = true;
     try {
       for (let next = queue.shift(); next; next = queue.shift()) {
+        if (next.type === 'ok' || next.type === 'fail') era += 1;
         const result = transition(state, { ...next, w: now(), m: monotonicNow(), r: random() });
         state = result.state;
         const { status, token, error, nextRefreshAt } = state;
@@ -129,6 +153,7 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   function perform(effect: Effect): void {
     switch (effect.type) {
       case 'request': {
+        era += 1;
         const controller = new AbortController();
         const { signal } = controller;
         request = controller;
@@ -197,26 +222,36 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
         break;
       case 'arm': {
         const { at } = effect;
-        // Re-armed only when the moment changes, so the tick does not churn timers.
-        if (!at || !timer || at.w !== armed?.w || at.m !== armed.m) {
+        // Re-armed only when the moment (or the era) changes, so the tick does not churn timers.
+        if (!at || !timer || at.w !== armed?.w || at.m !== armed.m || timerEra !== era) {
           clearTimeout(timer);
           timer = undefined;
           armed = at;
           // Clamped: a longer delay overflows and fires at once; an early wake-up just re-arms.
           if (at) {
-            timer = setTimeout(
-              () => {
-                timer = undefined;
-                send({ type: 'due' });
-              },
-              Math.min(effect.ms, MAX_TIMER_DELAY_MS - 1),
-            );
+            const ms = Math.min(effect.ms, MAX_TIMER_DELAY_MS - 1);
+            const set = mark();
+            timerEra = era;
+            timer = setTimeout(() => {
+              timer = undefined;
+              fired(set, ms);
+              send({ type: 'due' });
+            }, ms);
           }
         }
         if (!effect.tick) {
           clearInterval(tick);
           tick = undefined;
-        } else tick ??= setInterval(() => send({ type: 'due' }), TICK_INTERVAL_MS);
+        } else if (!tick || tickEra !== era) {
+          clearInterval(tick);
+          let set = mark();
+          tickEra = era;
+          tick = setInterval(() => {
+            fired(set, TICK_INTERVAL_MS);
+            set = mark();
+            send({ type: 'due' });
+          }, TICK_INTERVAL_MS);
+        }
         break;
       }
       case 'stop':

@@ -189,7 +189,10 @@ export function transition(
       s.starts.length >= MAX_PER_MINUTE ? s.starts[0]! + MINUTE_MS : -Infinity,
     );
   const settle = (token: CalToken, issuedAt: number, exp: Deadline) => {
-    const ref = wallAt(refreshMoment(issuedAt, token.expiresAt, e.w, s.leeway, e.r), e);
+    const w = refreshMoment(issuedAt, token.expiresAt, e.w, s.leeway, e.r);
+    // Its monotonic twin comes no later than the expiry's: a wall clock set back while the request
+    // ran would otherwise put the refresh off by as much, past the expiry.
+    const ref = { w, m: Math.min(e.m + w - e.w, exp.m - (exp.w - w)) };
     Object.assign(s, { token, iss: issuedAt, exp, ref, failures: 0, reported: false });
     // A token too close to its expiry is kept, but the refresh still goes ahead.
     if (until(ref, e) <= 0) return;

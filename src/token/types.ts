@@ -61,6 +61,8 @@ export interface CalTokenManagerOptions {
   /**
    * Monotonic clock (ms). Deadlines are due when either clock says so, and a token counts as expired
    * when either does: sleep moves the wall clock ahead, a clock set back does not stop real time.
+   * The manager moves it on by its own timers too: when one fires before this clock has seen half
+   * its delay (fake timers that leave `performance.now()` real), the delay counts as passed.
    * @default () => performance.now()
    */
   monotonicNow?: () => number;

@@ -233,6 +233,23 @@ describe('retries, backoff and request rate', () => {
     expect(client.refreshToken).toHaveBeenCalledTimes(2);
   });
 
+  it('a wall clock set back while the token request runs does not put off the next refresh', async () => {
+    const client = createFakeClient((_body, options) =>
+      delayed(100, () => tokenResponse({ expires_in: 600 }), options?.signal),
+    );
+    const manager = createManager({ client });
+    manager.start();
+    await vi.advanceTimersByTimeAsync(50);
+    vi.setSystemTime(Date.now() - 2 * HOUR);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(manager.getState().status).toBe('ready');
+    // 60 s before the expiry, counted from the request's start in real time
+    await vi.advanceTimersByTimeAsync(540 * SECOND - 101);
+    expect(client.refreshToken).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(client.refreshToken).toHaveBeenCalledTimes(2);
+  });
+
   it('online events respect the backoff while the network flaps', async () => {
     const client = createFakeClient(async () => {
       throw apiError('network');
