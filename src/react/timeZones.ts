@@ -134,15 +134,30 @@ export function offsetMinutes(ms: number, timeZone: string): number {
   return before === after ? before : probe(timeZone, Math.floor(ms / 1000) * 1000);
 }
 
+/** The last day `dayOf` found where one offset held, and the instants of it that share the answer. */
+let last = { zone: '', from: 0, to: 0, day: '' };
+
 /**
  * The day (`YYYY-MM-DD`) an instant falls on in a zone. No `Intl` call once the week's probes are
  * cached when one offset holds around `ms`, or when the offsets before and after a DST change put
  * it on the same day; otherwise the probes close in on the change until they do.
  */
 export function dayOf(ms: number, timeZone: string): string {
+  if (timeZone === last.zone && ms >= last.from && ms < last.to) return last.day;
   const dayAt = (offset: number) =>
     dayFromUtc(Math.floor((ms + offset * 60_000) / DAY_MS) * DAY_MS);
   let [a, before, b, after] = window(ms, timeZone);
+  if (before === after) {
+    // The instants of this day within the window share the answer: slots in order reuse it.
+    const from = Math.floor((ms + before * 60_000) / DAY_MS) * DAY_MS - before * 60_000;
+    last = {
+      zone: timeZone,
+      from: Math.max(from, a),
+      to: Math.min(from + DAY_MS, b),
+      day: dayAt(before),
+    };
+    return last.day;
+  }
   for (;;) {
     const day = dayAt(before);
     if (before === after || dayAt(after) === day) return day;

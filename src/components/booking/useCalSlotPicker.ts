@@ -268,12 +268,19 @@ function groupByDay(data: CalSlots | undefined, timeZone: string): Map<string, C
   const grouped = zones.get(timeZone);
   if (grouped) return grouped;
   zones.set(timeZone, days);
-  // Each start is parsed once and sorted (stably) before grouping, so every day's list is in order.
-  const timed = Object.values(data)
-    .flat()
-    .map((slot) => [Date.parse(slot.start), slot] as const)
-    .filter(([ms]) => !Number.isNaN(ms))
-    .sort((a, b) => a[0] - b[0]);
+  // Each start is parsed once and sorted (stably, only when out of order) before grouping, so every
+  // day's list is in order and `dayOf` meets the instants in order (it reuses a day's answer).
+  const timed: [number, CalSlot][] = [];
+  let ordered = true;
+  for (const list of Object.values(data)) {
+    for (const slot of list) {
+      const ms = Date.parse(slot.start);
+      if (Number.isNaN(ms)) continue;
+      if (ms < (timed[timed.length - 1]?.[0] ?? ms)) ordered = false;
+      timed.push([ms, slot]);
+    }
+  }
+  if (!ordered) timed.sort((a, b) => a[0] - b[0]);
   for (const [ms, slot] of timed) {
     const day = dayOf(ms, timeZone);
     const list = days.get(day);
@@ -574,6 +581,23 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
       selected: sameInstant(slot.start, selectedStart),
     }));
   }, [daySlots, locale, hourCycle, timeZone, selectedStart]);
+
+  // --- the next month, once prefetched, is grouped by day while the browser is idle ----------------
+  // Moving there then renders from that grouping (cached per answer) instead of grouping a month of
+  // slots on the click. This observer only reads the cache; useCalSlots above prefetches.
+  const upcoming = useCalSlots(nextParams, { prefetchNextRange: false, enabled: false });
+  const upcomingData = upcoming.isPlaceholderData ? undefined : upcoming.data;
+  useEffect(() => {
+    if (!upcomingData) return;
+    const group = () => void groupByDay(upcomingData, timeZone);
+    const idle = globalThis.requestIdleCallback;
+    if (idle) {
+      const handle = idle(group, { timeout: 1_000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(group, 50);
+    return () => clearTimeout(timer);
+  }, [upcomingData, timeZone]);
 
   // --- when this month has none: the next month (prefetched anyway) tells where the next times are --
   const lookAhead = useCalSlots(isEmpty ? nextParams : undefined, { prefetchNextRange: false });

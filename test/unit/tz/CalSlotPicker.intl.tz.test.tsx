@@ -10,13 +10,15 @@ import {
 } from '../../helpers/slotPickerWorld.js';
 
 // Month switches at 200 slots a day: the picker places a month's slots on days with a few Intl calls
-// (the zone's offsets per week, the month's labels from one call), not one per slot.
+// (the zone's offsets per week, the month's labels from one call), not one per slot, and does it
+// for the prefetched next month while idle, so the click itself parses no slots.
 
 const SLOTS_PER_DAY = 200;
 const STEP_MS = 86_400_000 / SLOTS_PER_DAY;
 
 /** Every `Intl.DateTimeFormat` formatting call, counted; `format` is a getter returning a bound function. */
-const calls = { count: 0 };
+const calls = { count: 0, parses: 0 };
+const parse = Date.parse;
 const proto = Intl.DateTimeFormat.prototype;
 const originals = {
   format: Object.getOwnPropertyDescriptor(proto, 'format') as PropertyDescriptor,
@@ -26,6 +28,11 @@ const originals = {
 };
 beforeEach(() => {
   calls.count = 0;
+  calls.parses = 0;
+  Date.parse = (text: string) => {
+    calls.parses += 1;
+    return parse(text);
+  };
   const get = originals.format.get as (this: Intl.DateTimeFormat) => (date?: unknown) => string;
   Object.defineProperty(proto, 'format', {
     configurable: true,
@@ -49,6 +56,7 @@ beforeEach(() => {
   }
 });
 afterEach(() => {
+  Date.parse = parse;
   Object.defineProperty(proto, 'format', originals.format);
   proto.formatToParts = originals.formatToParts;
   proto.formatRange = originals.formatRange;
@@ -92,10 +100,14 @@ async function shown(month: string) {
 async function switchCost(user: ReturnType<typeof userEvent.setup>, next: string) {
   // The next month was prefetched: let it land before counting, as it would while the person reads.
   await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
-  const before = calls.count;
+  const before = { ...calls };
   await user.click(screen.getByRole('button', { name: 'Next month' }));
   await shown(next);
-  return { calls: calls.count - before, days: daysIn(next) };
+  return {
+    calls: calls.count - before.count,
+    parses: calls.parses - before.parses,
+    days: daysIn(next),
+  };
 }
 
 describe.each([
@@ -120,8 +132,10 @@ describe.each([
     await user.click(cell(`${months[0]}-10`));
     expect(shownTimes()).toHaveLength(SLOTS_PER_DAY);
     for (const month of months.slice(1)) {
-      const { calls: made, days } = await switchCost(user, month);
+      const { calls: made, parses, days } = await switchCost(user, month);
       expect(made, `${month}: ${made} Intl calls for ${days} days`).toBeLessThanOrEqual(days);
+      // The prefetched month was grouped by day while idle: the click parses no month of slots.
+      expect(parses, `${month}: ${parses} Date.parse calls`).toBeLessThan(SLOTS_PER_DAY);
       // Every day has its slots, DST days included.
       for (let date = 1; date <= days; date++) {
         expect(cell(`${month}-${String(date).padStart(2, '0')}`)).toHaveAttribute('data-available');
