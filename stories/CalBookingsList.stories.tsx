@@ -106,7 +106,7 @@ export const Cancelled: Story = {
   }),
   play: async ({ canvas }) => {
     const [first] = await within(canvas.getByRole('tabpanel')).findAllByRole('listitem');
-    await expect(first).toHaveTextContent('Reason: The room is not free');
+    await expect(first).toHaveTextContent('Reason: \u2068The room is not free\u2069');
     await expect(first).toHaveAttribute('data-status', 'cancelled');
   },
 };
@@ -145,7 +145,7 @@ export const CancelFlow: Story = {
     await step('see it under Cancelled', async () => {
       await userEvent.click(canvas.getByRole('tab', { name: 'Cancelled' }));
     });
-    await expect(await canvas.findByText('Reason: Something came up')).toBeVisible();
+    await expect(await canvas.findByText('Reason: \u2068Something came up\u2069')).toBeVisible();
   },
 };
 

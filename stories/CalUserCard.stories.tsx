@@ -32,7 +32,9 @@ export const Loading: Story = {
 export const Ready: Story = {
   play: async ({ canvas }) => {
     await canvas.findByText('Ada Lovelace');
-    await expect(canvas.getByRole('img', { name: 'Avatar of Ada Lovelace' })).toBeVisible();
+    await expect(
+      canvas.getByRole('img', { name: 'Avatar of \u2068Ada Lovelace\u2069' }),
+    ).toBeVisible();
     await expect(canvas.getByText('ada.lovelace@example.com')).toBeVisible();
     await expect(canvas.getByText('Europe/London')).toBeVisible();
   },
@@ -43,7 +45,7 @@ export const Initials: Story = {
   parameters: { msw: { handlers: bookingsHandlers({ user: { avatarUrl: null } }) } },
   play: async ({ canvas }) => {
     await expect(
-      await canvas.findByRole('img', { name: 'Avatar of Ada Lovelace' }),
+      await canvas.findByRole('img', { name: 'Avatar of \u2068Ada Lovelace\u2069' }),
     ).toHaveTextContent('AL');
   },
 };

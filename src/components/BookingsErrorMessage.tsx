@@ -5,7 +5,7 @@ import type { BookingsApiError, BookingsErrorKind } from '../client/errors.js';
 import type { CalQueryError } from '../react/useCalApi.js';
 import { useBookingsLabels } from './BookingsLabelsContext.js';
 import { classNames } from './classNames.js';
-import type { BookingsLabelsOverrides } from './labels.js';
+import { type BookingsLabelsOverrides, isolate } from './labels.js';
 
 export interface BookingsErrorMessageProps {
   /**
@@ -61,7 +61,9 @@ export function BookingsErrorMessage({
     >
       <p className="aisq-error-message__message">{labels.errorMessage[kind]}</p>
       <p className="aisq-error-message__next-step">{labels.errorNextStep[kind]}</p>
-      {detail ? <p className="aisq-error-message__detail">{labels.errorDetail(detail)}</p> : null}
+      {detail ? (
+        <p className="aisq-error-message__detail">{labels.errorDetail(isolate(detail))}</p>
+      ) : null}
       {onRetry ? (
         <button
           type="button"

@@ -9,7 +9,7 @@ import { useBookingsLabels } from './BookingsLabelsContext.js';
 import { CalConnectButton } from './CalConnectButton.js';
 import { classNames } from './classNames.js';
 import { initialsOf } from './initials.js';
-import type { BookingsLabelsOverrides } from './labels.js';
+import { type BookingsLabelsOverrides, isolate } from './labels.js';
 
 /** `data-state` of `CalUserCard`'s root. */
 export type CalUserCardState = 'idle' | 'loading' | 'ready' | 'not-connected' | 'error';
@@ -143,7 +143,11 @@ function UserDetails({
   const name = user.name?.trim() || user.username?.trim() || user.email;
   return (
     <>
-      <Avatar url={user.avatarUrl ?? null} name={name} alt={labels.userCardAvatarAlt(name)} />
+      <Avatar
+        url={user.avatarUrl ?? null}
+        name={name}
+        alt={labels.userCardAvatarAlt(isolate(name))}
+      />
       <div className="aisq-user-card__body">
         <p className="aisq-user-card__name">{name}</p>
         <dl className="aisq-user-card__details">

@@ -4,6 +4,13 @@ import type { BookingsErrorKind } from '../client/errors.js';
  * Every user-facing string the components render, with English defaults in `defaultBookingsLabels`.
  * Replace any of them for the whole app with `<BookingsLabelsProvider labels={…}>`, or for one
  * component with its `labels` prop; strings that include a value are functions.
+ *
+ * Text from Cal.com, AISquare or the person using the page (titles, names, reasons, field labels,
+ * server details, typed addresses) reaches a label function already isolated, between U+2068 and
+ * U+2069 (FSI…PDI), so a right-to-left or reversing character in it cannot reorder the sentence
+ * around it. The components isolate it where they call the function, so your overrides get it the
+ * same way: keep the argument whole. Dates, times, zones and numbers the components format with
+ * `Intl` themselves arrive as they are.
  */
 export interface BookingsLabels {
   /** BCP 47 locale for `Intl` formatting (the time until the next refresh). @default 'en' */
@@ -461,7 +468,10 @@ function mergeDefined(base: object, overrides: object): Record<string, unknown> 
   return merged;
 }
 
-/** Text from Cal.com between FSI and PDI, isolated (as `<bdi>`) inside a label's sentence. */
+/**
+ * Text from Cal.com, AISquare or the user between FSI and PDI, isolated (as `<bdi>`) inside a label's
+ * sentence. Every call site of a label function applies it, so an override receives it isolated too.
+ */
 export const isolate = (text: string): string => `\u2068${text}\u2069`;
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [

@@ -136,7 +136,7 @@ describe('the demo host app against the sandbox', () => {
 
     // Reschedule: the booker in a dialog, in reschedule mode, to another time.
     await item.getByRole('button', { name: 'Reschedule' }).click();
-    const dialog = screen.getByRole('dialog', { name: /^Reschedule 30 Minute Meeting/ });
+    const dialog = screen.getByRole('dialog', { name: /^Reschedule \u206830 Minute Meeting/ });
     const rebooker = dialog.getByRole('region', { name: 'Reschedule your meeting' });
     await expect.element(rebooker).toHaveAttribute('data-state', 'choosingDay');
     const newStart = await chooseTime(
@@ -176,6 +176,6 @@ describe('the demo host app against the sandbox', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', cancellationReason: 'Plans changed' });
 
     await list.getByRole('tab', { name: 'Cancelled' }).click();
-    await expect.element(list.getByText('Reason: Plans changed')).toBeVisible();
+    await expect.element(list.getByText('Reason: \u2068Plans changed\u2069')).toBeVisible();
   });
 });

@@ -126,10 +126,8 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
                   {labels.confirmationYourTime}: {when(zone)}
                 </li>
                 <li data-zone={hostZone}>
-                  {labels.confirmationHostTime(
-                    hostName ? isolate(hostName) : labels.confirmationHost,
-                  )}
-                  : {when(hostZone)}
+                  {labels.confirmationHostTime(isolate(hostName || labels.confirmationHost))}:{' '}
+                  {when(hostZone)}
                 </li>
               </ul>
             ) : (

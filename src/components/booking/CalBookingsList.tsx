@@ -190,7 +190,7 @@ export function CalBookingsList({
               ) : null}
               {booking.status === 'cancelled' && booking.cancellationReason ? (
                 <p className="aisq-bookings-list__reason">
-                  {labels.bookingsListReason(booking.cancellationReason)}
+                  {labels.bookingsListReason(isolate(booking.cancellationReason))}
                 </p>
               ) : null}
               {upcoming ? (
@@ -517,7 +517,7 @@ function RescheduleDialog({
     >
       <div className="aisq-dialog__header">
         <h2 className="aisq-dialog__title" id={`${id}-title`}>
-          {labels.bookingsListRescheduleTitle(booking.title)}
+          {labels.bookingsListRescheduleTitle(isolate(booking.title))}
         </h2>
         <button type="button" className="aisq-button aisq-button--secondary" onClick={onClose}>
           {labels.bookingsListClose}

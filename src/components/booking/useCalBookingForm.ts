@@ -14,7 +14,7 @@ import {
 } from '../../react/calBookingCaps.js';
 import type { CalBookingFormValues } from '../../react/calBookingFlowMachine.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
-import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
+import { type BookingsLabels, type BookingsLabelsOverrides, isolate } from '../labels.js';
 
 /** The input a booking field renders as. */
 export type CalBookingFormFieldType =
@@ -276,7 +276,7 @@ export function validateCalBookingField(
   labels: BookingsLabels,
 ): string | undefined {
   if (isEmpty(value)) {
-    return field.required ? labels.bookingFormErrorRequired(field.label) : undefined;
+    return field.required ? labels.bookingFormErrorRequired(isolate(field.label)) : undefined;
   }
   // The caps come before any format check, so no pattern ever runs over megabytes.
   if (field.type === 'multiemail') {
@@ -288,7 +288,7 @@ export function validateCalBookingField(
       return labels.bookingFormErrorTooLong(MAX_EMAIL);
     }
     const bad = addresses.find((address) => !GUEST.safeParse(address).success);
-    return bad === undefined ? undefined : labels.bookingFormErrorGuest(bad);
+    return bad === undefined ? undefined : labels.bookingFormErrorGuest(isolate(bad));
   }
   const max = maxLength(field);
   const long =

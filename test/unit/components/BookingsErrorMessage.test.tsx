@@ -51,7 +51,9 @@ describe('BookingsErrorMessage', () => {
     const { rerender } = render(<BookingsErrorMessage error={error} />);
     expect(screen.getByRole('alert')).not.toHaveTextContent('upstream timeout');
     rerender(<BookingsErrorMessage error={error} showDetail />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Details: upstream timeout at cal.com');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Details: \u2068upstream timeout at cal.com\u2069',
+    );
   });
 
   it('has a keyboard-operable retry button only when onRetry is given', async () => {

@@ -215,7 +215,7 @@ describe('CalBookingsList', () => {
 
     await user.keyboard('{End}');
     expect(tabs[2]).toHaveFocus();
-    await waitFor(() => expect(items()[0]).toHaveTextContent('Reason: Clash'));
+    await waitFor(() => expect(items()[0]).toHaveTextContent('Reason: \u2068Clash\u2069'));
     expect(items()[0]).toHaveAttribute('data-status', 'cancelled');
     await user.keyboard('{ArrowRight}');
     expect(tabs[0]).toHaveFocus();
@@ -355,7 +355,7 @@ describe('CalBookingsList', () => {
     expect(onCancelled).toHaveBeenCalledWith(expect.objectContaining({ uid, status: 'cancelled' }));
 
     await user.click(screen.getByRole('tab', { name: 'Cancelled' }));
-    await waitFor(() => expect(items()[0]).toHaveTextContent('Reason: Out sick'));
+    await waitFor(() => expect(items()[0]).toHaveTextContent('Reason: \u2068Out sick\u2069'));
   });
 
   it('a failed cancel keeps the dialog open with the error, and the confirm button is inert while it runs', async () => {
@@ -391,7 +391,7 @@ describe('CalBookingsList', () => {
     act(() => release());
     const alert = await within(dialog).findByRole('alert');
     expect(alert).toHaveTextContent('The booking service is having trouble right now.');
-    expect(alert).toHaveTextContent('Details: Boom');
+    expect(alert).toHaveTextContent('Details: \u2068Boom\u2069');
     expect(world.model.bookings('alice')[0]?.status).toBe('accepted');
     expect(within(dialog).getByRole('button', { name: 'Cancel booking' })).not.toHaveAttribute(
       'aria-disabled',
@@ -424,7 +424,9 @@ describe('CalBookingsList', () => {
     );
     const reschedule = await screen.findByRole('button', { name: 'Reschedule' });
     await user.click(reschedule);
-    const dialog = screen.getByRole('dialog', { name: /^Reschedule 30 Minute Meeting between/ });
+    const dialog = screen.getByRole('dialog', {
+      name: /^Reschedule \u206830 Minute Meeting between/,
+    });
     expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(reschedule).toHaveFocus());
@@ -452,7 +454,9 @@ describe('CalBookingsList', () => {
     });
     const reschedule = await screen.findByRole('button', { name: 'Reschedule' });
     await user.click(reschedule);
-    const dialog = screen.getByRole('dialog', { name: /^Reschedule 30 Minute Meeting between/ });
+    const dialog = screen.getByRole('dialog', {
+      name: /^Reschedule \u206830 Minute Meeting between/,
+    });
     const booker = dialog.querySelector('.aisq-booker');
     await waitFor(() => expect(booker).toHaveAttribute('data-state', 'choosingDay'));
     // The booker asks for the slots of the booking's event type, freeing the booking's own time.

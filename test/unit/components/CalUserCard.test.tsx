@@ -46,7 +46,7 @@ describe('CalUserCard', () => {
     expect(card()).toHaveAttribute('data-state', 'ready');
     expect(card()).toHaveClass('aisq-user-card', 'mine');
     expect(card()).not.toHaveAttribute('aria-busy');
-    expect(screen.getByRole('img', { name: 'Avatar of Ada Lovelace' })).toHaveAttribute(
+    expect(screen.getByRole('img', { name: 'Avatar of \u2068Ada Lovelace\u2069' })).toHaveAttribute(
       'src',
       'https://cal.example/ada.png',
     );
@@ -60,7 +60,7 @@ describe('CalUserCard', () => {
     renderWithProviders(<CalUserCard />, {
       provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice') },
     });
-    const initials = await screen.findByRole('img', { name: 'Avatar of User alice' });
+    const initials = await screen.findByRole('img', { name: 'Avatar of \u2068User alice\u2069' });
     expect(initials).toHaveTextContent('UA');
     // No time zone in the answer: no time zone row.
     expect(screen.queryByText('Time zone')).toBeNull();

@@ -1,14 +1,24 @@
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { CalApiError } from '../../../src/calapi/errors.js';
 import { BookingsApiError } from '../../../src/client/errors.js';
 import {
   BookingsErrorMessage,
+  type BookingsLabels,
   BookingsLabelsProvider,
+  CalBookingForm,
+  CalBookingsList,
   CalConnectButton,
   CalTokenStatus,
+  CalUserCard,
   defaultBookingsLabels,
   formatTimeUntil,
 } from '../../../src/components/index.js';
+import { isolate } from '../../../src/components/labels.js';
+import { createCalWorld } from '../../helpers/calWorld.js';
 import { createFakeApi, fakeJwt } from '../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../helpers/renderWithProviders.js';
 
@@ -70,3 +80,267 @@ describe('labels', () => {
     expect(formatTimeUntil(90_000, 'not a locale!')).toBe('in 1 minute');
   });
 });
+
+// --- bidi isolation -----------------------------------------------------------------------------
+
+/** RIGHT-TO-LEFT OVERRIDE: reverses what follows it, up to the end of its isolate or paragraph. */
+const RLO = '\u202E';
+const EVIL = `${RLO}gnp.exe`;
+
+/** The text with every FSI…PDI (and LRI/RLI…PDI) span removed, nesting counted; an open one runs on. */
+function outsideIsolates(text: string): string {
+  let depth = 0;
+  let out = '';
+  for (const char of text) {
+    if (char === '\u2066' || char === '\u2067' || char === '\u2068') depth += 1;
+    else if (char === '\u2069') depth = Math.max(0, depth - 1);
+    else if (depth === 0) out += char;
+  }
+  return out;
+}
+
+type LabelFunctionKey = {
+  [K in keyof BookingsLabels]: BookingsLabels[K] extends (...args: never[]) => string ? K : never;
+}[keyof BookingsLabels];
+
+/**
+ * What each parameter of each label function receives. `text` comes from Cal.com, AISquare or the
+ * person using the page: every call site passes it isolated (`isolate()`), so a host's override gets
+ * it isolated too. The rest is exempt, as no Cal.com or user text can reach it: `date` and `relative`
+ * are formatted by the component with `Intl`; `zone` is an IANA name `Intl` knows (the picker keeps
+ * only those) with an `Intl` offset; `names` is an `Intl.ListFormat` list of names each isolated at
+ * the call site (checked by rendering below); `number` is a number.
+ */
+type Parameter = 'text' | 'date' | 'zone' | 'relative' | 'names' | 'number';
+const PARAMETERS: Record<LabelFunctionKey, readonly Parameter[]> = {
+  slotPickerDayAvailable: ['date'],
+  slotPickerDayUnavailable: ['date'],
+  slotPickerNextAvailable: ['date'],
+  slotPickerTimesIn: ['zone'],
+  slotPickerTimeZoneOption: ['zone', 'zone'],
+  errorDetail: ['text'],
+  bookingFormErrorRequired: ['text'],
+  bookingFormErrorGuest: ['text'],
+  bookingFormErrorTooLong: ['number'],
+  bookingFormErrorTooManyGuests: ['number'],
+  bookingFormErrorSummary: ['number'],
+  confirmationHostTime: ['text'],
+  userCardAvatarAlt: ['text'],
+  tokenRefreshesIn: ['relative'],
+  bookingsListWith: ['names'],
+  bookingsListReason: ['text'],
+  bookingsListPageOf: ['number', 'number'],
+  bookingsListCancelDescription: ['text', 'date'],
+  bookingsListCancelDone: ['text'],
+  bookingsListRescheduleTitle: ['text'],
+  bookingsListRescheduleDone: ['text'],
+};
+
+const SAMPLE: Record<Exclude<Parameter, 'text'>, string | number> = {
+  date: 'Monday, January 7, 2030',
+  zone: 'Europe/London (GMT+0)',
+  relative: 'in 4 minutes',
+  names: `${isolate(EVIL)} and ${isolate(EVIL)}`,
+  number: 3,
+};
+
+const functionKeys = () =>
+  Object.entries(defaultBookingsLabels)
+    .filter(([, value]) => typeof value === 'function')
+    .map(([key]) => key)
+    .sort();
+
+describe('bidi isolation of interpolated text', () => {
+  it('every label function has each of its parameters classified', () => {
+    expect(Object.keys(PARAMETERS).sort()).toEqual(functionKeys());
+    for (const [key, parameters] of Object.entries(PARAMETERS)) {
+      const label = defaultBookingsLabels[key as LabelFunctionKey] as (...a: unknown[]) => string;
+      expect(parameters, key).toHaveLength(label.length);
+    }
+  });
+
+  it('walk: every default label function keeps a U+202E argument inside FSI…PDI', () => {
+    for (const [key, parameters] of Object.entries(PARAMETERS)) {
+      const label = defaultBookingsLabels[key as LabelFunctionKey] as (...a: unknown[]) => string;
+      const args = parameters.map((kind) => (kind === 'text' ? isolate(EVIL) : SAMPLE[kind]));
+      const output = label(...args);
+      expect(output.includes(RLO) || !parameters.some((k) => k === 'text' || k === 'names')).toBe(
+        true,
+      );
+      expect(outsideIsolates(output), key).not.toContain(RLO);
+    }
+  });
+
+  it('every call site in src/components isolates each text argument (overrides get it isolated)', () => {
+    const root = join(import.meta.dirname, '../../../src/components');
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.tsx?$/.test(file) && file !== 'labels.ts')
+      .map((file) => [file, readFileSync(join(root, file), 'utf8')] as const);
+    const seen = new Set<string>();
+    for (const [file, source] of files) {
+      for (const match of source.matchAll(/\blabels\.(\w+)\b(\()?/g)) {
+        const key = match[1] as string;
+        if (!Object.hasOwn(PARAMETERS, key)) continue;
+        seen.add(key);
+        const parameters = PARAMETERS[key as LabelFunctionKey];
+        if (!match[2]) {
+          // Passed on as a function: called elsewhere, so none of its parameters may be text.
+          expect(parameters, `${file}: labels.${key}`).not.toContain('text');
+          continue;
+        }
+        const args = argumentsAt(source, (match.index ?? 0) + match[0].length);
+        parameters.forEach((kind, index) => {
+          if (kind !== 'text') return;
+          expect(args[index], `${file}: labels.${key}(…) argument ${index + 1}`).toMatch(
+            /^isolate\(/,
+          );
+        });
+      }
+    }
+    // The scan found every label function, so none is called in some other way.
+    expect([...seen].sort()).toEqual(functionKeys());
+  });
+
+  it('rendered: a reason, a reschedule title and attendee names show U+202E only inside isolates', async () => {
+    const world = createCalWorld();
+    world.model.integrate({ sub: 'alice' });
+    const [type] = world.model.eventTypes('alice');
+    if (!type) throw new Error('seed changed');
+    const now = world.model.now();
+    const slots = world.model.slots(type.id, now, now + 14 * 86_400_000);
+    const book = (index: number) => {
+      const slot = slots[index * 3];
+      if (!slot) throw new Error('not enough slots');
+      const made = world.model.createBooking({
+        eventTypeId: type.id,
+        start: slot.start,
+        attendee: { name: EVIL, email: `guest${index}@example.com`, timeZone: 'Europe/Paris' },
+      });
+      if (!made.ok) throw new Error(made.failure.message);
+      return made.booking;
+    };
+    book(0);
+    world.model.cancelBooking(book(1).uid, { cancellationReason: EVIL });
+    const received = spyLabels();
+    const user = userEvent.setup();
+    renderWithProviders(
+      <CalBookingsList labels={received.labels} renderReschedule={() => <p>Pick a time</p>} />,
+      { provider: { jwt: fakeJwt('alice'), fetch: world.fetch } },
+    );
+    await user.click(await screen.findByRole('button', { name: 'Reschedule' }));
+    await screen.findByRole('dialog');
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await user.click(screen.getByRole('tab', { name: 'Cancelled' }));
+    await screen.findByText((text) => text.startsWith('Reason: '));
+    expect(received.calls('bookingsListRescheduleTitle')).not.toEqual([]);
+    expect(received.calls('bookingsListWith')).not.toEqual([]);
+    expect(received.calls('bookingsListReason')).toContainEqual([isolate(EVIL)]);
+    received.expectIsolated();
+  });
+
+  it('rendered: a Cal.com field label and a typed guest in the form errors', async () => {
+    const received = spyLabels();
+    const user = userEvent.setup();
+    renderWithProviders(
+      <CalBookingForm
+        labels={received.labels}
+        onSubmit={() => {}}
+        bookingFields={[
+          { type: 'text', slug: 'topic', label: `Topic ${EVIL}`, required: true },
+          { type: 'multiemail', slug: 'guests', label: 'Add guests', required: false },
+        ]}
+      />,
+      { provider: { enabled: false } },
+    );
+    await user.type(screen.getByRole('textbox', { name: /Add guests/ }), `x${RLO}y`);
+    await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    expect(received.calls('bookingFormErrorRequired')).toContainEqual([isolate(`Topic ${EVIL}`)]);
+    expect(received.calls('bookingFormErrorGuest')).toContainEqual([isolate(`x${RLO}y`)]);
+    received.expectIsolated();
+  });
+
+  it('rendered: a server detail and a user name (the avatar alt)', async () => {
+    const received = spyLabels();
+    render(
+      <BookingsErrorMessage
+        labels={received.labels}
+        showDetail
+        error={new CalApiError({ kind: 'server', method: 'GET', path: '/v2/me', detail: EVIL })}
+      />,
+    );
+    expect(received.calls('errorDetail')).toContainEqual([isolate(EVIL)]);
+
+    const api = createFakeApi();
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const response = await api.fetch(input, init);
+      if (!String(input).includes('/user/') || !response.ok) return response;
+      return Response.json({
+        ...(await response.json()),
+        name: EVIL,
+        avatarUrl: 'https://x/a.png',
+      });
+    };
+    renderWithProviders(<CalUserCard labels={received.labels} />, {
+      provider: { fetch, getAuthToken: () => fakeJwt('alice') },
+    });
+    await waitFor(() => expect(received.calls('userCardAvatarAlt')).not.toEqual([]));
+    received.expectIsolated();
+  });
+});
+
+/**
+ * The arguments of the call whose `(` is just before `start`, as source text, split at top-level
+ * commas (strings and template literals are not expected in these calls).
+ */
+function argumentsAt(source: string, start: number): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (let index = start; index < source.length; index += 1) {
+    const char = source[index] as string;
+    if ('([{'.includes(char)) depth += 1;
+    if (')]}'.includes(char)) {
+      if (depth === 0) break;
+      depth -= 1;
+    }
+    if (char === ',' && depth === 0) {
+      args.push(current.trim());
+      current = '';
+    } else {
+      current += char;
+    }
+  }
+  if (current.trim()) args.push(current.trim());
+  return args;
+}
+
+/** Host overrides of every label function that record what they receive and answer as the defaults. */
+function spyLabels() {
+  const received = new Map<string, unknown[][]>();
+  const shown: [string, string][] = [];
+  const labels: Partial<BookingsLabels> = {};
+  for (const key of Object.keys(PARAMETERS) as LabelFunctionKey[]) {
+    const fallback = defaultBookingsLabels[key] as (...a: unknown[]) => string;
+    (labels as Record<string, unknown>)[key] = vi.fn((...args: unknown[]) => {
+      received.set(key, [...(received.get(key) ?? []), args]);
+      const output = fallback(...args);
+      shown.push([key, output]);
+      return output;
+    });
+  }
+  return {
+    labels,
+    calls: (key: LabelFunctionKey) => received.get(key) ?? [],
+    /** What every override received and returned holds U+202E, if at all, only inside an isolate. */
+    expectIsolated() {
+      for (const [key, calls] of received) {
+        for (const args of calls) {
+          for (const arg of args) {
+            if (typeof arg === 'string') expect(outsideIsolates(arg), key).not.toContain(RLO);
+          }
+        }
+      }
+      for (const [key, output] of shown) expect(outsideIsolates(output), key).not.toContain(RLO);
+    },
+  };
+}
