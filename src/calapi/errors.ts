@@ -8,7 +8,8 @@ import type {
  * What went wrong with a Cal.com API v2 call: the kinds of `BookingsApiError`, plus
  * - `token_expired`: HTTP 498 again after one forced token refresh and one retry;
  * - `rate_limited`: HTTP 429; `retryAfterMs` says how long to wait, when Cal.com said so.
- * 422 counts as `invalid_request`, like 400.
+ * 422 counts as `invalid_request`, like 400; a 401 is `unauthorized` after the token's one forced
+ * refresh and retry, or at once when the refresh gave the same token back.
  */
 export type CalApiErrorKind = BookingsErrorKind | 'token_expired' | 'rate_limited';
 
@@ -33,7 +34,8 @@ export interface CalApiErrorOptions
 /**
  * The one error type of `createCalApi`. Its message names the method, the path family and the kind
  * (e.g. `Cal.com API POST /v2/bookings request failed: invalid_request (HTTP 400)`); it never holds a
- * token, a query string or a response body, so it is safe to log.
+ * token, a query string or a response body, so it is safe to log. `createCalApi` cuts the tokens of
+ * the call out of every string field and of the cause chain, Cal.com's `code` and `X-Request-Id` too.
  */
 export class CalApiError extends Error {
   override readonly name = 'CalApiError';

@@ -54,7 +54,8 @@ export interface BookingsApiErrorOptions {
 /**
  * The one error type every request, hook and component of this package reports. Its message names
  * the endpoint and the kind of failure (e.g. `AISquare bookings user request failed: not_found (HTTP
- * 404)`); it never contains a token, an API key or a response body.
+ * 404)`); it never contains a token, an API key or a response body. The client cuts the JWT, the API
+ * key and the access tokens it knows out of every string field and of the cause chain.
  */
 export class BookingsApiError extends Error {
   override readonly name = 'BookingsApiError';
