@@ -25,11 +25,20 @@ function subjectOf(authorization: string | null): string {
  * sandbox serves the same model over real HTTP.
  */
 export function createCalWorld(
-  options: { now?: () => number; tokenTtlSeconds?: number; calApiUrl?: string } = {},
+  options: {
+    now?: () => number;
+    tokenTtlSeconds?: number;
+    calApiUrl?: string;
+    /** Seed the recurring event type too. @default false */
+    recurringEventType?: boolean;
+  } = {},
 ): CalWorld {
-  // The three one-off event types only: the components and hooks book single meetings, and their
-  // tests were written against that list (the recurring type is covered by the fake's own tests).
-  const model = createCalFakeModel({ now: options.now, recurringEventType: false });
+  // By default the three one-off event types only: most component and hook tests book single
+  // meetings and were written against that list.
+  const model = createCalFakeModel({
+    now: options.now,
+    recurringEventType: options.recurringEventType ?? false,
+  });
   const counts = new Map<string, number>();
   const calls: URL[] = [];
   const bump = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);

@@ -1,0 +1,37 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { chooseTime, renderBooker } from '../../../helpers/bookerWorld.js';
+import { createCalWorld } from '../../../helpers/calWorld.js';
+
+describe('CalBooker and a recurring series', () => {
+  it('rescheduleUid naming a series moves its next occurrence still on (Cal.com moves one at a time)', async () => {
+    const world = createCalWorld({ recurringEventType: true });
+    world.model.integrate({ sub: 'alice' }, { timeZone: 'UTC' });
+    const weekly = world.model.eventTypes('alice').find((type) => type.recurrence != null);
+    if (!weekly) throw new Error('no recurring event type');
+    const [first] = world.model.slots(weekly.id, Date.now(), Date.now() + 30 * 86_400_000);
+    if (!first) throw new Error('no slots');
+    const made = world.model.createRecurringBooking({
+      eventTypeId: weekly.id,
+      start: first.start,
+      attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
+      recurrenceCount: 3,
+    });
+    if (!made.ok) throw new Error('seed failed');
+    const [one, two] = made.bookings;
+    world.model.cancelBooking(one?.uid ?? '', {});
+    const seriesUid = two?.recurringEventId ?? '';
+
+    const user = userEvent.setup();
+    const { root } = renderBooker(world, { rescheduleUid: seriesUid, timeZone: 'UTC' });
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'choosingDay'));
+    const slotCall = world.calls.find((url) => url.pathname === '/v2/slots');
+    expect(slotCall?.searchParams.get('bookingUidToReschedule')).toBe(two?.uid);
+    await chooseTime(user, 1);
+    await user.click(screen.getByRole('button', { name: 'Confirm new time' }));
+    await screen.findByRole('heading', { name: 'Your meeting was moved' });
+    expect(world.model.booking(two?.uid ?? '')?.status).toBe('cancelled');
+    expect(world.model.booking(one?.uid ?? '')?.status).toBe('cancelled');
+  });
+});
