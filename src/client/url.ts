@@ -6,7 +6,17 @@ const ABSOLUTE_URL = /^[a-z][a-z\d+\-.]*:\/\//i;
  * slash, so that `https://x`, `https://x/` and `https://x//` all name the same origin in query keys.
  */
 export function normalizeBaseUrl(base: string): string {
-  return base.trim().replace(/\/+$/, '');
+  return trimTrailing(base.trim(), '/');
+}
+
+/**
+ * `value` without its trailing run of `char`. A loop: `/\/+$/` backtracks quadratically on a long run
+ * of slashes followed by anything else, and patterns in this package run in linear time.
+ */
+export function trimTrailing(value: string, char: string): string {
+  let end = value.length;
+  while (end > 0 && value[end - 1] === char) end -= 1;
+  return value.slice(0, end);
 }
 
 /**

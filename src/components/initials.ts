@@ -1,7 +1,7 @@
 /** "Ada Lovelace" → "AL", "ada@example.com" → "A". */
 export function initialsOf(name: string): string {
   const words = name
-    .replace(/@.*$/, '')
+    .split('@', 1)[0]!
     .split(/[\s._-]+/)
     .filter(Boolean);
   const first = words[0];

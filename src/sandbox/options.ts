@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { trimTrailing } from '../client/url.js';
 import { checkRateLimit } from './cal/model.js';
 import { normalizeOrigin } from './cors.js';
 import type { SandboxOptions } from './types.js';
@@ -41,7 +42,7 @@ export function assertLatency(value: number): number {
 }
 
 function normalizeBasePath(basePath: string): string {
-  const trimmed = basePath.trim().replace(/^\/+|\/+$/g, '');
+  const trimmed = trimTrailing(basePath.trim().replace(/^\/+/, ''), '/');
   return trimmed === '' ? '' : `/${trimmed}`;
 }
 

@@ -25,6 +25,7 @@
  * @module
  */
 import { delay, type HttpHandler, HttpResponse, http } from 'msw';
+import { trimTrailing } from '../client/url.js';
 import {
   type CalEndpoint,
   calErrorResponse,
@@ -96,9 +97,9 @@ export interface CalApiHandlersOptions {
 }
 
 function basePath(baseUrl: string): { pattern: string; prefix: string | undefined } {
-  const trimmed = baseUrl.replace(/\/+$/, '').replace(/\/v2$/, '');
+  const trimmed = trimTrailing(baseUrl, '/').replace(/\/v2$/, '');
   if (trimmed === '*') return { pattern: '*/v2/*', prefix: undefined };
-  return { pattern: `${trimmed}/v2/*`, prefix: new URL(trimmed).pathname.replace(/\/+$/, '') };
+  return { pattern: `${trimmed}/v2/*`, prefix: trimTrailing(new URL(trimmed).pathname, '/') };
 }
 
 function toResponse(answer: { status: number; headers: Record<string, string>; body: unknown }) {
