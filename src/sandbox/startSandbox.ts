@@ -364,6 +364,7 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
       tokenTtlSeconds = assertPositiveSeconds('token lifetime', seconds);
     },
     expireCalTokens: (userId) => cal.expireAccessTokens(userId),
+    revokeCalTokens: (userId) => cal.revokeAccessTokens(userId),
     setCalRateLimit(limit) {
       cal.setRateLimit(checkRateLimit(limit, 'calRateLimit'));
     },

@@ -136,6 +136,12 @@ export interface Sandbox {
    * every token when omitted: the next Cal.com request with one answers 498. Returns how many were live.
    */
   expireCalTokens(userId?: string): number;
+  /**
+   * Deletes every Cal.com access token of the AISquare user `userId`, or every token when omitted, as
+   * Cal.com's force refresh for another device does: the next Cal.com request with one answers 401
+   * `Invalid Access Token.` (a token the client still holds as fresh). Returns how many were live.
+   */
+  revokeCalTokens(userId?: string): number;
   /** Sets the Cal.com rate limit from now on (see `calRateLimit`); counters start over. */
   setCalRateLimit(limit: number | undefined): void;
 }

@@ -6,6 +6,8 @@
  *
  * @module
  */
+
+import { trimTrailing } from '../../client/url.js';
 import { addInZone, DAY_MS, isTimeZone, localParts, zonedTimeToEpoch } from './time.js';
 
 /** Who a Cal.com user is created for: the AISquare JWT's claims (or a fixture's). */
@@ -239,6 +241,12 @@ export interface CalFakeModel {
   lookupToken(token: string): CalFakeTokenLookup;
   /** Expires every token of `sub` (every token when omitted) now; returns how many were live. */
   expireAccessTokens(sub?: string): number;
+  /**
+   * Deletes every access token of `sub` (every token when omitted), as Cal.com's force refresh does
+   * (`forceRefreshOAuthTokens`, apps/api/v2/src/modules/tokens/tokens.repository.ts): a request with one
+   * then answers 401 `Invalid Access Token.`. Returns how many were live.
+   */
+  revokeAccessTokens(sub?: string): number;
   /** The user's event types, hidden ones included, in creation order (copies). */
   eventTypes(sub: string): CalFakeEventType[];
   eventType(id: number): (CalFakeEventType & { ownerSub: string }) | undefined;
@@ -339,14 +347,17 @@ function randomBase64Url(byteLength: number): string {
   globalThis.crypto.getRandomValues(bytes);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return trimTrailing(btoa(binary).replace(/\+/g, '-').replace(/\//g, '_'), '=');
 }
 
 function usernameFor(sub: string): string {
-  const slug = sub
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const slug = trimTrailing(
+    sub
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+/, ''),
+    '-',
+  );
   return slug === '' ? 'user' : slug;
 }
 
@@ -1266,6 +1277,16 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
         return { kind: 'valid', sub: identity.sub };
       }
       return { kind: 'unknown' };
+    },
+    revokeAccessTokens(sub) {
+      const at = now();
+      let revoked = 0;
+      for (const [token, record] of tokens) {
+        if (sub !== undefined && record.sub !== sub) continue;
+        if (record.expiresAt > at) revoked += 1;
+        tokens.delete(token);
+      }
+      return revoked;
     },
     expireAccessTokens(sub) {
       const at = now();
