@@ -105,28 +105,34 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   let locks: CalTokenLocks | null = null;
   let unsubscribe: (() => void)[] = [];
   // The monotonic clock, reconciled with our own timers: a timer that fired proves its delay has
-  // passed, so the clock is moved up to that. A host's fake timers often leave performance.now()
-  // real (Vitest 2's default list, many Jest setups): without this, the gap between token requests
-  // and the backoff would never end there. Wall-clock jumps move nothing here.
+  // passed. A host's fake timers often leave performance.now() real (Vitest 2's default list, many
+  // Jest setups): without this, the gap between token requests and the backoff never end there.
   let ahead = 0;
   const monotonicNow = () => monotonic() + ahead;
-  /** When a timer is set: the monotonic clock as given, and ours. */
-  const mark = () => ({ raw: monotonic(), ours: monotonicNow() });
+  // Set after a request starts or a reply comes: the timers are then set anew, since the gap and
+  // the backoff count from that moment and an older timer firing could end them early.
+  let reset = false;
+
   /**
-   * A timer set at `set` has fired after `ms`. Real timers fire late or at most a rounding error
-   * early: only a clock that saw less than half the delay is taken to stand still (so in a browser
-   * nothing changes, and no drift builds up).
+   * `schedule(callback, ms)` (setTimeout or setInterval) whose firing also moves our clock up to
+   * `ms` after it was set, when the clock given saw less than half of that: real timers fire late
+   * or a rounding error early, so in a browser nothing changes and no drift builds up.
    */
-  const fired = (set: { raw: number; ours: number }, ms: number) => {
-    const raw = monotonic();
-    if (raw - set.raw < ms / 2) ahead = Math.max(ahead, set.ours + ms - raw);
-  };
-  // Timers are set anew after each request start and reply (a new era): the gap and the backoff
-  // count from those moments, and a timer set earlier, when our clock may have lagged, would end
-  // them early when it fires.
-  let era = 0;
-  let timerEra = 0;
-  let tickEra = 0;
+  function timed(
+    schedule: (callback: () => void, ms: number) => ReturnType<typeof setTimeout>,
+    ms: number,
+    callback: () => void,
+  ) {
+    let raw = monotonic();
+    let ours = raw + ahead;
+    return schedule(() => {
+      const now = monotonic();
+      if (now - raw < ms / 2) ahead = Math.max(ahead, ours + ms - now);
+      raw = now;
+      ours = now + ahead;
+      callback();
+    }, ms);
+  }
 
   /** Feeds events to the machine one at a time (an effect or a host callback may send more). */
   function send(event: MachineEvent): void {
@@ -135,7 +141,7 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
     busy = true;
     try {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        if (next.type === 'ok' || next.type === 'fail') era += 1;
+        if (next.type === 'ok' || next.type === 'fail') reset = true;
         const result = transition(state, { ...next, w: now(), m: monotonicNow(), r: random() });
         state = result.state;
         const { status, token, error, nextRefreshAt } = state;
@@ -153,7 +159,7 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   function perform(effect: Effect): void {
     switch (effect.type) {
       case 'request': {
-        era += 1;
+        reset = true;
         const controller = new AbortController();
         const { signal } = controller;
         request = controller;
@@ -174,22 +180,22 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
         lockWait = controller;
         /** Holds the lock until `unlock`, unless this wait was dropped or the manager disposed. */
         const hold = (contended: boolean) =>
-          lockWait !== controller
-            ? Promise.resolve()
-            : new Promise<void>((resolve) => {
-                release = resolve;
-                send({ type: 'locked', contended });
-              });
+          lockWait === controller &&
+          new Promise<void>((resolve) => {
+            release = resolve;
+            send({ type: 'locked', contended });
+          });
         // Asked without waiting first: `null` means another tab holds or awaits the lock, which is
         // when its token may be on its way. Timing the grant cannot tell: a booting page's lock
         // manager alone can take 20-90 ms. (`ifAvailable` cannot be combined with a signal.)
         locks
-          ?.request(name, { ifAvailable: true }, (lock) => {
+          ?.request(name, { ifAvailable: true }, async (lock) => {
             if (lock !== null) return hold(false);
             if (lockWait === controller) {
-              locks?.request(name, { signal: controller.signal }, () => hold(true)).catch(noop);
+              locks
+                ?.request(name, { signal: controller.signal }, async () => hold(true))
+                .catch(noop);
             }
-            return Promise.resolve();
           })
           .catch(noop);
         break;
@@ -221,37 +227,30 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
         callSafely(options.onAuthError, effect.error);
         break;
       case 'arm': {
+        if (reset) {
+          clearTimeout(timer);
+          clearInterval(tick);
+          timer = tick = undefined;
+          reset = false;
+        }
         const { at } = effect;
-        // Re-armed only when the moment (or the era) changes, so the tick does not churn timers.
-        if (!at || !timer || at.w !== armed?.w || at.m !== armed.m || timerEra !== era) {
+        // Re-armed only when the moment changes, so the tick does not churn timers.
+        if (!at || !timer || at.w !== armed?.w || at.m !== armed.m) {
           clearTimeout(timer);
           timer = undefined;
           armed = at;
           // Clamped: a longer delay overflows and fires at once; an early wake-up just re-arms.
           if (at) {
-            const ms = Math.min(effect.ms, MAX_TIMER_DELAY_MS - 1);
-            const set = mark();
-            timerEra = era;
-            timer = setTimeout(() => {
+            timer = timed(setTimeout, Math.min(effect.ms, MAX_TIMER_DELAY_MS - 1), () => {
               timer = undefined;
-              fired(set, ms);
               send({ type: 'due' });
-            }, ms);
+            });
           }
         }
         if (!effect.tick) {
           clearInterval(tick);
           tick = undefined;
-        } else if (!tick || tickEra !== era) {
-          clearInterval(tick);
-          let set = mark();
-          tickEra = era;
-          tick = setInterval(() => {
-            fired(set, TICK_INTERVAL_MS);
-            set = mark();
-            send({ type: 'due' });
-          }, TICK_INTERVAL_MS);
-        }
+        } else tick ??= timed(setInterval, TICK_INTERVAL_MS, () => send({ type: 'due' }));
         break;
       }
       case 'stop':
