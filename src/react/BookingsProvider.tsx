@@ -17,7 +17,11 @@ export interface BookingsProviderProps
     BookingsSessionOptions,
     'queryClient' | 'focus' | 'online' | 'clearQueryClientOnUnmount'
   > {
-  /** The QueryClient to cache in. @default the nearest QueryClientProvider's, else a private one */
+  /**
+   * The QueryClient to cache in. Unless it is the nearest QueryClientProvider's, the provider also
+   * provides it to its children (`useQueryClient()`, `HydrationBoundary`).
+   * @default the nearest QueryClientProvider's, else a private one
+   */
   queryClient?: QueryClient;
   /** The part of the app whose hooks and components use this session. */
   children?: ReactNode;
@@ -50,9 +54,11 @@ export function BookingsProvider({
   useEffect(() => session.mount(), [session]);
 
   const tree = <BookingsContext.Provider value={session}>{children}</BookingsContext.Provider>;
-  return queryClient === privateQueryClient ? (
-    <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>
-  ) : (
+  // The subtree sees the client the hooks cache in: TanStack's HydrationBoundary and the host's
+  // useQueryClient() find it too, also when it came as a prop without a QueryClientProvider.
+  return queryClient === inherited ? (
     tree
+  ) : (
+    <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>
   );
 }

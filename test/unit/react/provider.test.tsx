@@ -1,4 +1,11 @@
-import { QueryClient } from '@tanstack/react-query';
+import {
+  dehydrate,
+  HydrationBoundary,
+  QueryClient,
+  QueryClientProvider,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode, useRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -543,5 +550,96 @@ describe('StrictMode without a QueryClient', () => {
     );
     await screen.findByText('cal-client-1');
     expect(api.counts.config).toBe(1);
+  });
+});
+
+describe('the queryClient prop', () => {
+  const props = {
+    baseUrl: 'https://api.test',
+    credentials: 'same-origin',
+    crossTab: false,
+  } as const;
+
+  it("is the one the host's useQueryClient() finds below the provider, with no QueryClientProvider", () => {
+    const queryClient = new QueryClient();
+    const found: QueryClient[] = [];
+    function Host() {
+      found.push(useQueryClient());
+      return null;
+    }
+    render(
+      <StrictMode>
+        <BookingsProvider {...props} queryClient={queryClient} enabled={false}>
+          <Host />
+        </BookingsProvider>
+      </StrictMode>,
+    );
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((client) => client === queryClient)).toBe(true);
+  });
+
+  it("TanStack's HydrationBoundary below the provider hydrates into it", async () => {
+    const server = new QueryClient();
+    server.setQueryData(['host', 'greeting'], 'hello from the server');
+    const state = dehydrate(server);
+    const queryClient = new QueryClient();
+    function Greeting() {
+      const { data } = useQuery({
+        queryKey: ['host', 'greeting'],
+        queryFn: () => 'fetched again',
+        staleTime: Number.POSITIVE_INFINITY,
+      });
+      return <p data-testid="greeting">{data}</p>;
+    }
+    render(
+      <StrictMode>
+        <BookingsProvider {...props} queryClient={queryClient} enabled={false}>
+          <HydrationBoundary state={state}>
+            <Greeting />
+          </HydrationBoundary>
+        </BookingsProvider>
+      </StrictMode>,
+    );
+    expect(screen.getByTestId('greeting')).toHaveTextContent('hello from the server');
+    expect(queryClient.getQueryData(['host', 'greeting'])).toBe('hello from the server');
+  });
+
+  it('adds no QueryClientProvider inside one of the same client, nor when it uses the inherited one', () => {
+    for (const given of [true, false]) {
+      const queryClient = new QueryClient();
+      const mount = vi.spyOn(queryClient, 'mount');
+      const view = render(
+        <QueryClientProvider client={queryClient}>
+          <BookingsProvider
+            {...props}
+            queryClient={given ? queryClient : undefined}
+            enabled={false}
+          >
+            <p>child</p>
+          </BookingsProvider>
+        </QueryClientProvider>,
+      );
+      // Each QueryClientProvider mounts its client once: the outer one only.
+      expect({ given, mounts: mount.mock.calls.length }).toEqual({ given, mounts: 1 });
+      view.unmount();
+    }
+  });
+
+  it('provides a given client that differs from the inherited one', () => {
+    const outer = new QueryClient();
+    const queryClient = new QueryClient();
+    const found: QueryClient[] = [];
+    function Host() {
+      found.push(useQueryClient());
+      return null;
+    }
+    render(
+      <QueryClientProvider client={outer}>
+        <BookingsProvider {...props} queryClient={queryClient} enabled={false}>
+          <Host />
+        </BookingsProvider>
+      </QueryClientProvider>,
+    );
+    expect(found.at(-1)).toBe(queryClient);
   });
 });
