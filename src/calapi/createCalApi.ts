@@ -125,6 +125,9 @@ function isV2Path(path: unknown): path is string {
   );
 }
 
+const PATH_RULE =
+  'createCalApi: the path must stay under /v2/: no dot segment, backslash, control character or whitespace';
+
 /**
  * Milliseconds until a rate limit lets requests through again. Cal.com's throttler sends
  * `X-RateLimit-Reset-<name>` (seconds) per limit (`Default`, or an API key's own named limits) and
@@ -249,11 +252,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
     unwrap: (envelope: Envelope) => unknown = (envelope) => envelope.data,
   ): Promise<T> {
     // Only v2 paths below the configured origin: the token must never reach another host.
-    if (!isV2Path(path)) {
-      throw new TypeError(
-        'createCalApi: the path must start with /v2/ and contain no dot segments, backslashes, control characters or whitespace',
-      );
-    }
+    if (!isV2Path(path)) throw new TypeError(PATH_RULE);
     const method = init.method ?? 'GET';
     const pathname = path.split(/[?#]/, 1)[0]!;
     let status: number | undefined;
@@ -292,7 +291,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
       const url = new URL(`${base}${path}${query ? (path.includes('?') ? '&' : '?') + query : ''}`)
         .href;
       if (!url.startsWith(`${base}/v2/`)) {
-        hostFailure = { error: new TypeError('createCalApi: the path leaves /v2/ once parsed') };
+        hostFailure = { error: new TypeError(PATH_RULE) };
         throw hostFailure.error;
       }
       let token = await fromHost(getAccessToken);
@@ -340,8 +339,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
         if (unknown && next === token) {
           noteAnswer();
           throw fail('unauthorized', {
-            detail:
-              'Cal.com refused the access token (revoked) and a forced refresh returned the same token',
+            detail: 'the token was revoked and AISquare returned the same one on a forced refresh',
           });
         }
         token = next;

@@ -26,7 +26,7 @@ import type {
   BookingsRequestOptions,
 } from './types.js';
 import { joinUrl, normalizeBaseUrl } from './url.js';
-import { nonEmpty, redact, rootIssue, safeDetail, scrub, validateStandard } from './validate.js';
+import { nonEmpty, rootIssue, safeDetail, scrub, validateStandard } from './validate.js';
 
 /** The default path of an endpoint, relative to `baseUrl`: `/api/v1/bookings/{config,token/refresh,user}/`. */
 const defaultPath = (endpoint: BookingsEndpoint): string =>
@@ -183,10 +183,8 @@ export function createBookingsClient<
       if (!result.ok) {
         throw fail('invalid_response', {
           status,
-          issues: result.issues.map((issue) => ({
-            path: redact(issue.path, known()) ?? '[redacted]',
-            message: redact(issue.message, known()) ?? 'invalid value',
-          })),
+          // Redacted by fail, as schema messages may quote values.
+          issues: result.issues,
           cause: result.cause,
         });
       }

@@ -54,22 +54,14 @@ export function scrub<T>(value: T, secrets: readonly string[], depth = 0): T {
   // Deeper than any real cause chain or error body, or a cycle: dropped rather than left unread.
   if (depth > 8) return undefined as T;
   // An error's message and stack are not enumerable, a DOMException's are inherited getters.
-  const error = /(Error|Exception)\]$/.test(Object.prototype.toString.call(value));
+  const error = 'stack' in value;
   const copy = (error ? new Error() : Array.isArray(value) ? [] : {}) as Record<string, unknown>;
   let changed = false;
-  for (const key of new Set([
-    ...Object.keys(value),
-    ...(error ? ['name', 'message', 'stack', 'cause'] : []),
-  ])) {
-    let original: unknown;
-    try {
-      original = (value as Record<string, unknown>)[key];
-    } catch {
-      continue;
-    }
+  for (const key of Object.keys(value).concat(error ? ['name', 'message', 'stack', 'cause'] : [])) {
+    const original = (value as Record<string, unknown>)[key];
     const clean = scrub(original, secrets, depth + 1);
     changed ||= clean !== original;
-    if (clean !== undefined || key in value) copy[key] = clean;
+    if (key in value) copy[key] = clean;
   }
   return changed ? (copy as T) : value;
 }

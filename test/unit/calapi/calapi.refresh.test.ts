@@ -306,7 +306,7 @@ describe('401 on a token held as fresh (revoked by a force refresh elsewhere)', 
         kind: 'unauthorized',
         status: 401,
         requestId: 'req-42',
-        detail: expect.stringMatching(/revoked.*same token/),
+        detail: expect.stringMatching(/revoked.*AISquare returned the same/),
       });
       expect(JSON.stringify(error)).not.toContain('cal-secret-same');
       expect(String(error)).not.toContain('cal-secret-same');
