@@ -31,12 +31,10 @@ export const BODY_RESERVE_BYTES = 1024;
 export const jsonBytes = (value: unknown): number =>
   new TextEncoder().encode(JSON.stringify(value) ?? '').length;
 
-/** The strings of an answer: itself, or the strings of a list. */
-const stringsOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
-
 /**
- * The first cap a booking request breaks, said for developers without any of its values, or
- * undefined. Lengths count UTF-16 code units, as `maxlength` and Cal.com's own checks do.
+ * The first cap a booking request breaks, said for developers without any of its values (e.g.
+ * `attendee.name: more than 255 characters`), or undefined. Lengths count UTF-16 code units, as
+ * `maxlength` and Cal.com's own checks do.
  */
 export function calBookingInputProblem(body: {
   attendee?: { name?: string; email?: string };
@@ -44,26 +42,20 @@ export function calBookingInputProblem(body: {
   bookingFieldsResponses?: Record<string, unknown>;
   reschedulingReason?: string;
 }): string | undefined {
-  const { attendee, guests = [], bookingFieldsResponses = {}, reschedulingReason } = body;
-  if (guests.length > MAX_GUESTS) return `more than ${MAX_GUESTS} guests`;
-  if ((attendee?.name?.length ?? 0) > MAX_NAME) {
-    return `attendee.name is longer than ${MAX_NAME} characters`;
-  }
-  if (
-    (attendee?.email?.length ?? 0) > MAX_EMAIL ||
-    guests.some((guest) => String(guest).length > MAX_EMAIL)
-  ) {
-    return `an e-mail address is longer than ${MAX_EMAIL} characters`;
-  }
-  if ((reschedulingReason?.length ?? 0) > MAX_TEXT) {
-    return `reschedulingReason is longer than ${MAX_TEXT} characters`;
-  }
-  for (const [slug, answer] of Object.entries(bookingFieldsResponses)) {
-    if (stringsOf(answer).some((item) => typeof item === 'string' && item.length > MAX_TEXT)) {
-      // The slug is the event type's, not the person's: safe to name.
-      return `the answer to "${slug.slice(0, 40)}" is longer than ${MAX_TEXT} characters`;
-    }
-  }
-  if (jsonBytes(body) > MAX_BODY_BYTES) return `the request is larger than ${MAX_BODY_BYTES} bytes`;
+  const { attendee = {}, guests = [], bookingFieldsResponses = {} } = body;
+  if (guests.length > MAX_GUESTS) return `guests: more than ${MAX_GUESTS}`;
+  const texts: [string, unknown, number][] = [
+    ['attendee.name', attendee.name, MAX_NAME],
+    ['attendee.email', attendee.email, MAX_EMAIL],
+    ['reschedulingReason', body.reschedulingReason, MAX_TEXT],
+    ...guests.map((guest): [string, unknown, number] => ['guests', guest, MAX_EMAIL]),
+    // An answer, or each item of a list of them (checkbox fields).
+    ...Object.values(bookingFieldsResponses)
+      .flat()
+      .map((answer): [string, unknown, number] => ['bookingFieldsResponses', answer, MAX_TEXT]),
+  ];
+  const long = texts.find(([, text, max]) => typeof text === 'string' && text.length > max);
+  if (long) return `${long[0]}: more than ${long[2]} characters`;
+  if (jsonBytes(body) > MAX_BODY_BYTES) return `body: more than ${MAX_BODY_BYTES} bytes`;
   return undefined;
 }

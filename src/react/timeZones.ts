@@ -76,61 +76,54 @@ function askOffset(ms: number, timeZone: string): number {
  * closest pairs, Ramadan suspensions of DST, are about a month apart).
  */
 const SPAN_MS = 7 * DAY_MS;
-/** Cached probes per zone: instants (ascending) and the zone's offset at each. */
-const probes = new Map<string, { at: number[]; offset: number[] }>();
+/** Offsets `Intl` gave, per zone and instant: at each week's edges, and halfway closer to a DST change. */
+const probes = new Map<string, Map<number, number>>();
 
 /** The zone's offset at `ms` from the cache, else from `Intl` (then cached). */
 function probe(timeZone: string, ms: number): number {
   let zone = probes.get(timeZone);
   // Bounded: a page uses a few zones and a few months of each; starting over only costs calls.
-  if (!zone || zone.at.length > 2000) {
+  if (!zone || zone.size > 1000) {
     if (probes.size > 50) probes.clear();
-    zone = { at: [], offset: [] };
+    zone = new Map();
     probes.set(timeZone, zone);
   }
-  const index = firstAtOrAfter(zone.at, ms);
-  if (zone.at[index] === ms) return zone.offset[index] as number;
-  const offset = askOffset(ms, timeZone);
-  zone.at.splice(index, 0, ms);
-  zone.offset.splice(index, 0, offset);
+  let offset = zone.get(ms);
+  if (offset === undefined) {
+    offset = askOffset(ms, timeZone);
+    zone.set(ms, offset);
+  }
   return offset;
 }
 
-/** The index of the first element `>= ms` of an ascending list (its length when none). */
-function firstAtOrAfter(list: readonly number[], ms: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((list[middle] as number) < ms) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /**
- * Two probes around `ms`, at most `SPAN_MS` apart: `[a, offset at a, b, offset at b]`. Probes sit on
- * a weekly grid (shared by every instant of that week) and, near a DST change, between.
+ * Two probes `a <= ms <= b` and the offsets there: the edges of `ms`'s week, then, while the offsets
+ * differ (a DST change between), halfway towards `ms` through the probes made so far, and through
+ * new ones while `narrow(before, after)` says the difference matters. `[before, after, a, b]`.
  */
-function window(ms: number, timeZone: string): [number, number, number, number] {
-  const zone = probes.get(timeZone);
-  if (zone) {
-    const after = firstAtOrAfter(zone.at, ms);
-    const before = zone.at[after] === ms ? after : after - 1;
-    const a = zone.at[before];
-    const b = zone.at[after];
-    if (a !== undefined && b !== undefined && b - a <= SPAN_MS) {
-      return [a, zone.offset[before] as number, b, zone.offset[after] as number];
-    }
+function around(
+  ms: number,
+  timeZone: string,
+  narrow: (before: number, after: number) => boolean,
+): [number, number, number, number] {
+  let a = Math.floor(ms / SPAN_MS) * SPAN_MS;
+  let b = a + SPAN_MS;
+  let before = probe(timeZone, a);
+  let after = probe(timeZone, b);
+  while (before !== after && b - a > 2000) {
+    const middle = a + Math.floor((b - a) / 2000) * 1000;
+    if (!probes.get(timeZone)?.has(middle) && !narrow(before, after)) break;
+    const offset = probe(timeZone, middle);
+    if (ms <= middle) [b, after] = [middle, offset];
+    else [a, before] = [middle, offset];
   }
-  const a = Math.floor(ms / SPAN_MS) * SPAN_MS;
-  return [a, probe(timeZone, a), a + SPAN_MS, probe(timeZone, a + SPAN_MS)];
+  return [before, after, a, b];
 }
 
 /** The zone's offset from UTC at an instant, in minutes (Europe/Berlin in winter: 60). */
 export function offsetMinutes(ms: number, timeZone: string): number {
-  const [, before, , after] = window(ms, timeZone);
-  // Across a DST change, this instant's own (cached) probe rather than closing in on the change.
+  const [before, after] = around(ms, timeZone, () => false);
+  // Across a DST change, this instant's own probe rather than closing in on the change.
   return before === after ? before : probe(timeZone, Math.floor(ms / 1000) * 1000);
 }
 
@@ -146,27 +139,21 @@ export function dayOf(ms: number, timeZone: string): string {
   if (timeZone === last.zone && ms >= last.from && ms < last.to) return last.day;
   const dayAt = (offset: number) =>
     dayFromUtc(Math.floor((ms + offset * 60_000) / DAY_MS) * DAY_MS);
-  let [a, before, b, after] = window(ms, timeZone);
-  if (before === after) {
-    // The instants of this day within the window share the answer: slots in order reuse it.
-    const from = Math.floor((ms + before * 60_000) / DAY_MS) * DAY_MS - before * 60_000;
-    last = {
-      zone: timeZone,
-      from: Math.max(from, a),
-      to: Math.min(from + DAY_MS, b),
-      day: dayAt(before),
-    };
-    return last.day;
+  const [before, after, a, b] = around(ms, timeZone, (x, y) => dayAt(x) !== dayAt(y));
+  if (before !== after) {
+    return dayAt(
+      dayAt(before) === dayAt(after) ? before : probe(timeZone, Math.floor(ms / 1000) * 1000),
+    );
   }
-  for (;;) {
-    const day = dayAt(before);
-    if (before === after || dayAt(after) === day) return day;
-    if (b - a <= 2000) return dayAt(probe(timeZone, Math.floor(ms / 1000) * 1000));
-    const middle = a + Math.floor((b - a) / 2000) * 1000;
-    const offset = probe(timeZone, middle);
-    if (ms <= middle) [b, after] = [middle, offset];
-    else [a, before] = [middle, offset];
-  }
+  // The instants of this day between the probes share the answer: slots in order reuse it.
+  const start = Math.floor((ms + before * 60_000) / DAY_MS) * DAY_MS - before * 60_000;
+  last = {
+    zone: timeZone,
+    from: Math.max(start, a),
+    to: Math.min(start + DAY_MS, b),
+    day: dayAt(before),
+  };
+  return last.day;
 }
 
 /** The viewer's zone, `UTC` where `Intl` does not say. */

@@ -143,5 +143,16 @@ describe.each([
     }
     // The chosen day's times are still the 200 of its own month.
     expect(shownTimes()).toHaveLength(SLOTS_PER_DAY);
+
+    // A month nobody prefetched (a year ahead, by keyboard) is sorted into days on arrival: still a
+    // few Intl calls, the zone's offsets for its weeks, not one per slot.
+    const shownMonth = months[months.length - 1] as string;
+    await user.click(cell(`${shownMonth}-05`));
+    const yearAhead = `${Number(shownMonth.slice(0, 4)) + 1}${shownMonth.slice(4)}`;
+    const before = calls.count;
+    await user.keyboard('{Shift>}{PageDown}{/Shift}');
+    await shown(yearAhead);
+    const made = calls.count - before;
+    expect(made, `${yearAhead}: ${made} Intl calls`).toBeLessThanOrEqual(daysIn(yearAhead));
   });
 });

@@ -232,9 +232,13 @@ describe('useCalBookingFlow refuses a request over a cap, sending nothing', () =
   };
 
   it.each([
-    ['10,000 guests', { guests: guestList(10_000) }, 'more than 29 guests'],
-    ['a 5 MB name', { name: FIVE_MB }, 'attendee.name is longer than 255 characters'],
-    ['huge notes', { notes: 'n'.repeat(1_000_000) }, 'longer than 1000 characters'],
+    ['10,000 guests', { guests: guestList(10_000) }, 'guests: more than 29'],
+    ['a 5 MB name', { name: FIVE_MB }, 'attendee.name: more than 255 characters'],
+    [
+      'huge notes',
+      { notes: 'n'.repeat(1_000_000) },
+      'bookingFieldsResponses: more than 1000 characters',
+    ],
     [
       'a body over 64 KiB',
       {
@@ -242,7 +246,7 @@ describe('useCalBookingFlow refuses a request over a cap, sending nothing', () =
           Array.from({ length: 70 }, (_, index) => [`q${index}`, 'a'.repeat(990)]),
         ),
       },
-      'the request is larger than 65536 bytes',
+      'body: more than 65536 bytes',
     ],
   ])('%s: an invalid_request error, onBookingError, no request', async (_, patch, detail) => {
     const { world, result, onBookingError } = setup();
@@ -288,9 +292,7 @@ describe('useCalBookingFlow refuses a request over a cap, sending nothing', () =
     act(() => result.current.flow.submit({ ...values, rescheduleReason: 'r'.repeat(1001) }));
     await waitFor(() => expect(result.current.flow.step).toBe('error'));
     expect(result.current.flow.error).toMatchObject({ kind: 'invalid_request' });
-    expect(result.current.flow.error?.detail).toBe(
-      'reschedulingReason is longer than 1000 characters',
-    );
+    expect(result.current.flow.error?.detail).toBe('reschedulingReason: more than 1000 characters');
     expect(onBookingError).toHaveBeenCalledOnce();
     expect([...world.counts.keys()].filter((key) => key.startsWith('POST'))).toEqual([]);
     act(() => result.current.flow.submit({ ...values, rescheduleReason: 'r'.repeat(1000) }));
