@@ -118,13 +118,13 @@ export interface CalTokenChannel {
 /** The part of the Web Locks API (`navigator.locks`) the manager uses. */
 export interface CalTokenLocks {
   /**
-   * Calls `callback` once the lock is held, with the lock; with `ifAvailable`, at once, with `null`
-   * when another request holds or awaits it.
+   * Calls `callback` once the lock is held (with the lock, or nothing); with `ifAvailable`, at once,
+   * with `null` when another request holds or awaits it.
    */
   request<T>(
     name: string,
     options: { signal?: AbortSignal; ifAvailable?: boolean },
-    callback: (lock: unknown) => Promise<T>,
+    callback: (lock?: unknown) => Promise<T>,
   ): Promise<T>;
 }
 
