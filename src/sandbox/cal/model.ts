@@ -7,7 +7,6 @@
  * @module
  */
 
-import { trimTrailing } from '../../client/url.js';
 import { addInZone, DAY_MS, isTimeZone, localParts, zonedTimeToEpoch } from './time.js';
 
 /** Who a Cal.com user is created for: the AISquare JWT's claims (or a fixture's). */
@@ -347,17 +346,20 @@ function randomBase64Url(byteLength: number): string {
   globalThis.crypto.getRandomValues(bytes);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
-  return trimTrailing(btoa(binary).replace(/\+/g, '-').replace(/\//g, '_'), '=');
+  // At most two padding characters: a bounded pattern, which cannot backtrack.
+  return btoa(binary)
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/={1,2}$/, '');
 }
 
 function usernameFor(sub: string): string {
-  const slug = trimTrailing(
-    sub
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+/, ''),
-    '-',
-  );
+  // Words joined by single dashes: no dash at either end, and no pattern that can backtrack.
+  const slug = sub
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '')
+    .join('-');
   return slug === '' ? 'user' : slug;
 }
 
