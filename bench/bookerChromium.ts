@@ -102,9 +102,11 @@ const readAll = (stream: IncomingMessage) =>
 async function slowProxy(target: string) {
   const upstream = new URL(target);
   const log: Traced[] = [];
+  const state = { inFlight: 0, lastEnd: 0 };
   let origin = '';
   const server = createServer(async (req, res) => {
     const start = Date.now();
+    state.inFlight += 1;
     const body = await readAll(req);
     await new Promise((wait) => setTimeout(wait, LATENCY_MS));
     const answer = await new Promise<IncomingMessage>((done, fail) => {
@@ -130,10 +132,24 @@ async function slowProxy(target: string) {
     res.writeHead(answer.statusCode ?? 502, headers).end(payload);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     log.push({ method: req.method ?? '', path, start, end: Date.now() });
+    state.inFlight -= 1;
+    state.lastEnd = Date.now();
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { origin, log, close: () => new Promise<void>((done) => server.close(() => done())) };
+  /** Resolves once no request has been open for `quietMs` (the page's idle prefetches are done). */
+  const settled = async (quietMs = 500) => {
+    const until = Date.now() + 10_000;
+    while (Date.now() < until && (state.inFlight > 0 || Date.now() - state.lastEnd < quietMs)) {
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
+  };
+  return {
+    origin,
+    log,
+    settled,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
 }
 
 /**
@@ -220,7 +236,9 @@ async function roundTrips(browser: Browser, sandbox: Sandbox, site: string) {
           return { path: criticalPath(own, firstTimesAt), ms: firstTimesAt - started };
         };
         const cold = await measureOne(() => page.goto(`${site}/?${query}`));
-        // The same tab again: the preflights are in Chromium's cache (the sandbox's Max-Age is 600 s).
+        // The same tab again, once its idle prefetches are done (none of them may count as the
+        // reload's): the preflights are in Chromium's cache (the sandbox's Max-Age is 600 s).
+        await proxy.settled();
         const reload = await measureOne(() => page.reload());
         loads.push({ cold: cold.path, reload: reload.path, coldMs: cold.ms, reloadMs: reload.ms });
       } finally {

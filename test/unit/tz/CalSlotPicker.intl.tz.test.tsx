@@ -66,11 +66,14 @@ afterEach(() => {
 /** Cal.com's fake, but `GET /v2/slots` answers 200 slots a day over the whole range, keyed by UTC day. */
 function denseWorld() {
   const { world, eventTypeId } = pickerWorld();
+  /** The months (`YYYY-MM`) whose slots were answered, prefetches included. */
+  const answered = new Set<string>();
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     if (url.pathname !== '/v2/slots') return world.fetch(input, init);
     const from = Date.parse(url.searchParams.get('start') ?? '');
     const to = Date.parse(url.searchParams.get('end') ?? '');
+    answered.add(new Date((from + to) / 2).toISOString().slice(0, 7));
     const data: Record<string, { start: string }[]> = {};
     for (let ms = Math.ceil(from / STEP_MS) * STEP_MS; ms <= to; ms += STEP_MS) {
       const start = new Date(ms).toISOString();
@@ -81,7 +84,7 @@ function denseWorld() {
     }
     return Response.json({ status: 'success', data });
   };
-  return { world, eventTypeId, fetch };
+  return { world, eventTypeId, fetch, answered };
 }
 
 const daysIn = (month: string) =>
@@ -97,9 +100,15 @@ async function shown(month: string) {
 }
 
 /** Intl calls from clicking Next month until the next month is shown, and the days it shows. */
-async function switchCost(user: ReturnType<typeof userEvent.setup>, next: string) {
-  // The next month was prefetched: let it land before counting, as it would while the person reads.
-  await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+async function switchCost(
+  user: ReturnType<typeof userEvent.setup>,
+  next: string,
+  answered: Set<string>,
+) {
+  // The next month is prefetched: let it land and be sorted into days (while idle) before counting,
+  // as it would while the person reads.
+  await waitFor(() => expect(answered.has(next)).toBe(true));
+  await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
   const before = { ...calls };
   await user.click(screen.getByRole('button', { name: 'Next month' }));
   await shown(next);
@@ -120,7 +129,7 @@ describe.each([
   ['Australia/Lord_Howe', ['2027-03', '2027-04', '2027-05']],
 ] as const)('month switches at 200 slots a day in %s', (timeZone, months) => {
   it('cost at most one Intl formatting call per day shown, DST months included', async () => {
-    const { world, eventTypeId, fetch } = denseWorld();
+    const { world, eventTypeId, fetch, answered } = denseWorld();
     const user = userEvent.setup();
     renderPicker(
       world,
@@ -132,7 +141,7 @@ describe.each([
     await user.click(cell(`${months[0]}-10`));
     expect(shownTimes()).toHaveLength(SLOTS_PER_DAY);
     for (const month of months.slice(1)) {
-      const { calls: made, parses, days } = await switchCost(user, month);
+      const { calls: made, parses, days } = await switchCost(user, month, answered);
       expect(made, `${month}: ${made} Intl calls for ${days} days`).toBeLessThanOrEqual(days);
       // The prefetched month was grouped by day while idle: the click parses no month of slots.
       expect(parses, `${month}: ${parses} Date.parse calls`).toBeLessThan(SLOTS_PER_DAY);
