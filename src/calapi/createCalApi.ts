@@ -250,6 +250,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
     init: CalFetchInit = {},
     schema?: StandardSchemaV1<unknown, T>,
     unwrap: (envelope: Envelope) => unknown = (envelope) => envelope.data,
+    open = false,
   ): Promise<T> {
     // Only v2 paths below the configured origin: the token must never reach another host.
     if (!isV2Path(path)) throw new TypeError(PATH_RULE);
@@ -294,10 +295,24 @@ export function createCalApi(options: CalApiOptions): CalApi {
         hostFailure = { error: new TypeError(PATH_RULE) };
         throw hostFailure.error;
       }
-      let token = await fromHost(getAccessToken);
-      if (!nonEmpty(token)) throw fail('unauthorized');
-      latest = token;
-      sent.push(token);
+      // A read Cal.com serves without a token goes out at once: with the token when one is at hand,
+      // without it while it is still being fetched, so the page does not wait a round trip for it.
+      const peek = open ? options.peekAccessToken : undefined;
+      let token: string | undefined;
+      if (peek) {
+        try {
+          token = nonEmpty(peek());
+        } catch {
+          // No token at hand: the read goes out without one.
+        }
+      } else {
+        token = await fromHost(getAccessToken);
+        if (!nonEmpty(token)) throw fail('unauthorized');
+      }
+      if (token !== undefined) {
+        latest = token;
+        sent.push(token);
+      }
 
       let body: string | undefined;
       try {
@@ -317,8 +332,10 @@ export function createCalApi(options: CalApiOptions): CalApi {
       const fetchImpl = options.fetch ?? globalThis.fetch;
       if (typeof fetchImpl !== 'function') throw fail('network');
       const send = () => {
-        // Set last, so a caller's own Authorization header can never replace the token.
-        headers.set('authorization', `Bearer ${token}`);
+        // Set last, so a caller's own Authorization header can never replace the token (nor go out
+        // in its place on a read sent without one).
+        if (token === undefined) headers.delete('authorization');
+        else headers.set('authorization', `Bearer ${token}`);
         return sendOnce(fetchImpl, url, { method, headers: Object.fromEntries(headers), body });
       };
       let response = await send();
@@ -330,9 +347,10 @@ export function createCalApi(options: CalApiOptions): CalApi {
       // 498: expired. 401: perhaps deleted, as a forced refresh for another device deletes every
       // access token of the user at Cal.com; once per token, so an origin Cal.com refuses costs one.
       // Cal.com's auth guard answers both before any handler runs, so even a POST is safe to repeat.
+      const sentToken = token;
       const next =
-        unknown || response.status === 498
-          ? await fromHost(() => renew(token, unknown))
+        sentToken !== undefined && (unknown || response.status === 498)
+          ? await fromHost(() => renew(sentToken, unknown))
           : undefined;
       if (next !== undefined) {
         response.body?.cancel().catch(() => {});
@@ -397,6 +415,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
     opts: CalRequestOptions | undefined,
     init?: CalFetchInit,
     unwrap?: (envelope: Envelope) => unknown,
+    open?: boolean,
   ) =>
     request(
       path,
@@ -406,6 +425,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
         StandardSchemaV1.InferOutput<CalApiSchemas[K]>
       >,
       unwrap,
+      open,
     );
   const bookingPath = (uid: string, action = '') => `/v2/bookings/${uidSegment(uid)}${action}`;
   const post = (body: unknown): CalFetchInit => ({ method: 'POST', body });
@@ -413,9 +433,19 @@ export function createCalApi(options: CalApiOptions): CalApi {
   return {
     fetch: (path, init) => request(path, init),
     me: (opts) => call('me', '/v2/me', opts),
+    // Cal.com's guards: a user's public event types need no token (OptionalApiAuthGuard on
+    // event-types.controller.ts), slots none at all (no guard on slots.controller.ts).
     eventTypes: (params, opts) =>
-      call('eventTypes', '/v2/event-types', opts, { query: params as Query }),
-    slots: (params, opts) => call('slots', '/v2/slots', opts, { query: params as Query }),
+      call(
+        'eventTypes',
+        '/v2/event-types',
+        opts,
+        { query: params as Query },
+        undefined,
+        params?.username !== undefined,
+      ),
+    slots: (params, opts) =>
+      call('slots', '/v2/slots', opts, { query: params as Query }, undefined, true),
     bookings: (params, opts) =>
       call('bookings', '/v2/bookings', opts, { query: params as Query }, (envelope) => ({
         items: envelope.data,

@@ -66,6 +66,13 @@ export interface CalApiOptions {
    */
   getAccessToken: (options?: { forceRefresh?: boolean }) => Promise<string>;
   /**
+   * The access token at hand right now, or `undefined` while none is: with it, the reads Cal.com
+   * serves without a token (`slots`, and `eventTypes` with a `username`) go out at once, with this
+   * token when there is one and without any while it is being fetched, instead of waiting for
+   * `getAccessToken`. Without it, every call waits for `getAccessToken`. @default undefined
+   */
+  peekAccessToken?: () => string | undefined;
+  /**
    * Cal.com API origin; paths under `/v2` are appended, and a trailing `/v2` or `/` is stripped. It
    * must be an absolute `https:` URL (`http:` only on localhost) without credentials, query or
    * fragment, else a `TypeError`. Or a function resolving it lazily, called on each request until it

@@ -79,6 +79,11 @@ export function getCalApi(session: BookingsSession): CalApi {
           )
         : tokenManager.getAccessToken(options);
     },
+    // An expired token is never handed out: the read then goes without one.
+    peekAccessToken: () => {
+      const { token } = tokenManager.getState();
+      return token && token.expiresAt > Date.now() ? token.accessToken : undefined;
+    },
     async baseUrl() {
       if (calApiUrl !== undefined) return calApiUrl;
       const config = await session.queryClient.ensureQueryData(calConfigQueryOptions(client));
