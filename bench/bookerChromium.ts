@@ -129,9 +129,11 @@ async function slowProxy(target: string) {
       payload = Buffer.from(payload.toString('utf8').replaceAll(upstream.origin, origin));
       headers['content-length'] = String(payload.byteLength);
     }
+    // Taken before writing: the page cannot have the answer earlier, whatever this process does next.
+    const end = Date.now();
     res.writeHead(answer.statusCode ?? 502, headers).end(payload);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    log.push({ method: req.method ?? '', path, start, end: Date.now() });
+    log.push({ method: req.method ?? '', path, start, end });
     state.inFlight -= 1;
     state.lastEnd = Date.now();
   });
