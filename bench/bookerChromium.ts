@@ -201,7 +201,12 @@ type SandboxModule = typeof import('../src/sandbox/index.js');
 type Sandbox = Awaited<ReturnType<SandboxModule['startSandbox']>>;
 
 /** Cold loads (a new browser context each) and a reload after each: round trips to the first times. */
-async function roundTrips(browser: Browser, sandbox: Sandbox, site: string) {
+async function roundTrips(
+  browser: Browser,
+  sandbox: Sandbox,
+  site: string,
+  withCalApiUrl: boolean,
+) {
   const proxy = await slowProxy(sandbox.url);
   const { user } = sandbox.calModel.integrate({ sub: 'bench-booker' });
   const jwt = await sandbox.issueJwt('bench-booker');
@@ -211,6 +216,7 @@ async function roundTrips(browser: Browser, sandbox: Sandbox, site: string) {
     jwt,
     username: user.username,
     slug: '30min',
+    ...(withCalApiUrl ? { cal: proxy.origin } : {}),
   });
   const loads: {
     cold: ReturnType<typeof criticalPath>;
@@ -406,8 +412,12 @@ export async function measure(): Promise<BenchRow[]> {
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const switches = await monthSwitches(browser, sandbox, site.origin);
-    const loads = await roundTrips(browser, sandbox, site.origin);
-
+    const loads = await roundTrips(browser, sandbox, site.origin, true);
+    // The same without calApiUrl: the Cal.com origin is then the AISquare config's `cal_api_url`,
+    // one request (and its preflight) that the first Cal.com request has to wait for.
+    const viaConfig = await roundTrips(browser, sandbox, site.origin, false);
+    const configCold = viaConfig.map((l) => l.cold.trips);
+    const configReload = viaConfig.map((l) => l.reload.trips);
     const renderMedian = median(switches.map((s) => s.renderMs));
     const renderMin = Math.min(...switches.map((s) => s.renderMs));
     const perDay = switches.map((s) => s.intl / s.days);
@@ -451,7 +461,7 @@ export async function measure(): Promise<BenchRow[]> {
         value: coldMedian,
         budget: `≤ ${COLD_BUDGET}`,
         pass: coldMedian <= COLD_BUDGET,
-        method: `CalBooker username + eventTypeSlug from dist/, one tab, a new browser context per load; a proxy holds every request ${LATENCY_MS} ms (CORS preflights included) and logs it; the critical path counts requests that could only start after another ended, up to the first day with times in the DOM (first load: ${firstLoad ? waves(firstLoad.cold) : '–'}; ${median(loads.map((l) => l.coldMs))} ms median); the atoms figure is read from its code`,
+        method: `CalBooker username + eventTypeSlug from dist/, the provider given calApiUrl, one tab, a new browser context per load; a proxy holds every request ${LATENCY_MS} ms (CORS preflights included) and logs it; the critical path counts requests that could only start after another ended, up to the first day with times in the DOM (first load: ${firstLoad ? waves(firstLoad.cold) : '–'}; ${median(loads.map((l) => l.coldMs))} ms median); the atoms figure is read from its code`,
         details: { loads },
       },
       {
@@ -462,6 +472,16 @@ export async function measure(): Promise<BenchRow[]> {
         budget: `≤ ${RELOAD_BUDGET}`,
         pass: reloadMedian <= RELOAD_BUDGET,
         method: `the same tab reloaded after each cold load (the sandbox's preflight Max-Age is 600 s), measured the same way (first reload: ${firstLoad ? waves(firstLoad.reload) : '–'}; ${median(loads.map((l) => l.reloadMs))} ms median); the atoms figure is read from its code`,
+      },
+      {
+        id: 'bookerChromium.configRoundTrips',
+        row: `Booker in Chromium: the same without calApiUrl (Cal.com's origin from AISquare's config) → round trips, cold / reload`,
+        figure: `${median(configCold)} / ${median(configReload)} (${range(configCold)} / ${range(configReload)} over ${COLD_LOADS} loads)`,
+        value: median(configCold),
+        budget: 'info',
+        pass: null,
+        method: `as the two rows above, the provider given no calApiUrl: the config request (and its preflight) comes before the first Cal.com request, whose origin it names (first load: ${viaConfig[0] ? waves(viaConfig[0].cold) : '–'})`,
+        details: { loads: viaConfig },
       },
     ];
   } finally {

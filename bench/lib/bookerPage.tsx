@@ -15,6 +15,8 @@ export interface BookerPageRecord {
 
 const params = new URLSearchParams(window.location.search);
 const api = params.get('api') ?? '';
+// Given: the Cal.com origin is known at once; left out: it comes from AISquare's config.
+const calApiUrl = params.get('cal') ?? undefined;
 const jwt = params.get('jwt');
 const record: BookerPageRecord = { commits: [] };
 (window as Window & { benchBooker?: BookerPageRecord }).benchBooker = record;
@@ -30,7 +32,7 @@ if (params.get('mode') === 'booker') {
   });
   observer.observe(container, { subtree: true, childList: true, attributes: true });
   createRoot(container).render(
-    <BookingsProvider baseUrl={api} jwt={jwt}>
+    <BookingsProvider baseUrl={api} jwt={jwt} calApiUrl={calApiUrl}>
       <CalBooker username={params.get('username') ?? ''} eventTypeSlug={params.get('slug') ?? ''} />
     </BookingsProvider>,
   );
