@@ -386,7 +386,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
           ],
         });
       }
-      const result = await validateStandard(schema, unwrap(envelope));
+      const result = await validateStandard(schema, unwrap(envelope), sent);
       if (!result.ok) {
         throw fail('invalid_response', { issues: result.issues, cause: result.cause });
       }

@@ -179,7 +179,7 @@ export function createBookingsClient<
       const bodyToken = accessTokenOf(data);
       if (bodyToken) secrets.add(bodyToken);
       const schema = options.schemas?.[endpoint] ?? DEFAULT_SCHEMAS[endpoint];
-      const result = await validateStandard(schema as StandardSchemaV1<unknown, T>, data);
+      const result = await validateStandard(schema as StandardSchemaV1<unknown, T>, data, known());
       if (!result.ok) {
         throw fail('invalid_response', {
           status,

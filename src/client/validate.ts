@@ -42,28 +42,55 @@ export function redact(text: string, secrets: readonly string[]): string | undef
   return known.some((secret) => out.includes(secret)) ? undefined : out;
 }
 
+/** Most values one `scrub` reads: past it the rest is dropped, so no object graph can stall an error. */
+const MAX_SCRUBBED = 500;
+
 /**
  * What an error may keep of a value: every string with the secrets cut out (dropped whole when a cut
- * could splice one back together), arrays, objects and errors copied only when something changed, an
- * error's name, message, stack and cause chain included (eight levels deep), so neither
- * `JSON.stringify` nor `console.log` of the error can show a secret a server or a host echoed.
+ * could splice one back together), plain objects, arrays and errors copied only when something
+ * changed, an error's name, message, stack and cause chain included (eight levels deep), so neither
+ * `JSON.stringify` nor `console.log` of the error can show a secret a server or a host echoed. Any
+ * other object (Headers, a Request, a Map, a boxed string) could hold a secret where it is not read,
+ * so it is replaced by its kind; a value met twice is read once, a getter that throws is dropped.
  */
-export function scrub<T>(value: T, secrets: readonly string[], depth = 0): T {
-  if (typeof value === 'string') return (redact(value, secrets) ?? '[redacted]') as T;
-  if (!value || typeof value !== 'object') return value;
-  // Deeper than any real cause chain or error body, or a cycle: dropped rather than left unread.
-  if (depth > 8) return undefined as T;
-  // An error's message and stack are not enumerable, a DOMException's are inherited getters.
-  const error = 'stack' in value;
-  const copy = (error ? new Error() : Array.isArray(value) ? [] : {}) as Record<string, unknown>;
-  let changed = false;
-  for (const key of Object.keys(value).concat(error ? ['name', 'message', 'stack', 'cause'] : [])) {
-    const original = (value as Record<string, unknown>)[key];
-    const clean = scrub(original, secrets, depth + 1);
-    changed ||= clean !== original;
-    if (key in value) copy[key] = clean;
-  }
-  return changed ? (copy as T) : value;
+export function scrub<T>(value: T, secrets: readonly string[]): T {
+  const seen = new Map<object, unknown>();
+  const walk = (item: unknown, depth: number): unknown => {
+    if (typeof item === 'string') return redact(item, secrets) ?? '[redacted]';
+    if (!item || typeof item !== 'object') return item;
+    if (seen.has(item)) return seen.get(item);
+    // Deeper than any real cause chain or error body, or past the budget: dropped, not left unread.
+    if (depth > 8 || seen.size >= MAX_SCRUBBED) return undefined;
+    const proto = Object.getPrototypeOf(item);
+    const error = item instanceof Error || 'stack' in item;
+    if (!error && !Array.isArray(item) && proto !== Object.prototype && proto !== null) {
+      const kind = `[${(proto?.constructor as { name?: string } | undefined)?.name || 'object'}]`;
+      seen.set(item, kind);
+      return kind;
+    }
+    // Until its walk ends, a way back to this value (a cycle) is dropped.
+    seen.set(item, undefined);
+    const copy = (error ? new Error() : Array.isArray(item) ? [] : {}) as Record<string, unknown>;
+    let changed = false;
+    for (const key of Object.keys(item).concat(
+      error ? ['name', 'message', 'stack', 'cause'] : [],
+    )) {
+      let original: unknown;
+      let clean: unknown;
+      try {
+        original = (item as Record<string, unknown>)[key];
+        clean = walk(original, depth + 1);
+      } catch {
+        clean = undefined;
+      }
+      changed ||= clean !== original;
+      if (key in item) copy[key] = clean;
+    }
+    const result = changed ? copy : item;
+    seen.set(item, result);
+    return result;
+  };
+  return walk(value, 0) as T;
 }
 
 /** A server's detail sentence, without any secret, cut short: what an error may keep of it. */
@@ -88,6 +115,7 @@ export const rootIssue = (message: string): BookingsValidationIssue => ({ path: 
 export async function validateStandard<T>(
   schema: StandardSchemaV1<unknown, T>,
   value: unknown,
+  secrets: readonly string[] = [],
 ): Promise<ValidationResult<T>> {
   let result: StandardSchemaV1.Result<T>;
   try {
@@ -98,9 +126,10 @@ export async function validateStandard<T>(
   if (!result.issues) return { ok: true, value: result.value };
   const issues = result.issues.slice(0, MAX_ISSUES).map(({ path, message }) => {
     const text = (typeof message === 'string' && message) || 'invalid value';
+    // Redacted before the cut: a cut through a secret would leave a prefix no redaction matches.
     return {
       path: formatIssuePath(path),
-      message: truncate(text, MAX_MESSAGE_LENGTH),
+      message: truncate(redact(text, secrets) ?? '[redacted]', MAX_MESSAGE_LENGTH),
     };
   });
   return { ok: false, issues: issues.length > 0 ? issues : [rootIssue('invalid value')] };
