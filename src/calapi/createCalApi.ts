@@ -97,12 +97,29 @@ export function calApiOrigin(value: unknown): string {
  * or that holds a malformed escape (which each hop may read another way). An encoded slash inside a
  * segment, as in an encoded uid, is fine. Decoded byte by byte: only ASCII separators matter here.
  */
+/**
+ * `.` or `..`, also with path parameters (`..;x`, which Tomcat, Jetty and Spring read as `..`) or in
+ * full-width dots (which some servers fold to ASCII).
+ */
+function isDotPart(part: string): boolean {
+  const head = (part.split(';', 1)[0] as string).replace(/\uff0e/g, '.');
+  return head === '.' || head === '..';
+}
+
 function hasDotPart(segment: string): boolean {
   if (/%(?![\da-f]{2})/i.test(segment)) return true;
   for (let text = segment, round = 0; round < 4; round++) {
     // Without the controls and spaces a decoding hop could pass on for the next parser to drop.
     const parts = text.replace(/[\s\p{Cc}]/gu, '').split(/[\\/]/);
-    if (parts.some((part) => part === '.' || part === '..')) return true;
+    if (parts.some(isDotPart)) return true;
+    // Read as UTF-8 too (a full-width dot is three escaped bytes); an escape that is not UTF-8, as
+    // an overlong `%c0%ae` for a dot, is refused.
+    try {
+      const utf8 = text.replace(/(?:%[\da-f]{2})+/gi, (run) => decodeURIComponent(run));
+      if (utf8.split(/[\\/]/).some(isDotPart)) return true;
+    } catch {
+      return true;
+    }
     const decoded = text.replace(/%[\da-f]{2}/gi, (hex) =>
       String.fromCharCode(Number.parseInt(hex.slice(1), 16)),
     );
@@ -141,16 +158,20 @@ function retryAfterMs(headers: Headers): number | undefined {
   let wait: number | undefined;
   for (const [name, raw] of headers) {
     if (name !== 'retry-after' && !name.startsWith('x-ratelimit-reset-')) continue;
-    const value = raw.trim();
-    let ms: number;
-    if (/^\d+(\.\d+)?$/.test(value)) {
-      const seconds = Number(value);
-      ms = seconds > 1e9 ? seconds * 1000 - Date.now() : seconds * 1000;
-    } else {
-      ms = Date.parse(value) - Date.now();
+    // A repeated header arrives joined with commas: each value on its own. Only seconds or an HTTP
+    // date (IMF-fixdate) count; Date.parse would read "5, 10" as a date in 2001, i.e. "now".
+    for (const part of raw.split(/,(?! \d{2} [A-Z])/)) {
+      const value = part.trim();
+      const ms = /^\d{1,16}(\.\d{1,6})?$/.test(value)
+        ? Number(value) > 1e9
+          ? Number(value) * 1000 - Date.now()
+          : Number(value) * 1000
+        : /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(value)
+          ? Date.parse(value) - Date.now()
+          : Number.NaN;
+      // A reset already past means "now"; an unparsable value means unknown.
+      if (!Number.isNaN(ms)) wait = Math.min(wait ?? ms, ms);
     }
-    // A reset already past means "now"; an unparsable value means unknown.
-    if (!Number.isNaN(ms)) wait = Math.min(wait ?? ms, ms);
   }
   return wait === undefined
     ? undefined
@@ -361,6 +382,15 @@ export function createCalApi(options: CalApiOptions): CalApi {
           });
         }
         token = next;
+        sent.push(token);
+        response = await send();
+      } else if (sentToken === undefined && (unknown || response.status === 403)) {
+        // A read sent without a token and refused (a proxy in front that wants one): once more,
+        // with the token.
+        response.body?.cancel().catch(() => {});
+        token = await fromHost(getAccessToken);
+        if (!nonEmpty(token)) throw fail('unauthorized');
+        latest = token;
         sent.push(token);
         response = await send();
       }

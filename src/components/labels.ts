@@ -472,7 +472,10 @@ function mergeDefined(base: object, overrides: object): Record<string, unknown> 
  * Text from Cal.com, AISquare or the user between FSI and PDI, isolated (as `<bdi>`) inside a label's
  * sentence. Every call site of a label function applies it, so an override receives it isolated too.
  */
-export const isolate = (text: string): string => `\u2068${text}\u2069`;
+export const isolate = (text: string): string =>
+  // Without the text's own embedding, override and isolate controls: a PDI in it would close the
+  // isolate early and let an override after it reverse the rest of the sentence.
+  `\u2068${text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '')}\u2069`;
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],

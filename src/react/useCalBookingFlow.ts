@@ -159,12 +159,18 @@ export function useKnownTimeZone(timeZone: string): string {
   return known ? timeZone : viewerTimeZone();
 }
 
-/** A booking, or the first occurrence of a series that is not cancelled or rejected (else its first). */
+/**
+ * A booking, or a series' next occurrence still to come (not cancelled or rejected, not over); when
+ * none is, its last, which Cal.com then refuses to move with its own message.
+ */
 function oneOccurrence(data: CalBooking | CalBookingSeries): CalBooking {
   if (!Array.isArray(data)) return data;
+  const now = Date.now();
   return (
-    data.find((item) => item.status !== 'cancelled' && item.status !== 'rejected') ??
-    (data[0] as CalBooking)
+    data.find(
+      (item) =>
+        item.status !== 'cancelled' && item.status !== 'rejected' && Date.parse(item.end) > now,
+    ) ?? (data[data.length - 1] as CalBooking)
   );
 }
 

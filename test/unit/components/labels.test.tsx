@@ -164,10 +164,19 @@ describe('bidi isolation of interpolated text', () => {
       const label = defaultBookingsLabels[key as LabelFunctionKey] as (...a: unknown[]) => string;
       const args = parameters.map((kind) => (kind === 'text' ? isolate(EVIL) : SAMPLE[kind]));
       const output = label(...args);
-      expect(output.includes(RLO) || !parameters.some((k) => k === 'text' || k === 'names')).toBe(
-        true,
-      );
+      // The argument is there (isolate drops its own bidi controls), and nothing leaks out of it.
+      expect(
+        output.includes('gnp.exe') || !parameters.some((k) => k === 'text' || k === 'names'),
+      ).toBe(true);
       expect(outsideIsolates(output), key).not.toContain(RLO);
+    }
+  });
+
+  it("isolate cannot be escaped: a PDI in the text does not close it, nor an override's run", () => {
+    for (const escape of ['\u2069', '\u2069\u2069', '\u202C', '\u2066\u2069\u2069']) {
+      const output = defaultBookingsLabels.bookingsListReason(isolate(`${escape}${EVIL}`));
+      expect(outsideIsolates(output), JSON.stringify(escape)).not.toMatch(/[\u202a-\u202e]/);
+      expect(output).toContain('gnp.exe');
     }
   });
 

@@ -35,3 +35,36 @@ describe('CalBooker and a recurring series', () => {
     expect(world.model.booking(one?.uid ?? '')?.status).toBe('cancelled');
   });
 });
+
+describe('CalBooker and a series whose first occurrence is over', () => {
+  it('moves the next occurrence to come, not the one that took place', async () => {
+    const DAY_MS = 86_400_000;
+    // The series was booked weeks ago, so its first occurrence is over by now.
+    let clock = Date.now() - 20 * DAY_MS;
+    const world = createCalWorld({ recurringEventType: true, now: () => clock });
+    world.model.integrate({ sub: 'alice' }, { timeZone: 'UTC' });
+    const weekly = world.model.eventTypes('alice').find((type) => type.recurrence != null);
+    if (!weekly) throw new Error('no recurring event type');
+    const [first] = world.model.slots(weekly.id, clock, clock + 7 * DAY_MS);
+    if (!first) throw new Error('no slots');
+    const made = world.model.createRecurringBooking({
+      eventTypeId: weekly.id,
+      start: first.start,
+      attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
+      recurrenceCount: 4,
+    });
+    if (!made.ok) throw new Error('seed failed');
+    clock = Date.now();
+    const next = made.bookings.find((booking) => booking.end > Date.now());
+    expect(next).toBeDefined();
+    expect(made.bookings[0]?.end).toBeLessThan(Date.now());
+
+    const { root } = renderBooker(world, {
+      rescheduleUid: made.bookings[0]?.recurringEventId ?? '',
+      timeZone: 'UTC',
+    });
+    await waitFor(() => expect(root()).toHaveAttribute('data-state', 'choosingDay'));
+    const slotCall = world.calls.find((url) => url.pathname === '/v2/slots');
+    expect(slotCall?.searchParams.get('bookingUidToReschedule')).toBe(next?.uid);
+  });
+});
