@@ -49,11 +49,14 @@ const PEERS = ['react', 'react-dom', '@tanstack/react-query', 'zod', 'msw'];
 // transport shared with the Cal.com client (+~100 B) and scoping mutation results to their identity
 // (no previous user's result rendered even once, ~200 B) took it to 9.12 kB = 0.66x, and refusing a
 // JWT that is not a bearer token with a clear error (instead of a fetch TypeError read as a network
-// fault and retried, ~95 B) to 9.26 kB = 0.67x. The gate is that figure plus a small margin, so growth
-// shows up; the target stays printed as not met.
+// fault and retried, ~95 B) to 9.26 kB = 0.67x. Issue 18's fixes took it to 9.79 kB = 0.71x: no secret
+// in any field or cause of an error (the redaction walk, bounded and type-aware, ~300 B), a lone tab
+// that asks the lock manager instead of timing the grant and timers that keep working under a host's
+// fake timers (~200 B). The gate is that figure plus a small margin, so growth shows up; the target
+// stays printed as not met.
 export const MAIN_RATIO_TARGET = 0.5;
-export const MAIN_RATIO_BUDGET = 0.68;
-export const CORE_RATIO_BUDGET = 0.65;
+export const MAIN_RATIO_BUDGET = 0.72;
+export const CORE_RATIO_BUDGET = 0.66;
 export const COMPONENTS_BUDGET_BYTES = 4_000;
 export const CAL_BUDGET_BYTES = 5_000;
 /**
@@ -63,11 +66,14 @@ export const CAL_BUDGET_BYTES = 5_000;
  * with its month grid, keyboard pattern and searchable zone selector 5.7, CalBookingsList with its
  * tabs, paging and cancel dialog 3.3, the flow's machine, hook and CalBooker 2.9, CalBookingForm 2.7,
  * the labels 2.0, CalBookingConfirmation with the RFC 5545 .ics 1.6, CalEventTypeList 0.5. Removing
- * every optional feature still leaves the flow above 15 kB. The gate is the measured figure plus a
- * small margin, so growth shows up; the target stays printed as not met.
+ * every optional feature still leaves the flow above 15 kB. Issues 17 and 18 took it to 24.80 kB:
+ * the booking form's caps (~0.5 kB), month switches without an Intl call per slot (~0.9 kB), the
+ * recurring series (cancel the later occurrences, reschedule the next one; ~0.3 kB) and every label's
+ * text isolated (~0.3 kB). The gate is the measured figure plus a small margin, so growth shows up; the
+ * target stays printed as not met.
  */
 export const BOOKING_TARGET_BYTES = 15_000;
-export const BOOKING_BUDGET_BYTES = 22_800;
+export const BOOKING_BUDGET_BYTES = 25_100;
 /**
  * @calcom/atoms' `<Booker>` inside `<CalProvider>`, min+gzip with the peers external, and its
  * stylesheet: 509.07 kB + 42.59 kB, measured on 2026-12-07 the same way (issue 18; issue 11's
