@@ -173,9 +173,9 @@ describe('bidi isolation of interpolated text', () => {
   });
 
   it("isolate cannot be escaped: a PDI in the text does not close it, nor an override's run", () => {
-    for (const escape of ['\u2069', '\u2069\u2069', '\u202C', '\u2066\u2069\u2069']) {
-      const output = defaultBookingsLabels.bookingsListReason(isolate(`${escape}${EVIL}`));
-      expect(outsideIsolates(output), JSON.stringify(escape)).not.toMatch(/[\u202a-\u202e]/);
+    for (const controls of ['\u2069', '\u2069\u2069', '\u202C', '\u2066\u2069\u2069']) {
+      const output = defaultBookingsLabels.bookingsListReason(isolate(`${controls}${EVIL}`));
+      expect(outsideIsolates(output), JSON.stringify(controls)).not.toMatch(/[\u202a-\u202e]/);
       expect(output).toContain('gnp.exe');
     }
   });
