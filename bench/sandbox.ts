@@ -1,6 +1,6 @@
 // The sandbox on hostile input, over real HTTP on 127.0.0.1: the e-mail body that made the old
 // pattern backtrack for seconds, and 10,000 spellings of one zone (each once cached a formatter).
-import { handleCalRequest } from '../src/sandbox/cal/handle.js';
+import { handleCalRequest } from '../src/fake/handle.js';
 import { startSandbox } from '../src/sandbox/index.js';
 import type { BenchRow } from './lib/types.js';
 

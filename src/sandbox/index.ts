@@ -9,7 +9,7 @@ export type {
   CalFakeModel,
   CalFakeModelOptions,
   CalFakeUser,
-} from './cal/model.js';
+} from '../fake/model.js';
 export { ENDPOINT_PATHS } from './routes.js';
 export { startSandbox } from './startSandbox.js';
 export type {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { trimTrailing } from '../client/url.js';
-import { checkRateLimit } from './cal/model.js';
+import { checkRateLimit } from '../fake/model.js';
 import { normalizeOrigin } from './cors.js';
 import type { SandboxOptions } from './types.js';
 

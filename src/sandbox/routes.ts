@@ -1,4 +1,4 @@
-import { CAL_ENDPOINTS, isCalPath } from './cal/handle.js';
+import { CAL_ENDPOINTS, isCalPath } from '../fake/handle.js';
 import type { SandboxAisquareEndpoint, SandboxEndpoint } from './types.js';
 
 interface Route {

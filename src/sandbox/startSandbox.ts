@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { calErrorResponse, handleCalRequest, matchCalRoute } from './cal/handle.js';
-import { checkRateLimit, createCalFakeModel } from './cal/model.js';
+import { calErrorResponse, handleCalRequest, matchCalRoute } from '../fake/handle.js';
+import { checkRateLimit, createCalFakeModel } from '../fake/model.js';
 import { sandboxCalConfig } from './calConfig.js';
 import { corsHeaders, isOriginAllowed, preflightHeaders } from './cors.js';
 import { createDelays } from './delays.js';

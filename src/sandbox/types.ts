@@ -1,5 +1,5 @@
-import type { CalEndpoint } from './cal/handle.js';
-import type { CalFakeModel } from './cal/model.js';
+import type { CalEndpoint } from '../fake/handle.js';
+import type { CalFakeModel } from '../fake/model.js';
 
 /** AISquare's three endpoints, named as in `BookingsApiError.endpoint`. */
 export type SandboxAisquareEndpoint = 'config' | 'token' | 'user';

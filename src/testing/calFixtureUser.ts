@@ -1,4 +1,4 @@
-import type { CalFakeIdentity, CalFakeUser } from '../sandbox/cal/model.js';
+import type { CalFakeIdentity, CalFakeUser } from '../fake/model.js';
 import { calUserFixture } from './fixtures.js';
 
 /**

@@ -36,7 +36,7 @@ import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import type { BookingsEndpoint } from '../client/errors.js';
 import type { CalConfig, CalTokenRefreshResponse, CalUser } from '../client/schemas.js';
 import type { BookingsEndpoints } from '../client/types.js';
-import type { CalFakeIdentity, CalFakeModel } from '../sandbox/cal/model.js';
+import type { CalFakeIdentity, CalFakeModel } from '../fake/model.js';
 import { FIXTURE_IDENTITY, fixtureUserFields } from './calFixtureUser.js';
 import {
   calConfigFixture,

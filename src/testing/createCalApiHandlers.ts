@@ -31,14 +31,14 @@ import {
   calErrorResponse,
   handleCalRequest,
   matchCalRoute,
-} from '../sandbox/cal/handle.js';
+} from '../fake/handle.js';
 import {
   CAL_MESSAGES,
   type CalFakeIdentity,
   type CalFakeModel,
   createCalFakeModel,
-} from '../sandbox/cal/model.js';
-import { parseInstant } from '../sandbox/cal/time.js';
+} from '../fake/model.js';
+import { parseInstant } from '../fake/time.js';
 import { FIXTURE_IDENTITY, fixtureUserFields } from './calFixtureUser.js';
 
 /**

@@ -5,7 +5,7 @@
  *
  * @module
  */
-export type { CalEndpoint } from '../sandbox/cal/handle.js';
+export type { CalEndpoint } from '../fake/handle.js';
 export {
   type CalFakeAttendee,
   type CalFakeAvailability,
@@ -18,7 +18,7 @@ export {
   type CalFakeModelOptions,
   type CalFakeUser,
   createCalFakeModel,
-} from '../sandbox/cal/model.js';
+} from '../fake/model.js';
 export {
   type BookingsHandlersOptions,
   type BookingsHandlersScenario,

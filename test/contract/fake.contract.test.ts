@@ -4,7 +4,7 @@
 // scenario over the same kind of model, so a difference between them fails here too.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalFakeModel } from '../../src/sandbox/cal/model.js';
+import { createCalFakeModel } from '../../src/fake/model.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import type { Sandbox } from '../../src/sandbox/types.js';
 import { createBookingsHandlers } from '../../src/testing/createBookingsHandlers.js';

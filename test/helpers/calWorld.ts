@@ -1,5 +1,5 @@
-import { handleCalRequest } from '../../src/sandbox/cal/handle.js';
-import { type CalFakeModel, createCalFakeModel } from '../../src/sandbox/cal/model.js';
+import { handleCalRequest } from '../../src/fake/handle.js';
+import { type CalFakeModel, createCalFakeModel } from '../../src/fake/model.js';
 
 export const AISQUARE = 'https://api.test';
 export const CAL = 'https://cal.test';

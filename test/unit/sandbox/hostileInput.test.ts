@@ -1,9 +1,9 @@
 // The fake Cal.com (sandbox and MSW handlers) on hostile input: an e-mail check that cannot
 // backtrack, and zone caches that stay bounded whatever spellings requests bring.
 import { describe, expect, it } from 'vitest';
-import { handleCalRequest, isEmailAddress } from '../../../src/sandbox/cal/handle.js';
-import { createCalFakeModel } from '../../../src/sandbox/cal/model.js';
-import { isTimeZone, localParts, zoneCacheSize } from '../../../src/sandbox/cal/time.js';
+import { handleCalRequest, isEmailAddress } from '../../../src/fake/handle.js';
+import { createCalFakeModel } from '../../../src/fake/model.js';
+import { isTimeZone, localParts, zoneCacheSize } from '../../../src/fake/time.js';
 
 describe('isEmailAddress', () => {
   it('accepts what the old pattern accepted and refuses what it refused', () => {

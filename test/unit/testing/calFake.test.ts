@@ -6,18 +6,9 @@ import {
   type CalResponse,
   calPagination,
   handleCalRequest,
-} from '../../../src/sandbox/cal/handle.js';
-import {
-  CAL_MESSAGES,
-  type CalFakeModel,
-  createCalFakeModel,
-} from '../../../src/sandbox/cal/model.js';
-import {
-  addInZone,
-  formatInZone,
-  parseInstant,
-  zonedTimeToEpoch,
-} from '../../../src/sandbox/cal/time.js';
+} from '../../../src/fake/handle.js';
+import { CAL_MESSAGES, type CalFakeModel, createCalFakeModel } from '../../../src/fake/model.js';
+import { addInZone, formatInZone, parseInstant, zonedTimeToEpoch } from '../../../src/fake/time.js';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -1029,7 +1020,7 @@ describe('request bodies, as Cal.com’s pipes and input service take them', () 
 
 describe('the fake is framework-free', () => {
   it('imports no node: module and nothing outside its folder at runtime', () => {
-    const dir = join(import.meta.dirname, '../../../src/sandbox/cal');
+    const dir = join(import.meta.dirname, '../../../src/fake');
     for (const name of readdirSync(dir).filter((file) => file.endsWith('.ts'))) {
       const source = readFileSync(join(dir, name), 'utf8');
       const specifiers = [
