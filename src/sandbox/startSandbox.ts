@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { aisquareTokenAnswer } from '../fake/aisquare.js';
 import { calErrorResponse, handleCalRequest, matchCalRoute } from '../fake/handle.js';
 import { checkRateLimit, createCalFakeModel } from '../fake/model.js';
 import { sandboxCalConfig } from './calConfig.js';
@@ -111,19 +112,13 @@ export async function startSandbox(options?: SandboxOptions): Promise<Sandbox> {
       timeZone: parsed.body.time_zone,
       ttlSeconds: tokenTtlSeconds,
     });
-    sendJson(
-      response,
-      200,
-      {
-        access_token: accessToken,
-        expires_in: tokenTtlSeconds,
-        token_type: 'Bearer',
-        refreshed: !created,
-        integration_status: created ? 'created' : 'existing',
-        cal_client_id: settings.calClientId,
-      },
-      cors,
-    );
+    const answer = aisquareTokenAnswer({
+      created,
+      accessToken,
+      ttlSeconds: tokenTtlSeconds,
+      calClientId: settings.calClientId,
+    });
+    sendJson(response, 200, answer, cors);
   }
 
   /**

@@ -36,13 +36,14 @@ import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import type { BookingsEndpoint } from '../client/errors.js';
 import type { CalConfig, CalTokenRefreshResponse, CalUser } from '../client/schemas.js';
 import type { BookingsEndpoints } from '../client/types.js';
+import { aisquareTokenAnswer } from '../fake/aisquare.js';
 import type { CalFakeIdentity, CalFakeModel } from '../fake/model.js';
 import { FIXTURE_IDENTITY, fixtureUserFields } from './calFixtureUser.js';
 import {
   calConfigFixture,
   calUserFixture,
-  createCalTokenFixture,
   FAKE_CAL_ACCESS_TOKEN,
+  FIXTURE_CAL_CLIENT_ID,
 } from './fixtures.js';
 import { resolveHandlerUrls } from './handlerUrls.js';
 
@@ -244,14 +245,16 @@ export function createBookingsHandlers(options: BookingsHandlersOptions = {}): H
         const integrates = connection.created;
         connected = true;
         const configuredClientId = options.config?.cal_client_id;
-        const body = createCalTokenFixture({
-          access_token: connection.accessToken,
-          expires_in: tokenTtlSeconds,
-          integration_status: integrates ? 'created' : 'existing',
-          refreshed: !integrates,
-          ...(typeof configuredClientId === 'string' ? { cal_client_id: configuredClientId } : {}),
+        const body = {
+          ...aisquareTokenAnswer({
+            created: integrates,
+            accessToken: connection.accessToken,
+            ttlSeconds: tokenTtlSeconds,
+            calClientId:
+              typeof configuredClientId === 'string' ? configuredClientId : FIXTURE_CAL_CLIENT_ID,
+          }),
           ...options.token,
-        });
+        };
         return HttpResponse.json(body, { headers: { 'Cache-Control': 'no-store' } });
       });
     }),
