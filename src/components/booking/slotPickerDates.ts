@@ -14,7 +14,7 @@
 import { DAY_MS, dayFromUtc, offsetMinutes, pad, partsFormat } from '../../react/timeZones.js';
 import { perLocale, zoneName } from './bookingTime.js';
 
-// Not merged with src/sandbox/cal/time.ts on purpose: the fake's own zone maths checks this one.
+// Not merged with src/fake/time.ts on purpose: the fake's own zone maths checks this one.
 export { dayOf, isTimeZone, viewerTimeZone } from '../../react/timeZones.js';
 
 /** 0 = Sunday ... 6 = Saturday, as `Date#getUTCDay`. */
