@@ -5,25 +5,10 @@
  *
  * Phases: off (not started) · idle · lock (waiting for the Web Lock) · query (lock held, asked the
  * other tabs for a newer token, waiting QUERY_WAIT_MS) · fetch (request in flight) · done (disposed).
- * Every event first drops a token that has expired on either clock, and ends by starting a request
- * when one is due and allowed ("act") and by computing the one next action at ("plan").
- *
- * | event \ phase      | off            | idle                          | lock              | query                    | fetch                      | done       |
- * |--------------------|----------------|-------------------------------|-------------------|--------------------------|----------------------------|------------|
- * | start              | → idle, due now unless fresh | –               | –                 | –                        | –                          | –          |
- * | due (timer, tick)  | –              | act                           | –                 | wait over → fetch        | –                          | –          |
- * | get                | (runner starts first) | fresh: resolve; unauthorized: reject; else wait, due now | join | join     | join                       | reject aborted |
- * | get forceRefresh   | (runner starts first) | wait, due now (gap still applies) | join    | join                     | join                       | reject aborted |
- * | locked             | –              | stale grant: unlock           | peers or contended: → query + broadcast query; else → fetch | unlock | unlock | –  |
- * | reply ok           | –              | –                             | –                 | –                        | → idle: ready, broadcast, unlock, resolve, refreshed | – |
- * | reply 5xx/network/timeout | –       | –                             | –                 | –                        | → idle: due after backoff; 5th failure (or waiting): error, reject, onError | – |
- * | reply 401/403      | –              | –                             | –                 | –                        | → idle: unauthorized, token dropped, reject, onAuthError once | – |
- * | reply 400/malformed| –              | –                             | –                 | –                        | → idle: error (token kept until expiry), reject, onError | – |
- * | focus / blur       | –              | store; act                    | store             | store                    | store                      | –          |
- * | online / offline   | –              | store; act (backoff respected)| store             | store                    | store                      | –          |
- * | message token      | –              | valid + newer: adopt, ready, resolve | adopt; fresh → idle | adopt; fresh → idle, unlock | adopt (refreshing) | – |
- * | message query      | –              | answer when fresh and newer   | answer            | answer                   | answer                     | –          |
- * | dispose            | → done, stop   | → done, reject, stop          | → done, reject, stop | → done, reject, stop  | → done, reject, stop       | –          |
+ * Every event first drops a token that has expired on either clock; `transition` then hands it to
+ * its phase's handler, and every event but `dispose` ends with "act" (start a request when one is
+ * due and allowed) and "plan" (the one next action at). The table of phases × events, each row
+ * checked against this function by a test, is in docs/architecture.md ("The state machine").
  *
  * "contended": another tab held or awaited the lock when this tab asked for it (the runner asks the
  * lock manager with `ifAvailable` first), so that tab may have just refreshed and its token may still
@@ -65,10 +50,11 @@ export type Phase = 'off' | 'idle' | 'lock' | 'query' | 'fetch' | 'done';
 
 export interface MachineState extends CalTokenState {
   readonly phase: Phase;
-  /** The held token's expiry and refresh moment (fresh before it); wall ms when its request started. */
-  readonly exp: Deadline | null;
-  readonly ref: Deadline | null;
-  readonly iss: number;
+  /** When the held token expires, and when it is refreshed (it is fresh before that). */
+  readonly expiry: Deadline | null;
+  readonly refreshAt: Deadline | null;
+  /** Wall ms when the held token's request started (what another tab is told). */
+  readonly issuedAt: number;
   /** When the next request is wanted (in `query`: when the wait ends). */
   readonly due: Deadline | null;
   /** The one next action at: what the runner's timer waits for. */
@@ -76,18 +62,19 @@ export interface MachineState extends CalTokenState {
   /** Monotonic: no automatic request before this. */
   readonly floor: number;
   /** Monotonic: when the last reply came. */
-  readonly end: number;
+  readonly repliedAt: number;
   /** Monotonic starts of the last requests (at most MAX_PER_MINUTE). */
   readonly starts: readonly number[];
   /** When the request in flight (or the wait for the lock) started. */
-  readonly at: Deadline;
+  readonly startedAt: Deadline;
   readonly failures: number;
   /** A `getToken` caller waits. */
   readonly waiting: boolean;
   readonly focused: boolean;
   readonly online: boolean;
+  /** Whether the runner has Web Locks, and a channel to the other tabs. */
   readonly locks: boolean;
-  readonly chan: boolean;
+  readonly channel: boolean;
   /** Another tab has spoken on the channel: worth asking it before requesting. */
   readonly peers: boolean;
   /** onAuthError was called since the last token. */
@@ -133,21 +120,21 @@ export function initialState(leeway?: number): MachineState {
     error: null,
     nextRefreshAt: null,
     phase: 'off',
-    exp: null,
-    ref: null,
-    iss: 0,
+    expiry: null,
+    refreshAt: null,
+    issuedAt: 0,
     due: null,
     next: null,
     floor: -Infinity,
-    end: -Infinity,
+    repliedAt: -Infinity,
     starts: [],
-    at: { w: 0, m: 0 },
+    startedAt: { w: 0, m: 0 },
     failures: 0,
     waiting: false,
     focused: true,
     online: true,
     locks: false,
-    chan: false,
+    channel: false,
     peers: false,
     reported: false,
     maxLife: 0,
@@ -155,211 +142,333 @@ export function initialState(leeway?: number): MachineState {
   };
 }
 
-/** Milliseconds until `d` comes (≤ 0 when it has), by whichever clock gets there first. */
-export const until = (d: Deadline, e: Deadline): number => Math.min(d.w - e.w, d.m - e.m);
-const after = (e: Deadline, ms: number): Deadline => ({ w: e.w + ms, m: e.m + ms });
+/** Milliseconds until `deadline` comes (≤ 0 when it has), by whichever clock gets there first. */
+export const until = (deadline: Deadline, now: Deadline): number =>
+  Math.min(deadline.w - now.w, deadline.m - now.m);
+const after = (now: Deadline, ms: number): Deadline => ({ w: now.w + ms, m: now.m + ms });
 /** A wall moment as a deadline, its monotonic twin counted from now. */
-const wallAt = (w: number, e: Deadline): Deadline => ({ w, m: e.m + w - e.w });
-const earlier = (a: Deadline | null, b: Deadline | null, e: Deadline) =>
-  !a || (b && until(b, e) < until(a, e)) ? b : a;
+const wallAt = (wall: number, now: Deadline): Deadline => ({ w: wall, m: now.m + wall - now.w });
+const earlier = (a: Deadline | null, b: Deadline | null, now: Deadline) =>
+  !a || (b && until(b, now) < until(a, now)) ? b : a;
 
 const aborted = () => new BookingsApiError({ kind: 'aborted', endpoint: 'token' });
 
 type Draft = { -readonly [K in keyof MachineState]: MachineState[K] };
 
+/** The event's moment as a deadline. */
+const momentOf = (event: Stamped): Deadline => ({ w: event.w, m: event.m });
+
+/** The transition function: phase first, then event (the table is in docs/architecture.md). */
 export function transition(
   state: MachineState,
-  e: Stamped,
+  event: Stamped,
 ): { state: MachineState; effects: Effect[] } {
-  const fx: Effect[] = [];
+  const effects: Effect[] = [];
+  // Disposed: callers are turned away, and nothing else happens.
   if (state.phase === 'done') {
-    if (e.type === 'get') fx.push({ type: 'reject', error: aborted() });
-    return { state, effects: fx };
+    if (event.type === 'get') effects.push({ type: 'reject', error: aborted() });
+    return { state, effects };
   }
-  const s: Draft = { ...state };
-  /** This moment as a deadline (deadlines are never mutated, so one object serves every field). */
-  const now: Deadline = { w: e.w, m: e.m };
-  // `ref` and `exp` are set and cleared with `token`.
-  const fresh = () => !!s.ref && until(s.ref, e) > 0;
-  const drop = () => Object.assign(s, { token: null, exp: null, ref: null });
-  /** Monotonic moment from which a request may start. */
-  const floor = () =>
-    Math.max(
-      s.waiting ? Math.min(s.floor, s.end + MIN_GAP_MS) : s.floor,
-      s.starts.length >= MAX_PER_MINUTE ? s.starts[0]! + MINUTE_MS : -Infinity,
-    );
-  const settle = (token: CalToken, issuedAt: number, exp: Deadline) => {
-    const w = refreshMoment(issuedAt, token.expiresAt, e.w, s.leeway, e.r);
-    // Its monotonic twin comes no later than the expiry's: a wall clock set back while the request
-    // ran would otherwise put the refresh off by as much, past the expiry.
-    const ref = { w, m: Math.min(e.m + w - e.w, exp.m - (exp.w - w)) };
-    Object.assign(s, { token, iss: issuedAt, exp, ref, failures: 0, reported: false });
-    // A token too close to its expiry is kept, but the refresh still goes ahead.
-    if (until(ref, e) <= 0) return;
-    if (s.phase === 'fetch') s.status = 'refreshing';
-    else {
-      if (s.phase === 'query') fx.push({ type: 'unlock' });
-      Object.assign(s, { phase: 'idle', status: 'ready', error: null, due: ref });
-    }
-    s.waiting = false;
-    fx.push({ type: 'resolve', token });
-  };
-  const fail = (error: BookingsApiError) => {
-    Object.assign(s, { phase: 'idle', end: e.m });
-    if (s.locks) fx.push({ type: 'unlock' });
-    s.floor = e.m + MIN_GAP_MS;
-    if (isRetryableKind(error.kind)) {
-      s.failures += 1;
-      const delay = backoffDelay(s.failures) * (1 + e.r);
-      s.floor = e.m + delay;
-      s.due = after(e, delay);
-      // Callers wait out the quick retries; the background goes on retrying after that.
-      if (s.failures < MAX_ATTEMPTS || (s.failures > MAX_ATTEMPTS && !s.waiting)) return;
-    } else Object.assign(s, { due: null, failures: 0 });
-    const unauthorized = error.kind === 'unauthorized';
-    Object.assign(s, { status: unauthorized ? 'unauthorized' : 'error', error, waiting: false });
-    fx.push({ type: 'reject', error });
-    if (!unauthorized) fx.push({ type: 'error', error });
-    else {
-      drop();
-      if (!s.reported) fx.push({ type: 'authError', error });
-      s.reported = true;
-    }
-  };
-  const fetch = () => {
-    Object.assign(s, { phase: 'fetch', at: now, due: null });
-    s.starts = [...s.starts, e.m].slice(-MAX_PER_MINUTE);
-    fx.push({ type: 'request' });
-  };
-  const query = () => {
-    Object.assign(s, { phase: 'query', due: after(e, QUERY_WAIT_MS) });
-    fx.push({ type: 'broadcast', message: { type: 'query', have: s.token?.expiresAt ?? 0 } });
-  };
-
+  // One copy per event, which the handlers below update in place; the state given never changes.
+  const next: Draft = { ...state };
   // A token that has expired by either clock is no token.
-  if (s.exp && until(s.exp, e) <= 0) {
-    drop();
-    if (s.status === 'ready' || s.status === 'refreshing') s.status = 'loading';
+  if (next.expiry && until(next.expiry, event) <= 0) {
+    dropToken(next);
+    if (next.status === 'ready' || next.status === 'refreshing') next.status = 'loading';
   }
+  if (event.type !== 'dispose') handle(next, event, effects);
+  else {
+    if (next.phase !== 'off') effects.push({ type: 'reject', error: aborted() });
+    // The token is dropped too: a disposed manager (a previous user's) must not hold it in memory.
+    dropToken(next);
+    next.phase = 'done';
+    next.due = null;
+    next.next = null;
+    next.waiting = false;
+    effects.push({ type: 'stop' }, { type: 'arm', at: null, ms: 0, tick: false });
+  }
+  return { state: next, effects };
+}
 
-  switch (e.type) {
-    case 'start':
-      if (s.phase !== 'off') break;
-      Object.assign(s, {
-        phase: 'idle',
-        focused: e.focused,
-        online: e.online,
-        locks: e.locks,
-        chan: e.chan,
-        due: now,
-      });
-      break;
-    case 'get':
-      if (!s.waiting && !e.force && fresh()) fx.push({ type: 'resolve', token: s.token! });
-      else if (!s.waiting && !e.force && s.status === 'unauthorized' && s.phase === 'idle') {
-        fx.push({ type: 'reject', error: s.error! });
-      } else {
-        s.waiting = true;
-        if (s.phase === 'idle') s.due = now;
+/** The transition table, phase first, then event; then act and plan. */
+function handle(next: Draft, event: Stamped, effects: Effect[]): void {
+  switch (next.phase) {
+    case 'off':
+      if (event.type !== 'start') inAnyPhase(next, event, effects);
+      else {
+        next.phase = 'idle';
+        next.focused = event.focused;
+        next.online = event.online;
+        next.locks = event.locks;
+        next.channel = event.chan;
+        next.due = momentOf(event);
       }
+      break;
+    case 'idle':
+      // Only idle has a settled answer for a caller: the last request was refused.
+      if (
+        event.type === 'get' &&
+        !next.waiting &&
+        !event.force &&
+        !isFresh(next, event) &&
+        next.status === 'unauthorized'
+      ) {
+        effects.push({ type: 'reject', error: next.error! });
+      } else {
+        inAnyPhase(next, event, effects);
+        // A caller who waits wants the request now.
+        if (event.type === 'get' && next.waiting) next.due = momentOf(event);
+      }
+      break;
+    case 'lock':
+      if (event.type !== 'locked') inAnyPhase(next, event, effects);
+      // Another tab held the lock (or we have heard from one): its token may be on its way.
+      else startRequest(next, event, effects, next.channel && (next.peers || event.contended));
+      break;
+    case 'query':
+      // The wait's end is a `due`, which act handles.
+      inAnyPhase(next, event, effects);
+      break;
+    case 'fetch':
+      if (event.type === 'ok') receiveToken(next, event, effects);
+      else if (event.type === 'fail') receiveFailure(next, event, effects, event.error);
+      else inAnyPhase(next, event, effects);
+      break;
+  }
+  actAndPlan(next, event, effects);
+}
+
+/**
+ * What every live phase does alike: a caller joins the wait (or gets the fresh token), a lock
+ * granted too late is given back, focus and network are stored, another tab's message is read.
+ * `start`, `due`, `ok` and `fail` do nothing here (the runner's `act` and `plan` still follow).
+ */
+function inAnyPhase(state: Draft, event: Stamped, effects: Effect[]): void {
+  switch (event.type) {
+    case 'get':
+      // Answered with the held token when it is fresh and nobody forces a request or waits already.
+      if (state.waiting || event.force || !isFresh(state, event)) state.waiting = true;
+      else effects.push({ type: 'resolve', token: state.token! });
       break;
     case 'locked':
-      if (s.phase !== 'lock') fx.push({ type: 'unlock' });
-      // Another tab held the lock (or we have heard from one): its token may be on its way.
-      else if (s.chan && (s.peers || e.contended)) query();
-      else fetch();
-      break;
-    case 'ok': {
-      if (s.phase !== 'fetch') break;
-      let token: CalToken;
-      try {
-        token = toCalToken(e.body, s.at.w);
-      } catch (error) {
-        fail(error as BookingsApiError);
-        break;
-      }
-      const life = token.expiresAt - s.at.w;
-      const exp = { w: token.expiresAt, m: s.at.m + life };
-      // A token that expired while its request ran is treated as a time-out (retried with backoff).
-      if (until(exp, e) <= 0) {
-        fail(new BookingsApiError({ kind: 'timeout', endpoint: 'token' }));
-        break;
-      }
-      Object.assign(s, { phase: 'idle', end: e.m });
-      s.maxLife = Math.max(s.maxLife, life);
-      s.floor = s.at.m + MIN_GAP_MS;
-      settle(token, s.at.w, exp);
-      if (s.chan) {
-        fx.push({ type: 'broadcast', message: { type: 'token', token, issuedAt: s.at.w } });
-      }
-      if (s.locks) fx.push({ type: 'unlock' });
-      fx.push({ type: 'refreshed', token });
-      break;
-    }
-    case 'fail':
-      if (s.phase === 'fetch') fail(e.error);
+      effects.push({ type: 'unlock' });
       break;
     case 'focus':
-      s.focused = e.value;
+      state.focused = event.value;
       break;
     case 'online':
-      s.online = e.value;
+      state.online = event.value;
       break;
-    case 'message': {
-      const data = (e.data ?? {}) as Partial<Record<string, unknown>>;
-      if (data.type === 'query' && Number.isFinite(data.have)) {
-        s.peers = true;
-        if (fresh() && s.token!.expiresAt > (data.have as number)) {
-          fx.push({
-            type: 'broadcast',
-            message: { type: 'token', token: s.token!, issuedAt: s.iss },
-          });
-        }
-      }
-      const token = foreignToken(data, s, e.w);
-      if (token) {
-        s.peers = true;
-        if (!s.token || token.expiresAt > s.token.expiresAt) {
-          settle(token, data.issuedAt as number, wallAt(token.expiresAt, e));
-        }
-      }
+    case 'message':
+      readMessage(state, event, effects, (event.data ?? {}) as Partial<Record<string, unknown>>);
       break;
-    }
-    case 'dispose':
-      if (s.phase !== 'off') fx.push({ type: 'reject', error: aborted() });
-      // The token is dropped too: a disposed manager (a previous user's) must not hold it in memory.
-      drop();
-      Object.assign(s, { phase: 'done', due: null, next: null, waiting: false });
-      fx.push({ type: 'stop' }, { type: 'arm', at: null, ms: 0, tick: false });
-      return { state: s, effects: fx };
   }
+}
 
-  // act: start a request when one is due and allowed.
-  if (s.phase === 'query' && s.due && until(s.due, e) <= 0) fetch();
+// `refreshAt` and `expiry` are set and cleared with `token`.
+function dropToken(state: Draft): void {
+  state.token = null;
+  state.expiry = null;
+  state.refreshAt = null;
+}
+
+const isFresh = (state: Draft, event: Stamped) =>
+  !!state.refreshAt && until(state.refreshAt, event) > 0;
+
+/** Our own request's answer: a token, or an error when it is malformed or expired on arrival. */
+function receiveToken(state: Draft, event: Stamped & { type: 'ok' }, effects: Effect[]): void {
+  const { startedAt } = state;
+  let token: CalToken;
+  try {
+    token = toCalToken(event.body, startedAt.w);
+  } catch (error) {
+    receiveFailure(state, event, effects, error as BookingsApiError);
+    return;
+  }
+  const lifetime = token.expiresAt - startedAt.w;
+  const expiry = { w: token.expiresAt, m: startedAt.m + lifetime };
+  // A token that expired while its request ran is treated as a time-out (retried with backoff).
+  if (until(expiry, event) <= 0) {
+    receiveFailure(
+      state,
+      event,
+      effects,
+      new BookingsApiError({ kind: 'timeout', endpoint: 'token' }),
+    );
+    return;
+  }
+  state.phase = 'idle';
+  state.repliedAt = event.m;
+  state.maxLife = Math.max(state.maxLife, lifetime);
+  state.floor = startedAt.m + MIN_GAP_MS;
+  holdToken(state, event, effects, token, startedAt.w, expiry);
+  if (state.channel) {
+    effects.push({ type: 'broadcast', message: { type: 'token', token, issuedAt: startedAt.w } });
+  }
+  if (state.locks) effects.push({ type: 'unlock' });
+  effects.push({ type: 'refreshed', token });
+}
+
+/** Our own request failed: retried with backoff, or reported (after the quick retries). */
+function receiveFailure(
+  state: Draft,
+  event: Stamped,
+  effects: Effect[],
+  error: BookingsApiError,
+): void {
+  state.phase = 'idle';
+  state.repliedAt = event.m;
+  if (state.locks) effects.push({ type: 'unlock' });
+  state.floor = event.m + MIN_GAP_MS;
+  if (isRetryableKind(error.kind)) {
+    state.failures += 1;
+    const delay = backoffDelay(state.failures) * (1 + event.r);
+    state.floor = event.m + delay;
+    state.due = after(event, delay);
+    // Callers wait out the quick retries; the background goes on retrying after that.
+    if (state.failures < MAX_ATTEMPTS || (state.failures > MAX_ATTEMPTS && !state.waiting)) return;
+  } else {
+    state.due = null;
+    state.failures = 0;
+  }
+  const unauthorized = error.kind === 'unauthorized';
+  state.status = unauthorized ? 'unauthorized' : 'error';
+  state.error = error;
+  state.waiting = false;
+  effects.push({ type: 'reject', error });
+  if (!unauthorized) effects.push({ type: 'error', error });
+  else {
+    dropToken(state);
+    if (!state.reported) effects.push({ type: 'authError', error });
+    state.reported = true;
+  }
+}
+
+/** Another tab's message: a query we answer when our token is fresh and newer, or its token. */
+function readMessage(
+  state: Draft,
+  event: Stamped,
+  effects: Effect[],
+  data: Partial<Record<string, unknown>>,
+): void {
+  if (data.type === 'query' && Number.isFinite(data.have)) {
+    state.peers = true;
+    if (isFresh(state, event) && state.token!.expiresAt > (data.have as number)) {
+      effects.push({
+        type: 'broadcast',
+        message: { type: 'token', token: state.token!, issuedAt: state.issuedAt },
+      });
+    }
+  }
+  const token = foreignToken(data, state, event.w);
+  if (!token) return;
+  state.peers = true;
+  if (!state.token || token.expiresAt > state.token.expiresAt) {
+    holdToken(
+      state,
+      event,
+      effects,
+      token,
+      data.issuedAt as number,
+      wallAt(token.expiresAt, event),
+    );
+  }
+}
+
+/** Holds a token (ours or another tab's) and, when it is fresh, resolves the callers with it. */
+function holdToken(
+  state: Draft,
+  event: Stamped,
+  effects: Effect[],
+  token: CalToken,
+  issuedAt: number,
+  expiry: Deadline,
+): void {
+  const wall = refreshMoment(issuedAt, token.expiresAt, event.w, state.leeway, event.r);
+  // Its monotonic twin comes no later than the expiry's: a wall clock set back while the request
+  // ran would otherwise put the refresh off by as much, past the expiry.
+  const refreshAt = {
+    w: wall,
+    m: Math.min(event.m + wall - event.w, expiry.m - (expiry.w - wall)),
+  };
+  state.token = token;
+  state.issuedAt = issuedAt;
+  state.expiry = expiry;
+  state.refreshAt = refreshAt;
+  state.failures = 0;
+  state.reported = false;
+  // A token too close to its expiry is kept, but the refresh still goes ahead.
+  if (until(refreshAt, event) <= 0) return;
+  if (state.phase === 'fetch') state.status = 'refreshing';
+  else {
+    if (state.phase === 'query') effects.push({ type: 'unlock' });
+    state.phase = 'idle';
+    state.status = 'ready';
+    state.error = null;
+    state.due = refreshAt;
+  }
+  state.waiting = false;
+  effects.push({ type: 'resolve', token });
+}
+
+/** Asks the other tabs for a newer token first (`askTabs`) or requests one now. */
+function startRequest(state: Draft, event: Stamped, effects: Effect[], askTabs: boolean): void {
+  if (askTabs) {
+    state.phase = 'query';
+    state.due = after(event, QUERY_WAIT_MS);
+    effects.push({
+      type: 'broadcast',
+      message: { type: 'query', have: state.token?.expiresAt ?? 0 },
+    });
+  } else {
+    state.phase = 'fetch';
+    state.startedAt = momentOf(event);
+    state.due = null;
+    state.starts = [...state.starts, event.m].slice(-MAX_PER_MINUTE);
+    effects.push({ type: 'request' });
+  }
+}
+
+/**
+ * act: start a request when one is due and allowed. Then plan: the one next action at — the held
+ * token's expiry, the end of a query, or the next request (unless it is only held back by focus or
+ * network, whose events will wake us).
+ */
+function actAndPlan(state: Draft, event: Stamped, effects: Effect[]): void {
+  if (state.phase === 'query' && state.due && until(state.due, event) <= 0) {
+    startRequest(state, event, effects, false);
+  }
+  // Monotonic moment from which a request may start.
+  const floor = Math.max(
+    state.waiting ? Math.min(state.floor, state.repliedAt + MIN_GAP_MS) : state.floor,
+    state.starts.length >= MAX_PER_MINUTE ? state.starts[0]! + MINUTE_MS : -Infinity,
+  );
   // The request's start: when it is due, or when the floor allows it if that is later.
-  const gate: Deadline = { w: Infinity, m: floor() };
+  const gate: Deadline = { w: Infinity, m: floor };
   const start =
-    s.phase === 'idle' && s.due ? (until(s.due, e) < until(gate, e) ? gate : s.due) : null;
-  if (start && until(start, e) <= 0 && (s.waiting || (s.focused && s.online))) {
+    state.phase === 'idle' && state.due
+      ? until(state.due, event) < until(gate, event)
+        ? gate
+        : state.due
+      : null;
+  if (start && until(start, event) <= 0 && (state.waiting || (state.focused && state.online))) {
     // Background retries after the quick ones keep the error state on screen.
-    if (s.waiting || s.status !== 'error') {
-      Object.assign(s, { status: s.token ? 'refreshing' : 'loading', error: null });
+    if (state.waiting || state.status !== 'error') {
+      state.status = state.token ? 'refreshing' : 'loading';
+      state.error = null;
     }
-    if (s.locks) {
-      Object.assign(s, { phase: 'lock', at: now });
-      fx.push({ type: 'lock' });
-    } else if (s.chan && s.peers) query();
-    else fetch();
+    if (state.locks) {
+      state.phase = 'lock';
+      state.startedAt = momentOf(event);
+      effects.push({ type: 'lock' });
+    } else startRequest(state, event, effects, state.channel && state.peers);
   }
-
-  // plan: the one next action at — the held token's expiry, the end of a query, or the next request
-  // (unless it is only held back by focus or network, whose events will wake us).
-  const pending = s.phase === 'query' ? s.due : s.phase === 'idle' ? start : null;
-  s.next = earlier(s.exp, pending && until(pending, e) > 0 ? pending : null, e);
-  s.nextRefreshAt = s.phase === 'idle' && start ? Math.min(start.w, e.w + start.m - e.m) : null;
-  const ms = s.next ? Math.max(0, until(s.next, e)) : 0;
-  fx.push({ type: 'arm', at: s.next, ms, tick: s.focused && !!s.next });
-  return { state: s, effects: fx };
+  const idle = state.phase === 'idle';
+  const pending = state.phase === 'query' ? state.due : idle ? start : null;
+  state.next = earlier(state.expiry, pending && until(pending, event) > 0 ? pending : null, event);
+  state.nextRefreshAt = idle && start ? Math.min(start.w, event.w + start.m - event.m) : null;
+  const ms = state.next ? Math.max(0, until(state.next, event)) : 0;
+  effects.push({ type: 'arm', at: state.next, ms, tick: state.focused && !!state.next });
 }
 
 /**
@@ -368,19 +477,19 @@ export function transition(
  */
 function foreignToken(
   data: Partial<Record<string, unknown>>,
-  s: MachineState,
+  state: MachineState,
   now: number,
 ): CalToken | null {
-  const t = (data.token ?? {}) as Partial<Record<keyof CalToken, unknown>>;
+  const fields = (data.token ?? {}) as Partial<Record<keyof CalToken, unknown>>;
   const { issuedAt } = data;
-  const expiresAt = t.expiresAt as number;
-  const limit = (s.maxLife || MAX_FOREIGN_LIFETIME_MS) + LIFETIME_MARGIN_MS;
+  const expiresAt = fields.expiresAt as number;
+  const limit = (state.maxLife || MAX_FOREIGN_LIFETIME_MS) + LIFETIME_MARGIN_MS;
   return data.type === 'token' &&
-    nonEmpty(t.accessToken) &&
-    typeof t.tokenType === 'string' &&
-    typeof t.calClientId === 'string' &&
-    typeof t.refreshed === 'boolean' &&
-    (t.integrationStatus === 'created' || t.integrationStatus === 'existing') &&
+    nonEmpty(fields.accessToken) &&
+    typeof fields.tokenType === 'string' &&
+    typeof fields.calClientId === 'string' &&
+    typeof fields.refreshed === 'boolean' &&
+    (fields.integrationStatus === 'created' || fields.integrationStatus === 'existing') &&
     Number.isFinite(expiresAt) &&
     Number.isFinite(issuedAt) &&
     (issuedAt as number) <= now + MAX_SKEW_MS &&
@@ -388,12 +497,12 @@ function foreignToken(
     expiresAt > now &&
     expiresAt - now <= limit
     ? Object.freeze({
-        accessToken: t.accessToken as string,
-        tokenType: t.tokenType,
+        accessToken: fields.accessToken as string,
+        tokenType: fields.tokenType,
         expiresAt,
-        calClientId: t.calClientId,
-        integrationStatus: t.integrationStatus,
-        refreshed: t.refreshed,
+        calClientId: fields.calClientId,
+        integrationStatus: fields.integrationStatus,
+        refreshed: fields.refreshed,
       })
     : null;
 }
