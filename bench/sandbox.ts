@@ -1,5 +1,6 @@
-// The sandbox on hostile input, over real HTTP on 127.0.0.1: the e-mail body that made the old
-// pattern backtrack for seconds, and 10,000 spellings of one zone (each once cached a formatter).
+// The sandbox on hostile input: the e-mail body that made the old pattern backtrack for seconds
+// (over real HTTP on 127.0.0.1), and 10,000 spellings of one zone, each of which once cached a
+// formatter (through the request function the sandbox runs).
 import { handleCalRequest } from '../src/fake/handle.js';
 import { startSandbox } from '../src/sandbox/index.js';
 import type { BenchRow } from './lib/types.js';
