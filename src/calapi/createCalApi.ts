@@ -319,27 +319,20 @@ export function createCalApi(options: CalApiOptions): CalApi {
       // A read Cal.com serves without a token goes out at once: with the token when one is at hand,
       // without it while it is still being fetched, so the page does not wait a round trip for it.
       const peek = open ? options.peekAccessToken : undefined;
-      /** A token this call sends: the newest any call has, and kept out of its errors. */
-      const use = (value: string) => {
-        latest = value;
-        sent.push(value);
-        return value;
-      };
-      const fetchToken = async () => {
-        const value = await fromHost(getAccessToken);
-        if (!nonEmpty(value)) throw fail('unauthorized');
-        return use(value);
-      };
       let token: string | undefined;
       if (peek) {
         try {
-          const atHand = nonEmpty(peek());
-          if (atHand !== undefined) token = use(atHand);
+          token = nonEmpty(peek());
         } catch {
           // No token at hand: the read goes out without one.
         }
       } else {
-        token = await fetchToken();
+        token = await fromHost(getAccessToken);
+        if (!nonEmpty(token)) throw fail('unauthorized');
+      }
+      if (token !== undefined) {
+        latest = token;
+        sent.push(token);
       }
 
       let body: string | undefined;
@@ -395,7 +388,10 @@ export function createCalApi(options: CalApiOptions): CalApi {
         // A read sent without a token and refused (a proxy in front that wants one): once more,
         // with the token.
         response.body?.cancel().catch(() => {});
-        token = await fetchToken();
+        token = await fromHost(getAccessToken);
+        if (!nonEmpty(token)) throw fail('unauthorized');
+        latest = token;
+        sent.push(token);
         response = await send();
       }
       noteAnswer();
