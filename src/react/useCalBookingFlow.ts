@@ -21,11 +21,12 @@ import {
   initialCalBookingFlowState,
   transitionCalBookingFlow,
 } from './calBookingFlowMachine.js';
-import { dayOf, isTimeZone, viewerTimeZone } from './timeZones.js';
+import { dayOf, viewerTimeZone } from './timeZones.js';
 import { useBookingsIdentity } from './useBookingsIdentity.js';
 import type { CalQueryError } from './useCalApi.js';
 import { useCreateCalBooking, useRescheduleCalBooking } from './useCalBookingMutations.js';
 import { useCalBooking, useCalEventTypes } from './useCalQueries.js';
+import { useKnownTimeZone } from './useKnownTimeZone.js';
 
 /** Which event type the flow books: one pinned by id or by slug, or one the person chooses. */
 export type CalBookingFlowEventTypeOptions =
@@ -137,26 +138,6 @@ export function isCalSlotTakenError(error: unknown): boolean {
     error.status === 400 &&
     SLOT_GONE.test(error.detail ?? '')
   );
-}
-
-/** `timeZone` when `Intl` knows it, else the viewer's zone; an unknown one is said once in development. */
-export function useKnownTimeZone(timeZone: string): string {
-  const known = isTimeZone(timeZone);
-  const said = useRef('');
-  useEffect(() => {
-    if (known || said.current === timeZone) return;
-    said.current = timeZone;
-    // Bundlers replace process.env.NODE_ENV (production drops the block); without one, `process` may
-    // not exist, which the catch absorbs. A `typeof process` test would hide it in every browser.
-    try {
-      if (process.env.NODE_ENV !== 'production') {
-        console.warn(
-          `@aisquare/bookings-react: unknown time zone "${timeZone}"; the viewer's zone is used.`,
-        );
-      }
-    } catch {}
-  }, [known, timeZone]);
-  return known ? timeZone : viewerTimeZone();
 }
 
 /**

@@ -13,9 +13,9 @@ import {
 } from 'react';
 import type { CalEventTypeRef, CalSlot, CalSlots, CalSlotsParams } from '../../calapi/types.js';
 import type { CalQueryError } from '../../react/useCalApi.js';
-import { useKnownTimeZone } from '../../react/useCalBookingFlow.js';
 import { useCalMe } from '../../react/useCalQueries.js';
 import { useCalSlots } from '../../react/useCalSlots.js';
+import { useKnownTimeZone } from '../../react/useKnownTimeZone.js';
 import { BookingsLabelsContext } from '../BookingsLabelsContext.js';
 import { dateTimeFormat } from './bookingTime.js';
 import {
