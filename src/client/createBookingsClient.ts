@@ -60,6 +60,32 @@ const accessTokenOf = (body: unknown): string | undefined =>
 const BEARER_TOKEN = /^[\w.~+/-]+=*$/;
 
 /**
+ * A request's headers: the host's, then the auth, which comes only from jwt/getAuthToken/apiKey (a
+ * stray header must not replace it, and a secret we did not put there could not be redacted).
+ */
+function requestHeaders(
+  options: BookingsClientOptions<unknown, unknown, CalTokenRefreshResponse>,
+  apiKeyHeader: string,
+  apiKeyInAuthorization: boolean,
+  post: boolean,
+  jwt: string | undefined,
+): Record<string, string> {
+  const { apiKey } = options;
+  const headers = new Headers(options.headers);
+  headers.delete('authorization');
+  headers.delete(apiKeyHeader);
+  // Accept/Content-Type may be refined by the host (e.g. DRF's `application/json; version=2`).
+  for (const name of post ? ['accept', 'content-type'] : ['accept']) {
+    if (!headers.has(name)) headers.set(name, 'application/json');
+  }
+  if (apiKey && !apiKeyInAuthorization) headers.set(apiKeyHeader, apiKey);
+  // With the default header, the key is the bearer only when there is no JWT.
+  const bearer = jwt || (apiKeyInAuthorization && apiKey);
+  if (bearer) headers.set('authorization', `Bearer ${bearer}`);
+  return Object.fromEntries(headers);
+}
+
+/**
  * Creates a framework-free client for the three AISquare bookings endpoints. Every call validates
  * the response against its schema (overridable per endpoint; the data types follow it) and rejects
  * only with a `BookingsApiError` whose message never contains a token, an API key or a body.
@@ -123,21 +149,7 @@ export function createBookingsClient<
         throw fail('invalid_request', { cause });
       }
 
-      const headers = new Headers(options.headers);
-      // Auth comes only from jwt/getAuthToken/apiKey: a stray header must not replace it, and a
-      // secret we did not put there could not be redacted from error text.
-      headers.delete('authorization');
-      headers.delete(apiKeyHeader);
-      // Accept/Content-Type may be refined by the host (e.g. DRF's `application/json; version=2`).
-      for (const name of post ? ['accept', 'content-type'] : ['accept']) {
-        if (!headers.has(name)) headers.set(name, 'application/json');
-      }
-      const { apiKey } = options;
-      if (apiKey && !apiKeyInAuthorization) headers.set(apiKeyHeader, apiKey);
-      // With the default header, the key is the bearer only when there is no JWT.
-      const bearer = jwt || (apiKeyInAuthorization && apiKey);
-      if (bearer) headers.set('authorization', `Bearer ${bearer}`);
-
+      const headers = requestHeaders(options, apiKeyHeader, apiKeyInAuthorization, post, jwt);
       // Resolved per call, so MSW or a test spy installed after the client was created is still used.
       const fetchImpl = options.fetch ?? globalThis.fetch;
       if (typeof fetchImpl !== 'function') {
@@ -147,7 +159,7 @@ export function createBookingsClient<
       }
       const init: RequestInit = {
         method: post ? 'POST' : 'GET',
-        headers: Object.fromEntries(headers),
+        headers,
         body: payload,
       };
       // Only passed when set: some runtimes (older Cloudflare Workers) throw on any `credentials`.
