@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { kindForStatus } from '../client/errors.js';
+import { noop } from '../client/noop.js';
 import type { StandardSchemaV1 } from '../client/standardSchema.js';
 import { checkLimits, type Exchange, transport } from '../client/transport.js';
 import { normalizeBaseUrl } from '../client/url.js';
@@ -374,7 +375,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
           ? await fromHost(() => renew(sentToken, unknown))
           : undefined;
       if (next !== undefined) {
-        response.body?.cancel().catch(() => {});
+        response.body?.cancel().catch(noop);
         if (unknown && next === token) {
           noteAnswer();
           throw fail('unauthorized', {
@@ -387,7 +388,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
       } else if (sentToken === undefined && (unknown || response.status === 403)) {
         // A read sent without a token and refused (a proxy in front that wants one): once more,
         // with the token.
-        response.body?.cancel().catch(() => {});
+        response.body?.cancel().catch(noop);
         token = await fromHost(getAccessToken);
         if (!nonEmpty(token)) throw fail('unauthorized');
         latest = token;

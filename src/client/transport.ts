@@ -1,7 +1,9 @@
 // The transport both clients share (AISquare bookings and Cal.com API v2): one call under the
 // caller's signal and a time-out, fetch without redirects, a streamed byte cap and JSON parsing.
 // Internal: no package entry exports it; each client turns its failures into its own error class.
+
 import type { BookingsValidationIssue } from './errors.js';
+import { noop } from './noop.js';
 import { rootIssue } from './validate.js';
 
 /** The failures the transport itself classifies; every other one is the client's own. */
@@ -76,7 +78,7 @@ async function readCapped(response: Response, max: number): Promise<string | und
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     size += chunk.value.byteLength;
     if (size > max) {
-      reader.cancel().catch(() => {});
+      reader.cancel().catch(noop);
       return undefined;
     }
     text += decoder.decode(chunk.value, { stream: true });

@@ -1,5 +1,6 @@
 import { BookingsApiError } from '../client/errors.js';
 import { ANONYMOUS_IDENTITY, readJwtSubject } from '../client/jwtSubject.js';
+import { noop } from '../client/noop.js';
 import { nonEmpty } from '../client/validate.js';
 import type { BookingsSessionOptions } from './types.js';
 
@@ -22,8 +23,6 @@ export interface CredentialMemory {
   /** The missing-credential warning was given (once per session). */
   warned?: boolean;
 }
-
-export const noop = () => {};
 
 /** The credential the options give now: the JWT, a synchronous getter's answer, or a cookie session. */
 export function readCredential(

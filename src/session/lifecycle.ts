@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { BookingsApiError } from '../client/errors.js';
+import { noop } from '../client/noop.js';
 import type { CalTokenManager } from '../token/types.js';
-import { noop } from './credential.js';
 import { errorReporter, routeQueryErrors } from './errorRouting.js';
 import { bookingsKeys } from './keys.js';
 import { same } from './same.js';

@@ -1,14 +1,9 @@
 import { normalizeError } from '../client/errors.js';
-import { crossTabName } from './crossTab.js';
-import {
-  type Deadline,
-  type Effect,
-  initialState,
-  type MachineEvent,
-  transition,
-} from './machine.js';
-import { MAX_TIMER_DELAY_MS, TICK_INTERVAL_MS } from './schedule.js';
+import { noop } from '../client/noop.js';
+import { browserLocks, crossTabName, openBroadcastChannel, requestLock } from './crossTab.js';
+import { type Effect, initialState, type MachineEvent, transition } from './machine.js';
 import { callSafely, createStateStore } from './store.js';
+import { tokenTimers } from './timers.js';
 import type {
   CalToken,
   CalTokenChannel,
@@ -18,8 +13,6 @@ import type {
   CalTokenManagerOptions,
   CalTokenOnlineSource,
 } from './types.js';
-
-const noop = () => {};
 
 /**
  * Adds `listener` to `target` when it is an event target (servers and workers have no document or
@@ -56,21 +49,6 @@ const windowOnline: CalTokenOnlineSource = {
   },
 };
 
-/** `new BroadcastChannel(name)` where it exists (and works), else `null`. */
-function openBroadcastChannel(name: string): CalTokenChannel | null {
-  try {
-    return new BroadcastChannel(name);
-  } catch {
-    return null;
-  }
-}
-
-/** `navigator.locks` where the Web Locks API exists, else `null`. */
-function browserLocks(): CalTokenLocks | null {
-  const locks = (g.navigator as { locks?: CalTokenLocks } | undefined)?.locks;
-  return typeof locks?.request === 'function' ? locks : null;
-}
-
 /**
  * Creates the framework-free Cal.com token lifecycle: it fetches a token, refreshes it before it
  * expires (single-flight, with backoff, across tabs), and exposes an immutable state for
@@ -95,44 +73,13 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   const queue: MachineEvent[] = [];
   let state = initialState(leeway);
   let busy = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let tick: ReturnType<typeof setInterval> | undefined;
-  let armed: Deadline | null = null;
   let request: AbortController | undefined;
   let lockWait: AbortController | undefined;
   let release: (() => void) | undefined;
   let channel: CalTokenChannel | null = null;
   let locks: CalTokenLocks | null = null;
   let unsubscribe: (() => void)[] = [];
-  // The monotonic clock, reconciled with our own timers: a timer that fired proves its delay has
-  // passed. A host's fake timers often leave performance.now() real (Vitest 2's default list, many
-  // Jest setups): without this, the gap between token requests and the backoff never end there.
-  let ahead = 0;
-  const monotonicNow = () => monotonic() + ahead;
-  // Set after a request starts or a reply comes: the timers are then set anew, since the gap and
-  // the backoff count from that moment and an older timer firing could end them early.
-  let reset = false;
-
-  /**
-   * `schedule(callback, ms)` (setTimeout or setInterval) whose firing also moves our clock up to
-   * `ms` after it was set, when the clock given saw less than half of that: real timers fire late
-   * or a rounding error early, so in a browser nothing changes and no drift builds up.
-   */
-  function timed(
-    schedule: (callback: () => void, ms: number) => ReturnType<typeof setTimeout>,
-    ms: number,
-    callback: () => void,
-  ) {
-    let raw = monotonic();
-    let ours = raw + ahead;
-    return schedule(() => {
-      const now = monotonic();
-      if (now - raw < ms / 2) ahead = Math.max(ahead, ours + ms - now);
-      raw = now;
-      ours = now + ahead;
-      callback();
-    }, ms);
-  }
+  const [monotonicNow, arm, restartTimers] = tokenTimers(monotonic, () => send({ type: 'due' }));
 
   /** Feeds events to the machine one at a time (an effect or a host callback may send more). */
   function send(event: MachineEvent): void {
@@ -141,7 +88,7 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
     busy = true;
     try {
       for (let next = queue.shift(); next; next = queue.shift()) {
-        if (next.type === 'ok' || next.type === 'fail') reset = true;
+        if (next.type === 'ok' || next.type === 'fail') restartTimers();
         const result = transition(state, { ...next, w: now(), m: monotonicNow(), r: random() });
         state = result.state;
         const { status, token, error, nextRefreshAt } = state;
@@ -159,7 +106,7 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   function perform(effect: Effect): void {
     switch (effect.type) {
       case 'request': {
-        reset = true;
+        restartTimers();
         const controller = new AbortController();
         const { signal } = controller;
         request = controller;
@@ -179,25 +126,17 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
         const controller = new AbortController();
         lockWait = controller;
         /** Holds the lock until `unlock`, unless this wait was dropped or the manager disposed. */
-        const hold = (contended: boolean) =>
-          lockWait === controller &&
-          new Promise<void>((resolve) => {
-            release = resolve;
-            send({ type: 'locked', contended });
-          });
-        // Asked without waiting first: `null` means another tab holds or awaits the lock, which is
-        // when its token may be on its way. Timing the grant cannot tell: a booting page's lock
-        // manager alone can take 20-90 ms. (`ifAvailable` cannot be combined with a signal.)
-        locks
-          ?.request(name, { ifAvailable: true }, async (lock) => {
-            if (lock !== null) return hold(false);
-            if (lockWait === controller) {
-              locks
-                ?.request(name, { signal: controller.signal }, async () => hold(true))
-                .catch(noop);
-            }
-          })
-          .catch(noop);
+        requestLock(
+          locks,
+          name,
+          controller.signal,
+          (contended) =>
+            lockWait === controller &&
+            new Promise<void>((resolve) => {
+              release = resolve;
+              send({ type: 'locked', contended });
+            }),
+        );
         break;
       }
       case 'unlock':
@@ -226,33 +165,9 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
       case 'authError':
         callSafely(options.onAuthError, effect.error);
         break;
-      case 'arm': {
-        if (reset) {
-          clearTimeout(timer);
-          clearInterval(tick);
-          timer = tick = undefined;
-          reset = false;
-        }
-        const { at } = effect;
-        // Re-armed only when the moment changes, so the tick does not churn timers.
-        if (!at || !timer || at.w !== armed?.w || at.m !== armed.m) {
-          clearTimeout(timer);
-          timer = undefined;
-          armed = at;
-          // Clamped: a longer delay overflows and fires at once; an early wake-up just re-arms.
-          if (at) {
-            timer = timed(setTimeout, Math.min(effect.ms, MAX_TIMER_DELAY_MS - 1), () => {
-              timer = undefined;
-              send({ type: 'due' });
-            });
-          }
-        }
-        if (!effect.tick) {
-          clearInterval(tick);
-          tick = undefined;
-        } else tick ??= timed(setInterval, TICK_INTERVAL_MS, () => send({ type: 'due' }));
+      case 'arm':
+        arm(effect);
         break;
-      }
       case 'stop':
         request?.abort();
         lockWait?.abort();
