@@ -5,6 +5,7 @@ import { nonEmpty } from '../client/validate.js';
 import type { CalTokenManager } from '../token/types.js';
 import { calApiKeys } from './calApiKeys.js';
 import { calConfigQueryOptions } from './queryOptions.js';
+import { same } from './same.js';
 import type { BookingsSession } from './types.js';
 
 /** One Cal.com client per token manager (so per identity), remade when its options change. */
@@ -36,12 +37,7 @@ export function getCalApi(session: BookingsSession): CalApi {
       .flat(),
   ];
   const cached = cache.get(tokenManager);
-  if (
-    cached?.inputs.length === inputs.length &&
-    cached.inputs.every((value, index) => value === inputs[index])
-  ) {
-    return cached.calApi;
-  }
+  if (cached && same(cached.inputs, inputs)) return cached.calApi;
   if (cached) {
     // New options for the same user: calls on the old ones stop, and what came from another Cal.com
     // origin is reset (what is on screen refetches) rather than shown as the new origin's. After

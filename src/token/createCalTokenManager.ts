@@ -50,6 +50,25 @@ const windowOnline: CalTokenOnlineSource = {
 };
 
 /**
+ * `handle` as a function that handles one event at a time: an event sent while one is handled (by
+ * `handle` itself, or a host callback it calls) waits for its turn.
+ */
+function serial<E>(handle: (event: E) => void): (event: E) => void {
+  const queue: E[] = [];
+  let busy = false;
+  return (event) => {
+    queue.push(event);
+    if (busy) return;
+    busy = true;
+    try {
+      for (let next = queue.shift(); next; next = queue.shift()) handle(next);
+    } finally {
+      busy = false;
+    }
+  };
+}
+
+/**
  * Creates the framework-free Cal.com token lifecycle: it fetches a token, refreshes it before it
  * expires (single-flight, with backoff, across tabs), and exposes an immutable state for
  * `useSyncExternalStore`. This is the runner of the pure state machine in `machine.ts`: it performs
@@ -70,9 +89,7 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   const name = identity && options.crossTab !== false ? crossTabName(client.baseUrl, identity) : '';
   const store = createStateStore();
   const waiters: [(token: CalToken) => void, (error: unknown) => void][] = [];
-  const queue: MachineEvent[] = [];
   let state = initialState(leeway);
-  let busy = false;
   let request: AbortController | undefined;
   let lockWait: AbortController | undefined;
   let release: (() => void) | undefined;
@@ -82,23 +99,14 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
   const [monotonicNow, arm, restartTimers] = tokenTimers(monotonic, () => send({ type: 'due' }));
 
   /** Feeds events to the machine one at a time (an effect or a host callback may send more). */
-  function send(event: MachineEvent): void {
-    queue.push(event);
-    if (busy) return;
-    busy = true;
-    try {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        if (next.type === 'ok' || next.type === 'fail') restartTimers();
-        const result = transition(state, { ...next, w: now(), m: monotonicNow(), r: random() });
-        state = result.state;
-        const { status, token, error, nextRefreshAt } = state;
-        store.update({ status, token, error, nextRefreshAt });
-        for (const effect of result.effects) perform(effect);
-      }
-    } finally {
-      busy = false;
-    }
-  }
+  const send = serial((event: MachineEvent) => {
+    if (event.type === 'ok' || event.type === 'fail') restartTimers();
+    const result = transition(state, { ...event, w: now(), m: monotonicNow(), r: random() });
+    state = result.state;
+    const { status, token, error, nextRefreshAt } = state;
+    store.update({ status, token, error, nextRefreshAt });
+    for (const effect of result.effects) perform(effect);
+  });
 
   const onMessage = (event: { readonly data: unknown }) =>
     send({ type: 'message', data: event.data });
@@ -108,11 +116,10 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
       case 'request': {
         restartTimers();
         const controller = new AbortController();
-        const { signal } = controller;
         request = controller;
         // (a client that throws synchronously is caught too)
         new Promise((resolve) =>
-          resolve(client.refreshToken(options.tokenRequest ?? {}, { signal })),
+          resolve(client.refreshToken(options.tokenRequest ?? {}, { signal: controller.signal })),
         ).then(
           (body) => request === controller && send({ type: 'ok', body }),
           (error) =>
@@ -120,25 +127,20 @@ export function createCalTokenManager(options: CalTokenManagerOptions): CalToken
         );
         break;
       }
-      case 'lock': {
+      case 'lock':
         // A request left from an earlier wait (we adopted another tab's token meanwhile) is dropped.
         lockWait?.abort();
-        const controller = new AbortController();
-        lockWait = controller;
-        /** Holds the lock until `unlock`, unless this wait was dropped or the manager disposed. */
-        requestLock(
+        // Held until `unlock`.
+        lockWait = requestLock(
           locks,
           name,
-          controller.signal,
           (contended) =>
-            lockWait === controller &&
             new Promise<void>((resolve) => {
               release = resolve;
               send({ type: 'locked', contended });
             }),
         );
         break;
-      }
       case 'unlock':
         release?.();
         release = undefined;

@@ -24,20 +24,24 @@ export function browserLocks(): CalTokenLocks | null {
 /**
  * Asks `locks` for the lock `name` without waiting first: `null` means another tab holds or awaits
  * the lock, which is when its token may be on its way (timing the grant cannot tell: a booting page's
- * lock manager alone can take 20-90 ms); then waits for it, unless `signal` aborted meanwhile (a later
- * wait or the manager's disposal). `hold(contended)` runs once the lock is ours and holds it until
- * its promise settles. (`ifAvailable` cannot be combined with a signal.)
+ * lock manager alone can take 20-90 ms); then waits for it. `hold(contended)` runs once the lock is
+ * ours and holds it until its promise settles. Aborting the controller returned drops the wait (a
+ * later wait or the manager's disposal), and the lock when it comes. (`ifAvailable` cannot be
+ * combined with a signal.)
  */
 export function requestLock(
   locks: CalTokenLocks | null,
   name: string,
-  signal: AbortSignal,
-  hold: (contended: boolean) => unknown,
-): void {
+  hold: (contended: boolean) => Promise<void>,
+): AbortController {
+  const controller = new AbortController();
+  const { signal } = controller;
+  const held = (contended: boolean) => !signal.aborted && hold(contended);
   locks
     ?.request(name, { ifAvailable: true }, async (lock) => {
-      if (lock !== null) return hold(false);
-      if (!signal.aborted) locks.request(name, { signal }, async () => hold(true)).catch(noop);
+      if (lock !== null) return held(false);
+      if (!signal.aborted) locks.request(name, { signal }, async () => held(true)).catch(noop);
     })
     .catch(noop);
+  return controller;
 }
