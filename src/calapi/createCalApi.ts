@@ -222,6 +222,41 @@ interface Envelope {
   error?: { code?: unknown; message?: unknown; details?: unknown };
 }
 
+/** The URL of `path` under `base`, with `query` added to any query the path has. */
+function calUrl(base: string, path: string, query: Query): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {}) as [string, CalQueryValue][]) {
+    // String() of an array joins it with commas, Cal.com's list syntax (`status=upcoming,past`).
+    if (value !== undefined) search.set(key, String(value));
+  }
+  const added = search.toString();
+  return new URL(`${base}${path}${added ? (path.includes('?') ? '&' : '?') + added : ''}`).href;
+}
+
+/** The caller's headers with the family's `cal-api-version` (unless given) and a JSON body's type. */
+function calHeaders(init: CalFetchInit, pathname: string, body: string | undefined): Headers {
+  const headers = new Headers(init.headers);
+  const version =
+    init.version ?? (headers.get('cal-api-version') || VERSIONS.get(pathname.split('/')[2]!));
+  if (version) headers.set('cal-api-version', version);
+  if (body !== undefined && !headers.has('content-type')) {
+    headers.set('content-type', 'application/json');
+  }
+  return headers;
+}
+
+/** What Cal.com said when it refused a call, without the tokens `sent`. */
+function refusal(response: Response, data: unknown, sent: string[]): Partial<CalApiErrorOptions> {
+  const { code, message, details } = (data as Envelope | undefined)?.error ?? {};
+  return {
+    code: nonEmpty(code),
+    // Cal.com's own sentence, without the token should it ever quote it, cut short.
+    detail: safeDetail(message, sent),
+    details: details === undefined ? undefined : safeDetails(details, sent),
+    retryAfterMs: response.status === 429 ? retryAfterMs(response.headers) : undefined,
+  };
+}
+
 /**
  * Creates a framework-free Cal.com API v2 client that calls as the holder of `getAccessToken`'s
  * token. Every call sends the family's `cal-api-version`, unwraps and validates Cal.com's envelope,
@@ -304,15 +339,8 @@ export function createCalApi(options: CalApiOptions): CalApi {
         calApiOrigin(await (baseUrl as () => string | Promise<string>)()),
       );
       const base = origin;
-      const search = new URLSearchParams();
-      for (const [key, value] of Object.entries(init.query ?? {}) as [string, CalQueryValue][]) {
-        // String() of an array joins it with commas, Cal.com's list syntax (`status=upcoming,past`).
-        if (value !== undefined) search.set(key, String(value));
-      }
-      const query = search.toString();
+      const url = calUrl(base, path, init.query);
       // Decided on the URL as parsed, which is what fetch sends: nothing but `<base>/v2/…` gets the token.
-      const url = new URL(`${base}${path}${query ? (path.includes('?') ? '&' : '?') + query : ''}`)
-        .href;
       if (!url.startsWith(`${base}/v2/`)) {
         hostFailure = { error: new TypeError(PATH_RULE) };
         throw hostFailure.error;
@@ -342,13 +370,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
       } catch (cause) {
         throw fail('invalid_request', { cause });
       }
-      const headers = new Headers(init.headers);
-      const version =
-        init.version ?? (headers.get('cal-api-version') || VERSIONS.get(pathname.split('/')[2]!));
-      if (version) headers.set('cal-api-version', version);
-      if (body !== undefined && !headers.has('content-type')) {
-        headers.set('content-type', 'application/json');
-      }
+      const headers = calHeaders(init, pathname, body);
 
       // Resolved per call, so MSW or a test spy installed after creation is still used.
       const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -398,16 +420,8 @@ export function createCalApi(options: CalApiOptions): CalApi {
       noteAnswer();
 
       const data = await read(response);
-      if (!response.ok) {
-        const { code, message, details } = (data as Envelope | undefined)?.error ?? {};
-        throw fail(kindForCalStatus(response.status), {
-          code: nonEmpty(code),
-          // Cal.com's own sentence, without the token should it ever quote it, cut short.
-          detail: safeDetail(message, sent),
-          details: details === undefined ? undefined : safeDetails(details, sent),
-          retryAfterMs: response.status === 429 ? retryAfterMs(response.headers) : undefined,
-        });
-      }
+      if (!response.ok)
+        throw fail(kindForCalStatus(response.status), refusal(response, data, sent));
       if (!schema) return data as T;
       const envelope = data as Envelope | undefined;
       if (envelope?.status !== 'success' || envelope.data === undefined) {
