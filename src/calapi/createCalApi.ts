@@ -258,6 +258,69 @@ function refusal(response: Response, data: unknown, sent: string[]): Partial<Cal
 }
 
 /**
+ * What a call resolves to: the `data` of Cal.com's envelope (or what `unwrap` takes from it),
+ * validated by `schema` (its messages without the tokens `sent`), else `fail`'s error.
+ */
+async function fromEnvelope<T>(
+  data: unknown,
+  schema: StandardSchemaV1<unknown, T>,
+  unwrap: (envelope: Envelope) => unknown,
+  sent: string[],
+  fail: (kind: CalApiErrorKind, extra?: Partial<CalApiErrorOptions>) => CalApiError,
+): Promise<T> {
+  const envelope = data as Envelope | undefined;
+  if (envelope?.status !== 'success' || envelope.data === undefined) {
+    throw fail('invalid_response', {
+      issues: [rootIssue("the response is not a Cal.com envelope with status 'success' and data")],
+    });
+  }
+  const result = await validateStandard(schema, unwrap(envelope), sent);
+  if (!result.ok) throw fail('invalid_response', { issues: result.issues, cause: result.cause });
+  return result.value;
+}
+
+/**
+ * The token renewal every call of one client shares: `renew(stale, unknown)` gives a token newer
+ * than `stale`, the one a concurrent call already obtained, else one forced refresh (shared by
+ * every 498 and 401); after a 401 (`unknown`), `undefined` when `stale` had its forced refresh
+ * already. `latest(token)` records a token a call obtained; `latest()` is the newest one ('' before
+ * any).
+ */
+function tokenRenewal(
+  getAccessToken: CalApiOptions['getAccessToken'],
+): [
+  renew: (stale: string, unknown: boolean) => Promise<string> | undefined,
+  latest: (token?: string) => string,
+] {
+  /** The tokens of the last forced refresh (the one it replaced, the one it gave). */
+  let spent: string[] = [];
+  let newest: string | undefined;
+  let renewal: Promise<string> | undefined;
+  return [
+    (stale, unknown) => {
+      if (renewal) return renewal;
+      if (newest !== undefined && newest !== stale) return Promise.resolve(newest);
+      if (unknown && spent.includes(stale)) return undefined;
+      spent = [stale];
+      renewal = getAccessToken({ forceRefresh: true })
+        .then((token) => {
+          spent.push(token);
+          newest = token;
+          return token;
+        })
+        .finally(() => {
+          renewal = undefined;
+        });
+      return renewal;
+    },
+    (token) => {
+      if (token !== undefined) newest = token;
+      return newest ?? '';
+    },
+  ];
+}
+
+/**
  * Creates a framework-free Cal.com API v2 client that calls as the holder of `getAccessToken`'s
  * token. Every call sends the family's `cal-api-version`, unwraps and validates Cal.com's envelope,
  * and rejects only with a `CalApiError` (or, as is, with what `getAccessToken` or a `baseUrl`
@@ -266,41 +329,12 @@ function refusal(response: Response, data: unknown, sent: string[]): Partial<Cal
  */
 export function createCalApi(options: CalApiOptions): CalApi {
   const { getAccessToken, baseUrl = DEFAULT_CAL_API_URL } = options;
-  if (typeof getAccessToken !== 'function') {
+  if (typeof getAccessToken !== 'function')
     throw new TypeError('createCalApi: getAccessToken must be a function');
-  }
   const limits = checkLimits('createCalApi', DEFAULT_CAL_REQUEST_TIMEOUT_MS, options);
   let origin = typeof baseUrl === 'string' ? calApiOrigin(baseUrl) : undefined;
 
-  /**
-   * The newest token any call obtained, the forced refresh in flight (shared by every 498 and 401),
-   * and the tokens of the last forced refresh (the one it replaced, the one it gave), which a 401
-   * may not refresh again.
-   */
-  let latest: string | undefined;
-  let renewal: Promise<string> | undefined;
-  let spent: string[] = [];
-
-  /**
-   * A token newer than `stale`: the one a concurrent call already obtained, else one forced refresh;
-   * after a 401 (`unknown`), `undefined` when `stale` had its forced refresh already.
-   */
-  function renew(stale: string, unknown: boolean): Promise<string> | undefined {
-    if (renewal) return renewal;
-    if (latest !== undefined && latest !== stale) return Promise.resolve(latest);
-    if (unknown && spent.includes(stale)) return undefined;
-    spent = [stale];
-    renewal = getAccessToken({ forceRefresh: true })
-      .then((token) => {
-        spent.push(token);
-        latest = token;
-        return token;
-      })
-      .finally(() => {
-        renewal = undefined;
-      });
-    return renewal;
-  }
+  const [renew, latest] = tokenRenewal(getAccessToken);
 
   async function request<T>(
     path: string,
@@ -320,7 +354,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
     const fail = (kind: CalApiErrorKind, extra?: Partial<CalApiErrorOptions>) =>
       new CalApiError({
         kind,
-        ...scrub({ method, path: pathname, status, requestId, ...extra }, [...sent, latest ?? '']),
+        ...scrub({ method, path: pathname, status, requestId, ...extra }, [...sent, latest()]),
       });
     /**
      * What `getAccessToken` or `baseUrl` rejected with (the session routes it), or the refusal of a
@@ -338,10 +372,9 @@ export function createCalApi(options: CalApiOptions): CalApi {
       origin ??= await fromHost(async () =>
         calApiOrigin(await (baseUrl as () => string | Promise<string>)()),
       );
-      const base = origin;
-      const url = calUrl(base, path, init.query);
+      const url = calUrl(origin, path, init.query);
       // Decided on the URL as parsed, which is what fetch sends: nothing but `<base>/v2/…` gets the token.
-      if (!url.startsWith(`${base}/v2/`)) {
+      if (!url.startsWith(`${origin}/v2/`)) {
         hostFailure = { error: new TypeError(PATH_RULE) };
         throw hostFailure.error;
       }
@@ -360,7 +393,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
         if (!nonEmpty(token)) throw fail('unauthorized');
       }
       if (token !== undefined) {
-        latest = token;
+        latest(token);
         sent.push(token);
       }
 
@@ -413,7 +446,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
         response.body?.cancel().catch(noop);
         token = await fromHost(getAccessToken);
         if (!nonEmpty(token)) throw fail('unauthorized');
-        latest = token;
+        latest(token);
         sent.push(token);
         response = await send();
       }
@@ -422,20 +455,7 @@ export function createCalApi(options: CalApiOptions): CalApi {
       const data = await read(response);
       if (!response.ok)
         throw fail(kindForCalStatus(response.status), refusal(response, data, sent));
-      if (!schema) return data as T;
-      const envelope = data as Envelope | undefined;
-      if (envelope?.status !== 'success' || envelope.data === undefined) {
-        throw fail('invalid_response', {
-          issues: [
-            rootIssue("the response is not a Cal.com envelope with status 'success' and data"),
-          ],
-        });
-      }
-      const result = await validateStandard(schema, unwrap(envelope), sent);
-      if (!result.ok) {
-        throw fail('invalid_response', { issues: result.issues, cause: result.cause });
-      }
-      return result.value;
+      return schema ? fromEnvelope(data, schema, unwrap, sent, fail) : (data as T);
     };
 
     return transport<T>(
@@ -453,6 +473,20 @@ export function createCalApi(options: CalApiOptions): CalApi {
     );
   }
 
+  return calEndpoints(request, options);
+}
+
+/** The request function behind the typed methods. */
+type Request = <T>(
+  path: string,
+  init?: CalFetchInit,
+  schema?: StandardSchemaV1<unknown, T>,
+  unwrap?: (envelope: Envelope) => unknown,
+  open?: boolean,
+) => Promise<T>;
+
+/** The typed methods: each one a path, its params or body, its schema and what to unwrap. */
+function calEndpoints(request: Request, options: CalApiOptions): CalApi {
   /** A typed method: its schema read per call (as `options.schemas` may change), the caller's signal only. */
   const call = <K extends keyof CalApiSchemas>(
     name: K,
