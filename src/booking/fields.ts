@@ -63,41 +63,29 @@ export interface CalBookingFormField {
 export type CalBookingFormFieldValue = string | string[] | boolean;
 
 /**
- * The labels the fields are named and validated with: these members of `BookingsLabels` (the main
- * entry's `defaultBookingsLabels` holds the English ones). A function receives its text isolated.
+ * The labels the fields are named and validated with: these members of `BookingsLabels`, documented
+ * there (the main entry's `defaultBookingsLabels` holds the English ones). A function receives the
+ * text it is given isolated (`isolate`), as every label function does.
  */
-export interface CalBookingFieldLabels {
-  /** The attendee's name field. */
-  bookingFormName: string;
-  /** The attendee's e-mail field. */
-  bookingFormEmail: string;
-  /** The notes field. */
-  bookingFormNotes: string;
-  /** The guests field. */
-  bookingFormGuests: string;
-  /** The reason field of a reschedule. */
-  bookingFormRescheduleReason: string;
-  /** A required field left empty; `label` is the field's label. */
+export type CalBookingFieldLabels = Record<
+  | 'bookingFormName'
+  | 'bookingFormEmail'
+  | 'bookingFormNotes'
+  | 'bookingFormGuests'
+  | 'bookingFormRescheduleReason'
+  | 'bookingFormErrorEmail'
+  | 'bookingFormErrorPhone'
+  | 'bookingFormErrorNumber'
+  | 'bookingFormErrorUrl'
+  | 'bookingFormErrorOption'
+  | 'bookingFormErrorTooLongTotal',
+  string
+> & {
   bookingFormErrorRequired: (label: string) => string;
-  /** An e-mail field whose value is not an address. */
-  bookingFormErrorEmail: string;
-  /** A phone field whose value is not a phone number. */
-  bookingFormErrorPhone: string;
-  /** A number field whose value is not a number. */
-  bookingFormErrorNumber: string;
-  /** A URL field whose value is not an http(s) address. */
-  bookingFormErrorUrl: string;
-  /** A choice that is not one of the field's options. */
-  bookingFormErrorOption: string;
-  /** A guest's address that is not an e-mail address; `address` is the address. */
   bookingFormErrorGuest: (address: string) => string;
-  /** An answer longer than `max` characters. */
   bookingFormErrorTooLong: (max: number) => string;
-  /** More than `max` guests. */
   bookingFormErrorTooManyGuests: (max: number) => string;
-  /** The answers together too long for one request (on the field with the longest). */
-  bookingFormErrorTooLongTotal: string;
-}
+};
 
 /**
  * Cal.com's field types that render as themselves; `text` and any unknown type render as text. A
