@@ -146,7 +146,7 @@ function matches(type: CalEventType, ref: CalEventTypeRef): boolean {
 function usePinnedEventType(
   { eventTypeId, eventTypeSlug, username }: CalBookingFlowEventTypeOptions,
   rescheduled: CalBooking | undefined,
-): { pinnedKey: string; pinned: CalEventTypeRef | undefined } {
+): [pinnedKey: string, pinned: CalEventTypeRef | undefined] {
   const pinnedKey =
     eventTypeId !== undefined
       ? `id:${eventTypeId}`
@@ -162,7 +162,7 @@ function usePinnedEventType(
     if (rescheduled?.eventTypeId != null) return { eventTypeId: rescheduled.eventTypeId };
     return undefined;
   }, [pinnedKey]);
-  return { pinnedKey, pinned };
+  return [pinnedKey, pinned];
 }
 
 type Dispatch = (event: CalBookingFlowEvent) => CalBookingFlowState;
@@ -221,7 +221,8 @@ function refusedOverCaps(
  * over meanwhile (then the answer settles unseen, without callbacks).
  */
 function useSubmit(
-  { current, dispatch }: { current: { current: CalBookingFlowState }; dispatch: Dispatch },
+  current: { current: CalBookingFlowState },
+  dispatch: Dispatch,
   callbacks: { current: UseCalBookingFlowOptions },
   rescheduleTarget: string | undefined,
   timeZone: string,
@@ -246,7 +247,7 @@ function useSubmit(
           callbacks.current.onBookingError?.(error);
         },
       };
-      const { start } = submitting;
+      const start = submitting.start;
       if (rescheduleTarget) {
         const body = { uid: rescheduleTarget, ...toCalRescheduleBookingInput(values, { start }) };
         const path = `/v2/bookings/${rescheduleTarget}/reschedule`;
@@ -312,9 +313,8 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
   const rescheduled = rescheduleUid ? rescheduling.data : undefined;
   const rescheduleTarget = rescheduleUid && (rescheduled?.uid ?? rescheduleUid);
 
-  const { pinnedKey, pinned } = usePinnedEventType(options, rescheduled);
-  const flow = useFlowState(pinned);
-  const { state, dispatch } = flow;
+  const [pinnedKey, pinned] = usePinnedEventType(options, rescheduled);
+  const { state, current, dispatch } = useFlowState(pinned);
 
   // Another pinned event type (or the rescheduled booking's, once loaded): start over with it.
   const pinnedFor = useRef(pinnedKey);
@@ -351,7 +351,7 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     };
   }, [eventTypeRef, timeZone, rescheduleTarget, rescheduled, eventType]);
 
-  const submit = useSubmit(flow, callbacks, rescheduleTarget, timeZone, language);
+  const submit = useSubmit(current, dispatch, callbacks, rescheduleTarget, timeZone, language);
 
   const formDefaults = useMemo<Partial<CalBookingFormValues>>(() => {
     const attendee = rescheduled?.attendees[0];
