@@ -49,6 +49,7 @@ export interface CalBookingFormValues {
   rescheduleReason?: string;
 }
 
+/** Where the flow is, from choosing an event type to the confirmation (see `CalBookingFlowState`). */
 export type CalBookingFlowStep =
   | 'choosingEventType'
   | 'choosingDay'
