@@ -23,13 +23,18 @@ const CAL_SOURCES = [
   'src/react/useCalSlots.ts',
   'src/react/useCalBookingMutations.ts',
 ].map((file) => join(ROOT, file));
-/** The booking flow: its components and hooks (every module in src/components/booking, the flow hook). */
+/**
+ * The booking flow: its components and hooks (every module in src/components/booking, the flow hook)
+ * and the framework-free booking layer under them (every module in src/booking). The layer's names
+ * are in /core too, but they count here, in neither the main nor the /core row.
+ */
 const BOOKING_DIR = join(ROOT, 'src', 'components', 'booking');
+const BOOKING_CORE_DIR = join(ROOT, 'src', 'booking');
 const BOOKING_EXTRA_SOURCES = ['src/react/useCalBookingFlow.ts'].map((file) => join(ROOT, file));
 /** Modules only the booking flow uses, besides BOOKING_DIR: none of their code belongs in main. */
 const BOOKING_ONLY_EXTRA_SOURCES = [
   ...BOOKING_EXTRA_SOURCES,
-  join(ROOT, 'src', 'react', 'calBookingFlowMachine.ts'),
+  ...(existsSync(BOOKING_CORE_DIR) ? sourceFiles(BOOKING_CORE_DIR) : []),
 ];
 /** What the booking row imports, when exported: the two drop-ins and their hooks. */
 const BOOKING_ROW_NAMES = [
@@ -219,11 +224,13 @@ export async function measure(): Promise<BenchRow[]> {
     : [];
   const calSourceNames = (await Promise.all(CAL_SOURCES.map(exportNames))).flat();
   const calNames = distNames.filter((name) => calSourceNames.includes(name));
-  const bookingSources = existsSync(BOOKING_DIR)
-    ? readdirSync(BOOKING_DIR)
+  const bookingSources = [BOOKING_DIR, BOOKING_CORE_DIR]
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) =>
+      readdirSync(dir)
         .filter((file) => /\.tsx?$/.test(file))
-        .map((file) => join(BOOKING_DIR, file))
-    : [];
+        .map((file) => join(dir, file)),
+    );
   const bookingSourceNames = (
     await Promise.all(
       [...bookingSources, ...BOOKING_EXTRA_SOURCES]
@@ -292,11 +299,13 @@ export async function measure(): Promise<BenchRow[]> {
     value: leaked.length,
     budget: '0',
     pass: leaked.length === 0,
-    method: `string literals (6+ characters) found only in src/components and the booking flow's hook and machine, looked for in the main bundle above${leaked.length > 0 ? `; found: ${leaked.map((text) => JSON.stringify(text)).join(', ')}` : ''}`,
+    method: `string literals (6+ characters) found only in src/components, src/booking and the booking flow's hook, looked for in the main bundle above${leaked.length > 0 ? `; found: ${leaked.map((text) => JSON.stringify(text)).join(', ')}` : ''}`,
     details: { leaked },
   });
 
-  const coreNames = (await exportNames(DIST_CORE)).filter((name) => !calNames.includes(name));
+  const coreNames = (await exportNames(DIST_CORE)).filter(
+    (name) => !calNames.includes(name) && !bookingNames.includes(name),
+  );
   const core = await bundle(reexport(coreNames, DIST_CORE), PEERS);
   const coreRatio = core.gzipped / query.gzipped;
   rows.push({
@@ -306,7 +315,7 @@ export async function measure(): Promise<BenchRow[]> {
     value: core.gzipped,
     budget: `≤ ${CORE_RATIO_BUDGET}× react-query (${formatKb(query.gzipped * CORE_RATIO_BUDGET)})`,
     pass: coreRatio <= CORE_RATIO_BUDGET,
-    method: `same bundling of \`export {…}\` from dist/core.js without the Cal.com names (their own row); ${coreNames.length} names, min ${formatKb(core.minified)}`,
+    method: `same bundling of \`export {…}\` from dist/core.js without the Cal.com and booking names (their own rows); ${coreNames.length} names, min ${formatKb(core.minified)}`,
     details: { ...core, ratio: coreRatio, names: coreNames },
   });
 

@@ -1,7 +1,35 @@
 // The framework-free entry, `@aisquare/bookings-react/core`: no React and no 'use client', so it runs
-// in Node, workers and React Server Components (prefetch with the same query options the hooks use).
+// in Node, workers and React Server Components (prefetch with the same query options the hooks use,
+// build and check a booking request as the booking flow does).
 // Every public name is listed here by name, types with `export type`.
 
+export { calBookingInputProblem } from './booking/caps.js';
+export type {
+  CalBookingFieldLabels,
+  CalBookingFormField,
+  CalBookingFormFieldTarget,
+  CalBookingFormFieldType,
+  CalBookingFormFieldValue,
+} from './booking/fields.js';
+export {
+  calBookingFormFields,
+  toCalBookingFormValues,
+  validateCalBookingField,
+  validateCalBookingForm,
+} from './booking/fields.js';
+export type {
+  CalBookingFlowEvent,
+  CalBookingFlowState,
+  CalBookingFlowStep,
+  CalBookingFormValues,
+} from './booking/flowMachine.js';
+export { initialCalBookingFlowState, transitionCalBookingFlow } from './booking/flowMachine.js';
+export type {
+  CalCreateBookingInputOptions,
+  CalRescheduleBookingInputOptions,
+} from './booking/request.js';
+export { toCalCreateBookingInput, toCalRescheduleBookingInput } from './booking/request.js';
+export { isCalSlotTakenError } from './booking/slotTaken.js';
 export { createCalApi } from './calapi/createCalApi.js';
 export type { CalApiErrorKind, CalApiErrorOptions } from './calapi/errors.js';
 export { CalApiError, isCalApiError } from './calapi/errors.js';

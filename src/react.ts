@@ -11,10 +11,6 @@ export type {
   CalBookerState,
   CalBookingConfirmationProps,
   CalBookingConfirmationState,
-  CalBookingFormField,
-  CalBookingFormFieldTarget,
-  CalBookingFormFieldType,
-  CalBookingFormFieldValue,
   CalBookingFormProps,
   CalBookingFormState,
   CalBookingsListProps,
@@ -66,12 +62,8 @@ export {
 export type {
   BookingsProviderProps,
   BookingsQueryHookOptions,
-  CalBookingFlowEvent,
   CalBookingFlowEventTypeOptions,
   CalBookingFlowSlotsParams,
-  CalBookingFlowState,
-  CalBookingFlowStep,
-  CalBookingFormValues,
   CalBookingMutationOptions,
   CalBookingMutationResult,
   CalQueryError,
@@ -86,7 +78,6 @@ export type {
 } from './react/index.js';
 export {
   BookingsProvider,
-  isCalSlotTakenError,
   useBookingsClient,
   useBookingsIdentity,
   useBookingsSession,

@@ -25,10 +25,6 @@ export { CalSlotPicker } from './booking/CalSlotPicker.js';
 export type { ToIcsOptions } from './booking/toIcs.js';
 export { toIcs } from './booking/toIcs.js';
 export type {
-  CalBookingFormField,
-  CalBookingFormFieldTarget,
-  CalBookingFormFieldType,
-  CalBookingFormFieldValue,
   UseCalBookingFormOptions,
   UseCalBookingFormResult,
 } from './booking/useCalBookingForm.js';

@@ -1,12 +1,6 @@
 export { useBookingsSession } from './BookingsContext.js';
 export type { BookingsProviderProps } from './BookingsProvider.js';
 export { BookingsProvider } from './BookingsProvider.js';
-export type {
-  CalBookingFlowEvent,
-  CalBookingFlowState,
-  CalBookingFlowStep,
-  CalBookingFormValues,
-} from './calBookingFlowMachine.js';
 export { useBookingsClient } from './useBookingsClient.js';
 export { useBookingsIdentity } from './useBookingsIdentity.js';
 export type { UseCalAccessTokenResult } from './useCalAccessToken.js';
@@ -19,7 +13,7 @@ export type {
   UseCalBookingFlowOptions,
   UseCalBookingFlowResult,
 } from './useCalBookingFlow.js';
-export { isCalSlotTakenError, useCalBookingFlow } from './useCalBookingFlow.js';
+export { useCalBookingFlow } from './useCalBookingFlow.js';
 export type {
   CalBookingMutationOptions,
   CalBookingMutationResult,

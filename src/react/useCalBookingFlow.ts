@@ -2,17 +2,7 @@
 
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { CalApiError, isCalApiError } from '../calapi/errors.js';
-import type {
-  CalBooking,
-  CalBookingSeries,
-  CalEventType,
-  CalEventTypeRef,
-  CalEventTypesParams,
-  CalSlot,
-  CalSlotsParams,
-} from '../calapi/types.js';
-import { calBookingInputProblem } from './calBookingCaps.js';
+import { calBookingInputProblem } from '../booking/caps.js';
 import {
   type CalBookingFlowEvent,
   type CalBookingFlowState,
@@ -20,7 +10,22 @@ import {
   type CalBookingFormValues,
   initialCalBookingFlowState,
   transitionCalBookingFlow,
-} from './calBookingFlowMachine.js';
+} from '../booking/flowMachine.js';
+import {
+  occurrenceToReschedule,
+  toCalCreateBookingInput,
+  toCalRescheduleBookingInput,
+} from '../booking/request.js';
+import { isCalSlotTakenError } from '../booking/slotTaken.js';
+import { CalApiError } from '../calapi/errors.js';
+import type {
+  CalBooking,
+  CalEventType,
+  CalEventTypeRef,
+  CalEventTypesParams,
+  CalSlot,
+  CalSlotsParams,
+} from '../calapi/types.js';
 import { dayOf, viewerTimeZone } from './timeZones.js';
 import { useBookingsIdentity } from './useBookingsIdentity.js';
 import type { CalQueryError } from './useCalApi.js';
@@ -126,35 +131,6 @@ export interface UseCalBookingFlowResult {
   reset: () => void;
 }
 
-/** Cal.com's 400 answers that mean "this time is no longer bookable" rather than a bad request. */
-const SLOT_GONE =
-  /already has booking|not available|can't be booked at the "start" time|in the past/i;
-
-/** Whether Cal.com refused a booking because its slot was taken (or became too soon) meanwhile. */
-export function isCalSlotTakenError(error: unknown): boolean {
-  return (
-    isCalApiError(error) &&
-    error.kind === 'invalid_request' &&
-    error.status === 400 &&
-    SLOT_GONE.test(error.detail ?? '')
-  );
-}
-
-/**
- * A booking, or a series' next occurrence still to come (not cancelled or rejected, not over); when
- * none is, its last, which Cal.com then refuses to move with its own message.
- */
-function oneOccurrence(data: CalBooking | CalBookingSeries): CalBooking {
-  if (!Array.isArray(data)) return data;
-  const now = Date.now();
-  return (
-    data.find(
-      (item) =>
-        item.status !== 'cancelled' && item.status !== 'rejected' && Date.parse(item.end) > now,
-    ) ?? (data[data.length - 1] as CalBooking)
-  );
-}
-
 function refOf(eventType: CalEventType | CalEventTypeRef | number): CalEventTypeRef {
   if (typeof eventType === 'number') return { eventTypeId: eventType };
   if ('id' in eventType) return { eventTypeId: eventType.id };
@@ -164,6 +140,137 @@ function refOf(eventType: CalEventType | CalEventTypeRef | number): CalEventType
 
 function matches(type: CalEventType, ref: CalEventTypeRef): boolean {
   return 'eventTypeId' in ref ? type.id === ref.eventTypeId : type.slug === ref.eventTypeSlug;
+}
+
+/** The event type the host pins: by id, by slug, or the rescheduled booking's (once it is loaded). */
+function usePinnedEventType(
+  { eventTypeId, eventTypeSlug, username }: CalBookingFlowEventTypeOptions,
+  rescheduled: CalBooking | undefined,
+): [pinnedKey: string, pinned: CalEventTypeRef | undefined] {
+  const pinnedKey =
+    eventTypeId !== undefined
+      ? `id:${eventTypeId}`
+      : eventTypeSlug !== undefined
+        ? `slug:${username ?? ''}/${eventTypeSlug}`
+        : rescheduled?.eventTypeId != null
+          ? `id:${rescheduled.eventTypeId}`
+          : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `pinnedKey` stands for its inputs.
+  const pinned = useMemo<CalEventTypeRef | undefined>(() => {
+    if (eventTypeId !== undefined) return { eventTypeId };
+    if (eventTypeSlug !== undefined) return { eventTypeSlug, username: username ?? '' };
+    if (rescheduled?.eventTypeId != null) return { eventTypeId: rescheduled.eventTypeId };
+    return undefined;
+  }, [pinnedKey]);
+  return [pinnedKey, pinned];
+}
+
+type Dispatch = (event: CalBookingFlowEvent) => CalBookingFlowState;
+
+/**
+ * The machine's state, which belongs to the identity it was made for: another user starts over, in
+ * this very render. `current` is the latest state, for callbacks that outlive a render.
+ */
+function useFlowState(pinned: CalEventTypeRef | undefined): {
+  state: CalBookingFlowState;
+  current: { current: CalBookingFlowState };
+  dispatch: Dispatch;
+} {
+  const identity = useBookingsIdentity();
+  const [held, setHeld] = useState(() => ({ identity, state: initialCalBookingFlowState(pinned) }));
+  let state = held.state;
+  if (held.identity !== identity) {
+    state = initialCalBookingFlowState(pinned);
+    setHeld({ identity, state });
+  }
+  const current = useRef(state);
+  current.current = state;
+  const dispatch = useCallback(
+    (event: CalBookingFlowEvent): CalBookingFlowState => {
+      const next = transitionCalBookingFlow(current.current, event);
+      if (next !== current.current) {
+        current.current = next;
+        setHeld({ identity, state: next });
+      }
+      return next;
+    },
+    [identity],
+  );
+  return { state, current, dispatch };
+}
+
+/**
+ * Whether `body` breaks a cap: then it is refused here, as Cal.com would answer a bad request, and
+ * never sent. `onError` gets the refusal after this call, as a request's would: the submitting step
+ * is seen first.
+ */
+function refusedOverCaps(
+  body: Parameters<typeof calBookingInputProblem>[0],
+  path: string,
+  onError: (error: CalApiError) => void,
+): boolean {
+  const detail = calBookingInputProblem(body);
+  if (detail === undefined) return false;
+  const error = new CalApiError({ kind: 'invalid_request', method: 'POST', path, detail });
+  Promise.resolve(error).then(onError);
+  return true;
+}
+
+/**
+ * `submit`: books (or moves) the chosen slot and dispatches Cal.com's answer, unless the flow started
+ * over meanwhile (then the answer settles unseen, without callbacks).
+ */
+function useSubmit(
+  current: { current: CalBookingFlowState },
+  dispatch: Dispatch,
+  callbacks: { current: UseCalBookingFlowOptions },
+  rescheduleTarget: string | undefined,
+  timeZone: string,
+  language: string | undefined,
+): (values: CalBookingFormValues) => void {
+  const create = useCreateCalBooking();
+  const reschedule = useRescheduleCalBooking();
+  return useCallback(
+    (values: CalBookingFormValues) => {
+      const before = current.current;
+      const submitting = dispatch({ type: 'submit', values });
+      if (submitting === before || submitting.step !== 'submitting') return;
+      const settle = {
+        onSuccess(booking: CalBooking) {
+          if (current.current !== submitting) return;
+          dispatch({ type: 'succeeded', booking });
+          callbacks.current.onBookingSuccess?.(booking);
+        },
+        onError(error: CalQueryError) {
+          if (current.current !== submitting) return;
+          dispatch({ type: isCalSlotTakenError(error) ? 'slotTaken' : 'failed', error });
+          callbacks.current.onBookingError?.(error);
+        },
+      };
+      const start = submitting.start;
+      if (rescheduleTarget) {
+        const body = { uid: rescheduleTarget, ...toCalRescheduleBookingInput(values, { start }) };
+        const path = `/v2/bookings/${rescheduleTarget}/reschedule`;
+        if (refusedOverCaps(body, path, settle.onError)) return;
+        reschedule.mutateAsync(body).then(settle.onSuccess, settle.onError);
+        return;
+      }
+      const eventType = submitting.eventType;
+      const body = toCalCreateBookingInput(values, { eventType, start, timeZone, language });
+      if (refusedOverCaps(body, '/v2/bookings', settle.onError)) return;
+      create.mutateAsync(body).then(settle.onSuccess, settle.onError);
+    },
+    [
+      current,
+      dispatch,
+      callbacks,
+      rescheduleTarget,
+      reschedule.mutateAsync,
+      create.mutateAsync,
+      timeZone,
+      language,
+    ],
+  );
 }
 
 /**
@@ -177,7 +284,6 @@ function matches(type: CalEventType, ref: CalEventTypeRef): boolean {
  */
 export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBookingFlowResult {
   const {
-    eventTypeId,
     eventTypeSlug,
     username,
     rescheduleUid,
@@ -203,48 +309,12 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
   );
 
   // A series' uid stands for its next occurrence still on: Cal.com moves one occurrence at a time.
-  const rescheduling = useCalBooking(rescheduleUid, { select: oneOccurrence });
+  const rescheduling = useCalBooking(rescheduleUid, { select: occurrenceToReschedule });
   const rescheduled = rescheduleUid ? rescheduling.data : undefined;
   const rescheduleTarget = rescheduleUid && (rescheduled?.uid ?? rescheduleUid);
 
-  // The event type the host pins: by id, by slug, or the rescheduled booking's.
-  const pinnedKey =
-    eventTypeId !== undefined
-      ? `id:${eventTypeId}`
-      : eventTypeSlug !== undefined
-        ? `slug:${username ?? ''}/${eventTypeSlug}`
-        : rescheduled?.eventTypeId != null
-          ? `id:${rescheduled.eventTypeId}`
-          : '';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `pinnedKey` stands for its inputs.
-  const pinned = useMemo<CalEventTypeRef | undefined>(() => {
-    if (eventTypeId !== undefined) return { eventTypeId };
-    if (eventTypeSlug !== undefined) return { eventTypeSlug, username: username ?? '' };
-    if (rescheduled?.eventTypeId != null) return { eventTypeId: rescheduled.eventTypeId };
-    return undefined;
-  }, [pinnedKey]);
-
-  // The state belongs to the identity it was made for: another user starts over, in this very render.
-  const identity = useBookingsIdentity();
-  const [held, setHeld] = useState(() => ({ identity, state: initialCalBookingFlowState(pinned) }));
-  let state = held.state;
-  if (held.identity !== identity) {
-    state = initialCalBookingFlowState(pinned);
-    setHeld({ identity, state });
-  }
-  const current = useRef(state);
-  current.current = state;
-  const dispatch = useCallback(
-    (event: CalBookingFlowEvent): CalBookingFlowState => {
-      const next = transitionCalBookingFlow(current.current, event);
-      if (next !== current.current) {
-        current.current = next;
-        setHeld({ identity, state: next });
-      }
-      return next;
-    },
-    [identity],
-  );
+  const [pinnedKey, pinned] = usePinnedEventType(options, rescheduled);
+  const { state, current, dispatch } = useFlowState(pinned);
 
   // Another pinned event type (or the rescheduled booking's, once loaded): start over with it.
   const pinnedFor = useRef(pinnedKey);
@@ -281,66 +351,7 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     };
   }, [eventTypeRef, timeZone, rescheduleTarget, rescheduled, eventType]);
 
-  const create = useCreateCalBooking();
-  const reschedule = useRescheduleCalBooking();
-
-  const submit = useCallback(
-    (values: CalBookingFormValues) => {
-      const before = current.current;
-      const submitting = dispatch({ type: 'submit', values });
-      if (submitting === before || submitting.step !== 'submitting') return;
-      const settle = {
-        onSuccess(booking: CalBooking) {
-          if (current.current !== submitting) return;
-          dispatch({ type: 'succeeded', booking });
-          callbacks.current.onBookingSuccess?.(booking);
-        },
-        onError(error: CalQueryError) {
-          if (current.current !== submitting) return;
-          dispatch({ type: isCalSlotTakenError(error) ? 'slotTaken' : 'failed', error });
-          callbacks.current.onBookingError?.(error);
-        },
-      };
-      const start = new Date(submitting.start).toISOString();
-      // A request over the caps is refused here, as Cal.com would answer a bad one, and never sent.
-      const refused = (body: Parameters<typeof calBookingInputProblem>[0], path: string) => {
-        const detail = calBookingInputProblem(body);
-        if (detail === undefined) return false;
-        const error = new CalApiError({ kind: 'invalid_request', method: 'POST', path, detail });
-        // Settled after this call, as a request would be: the submitting step is seen first.
-        Promise.resolve(error).then(settle.onError);
-        return true;
-      };
-      if (rescheduleTarget) {
-        const reason = values.rescheduleReason?.trim();
-        const body = {
-          uid: rescheduleTarget,
-          start,
-          ...(reason ? { reschedulingReason: reason } : {}),
-        };
-        if (refused(body, `/v2/bookings/${rescheduleTarget}/reschedule`)) return;
-        reschedule.mutateAsync(body).then(settle.onSuccess, settle.onError);
-        return;
-      }
-      const responses: Record<string, unknown> = { ...values.responses };
-      if (values.notes.trim()) responses.notes = values.notes.trim();
-      const body = {
-        ...submitting.eventType,
-        start,
-        attendee: {
-          name: values.name.trim(),
-          email: values.email.trim(),
-          timeZone,
-          ...(language ? { language } : {}),
-        },
-        ...(values.guests.length > 0 ? { guests: values.guests } : {}),
-        ...(Object.keys(responses).length > 0 ? { bookingFieldsResponses: responses } : {}),
-      };
-      if (refused(body, '/v2/bookings')) return;
-      create.mutateAsync(body).then(settle.onSuccess, settle.onError);
-    },
-    [dispatch, rescheduleTarget, reschedule.mutateAsync, create.mutateAsync, timeZone, language],
-  );
+  const submit = useSubmit(current, dispatch, callbacks, rescheduleTarget, timeZone, language);
 
   const formDefaults = useMemo<Partial<CalBookingFormValues>>(() => {
     const attendee = rescheduled?.attendees[0];

@@ -3,6 +3,7 @@
 import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { calBookingFormFields } from '../../src/booking/fields.js';
 import { createCalApi } from '../../src/calapi/createCalApi.js';
 import { isCalApiError } from '../../src/calapi/errors.js';
 import type { CalBooking } from '../../src/calapi/types.js';
@@ -10,7 +11,6 @@ import { CalBookingConfirmation } from '../../src/components/booking/CalBookingC
 import { CalBookingsList } from '../../src/components/booking/CalBookingsList.js';
 import { CalEventTypeList } from '../../src/components/booking/CalEventTypeList.js';
 import { toIcs } from '../../src/components/booking/toIcs.js';
-import { calBookingFormFields } from '../../src/components/booking/useCalBookingForm.js';
 import { defaultBookingsLabels } from '../../src/components/labels.js';
 import { BookingsProvider } from '../../src/react/BookingsProvider.js';
 import { useCalMe } from '../../src/react/useCalQueries.js';

@@ -21,6 +21,8 @@ const CORE_VALUES = [
   'CalUserSchema',
   'bookingsKeys',
   'calApiKeys',
+  'calBookingFormFields',
+  'calBookingInputProblem',
   'calBookingQueryOptions',
   'calBookingsQueryOptions',
   'calConfigQueryOptions',
@@ -33,8 +35,16 @@ const CORE_VALUES = [
   'createCalApi',
   'createCalTokenManager',
   'getCalApi',
+  'initialCalBookingFlowState',
   'isBookingsApiError',
   'isCalApiError',
+  'isCalSlotTakenError',
+  'toCalBookingFormValues',
+  'toCalCreateBookingInput',
+  'toCalRescheduleBookingInput',
+  'transitionCalBookingFlow',
+  'validateCalBookingField',
+  'validateCalBookingForm',
 ];
 
 const REACT_VALUES = [
@@ -54,7 +64,6 @@ const REACT_VALUES = [
   'defaultBookingsLabels',
   'formatTimeUntil',
   'toIcs',
-  'isCalSlotTakenError',
   'useBookingsClient',
   'useBookingsIdentity',
   'useBookingsLabels',
@@ -115,6 +124,7 @@ describe('layers', () => {
     client: ['client'],
     token: ['client', 'token'],
     calapi: ['client', 'token', 'calapi'],
+    booking: ['client', 'calapi', 'booking'],
     session: ['client', 'token', 'calapi', 'session'],
   };
   const files = Object.keys(below).flatMap((layer) => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
-import type { CalBookingFlowStep } from '../../react/calBookingFlowMachine.js';
+import type { CalBookingFlowStep } from '../../booking/flowMachine.js';
 import { useBookingsIdentity } from '../../react/useBookingsIdentity.js';
 import {
   type UseCalBookingFlowOptions,

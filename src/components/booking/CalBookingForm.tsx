@@ -1,17 +1,13 @@
 'use client';
 
 import { type ReactNode, useId } from 'react';
+import type { CalBookingFormField, CalBookingFormFieldValue } from '../../booking/fields.js';
+import type { CalBookingFormValues } from '../../booking/flowMachine.js';
 import type { CalBookingField, CalEventType } from '../../calapi/types.js';
-import type { CalBookingFormValues } from '../../react/calBookingFlowMachine.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
-import {
-  type CalBookingFormField,
-  type CalBookingFormFieldValue,
-  type UseCalBookingFormResult,
-  useCalBookingForm,
-} from './useCalBookingForm.js';
+import { type UseCalBookingFormResult, useCalBookingForm } from './useCalBookingForm.js';
 
 /** `data-state` of `CalBookingForm`'s root. */
 export type CalBookingFormState = 'editing' | 'invalid' | 'submitting';

@@ -1,15 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { CalBookingField } from '../../../../src/calapi/types.js';
-import { CalBookingForm } from '../../../../src/components/booking/CalBookingForm.js';
 import {
   calBookingFormFields,
   toCalBookingFormValues,
   validateCalBookingField,
-} from '../../../../src/components/booking/useCalBookingForm.js';
+} from '../../../../src/booking/fields.js';
+import type { CalBookingFormValues } from '../../../../src/booking/flowMachine.js';
+import type { CalBookingField } from '../../../../src/calapi/types.js';
+import { CalBookingForm } from '../../../../src/components/booking/CalBookingForm.js';
 import { defaultBookingsLabels } from '../../../../src/components/labels.js';
-import type { CalBookingFormValues } from '../../../../src/react/calBookingFlowMachine.js';
 import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
 
 /** Cal.com's defaults plus one question of every common type. */

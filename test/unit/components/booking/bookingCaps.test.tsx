@@ -3,9 +3,9 @@ import { act, fireEvent, renderHook, screen, waitFor } from '@testing-library/re
 import userEvent from '@testing-library/user-event';
 import { type ReactNode, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import type { CalBookingFormValues } from '../../../../src/booking/flowMachine.js';
 import type { CalBookingField, CalSlots } from '../../../../src/calapi/types.js';
 import { CalBookingForm } from '../../../../src/components/booking/CalBookingForm.js';
-import type { CalBookingFormValues } from '../../../../src/react/calBookingFlowMachine.js';
 import { BookingsProvider, useCalSlots } from '../../../../src/react/index.js';
 import { useCalBookingFlow } from '../../../../src/react/useCalBookingFlow.js';
 import { bookerWorld, chooseTime, renderBooker } from '../../../helpers/bookerWorld.js';

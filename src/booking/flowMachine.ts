@@ -1,7 +1,8 @@
 /**
  * The booking flow as a pure transition function: `transitionCalBookingFlow(state, event) → state`.
- * It reads no clock and calls no API; `useCalBookingFlow` dispatches the person's actions, starts the
- * booking request when a `submit` lands in `submitting`, and dispatches its outcome.
+ * It reads no clock and calls no API; `useCalBookingFlow` (or a host's own binding) dispatches the
+ * person's actions, starts the booking request when a `submit` lands in `submitting`, and dispatches
+ * its outcome.
  *
  * Steps: choosingEventType · choosingDay · choosingSlot · details · submitting · confirmed, and
  * slotTaken (choosing a slot again, with a message, after Cal.com refused the chosen one) · error.
@@ -25,8 +26,12 @@
  * choosingEventType. The outcome of a request that a `reset` overtook finds no `submitting` step and
  * is ignored.
  */
+import type { CalApiError } from '../calapi/errors.js';
 import type { CalBooking, CalEventTypeRef } from '../calapi/types.js';
-import type { CalQueryError } from './useCalApi.js';
+import type { BookingsApiError } from '../client/errors.js';
+
+/** A refused booking request: React's `CalQueryError`, spelled here so this layer imports no React. */
+type CalQueryError = CalApiError | BookingsApiError;
 
 /** What the booking form collects; `responses` holds the event type's other booking fields by slug. */
 export interface CalBookingFormValues {
@@ -44,6 +49,7 @@ export interface CalBookingFormValues {
   rescheduleReason?: string;
 }
 
+/** Where the flow is, from choosing an event type to the confirmation (see `CalBookingFlowState`). */
 export type CalBookingFlowStep =
   | 'choosingEventType'
   | 'choosingDay'

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CalApiError } from '../../../src/calapi/errors.js';
-import type { CalBooking } from '../../../src/calapi/types.js';
 import {
   type CalBookingFlowEvent,
   type CalBookingFlowState,
@@ -8,7 +6,9 @@ import {
   type CalBookingFormValues,
   initialCalBookingFlowState,
   transitionCalBookingFlow,
-} from '../../../src/react/calBookingFlowMachine.js';
+} from '../../../src/booking/flowMachine.js';
+import { CalApiError } from '../../../src/calapi/errors.js';
+import type { CalBooking } from '../../../src/calapi/types.js';
 
 const thirty = { eventTypeId: 2 } as const;
 const other = { eventTypeId: 3 } as const;
@@ -60,7 +60,7 @@ const events: Record<CalBookingFlowEvent['type'], CalBookingFlowEvent> = {
 };
 
 type Expected = CalBookingFlowStep | '=';
-// The header table of src/react/calBookingFlowMachine.ts, event type not pinned ('=': unchanged).
+// The header table of src/booking/flowMachine.ts, event type not pinned ('=': unchanged).
 const TABLE: Record<CalBookingFlowStep, Record<CalBookingFlowEvent['type'], Expected>> = {
   choosingEventType: {
     selectEventType: 'choosingDay',
