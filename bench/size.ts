@@ -23,9 +23,15 @@ const CAL_SOURCES = [
   'src/react/useCalSlots.ts',
   'src/react/useCalBookingMutations.ts',
 ].map((file) => join(ROOT, file));
-/** The booking flow: its components and hooks (every module in src/components/booking, the flow hook). */
+/**
+ * The booking flow: its components and hooks (every module in src/components/booking, the flow hook
+ * and the bookings list's hook).
+ */
 const BOOKING_DIR = join(ROOT, 'src', 'components', 'booking');
-const BOOKING_EXTRA_SOURCES = ['src/react/useCalBookingFlow.ts'].map((file) => join(ROOT, file));
+const BOOKING_EXTRA_SOURCES = [
+  'src/react/useCalBookingFlow.ts',
+  'src/react/useCalBookingsList.ts',
+].map((file) => join(ROOT, file));
 /** Modules only the booking flow uses, besides BOOKING_DIR: none of their code belongs in main. */
 const BOOKING_ONLY_EXTRA_SOURCES = [
   ...BOOKING_EXTRA_SOURCES,

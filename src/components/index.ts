@@ -2,6 +2,13 @@
 
 // The drop-in components. Every public name is listed here, values first, then types.
 
+export type {
+  CalBookingsListState,
+  CalBookingsListTab,
+  UseCalBookingsListOptions,
+  UseCalBookingsListResult,
+} from '../react/useCalBookingsList.js';
+export { useCalBookingsList } from '../react/useCalBookingsList.js';
 export type { BookingsErrorMessageProps } from './BookingsErrorMessage.js';
 export { BookingsErrorMessage } from './BookingsErrorMessage.js';
 export { useBookingsLabels } from './BookingsLabelsContext.js';
@@ -33,13 +40,6 @@ export type {
   UseCalBookingFormResult,
 } from './booking/useCalBookingForm.js';
 export { useCalBookingForm } from './booking/useCalBookingForm.js';
-export type {
-  CalBookingsListState,
-  CalBookingsListTab,
-  UseCalBookingsListOptions,
-  UseCalBookingsListResult,
-} from './booking/useCalBookingsList.js';
-export { useCalBookingsList } from './booking/useCalBookingsList.js';
 export type {
   CalSlotPickerDay,
   CalSlotPickerDayStore,
