@@ -25,12 +25,13 @@ const CAL_SOURCES = [
 ].map((file) => join(ROOT, file));
 /**
  * The booking flow: its components and hooks (every module in src/components/booking, the flow hook
- * and the bookings list's hook).
+ * and the bookings list's hook) and the .ics builder the confirmation uses.
  */
 const BOOKING_DIR = join(ROOT, 'src', 'components', 'booking');
 const BOOKING_EXTRA_SOURCES = [
   'src/react/useCalBookingFlow.ts',
   'src/react/useCalBookingsList.ts',
+  'src/booking/ics.ts',
 ].map((file) => join(ROOT, file));
 /** Modules only the booking flow uses, besides BOOKING_DIR: none of their code belongs in main. */
 const BOOKING_ONLY_EXTRA_SOURCES = [

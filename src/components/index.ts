@@ -2,6 +2,8 @@
 
 // The drop-in components. Every public name is listed here, values first, then types.
 
+export type { ToIcsOptions } from '../booking/ics.js';
+export { toIcs } from '../booking/ics.js';
 export type {
   CalBookingsListState,
   CalBookingsListTab,
@@ -29,8 +31,6 @@ export type { CalEventTypeListProps, CalEventTypeListState } from './booking/Cal
 export { CalEventTypeList } from './booking/CalEventTypeList.js';
 export type { CalSlotPickerProps } from './booking/CalSlotPicker.js';
 export { CalSlotPicker } from './booking/CalSlotPicker.js';
-export type { ToIcsOptions } from './booking/toIcs.js';
-export { toIcs } from './booking/toIcs.js';
 export type {
   CalBookingFormField,
   CalBookingFormFieldTarget,

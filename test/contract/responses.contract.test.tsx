@@ -3,13 +3,13 @@
 import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { toIcs } from '../../src/booking/ics.js';
 import { createCalApi } from '../../src/calapi/createCalApi.js';
 import { isCalApiError } from '../../src/calapi/errors.js';
 import type { CalBooking } from '../../src/calapi/types.js';
 import { CalBookingConfirmation } from '../../src/components/booking/CalBookingConfirmation.js';
 import { CalBookingsList } from '../../src/components/booking/CalBookingsList.js';
 import { CalEventTypeList } from '../../src/components/booking/CalEventTypeList.js';
-import { toIcs } from '../../src/components/booking/toIcs.js';
 import { calBookingFormFields } from '../../src/components/booking/useCalBookingForm.js';
 import { defaultBookingsLabels } from '../../src/components/labels.js';
 import { BookingsProvider } from '../../src/react/BookingsProvider.js';

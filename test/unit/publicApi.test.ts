@@ -115,6 +115,7 @@ describe('layers', () => {
     client: ['client'],
     token: ['client', 'token'],
     calapi: ['client', 'token', 'calapi'],
+    booking: ['client', 'calapi', 'booking'],
     session: ['client', 'token', 'calapi', 'session'],
   };
   const files = Object.keys(below).flatMap((layer) => {

@@ -1,13 +1,13 @@
 'use client';
 
 import { forwardRef, type ReactNode, useId, useMemo } from 'react';
+import { bookingHost, bookingPlace, bookingStatus, toIcs } from '../../booking/ics.js';
 import type { CalBooking } from '../../calapi/types.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import { type BookingsLabelsOverrides, isolate } from '../labels.js';
 import { formatBookingTime, formatTimeZoneName } from './bookingTime.js';
 import { calHourCycle, canonicalZone, zoneDisplayName } from './slotPickerDates.js';
-import { bookingHost, bookingPlace, bookingStatus, toIcs } from './toIcs.js';
 
 /** `data-state` of `CalBookingConfirmation`'s root: the booking's own status. */
 export type CalBookingConfirmationState = 'booked' | 'rescheduled' | 'pending' | 'cancelled';

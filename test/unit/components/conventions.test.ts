@@ -22,7 +22,7 @@ describe('src/components conventions', () => {
           continue;
         }
         expect(specifier).toMatch(
-          /^(\.\/(booking\/)?|\.\.\/(react|session|client|token)\/)[\w.]+\.js$/,
+          /^(\.\/(booking\/)?|\.\.\/(react|booking|session|client|token)\/)[\w.]+\.js$/,
         );
       }
     },
@@ -43,8 +43,8 @@ describe('src/components conventions', () => {
           continue;
         }
         const allowed = match[1]
-          ? /^(\.\/|\.\.\/|\.\.\/\.\.\/(react|session|client|token|calapi)\/)[\w.]+\.js$/
-          : /^(\.\/|\.\.\/|\.\.\/\.\.\/(react|session|client|token)\/)[\w.]+\.js$/;
+          ? /^(\.\/|\.\.\/|\.\.\/\.\.\/(react|booking|session|client|token|calapi)\/)[\w.]+\.js$/
+          : /^(\.\/|\.\.\/|\.\.\/\.\.\/(react|booking|session|client|token)\/)[\w.]+\.js$/;
         expect(specifier).toMatch(allowed);
       }
     },
