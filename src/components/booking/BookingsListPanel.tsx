@@ -2,22 +2,15 @@
 
 import type { ReactNode, RefObject } from 'react';
 import type { CalBooking } from '../../calapi/types.js';
-import type {
-  CalBookingsListTab,
-  UseCalBookingsListResult,
-} from '../../react/useCalBookingsList.js';
+import type { UseCalBookingsListResult } from '../../react/useCalBookingsList.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
-import { bookingsListPanelId, bookingsListTabId } from './BookingsListTabs.js';
-
-function emptyLabel(labels: BookingsLabels, tab: CalBookingsListTab): string {
-  return tab === 'upcoming'
-    ? labels.bookingsListEmptyUpcoming
-    : tab === 'past'
-      ? labels.bookingsListEmptyPast
-      : labels.bookingsListEmptyCancelled;
-}
+import {
+  BOOKINGS_LIST_TAB_LABELS,
+  bookingsListPanelId,
+  bookingsListTabId,
+} from './BookingsListTabs.js';
 
 /**
  * `CalBookingsList`'s tab panel: the loading skeleton, the error, the empty tab or the page of
@@ -63,7 +56,11 @@ export function BookingsListPanel({
       />
     );
   } else if (list.state === 'empty' || list.state === 'idle') {
-    content = <p className="aisq-bookings-list__empty">{emptyLabel(labels, list.tab)}</p>;
+    content = (
+      <p className="aisq-bookings-list__empty">
+        {labels[BOOKINGS_LIST_TAB_LABELS[list.tab].empty]}
+      </p>
+    );
   } else {
     content = <ul className="aisq-bookings-list__items">{list.bookings.map(renderBooking)}</ul>;
   }

@@ -16,13 +16,12 @@ export const bookingsListTabId = (id: string, tab: CalBookingsListTab) => `${id}
 /** The id of the tab panel of the list whose ids start with `id`. */
 export const bookingsListPanelId = (id: string) => `${id}-panel`;
 
-function tabLabel(labels: BookingsLabels, tab: CalBookingsListTab): string {
-  return tab === 'upcoming'
-    ? labels.bookingsListUpcoming
-    : tab === 'past'
-      ? labels.bookingsListPast
-      : labels.bookingsListCancelled;
-}
+/** Each tab's label, and what its panel says when the tab is empty. */
+export const BOOKINGS_LIST_TAB_LABELS = {
+  upcoming: { tab: 'bookingsListUpcoming', empty: 'bookingsListEmptyUpcoming' },
+  past: { tab: 'bookingsListPast', empty: 'bookingsListEmptyPast' },
+  cancelled: { tab: 'bookingsListCancelled', empty: 'bookingsListEmptyCancelled' },
+} as const satisfies Record<CalBookingsListTab, Record<'tab' | 'empty', keyof BookingsLabels>>;
 
 /**
  * `CalBookingsList`'s tab list (WAI-ARIA tabs with automatic activation): arrows move to the next or
@@ -79,7 +78,7 @@ export function BookingsListTabs({
             onClick={() => list.setTab(tab)}
             onKeyDown={(event) => onKeyDown(event, index)}
           >
-            {tabLabel(labels, tab)}
+            {labels[BOOKINGS_LIST_TAB_LABELS[tab].tab]}
           </button>
         );
       })}
