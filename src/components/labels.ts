@@ -28,10 +28,10 @@ import { type CommonLabels, defaultCommonLabels } from './commonLabels.js';
  * around it. The components isolate it where they call the function, so your overrides get it the
  * same way: keep the argument whole. Dates, times, zones and numbers the components format with
  * `Intl` themselves arrive as they are.
- *
- * Each component's labels, their English defaults and what each is for, are in one module beside
- * it (e.g. `booking/bookingsListLabels.ts`); this type is theirs together.
  */
+// Each component's labels are a defaults object in a module beside it (e.g.
+// `booking/bookingsListLabels.ts`): the English text and a JSDoc on what each is for, written once;
+// this type is theirs together.
 export interface BookingsLabels
   extends CommonLabels,
     SlotPickerLabels,
@@ -50,12 +50,11 @@ type Intersection<Parts extends object[]> = Parts extends [
   ? First & Intersection<Rest>
   : unknown;
 
-/**
- * The English labels every component starts from. Read-only: not frozen, and made by one call marked
- * pure (an object spread would cost more bytes, and bundlers take it for a possible getter call), so
- * that bundlers drop it from apps that use no component. `Object.assign` is typed here for any number
- * of parts (the library's type is `any` past three), so a missing part is a type error.
- */
+/** The English labels every component starts from (read-only). */
+// Not frozen, and made by one call marked pure (an object spread costs more bytes, and bundlers take
+// it for a possible getter call), so that bundlers drop it from apps that use no component.
+// `Object.assign` is typed here for any number of parts (the library's type is `any` past three), so
+// a missing part is a type error.
 export const defaultBookingsLabels: Readonly<BookingsLabels> = /* @__PURE__ */ (
   Object.assign as <Parts extends object[]>(target: object, ...parts: Parts) => Intersection<Parts>
 )(
