@@ -24,13 +24,17 @@ const CAL_SOURCES = [
   'src/react/useCalBookingMutations.ts',
 ].map((file) => join(ROOT, file));
 /**
- * The booking flow: its components and hooks (every module in src/components/booking, the flow hook)
+ * The booking flow: its components and hooks (every module in src/components/booking, the flow hook,
+ * the bookings list's hook)
  * and the framework-free booking layer under them (every module in src/booking). The layer's names
  * are in /core too, but they count here, in neither the main nor the /core row.
  */
 const BOOKING_DIR = join(ROOT, 'src', 'components', 'booking');
 const BOOKING_CORE_DIR = join(ROOT, 'src', 'booking');
-const BOOKING_EXTRA_SOURCES = ['src/react/useCalBookingFlow.ts'].map((file) => join(ROOT, file));
+const BOOKING_EXTRA_SOURCES = [
+  'src/react/useCalBookingFlow.ts',
+  'src/react/useCalBookingsList.ts',
+].map((file) => join(ROOT, file));
 /** Modules only the booking flow uses, besides BOOKING_DIR: none of their code belongs in main. */
 const BOOKING_ONLY_EXTRA_SOURCES = [
   ...BOOKING_EXTRA_SOURCES,

@@ -1,7 +1,8 @@
 'use client';
 
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useCalToken } from '../react/useCalToken.js';
+import { useNow } from '../react/useNow.js';
 import { useRefreshCalToken } from '../react/useRefreshCalToken.js';
 import type { CalTokenStatusValue } from '../token/types.js';
 import { useBookingsLabels } from './BookingsLabelsContext.js';
@@ -103,16 +104,4 @@ export function CalTokenStatus({
       ) : null}
     </div>
   );
-}
-
-/** The current time, updated every second while `active` (and not at all otherwise). */
-function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const interval = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(interval);
-  }, [active]);
-  return now;
 }

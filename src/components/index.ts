@@ -2,6 +2,15 @@
 
 // The drop-in components. Every public name is listed here, values first, then types.
 
+export type { ToIcsOptions } from '../booking/ics.js';
+export { toIcs } from '../booking/ics.js';
+export type {
+  CalBookingsListState,
+  CalBookingsListTab,
+  UseCalBookingsListOptions,
+  UseCalBookingsListResult,
+} from '../react/useCalBookingsList.js';
+export { useCalBookingsList } from '../react/useCalBookingsList.js';
 export type { BookingsErrorMessageProps } from './BookingsErrorMessage.js';
 export { BookingsErrorMessage } from './BookingsErrorMessage.js';
 export { useBookingsLabels } from './BookingsLabelsContext.js';
@@ -22,20 +31,11 @@ export type { CalEventTypeListProps, CalEventTypeListState } from './booking/Cal
 export { CalEventTypeList } from './booking/CalEventTypeList.js';
 export type { CalSlotPickerProps } from './booking/CalSlotPicker.js';
 export { CalSlotPicker } from './booking/CalSlotPicker.js';
-export type { ToIcsOptions } from './booking/toIcs.js';
-export { toIcs } from './booking/toIcs.js';
 export type {
   UseCalBookingFormOptions,
   UseCalBookingFormResult,
 } from './booking/useCalBookingForm.js';
 export { useCalBookingForm } from './booking/useCalBookingForm.js';
-export type {
-  CalBookingsListState,
-  CalBookingsListTab,
-  UseCalBookingsListOptions,
-  UseCalBookingsListResult,
-} from './booking/useCalBookingsList.js';
-export { useCalBookingsList } from './booking/useCalBookingsList.js';
 export type {
   CalSlotPickerDay,
   CalSlotPickerDayStore,

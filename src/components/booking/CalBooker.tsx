@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, useEffect, useId, useMemo, useRef } from 'react';
+import { type ReactNode, type RefObject, useEffect, useId, useMemo, useRef } from 'react';
 import type { CalBookingFlowStep } from '../../booking/flowMachine.js';
 import { useBookingsIdentity } from '../../react/useBookingsIdentity.js';
 import {
@@ -12,11 +12,11 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
+import { BookerTimeStep } from './BookerTimeStep.js';
 import { formatBookingTime, formatMinutes, formatTimeZoneName } from './bookingTime.js';
 import { CalBookingConfirmation } from './CalBookingConfirmation.js';
 import { CalBookingForm } from './CalBookingForm.js';
 import { CalEventTypeList } from './CalEventTypeList.js';
-import { CalSlotPicker } from './CalSlotPicker.js';
 import type { HourCycle } from './slotPickerDates.js';
 import { useCalHourCycle } from './useCalHourCycle.js';
 
@@ -66,16 +66,7 @@ export function CalBooker({
   const orphan = step === 'choosingEventType' && rescheduled?.data?.eventTypeId === null;
   const rootState: CalBookerState = loading ? 'loading' : orphan ? 'cannotReschedule' : step;
 
-  // Each new step's heading takes focus (not on mount: the host decides where focus starts), but
-  // Confirm keeps it on its button (details → submitting; submitting never goes back to details).
-  const shownStep = useRef(rootState);
-  useEffect(() => {
-    const from = shownStep.current;
-    if (from === rootState) return;
-    shownStep.current = rootState;
-    if (from === 'details' && rootState === 'submitting') return;
-    (rootState === 'confirmed' ? confirmation.current : heading.current)?.focus();
-  }, [rootState]);
+  useStepFocus(rootState, heading, confirmation);
 
   // In slotTaken the taken slot stays chosen, so that its day's times show while they refetch.
   const selected = useMemo(
@@ -121,30 +112,10 @@ export function CalBooker({
     );
   } else if (step === 'choosingDay' || step === 'choosingSlot' || step === 'slotTaken') {
     title = labels.bookerChooseTime;
-    const params = flow.slotsParams;
     content = (
       <>
         {summary}
-        {step === 'slotTaken' ? (
-          <p className="aisq-booker__slot-taken" role="alert">
-            {labels.bookerSlotTaken}
-          </p>
-        ) : null}
-        {params ? (
-          <CalSlotPicker
-            {...('eventTypeId' in params
-              ? { eventTypeId: params.eventTypeId }
-              : { eventTypeSlug: params.eventTypeSlug, username: params.username })}
-            timeZone={flow.timeZone}
-            onTimeZoneChange={flow.setTimeZone}
-            duration={params.duration}
-            rescheduleUid={params.bookingUidToReschedule}
-            defaultMonth={state.step !== 'choosingEventType' ? state.day?.slice(0, 7) : undefined}
-            selected={selected}
-            onSelect={flow.selectSlot}
-            labels={labelsProp}
-          />
-        ) : null}
+        <BookerTimeStep flow={flow} selected={selected} labels={labels} labelsProp={labelsProp} />
       </>
     );
   } else if (step === 'details' || step === 'submitting') {
@@ -222,6 +193,25 @@ export function CalBooker({
       </p>
     </section>
   );
+}
+
+/**
+ * Each new step's heading takes focus (not on mount: the host decides where focus starts), but
+ * Confirm keeps it on its button (details → submitting; submitting never goes back to details).
+ */
+function useStepFocus(
+  rootState: CalBookerState,
+  heading: RefObject<HTMLHeadingElement | null>,
+  confirmation: RefObject<HTMLHeadingElement | null>,
+): void {
+  const shownStep = useRef(rootState);
+  useEffect(() => {
+    const from = shownStep.current;
+    if (from === rootState) return;
+    shownStep.current = rootState;
+    if (from === 'details' && rootState === 'submitting') return;
+    (rootState === 'confirmed' ? confirmation.current : heading.current)?.focus();
+  }, [rootState, heading, confirmation]);
 }
 
 /** The chosen event type and, once chosen, the time in the attendee's zone with its name. */

@@ -1,13 +1,13 @@
 'use client';
 
 import { forwardRef, type ReactNode, useId, useMemo } from 'react';
+import { bookingHost, bookingPlace, bookingStatus, toIcs } from '../../booking/ics.js';
 import type { CalBooking } from '../../calapi/types.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
-import { type BookingsLabelsOverrides, isolate } from '../labels.js';
+import { type BookingsLabels, type BookingsLabelsOverrides, isolate } from '../labels.js';
 import { formatBookingTime, formatTimeZoneName } from './bookingTime.js';
 import { calHourCycle, canonicalZone, zoneDisplayName } from './slotPickerDates.js';
-import { bookingHost, bookingPlace, bookingStatus, toIcs } from './toIcs.js';
 
 /** `data-state` of `CalBookingConfirmation`'s root: the booking's own status. */
 export type CalBookingConfirmationState = 'booked' | 'rescheduled' | 'pending' | 'cancelled';
@@ -152,25 +152,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
         <div className="aisq-booking-confirmation__row">
           <dt>{labels.confirmationWho}</dt>
           <dd>
-            <ul className="aisq-booking-confirmation__people">
-              {hostName ? (
-                <li>
-                  <bdi>{hostName}</bdi> ({labels.confirmationHost})
-                </li>
-              ) : null}
-              {booking.attendees.map((person, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an address; the items hold no state.
-                <li key={`${index}-${person.email}`}>
-                  <bdi>{person.name}</bdi> &lt;<bdi>{person.email}</bdi>&gt;
-                </li>
-              ))}
-              {(booking.guests ?? []).map((guest, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an address; the items hold no state.
-                <li key={`${index}-${guest}`}>
-                  <bdi>{guest}</bdi>
-                </li>
-              ))}
-            </ul>
+            <ConfirmationPeople booking={booking} hostName={hostName} labels={labels} />
           </dd>
         </div>
       </dl>
@@ -197,3 +179,36 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
     </section>
   );
 });
+
+/** Who takes part: the host (unless deleted), each attendee with their address, and the guests. */
+function ConfirmationPeople({
+  booking,
+  hostName,
+  labels,
+}: {
+  booking: CalBooking;
+  hostName: string;
+  labels: BookingsLabels;
+}): ReactNode {
+  return (
+    <ul className="aisq-booking-confirmation__people">
+      {hostName ? (
+        <li>
+          <bdi>{hostName}</bdi> ({labels.confirmationHost})
+        </li>
+      ) : null}
+      {booking.attendees.map((person, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an address; the items hold no state.
+        <li key={`${index}-${person.email}`}>
+          <bdi>{person.name}</bdi> &lt;<bdi>{person.email}</bdi>&gt;
+        </li>
+      ))}
+      {(booking.guests ?? []).map((guest, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an address; the items hold no state.
+        <li key={`${index}-${guest}`}>
+          <bdi>{guest}</bdi>
+        </li>
+      ))}
+    </ul>
+  );
+}

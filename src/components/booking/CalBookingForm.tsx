@@ -1,13 +1,13 @@
 'use client';
 
 import { type ReactNode, useId } from 'react';
-import type { CalBookingFormField, CalBookingFormFieldValue } from '../../booking/fields.js';
 import type { CalBookingFormValues } from '../../booking/flowMachine.js';
 import type { CalBookingField, CalEventType } from '../../calapi/types.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
-import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
-import { type UseCalBookingFormResult, useCalBookingForm } from './useCalBookingForm.js';
+import type { BookingsLabelsOverrides } from '../labels.js';
+import { BookingFormField } from './BookingFormField.js';
+import { useCalBookingForm } from './useCalBookingForm.js';
 
 /** `data-state` of `CalBookingForm`'s root. */
 export type CalBookingFormState = 'editing' | 'invalid' | 'submitting';
@@ -81,7 +81,7 @@ export function CalBookingForm({
     >
       {children}
       {form.fields.map((field) => (
-        <Field
+        <BookingFormField
           key={field.name}
           id={`${id}-${field.name}`}
           field={field}
@@ -107,187 +107,5 @@ export function CalBookingForm({
             : labels.bookingFormSubmit}
       </button>
     </form>
-  );
-}
-
-const INPUT_TYPES: Partial<Record<CalBookingFormField['type'], string>> = {
-  email: 'email',
-  phone: 'tel',
-  url: 'url',
-};
-
-const AUTOCOMPLETE: Partial<Record<CalBookingFormField['target'], string>> = {
-  name: 'name',
-  email: 'email',
-};
-
-function Field({
-  id,
-  field,
-  form,
-  labels,
-}: {
-  id: string;
-  field: CalBookingFormField;
-  form: UseCalBookingFormResult;
-  labels: BookingsLabels;
-}): ReactNode {
-  const value = form.values[field.name] ?? '';
-  const error = form.errors[field.name];
-  const hint = field.type === 'multiemail' ? labels.bookingFormGuestsHint : undefined;
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
-  const set = (next: CalBookingFormFieldValue) => form.setValue(field.name, next);
-  const ref = form.fieldRef(field.name);
-  const common = {
-    'aria-invalid': error ? (true as const) : undefined,
-    'aria-describedby': describedBy,
-  };
-  const optional = field.required ? null : (
-    <>
-      {' '}
-      <span className="aisq-booking-form__optional">{labels.bookingFormOptional}</span>
-    </>
-  );
-  const messages = (
-    <>
-      {hint ? (
-        <p id={hintId} className="aisq-booking-form__hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="aisq-booking-form__error">
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
-  const className = classNames(
-    'aisq-booking-form__field',
-    error && 'aisq-booking-form__field--invalid',
-  );
-
-  if (field.type === 'radio' || field.type === 'checkbox') {
-    const chosen = Array.isArray(value) ? value : [String(value)];
-    return (
-      <fieldset className={className} data-field={field.name} aria-describedby={describedBy}>
-        <legend className="aisq-booking-form__label">
-          {field.label}
-          {optional}
-        </legend>
-        {field.options.map((option, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an option value; the items hold no state.
-          <label key={`${index}-${option.value}`} className="aisq-booking-form__option">
-            <input
-              ref={index === 0 ? ref : undefined}
-              type={field.type}
-              name={id}
-              value={option.value}
-              checked={chosen.includes(option.value)}
-              required={field.type === 'radio' && field.required}
-              {...common}
-              onChange={(event) => {
-                if (field.type === 'radio') set(option.value);
-                else
-                  set(
-                    event.target.checked
-                      ? [...chosen, option.value]
-                      : chosen.filter((v) => v !== option.value),
-                  );
-              }}
-            />
-            {option.label}
-          </label>
-        ))}
-        {messages}
-      </fieldset>
-    );
-  }
-
-  if (field.type === 'boolean') {
-    return (
-      <div className={className} data-field={field.name}>
-        <label className="aisq-booking-form__option">
-          <input
-            ref={ref}
-            id={id}
-            type="checkbox"
-            checked={value === true}
-            required={field.required}
-            {...common}
-            onChange={(event) => set(event.target.checked)}
-          />
-          {field.label}
-          {optional}
-        </label>
-        {messages}
-      </div>
-    );
-  }
-
-  const text = typeof value === 'string' ? value : '';
-  let control: ReactNode;
-  if (field.type === 'select') {
-    control = (
-      <select
-        ref={ref}
-        id={id}
-        className="aisq-booking-form__input"
-        value={text}
-        required={field.required}
-        {...common}
-        onChange={(event) => set(event.target.value)}
-      >
-        <option value="">{labels.bookingFormChoose}</option>
-        {field.options.map((option, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an option value; the items hold no state.
-          <option key={`${index}-${option.value}`} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    );
-  } else if (field.type === 'textarea') {
-    control = (
-      <textarea
-        ref={ref}
-        id={id}
-        className="aisq-booking-form__input"
-        value={text}
-        placeholder={field.placeholder}
-        required={field.required}
-        rows={3}
-        {...common}
-        onChange={(event) => set(event.target.value)}
-      />
-    );
-  } else {
-    control = (
-      <input
-        ref={ref}
-        id={id}
-        className="aisq-booking-form__input"
-        type={INPUT_TYPES[field.type] ?? 'text'}
-        inputMode={field.type === 'number' ? 'decimal' : undefined}
-        autoComplete={AUTOCOMPLETE[field.target]}
-        value={text}
-        placeholder={field.placeholder}
-        required={field.required}
-        {...common}
-        onChange={(event) => set(event.target.value)}
-      />
-    );
-  }
-  return (
-    <div className={className} data-field={field.name}>
-      <label className="aisq-booking-form__label" htmlFor={id}>
-        {field.label}
-        {optional}
-      </label>
-      {control}
-      {messages}
-    </div>
   );
 }

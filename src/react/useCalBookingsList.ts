@@ -7,15 +7,15 @@ import type {
   CalBookingsPage,
   CalBookingsParams,
   CalPagination,
-} from '../../calapi/types.js';
-import { type CalQueryError, useCalQuery } from '../../react/useCalApi.js';
+} from '../calapi/types.js';
+import { calBookingsQueryOptions } from '../session/calApiQueryOptions.js';
+import { type CalQueryError, useCalQuery } from './useCalApi.js';
 import {
   type CalBookingMutationResult,
   type CancelCalBookingResult,
   type CancelCalBookingVariables,
   useCancelCalBooking,
-} from '../../react/useCalBookingMutations.js';
-import { calBookingsQueryOptions } from '../../session/calApiQueryOptions.js';
+} from './useCalBookingMutations.js';
 
 /** The lists `CalBookingsList` shows, each one Cal.com `status` filter. */
 export type CalBookingsListTab = 'upcoming' | 'past' | 'cancelled';

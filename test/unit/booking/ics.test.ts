@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CalBooking } from '../../../../src/calapi/types.js';
-import {
-  escapeIcsText,
-  foldIcsLine,
-  icsDateTime,
-  toIcs,
-} from '../../../../src/components/booking/toIcs.js';
+import { escapeIcsText, foldIcsLine, icsDateTime, toIcs } from '../../../src/booking/ics.js';
+import type { CalBooking } from '../../../src/calapi/types.js';
 
 const booking: CalBooking = {
   id: 1,

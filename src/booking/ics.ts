@@ -1,4 +1,4 @@
-import type { CalBooking } from '../../calapi/types.js';
+import type { CalBooking } from '../calapi/types.js';
 
 /** Options of `toIcs`. */
 export interface ToIcsOptions {

@@ -1,0 +1,49 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import type { UseCalBookingFlowResult } from '../../react/useCalBookingFlow.js';
+import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
+import { CalSlotPicker, type CalSlotPickerProps } from './CalSlotPicker.js';
+
+/**
+ * `CalBooker`'s day and time step: the slot picker for the chosen event type, and above it, once
+ * Cal.com refused the chosen time as taken, an alert saying so.
+ */
+export function BookerTimeStep({
+  flow,
+  selected,
+  labels,
+  labelsProp,
+}: {
+  flow: UseCalBookingFlowResult;
+  /** The chosen slot, kept by `CalBooker` across its renders. */
+  selected: CalSlotPickerProps['selected'];
+  labels: BookingsLabels;
+  labelsProp: BookingsLabelsOverrides | undefined;
+}): ReactNode {
+  const { state, slotsParams: params } = flow;
+  return (
+    <>
+      {flow.step === 'slotTaken' ? (
+        <p className="aisq-booker__slot-taken" role="alert">
+          {labels.bookerSlotTaken}
+        </p>
+      ) : null}
+      {params ? (
+        <CalSlotPicker
+          {...('eventTypeId' in params
+            ? { eventTypeId: params.eventTypeId }
+            : { eventTypeSlug: params.eventTypeSlug, username: params.username })}
+          timeZone={flow.timeZone}
+          onTimeZoneChange={flow.setTimeZone}
+          duration={params.duration}
+          rescheduleUid={params.bookingUidToReschedule}
+          defaultMonth={state.step !== 'choosingEventType' ? state.day?.slice(0, 7) : undefined}
+          selected={selected}
+          onSelect={flow.selectSlot}
+          labels={labelsProp}
+        />
+      ) : null}
+    </>
+  );
+}

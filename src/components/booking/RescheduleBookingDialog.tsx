@@ -1,0 +1,42 @@
+'use client';
+
+import { type ReactNode, useId } from 'react';
+import type { CalBooking } from '../../calapi/types.js';
+import { type BookingsLabels, isolate } from '../labels.js';
+import { BookingsDialog } from './BookingsDialog.js';
+
+/** `CalBookingsList`'s reschedule dialog: a title naming the booking, a close button, and `children`. */
+export function RescheduleBookingDialog({
+  booking,
+  labels,
+  returnFocus,
+  onClose,
+  children,
+}: {
+  booking: CalBooking;
+  labels: BookingsLabels;
+  returnFocus: (opener: HTMLElement | null) => HTMLElement | null | undefined;
+  onClose: () => void;
+  children: ReactNode;
+}): ReactNode {
+  const id = useId();
+  return (
+    <BookingsDialog
+      role="dialog"
+      labelledBy={`${id}-title`}
+      onDismiss={onClose}
+      returnFocus={returnFocus}
+      className="aisq-bookings-list__dialog aisq-bookings-list__dialog--reschedule"
+    >
+      <div className="aisq-dialog__header">
+        <h2 className="aisq-dialog__title" id={`${id}-title`}>
+          {labels.bookingsListRescheduleTitle(isolate(booking.title))}
+        </h2>
+        <button type="button" className="aisq-button aisq-button--secondary" onClick={onClose}>
+          {labels.bookingsListClose}
+        </button>
+      </div>
+      {children}
+    </BookingsDialog>
+  );
+}
