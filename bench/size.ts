@@ -26,10 +26,14 @@ const CAL_SOURCES = [
 /** The booking flow: its components and hooks (every module in src/components/booking, the flow hook). */
 const BOOKING_DIR = join(ROOT, 'src', 'components', 'booking');
 const BOOKING_EXTRA_SOURCES = ['src/react/useCalBookingFlow.ts'].map((file) => join(ROOT, file));
-/** Modules only the booking flow uses, besides BOOKING_DIR: none of their code belongs in main. */
+/**
+ * Modules only the booking flow uses, besides BOOKING_DIR: none of their code belongs in main. The
+ * zones, days and formats of src/time serve only the booking flow (the Cal.com hooks take a constant).
+ */
 const BOOKING_ONLY_EXTRA_SOURCES = [
   ...BOOKING_EXTRA_SOURCES,
   join(ROOT, 'src', 'react', 'calBookingFlowMachine.ts'),
+  ...sourceFiles(join(ROOT, 'src', 'time')),
 ];
 /** What the booking row imports, when exported: the two drop-ins and their hooks. */
 const BOOKING_ROW_NAMES = [

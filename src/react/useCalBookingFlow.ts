@@ -12,6 +12,7 @@ import type {
   CalSlot,
   CalSlotsParams,
 } from '../calapi/types.js';
+import { dayOf, viewerTimeZone } from '../time/zones.js';
 import { calBookingInputProblem } from './calBookingCaps.js';
 import {
   type CalBookingFlowEvent,
@@ -21,7 +22,6 @@ import {
   initialCalBookingFlowState,
   transitionCalBookingFlow,
 } from './calBookingFlowMachine.js';
-import { dayOf, viewerTimeZone } from './timeZones.js';
 import { useBookingsIdentity } from './useBookingsIdentity.js';
 import type { CalQueryError } from './useCalApi.js';
 import { useCreateCalBooking, useRescheduleCalBooking } from './useCalBookingMutations.js';

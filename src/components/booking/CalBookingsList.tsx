@@ -2,13 +2,13 @@
 
 import { type KeyboardEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import type { CalBooking } from '../../calapi/types.js';
+import type { HourCycle } from '../../time/locale.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import { type BookingsLabels, type BookingsLabelsOverrides, isolate } from '../labels.js';
 import { BookingsDialog } from './BookingsDialog.js';
 import { CalBooker } from './CalBooker.js';
-import type { HourCycle } from './slotPickerDates.js';
 import {
   type CalBookingsListTab,
   type UseCalBookingsListOptions,

@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
-import { monthOf } from './slotPickerDates.js';
+import { monthOf } from '../../time/days.js';
 import { type CalSlotPickerDay, type CalSlotPickerDayStore, tabStop } from './useCalSlotPicker.js';
 
 export interface SlotPickerDayProps {

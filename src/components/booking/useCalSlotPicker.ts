@@ -16,32 +16,31 @@ import type { CalQueryError } from '../../react/useCalApi.js';
 import { useCalMe } from '../../react/useCalQueries.js';
 import { useCalSlots } from '../../react/useCalSlots.js';
 import { useKnownTimeZone } from '../../react/useKnownTimeZone.js';
-import { BookingsLabelsContext } from '../BookingsLabelsContext.js';
-import { dateTimeFormat } from './bookingTime.js';
+import { dayLabels } from '../../time/dayLabels.js';
 import {
   addDays,
   addMonths,
   addMonthsToDay,
-  calHourCycle,
-  dayLabels,
-  dayOf,
-  type HourCycle,
   isDay,
   isMonth,
-  isTimeZone,
-  localeWeekStart,
   monthOf,
   monthWeeks,
-  offsetLabel,
-  startOfDay,
   startOfWeek,
   utcOf,
-  viewerTimeZone,
   type Weekday,
+} from '../../time/days.js';
+import { dateTimeFormat, offsetLabel } from '../../time/format.js';
+import {
+  calHourCycle,
+  type HourCycle,
+  localeWeekStart,
   weekdayFromName,
-} from './slotPickerDates.js';
+} from '../../time/locale.js';
+import { dayOf, isTimeZone, startOfDay, viewerTimeZone } from '../../time/zones.js';
+import { BookingsLabelsContext } from '../BookingsLabelsContext.js';
 
-export type { HourCycle, Weekday } from './slotPickerDates.js';
+export type { Weekday } from '../../time/days.js';
+export type { HourCycle } from '../../time/locale.js';
 
 /** A slot as `onSelect` receives it: Cal.com's own `{ start, end? }`, `start` with the zone's offset. */
 export type CalSlotPickerSlot = CalSlot;
