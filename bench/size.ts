@@ -23,16 +23,34 @@ const CAL_SOURCES = [
   'src/react/useCalSlots.ts',
   'src/react/useCalBookingMutations.ts',
 ].map((file) => join(ROOT, file));
-/** The booking flow: its components and hooks (every module in src/components/booking, the flow hook). */
+/**
+ * The booking flow: its components and hooks (every module in src/components/booking, the flow hook
+ * and the slot picker's hook).
+ */
 const BOOKING_DIR = join(ROOT, 'src', 'components', 'booking');
-const BOOKING_EXTRA_SOURCES = ['src/react/useCalBookingFlow.ts'].map((file) => join(ROOT, file));
+const BOOKING_EXTRA_SOURCES = [
+  'src/react/useCalBookingFlow.ts',
+  'src/react/useCalSlotPicker.ts',
+].map((file) => join(ROOT, file));
 /**
  * Modules only the booking flow uses, besides BOOKING_DIR: none of their code belongs in main. The
- * zones, days and formats of src/time serve only the booking flow (the Cal.com hooks take a constant).
+ * slot picker's hook and its parts, its pure state, and the zones, days and formats of src/time serve
+ * only the booking flow (the Cal.com hooks take a constant).
  */
 const BOOKING_ONLY_EXTRA_SOURCES = [
   ...BOOKING_EXTRA_SOURCES,
-  join(ROOT, 'src', 'react', 'calBookingFlowMachine.ts'),
+  ...[
+    'calBookingFlowMachine.ts',
+    'calSlotPickerTypes.ts',
+    'slotPickerDayStore.ts',
+    'useCalHourCycle.ts',
+    'useControllableState.ts',
+    'useSlotPickerActions.ts',
+    'useSlotPickerGrid.ts',
+    'useSlotPickerSlots.ts',
+    'useSlotPickerValues.ts',
+  ].map((file) => join(ROOT, 'src', 'react', file)),
+  join(ROOT, 'src', 'booking', 'slotPickerState.ts'),
   ...sourceFiles(join(ROOT, 'src', 'time')),
 ];
 /** What the booking row imports, when exported: the two drop-ins and their hooks. */

@@ -2,6 +2,16 @@
 
 // The drop-in components. Every public name is listed here, values first, then types.
 
+export type {
+  CalSlotPickerDay,
+  CalSlotPickerDayStore,
+  CalSlotPickerSlot,
+  CalSlotPickerState,
+  CalSlotPickerTime,
+  UseCalSlotPickerOptions,
+  UseCalSlotPickerResult,
+} from '../react/useCalSlotPicker.js';
+export { useCalSlotPicker } from '../react/useCalSlotPicker.js';
 export type { BookingsErrorMessageProps } from './BookingsErrorMessage.js';
 export { BookingsErrorMessage } from './BookingsErrorMessage.js';
 export { useBookingsLabels } from './BookingsLabelsContext.js';
@@ -40,16 +50,6 @@ export type {
   UseCalBookingsListResult,
 } from './booking/useCalBookingsList.js';
 export { useCalBookingsList } from './booking/useCalBookingsList.js';
-export type {
-  CalSlotPickerDay,
-  CalSlotPickerDayStore,
-  CalSlotPickerSlot,
-  CalSlotPickerState,
-  CalSlotPickerTime,
-  UseCalSlotPickerOptions,
-  UseCalSlotPickerResult,
-} from './booking/useCalSlotPicker.js';
-export { useCalSlotPicker } from './booking/useCalSlotPicker.js';
 export type { CalConnectButtonProps, CalConnectButtonState } from './CalConnectButton.js';
 export { CalConnectButton } from './CalConnectButton.js';
 export type { CalTokenGateProps } from './CalTokenGate.js';

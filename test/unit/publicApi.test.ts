@@ -116,6 +116,7 @@ describe('layers', () => {
     client: ['client'],
     token: ['client', 'token'],
     calapi: ['client', 'token', 'calapi'],
+    booking: ['client', 'time', 'token', 'calapi', 'booking'],
     session: ['client', 'token', 'calapi', 'session'],
   };
   const files = Object.keys(below).flatMap((layer) => {

@@ -8,6 +8,7 @@ import {
   type UseCalBookingFlowResult,
   useCalBookingFlow,
 } from '../../react/useCalBookingFlow.js';
+import { useCalHourCycle } from '../../react/useCalHourCycle.js';
 import { formatBookingTime, formatMinutes, formatTimeZoneName } from '../../time/format.js';
 import type { HourCycle } from '../../time/locale.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
@@ -18,7 +19,6 @@ import { CalBookingConfirmation } from './CalBookingConfirmation.js';
 import { CalBookingForm } from './CalBookingForm.js';
 import { CalEventTypeList } from './CalEventTypeList.js';
 import { CalSlotPicker } from './CalSlotPicker.js';
-import { useCalHourCycle } from './useCalHourCycle.js';
 
 /**
  * `data-state` of `CalBooker`'s root: the flow's step, `loading` while a rescheduled booking loads, or

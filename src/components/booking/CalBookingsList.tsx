@@ -2,6 +2,7 @@
 
 import { type KeyboardEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import type { CalBooking } from '../../calapi/types.js';
+import { useCalHourCycle } from '../../react/useCalHourCycle.js';
 import type { HourCycle } from '../../time/locale.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
@@ -14,7 +15,6 @@ import {
   type UseCalBookingsListOptions,
   useCalBookingsList,
 } from './useCalBookingsList.js';
-import { useCalHourCycle } from './useCalHourCycle.js';
 
 export interface CalBookingsListProps extends UseCalBookingsListOptions {
   /**

@@ -1,8 +1,12 @@
 'use client';
 
 import { memo, type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
+import {
+  type CalSlotPickerDay,
+  type CalSlotPickerDayStore,
+  tabStop,
+} from '../../react/useCalSlotPicker.js';
 import { monthOf } from '../../time/days.js';
-import { type CalSlotPickerDay, type CalSlotPickerDayStore, tabStop } from './useCalSlotPicker.js';
 
 export interface SlotPickerDayProps {
   day: CalSlotPickerDay;
