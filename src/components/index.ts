@@ -10,7 +10,7 @@ export type {
   CalSlotPickerTime,
   UseCalSlotPickerOptions,
   UseCalSlotPickerResult,
-} from '../react/useCalSlotPicker.js';
+} from '../react/calSlotPickerTypes.js';
 export { useCalSlotPicker } from '../react/useCalSlotPicker.js';
 export type { BookingsErrorMessageProps } from './BookingsErrorMessage.js';
 export { BookingsErrorMessage } from './BookingsErrorMessage.js';

@@ -21,17 +21,7 @@ import {
 } from './useSlotPickerSlots.js';
 import { useSlotPickerValues } from './useSlotPickerValues.js';
 
-export type { Weekday } from '../time/days.js';
-export type { HourCycle } from '../time/locale.js';
-export type {
-  CalSlotPickerDay,
-  CalSlotPickerDayStore,
-  CalSlotPickerSlot,
-  CalSlotPickerState,
-  CalSlotPickerTime,
-  UseCalSlotPickerOptions,
-  UseCalSlotPickerResult,
-} from './calSlotPickerTypes.js';
+// The day cells compute their tab stop as the hook does.
 export { tabStop };
 
 /**

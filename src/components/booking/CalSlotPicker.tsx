@@ -1,7 +1,8 @@
 'use client';
 
 import { type ReactNode, useCallback, useId } from 'react';
-import { type UseCalSlotPickerOptions, useCalSlotPicker } from '../../react/useCalSlotPicker.js';
+import type { UseCalSlotPickerOptions } from '../../react/calSlotPickerTypes.js';
+import { useCalSlotPicker } from '../../react/useCalSlotPicker.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';

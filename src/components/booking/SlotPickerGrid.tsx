@@ -1,7 +1,7 @@
 'use client';
 
 import { type KeyboardEvent, memo, type ReactNode } from 'react';
-import type { CalSlotPickerDay, CalSlotPickerDayStore } from '../../react/useCalSlotPicker.js';
+import type { CalSlotPickerDay, CalSlotPickerDayStore } from '../../react/calSlotPickerTypes.js';
 import type { BookingsLabels } from '../labels.js';
 import { SlotPickerDay } from './SlotPickerDay.js';
 

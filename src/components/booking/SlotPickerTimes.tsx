@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, type ReactNode } from 'react';
-import type { CalSlotPickerSlot, CalSlotPickerTime } from '../../react/useCalSlotPicker.js';
+import type { CalSlotPickerSlot, CalSlotPickerTime } from '../../react/calSlotPickerTypes.js';
 import type { BookingsLabels } from '../labels.js';
 
 export interface SlotPickerTimesProps {
