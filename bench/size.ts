@@ -24,21 +24,37 @@ const CAL_SOURCES = [
   'src/react/useCalBookingMutations.ts',
 ].map((file) => join(ROOT, file));
 /**
- * The booking flow: its components and hooks (every module in src/components/booking, the flow hook,
- * the bookings list's hook)
- * and the framework-free booking layer under them (every module in src/booking). The layer's names
- * are in /core too, but they count here, in neither the main nor the /core row.
+ * The booking flow: its components and hooks (every module in src/components/booking; the flow's,
+ * the bookings list's and the slot picker's hooks) and the framework-free booking layer under them
+ * (every module in src/booking). The layer's names are in /core too, but they count here, in neither
+ * the main nor the /core row.
  */
 const BOOKING_DIR = join(ROOT, 'src', 'components', 'booking');
 const BOOKING_CORE_DIR = join(ROOT, 'src', 'booking');
 const BOOKING_EXTRA_SOURCES = [
   'src/react/useCalBookingFlow.ts',
   'src/react/useCalBookingsList.ts',
+  'src/react/useCalSlotPicker.ts',
 ].map((file) => join(ROOT, file));
-/** Modules only the booking flow uses, besides BOOKING_DIR: none of their code belongs in main. */
+/**
+ * Modules only the booking flow uses, besides BOOKING_DIR: none of their code belongs in main. The
+ * slot picker's hook and its parts, src/booking, and the zones, days and formats of src/time serve
+ * only the booking flow (the Cal.com hooks take a constant).
+ */
 const BOOKING_ONLY_EXTRA_SOURCES = [
   ...BOOKING_EXTRA_SOURCES,
+  ...[
+    'calSlotPickerTypes.ts',
+    'slotPickerDayStore.ts',
+    'useCalHourCycle.ts',
+    'useControllableState.ts',
+    'useSlotPickerActions.ts',
+    'useSlotPickerGrid.ts',
+    'useSlotPickerSlots.ts',
+    'useSlotPickerValues.ts',
+  ].map((file) => join(ROOT, 'src', 'react', file)),
   ...(existsSync(BOOKING_CORE_DIR) ? sourceFiles(BOOKING_CORE_DIR) : []),
+  ...sourceFiles(join(ROOT, 'src', 'time')),
 ];
 /** What the booking row imports, when exported: the two drop-ins and their hooks. */
 const BOOKING_ROW_NAMES = [

@@ -5,12 +5,22 @@
 export type { ToIcsOptions } from '../booking/ics.js';
 export { toIcs } from '../booking/ics.js';
 export type {
+  CalSlotPickerDay,
+  CalSlotPickerDayStore,
+  CalSlotPickerSlot,
+  CalSlotPickerState,
+  CalSlotPickerTime,
+  UseCalSlotPickerOptions,
+  UseCalSlotPickerResult,
+} from '../react/calSlotPickerTypes.js';
+export type {
   CalBookingsListState,
   CalBookingsListTab,
   UseCalBookingsListOptions,
   UseCalBookingsListResult,
 } from '../react/useCalBookingsList.js';
 export { useCalBookingsList } from '../react/useCalBookingsList.js';
+export { useCalSlotPicker } from '../react/useCalSlotPicker.js';
 export type { BookingsErrorMessageProps } from './BookingsErrorMessage.js';
 export { BookingsErrorMessage } from './BookingsErrorMessage.js';
 export { useBookingsLabels } from './BookingsLabelsContext.js';
@@ -36,16 +46,6 @@ export type {
   UseCalBookingFormResult,
 } from './booking/useCalBookingForm.js';
 export { useCalBookingForm } from './booking/useCalBookingForm.js';
-export type {
-  CalSlotPickerDay,
-  CalSlotPickerDayStore,
-  CalSlotPickerSlot,
-  CalSlotPickerState,
-  CalSlotPickerTime,
-  UseCalSlotPickerOptions,
-  UseCalSlotPickerResult,
-} from './booking/useCalSlotPicker.js';
-export { useCalSlotPicker } from './booking/useCalSlotPicker.js';
 export type { CalConnectButtonProps, CalConnectButtonState } from './CalConnectButton.js';
 export { CalConnectButton } from './CalConnectButton.js';
 export type { CalTokenGateProps } from './CalTokenGate.js';

@@ -2,7 +2,7 @@
  * Time-zone arithmetic on epoch milliseconds with `Intl` only (no date library, no `node:` import), so
  * the Cal.com fake runs in Node and in a browser alike. DST is exact: every conversion asks `Intl` for
  * the zone's offset at the instant in question. Written apart from the library's own zone helpers
- * (src/react/timeZones.ts) on purpose: the fake the components are tested against must not share
+ * (src/time/) on purpose: the fake the components are tested against must not share
  * their code, or one bug would pass on both sides.
  */
 

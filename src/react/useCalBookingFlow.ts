@@ -26,7 +26,7 @@ import type {
   CalSlot,
   CalSlotsParams,
 } from '../calapi/types.js';
-import { dayOf, viewerTimeZone } from './timeZones.js';
+import { dayOf, viewerTimeZone } from '../time/zones.js';
 import { useBookingsIdentity } from './useBookingsIdentity.js';
 import type { CalQueryError } from './useCalApi.js';
 import { useCreateCalBooking, useRescheduleCalBooking } from './useCalBookingMutations.js';

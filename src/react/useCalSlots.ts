@@ -4,6 +4,7 @@ import { hashKey, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { CalSlots, CalSlotsParams } from '../calapi/types.js';
 import { calSlotsQueryOptions } from '../session/calApiQueryOptions.js';
+import { DAY_MS } from '../time/days.js';
 import { useBookingsContext } from './BookingsContext.js';
 import { type CalQueryError, type CalQueryHookOptions, useCalQuery } from './useCalApi.js';
 
@@ -16,7 +17,6 @@ export interface UseCalSlotsOptions<TData = CalSlots> extends CalQueryHookOption
   prefetchNextRange?: boolean | ((params: CalSlotsParams) => CalSlotsParams | undefined);
 }
 
-const DAY_MS = 86_400_000;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { isTimeZone, viewerTimeZone } from './timeZones.js';
+import { isTimeZone, viewerTimeZone } from '../time/zones.js';
 
 /** `timeZone` when `Intl` knows it, else the viewer's zone; an unknown one is said once in development. */
 export function useKnownTimeZone(timeZone: string): string {

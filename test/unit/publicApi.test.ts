@@ -121,10 +121,11 @@ describe('layers', () => {
   const src = join(import.meta.dirname, '../../src');
   // Each layer may import only the ones below it (DESIGN.md "Layers"); none of these imports React.
   const below: Record<string, string[]> = {
+    time: ['time'],
     client: ['client'],
     token: ['client', 'token'],
     calapi: ['client', 'token', 'calapi'],
-    booking: ['client', 'calapi', 'booking'],
+    booking: ['client', 'time', 'token', 'calapi', 'booking'],
     session: ['client', 'token', 'calapi', 'session'],
   };
   const files = Object.keys(below).flatMap((layer) => {

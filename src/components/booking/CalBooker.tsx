@@ -8,17 +8,17 @@ import {
   type UseCalBookingFlowResult,
   useCalBookingFlow,
 } from '../../react/useCalBookingFlow.js';
+import { useCalHourCycle } from '../../react/useCalHourCycle.js';
+import { formatBookingTime, formatMinutes, formatTimeZoneName } from '../../time/format.js';
+import type { HourCycle } from '../../time/locale.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
 import { BookerTimeStep } from './BookerTimeStep.js';
-import { formatBookingTime, formatMinutes, formatTimeZoneName } from './bookingTime.js';
 import { CalBookingConfirmation } from './CalBookingConfirmation.js';
 import { CalBookingForm } from './CalBookingForm.js';
 import { CalEventTypeList } from './CalEventTypeList.js';
-import type { HourCycle } from './slotPickerDates.js';
-import { useCalHourCycle } from './useCalHourCycle.js';
 
 /**
  * `data-state` of `CalBooker`'s root: the flow's step, `loading` while a rescheduled booking loads, or

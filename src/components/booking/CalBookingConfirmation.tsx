@@ -3,11 +3,12 @@
 import { forwardRef, type ReactNode, useId, useMemo } from 'react';
 import { bookingHost, bookingPlace, bookingStatus, toIcs } from '../../booking/ics.js';
 import type { CalBooking } from '../../calapi/types.js';
+import { formatBookingTime, formatTimeZoneName } from '../../time/format.js';
+import { calHourCycle } from '../../time/locale.js';
+import { canonicalZone, zoneDisplayName } from '../../time/zoneNames.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import { type BookingsLabels, type BookingsLabelsOverrides, isolate } from '../labels.js';
-import { formatBookingTime, formatTimeZoneName } from './bookingTime.js';
-import { calHourCycle, canonicalZone, zoneDisplayName } from './slotPickerDates.js';
 
 /** `data-state` of `CalBookingConfirmation`'s root: the booking's own status. */
 export type CalBookingConfirmationState = 'booked' | 'rescheduled' | 'pending' | 'cancelled';

@@ -6,6 +6,8 @@ import {
   type UseCalBookingsListOptions,
   useCalBookingsList,
 } from '../../react/useCalBookingsList.js';
+import { useCalHourCycle } from '../../react/useCalHourCycle.js';
+import type { HourCycle } from '../../time/locale.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import { type BookingsLabelsOverrides, isolate } from '../labels.js';
@@ -15,8 +17,6 @@ import { BookingsListTabs } from './BookingsListTabs.js';
 import { CalBooker } from './CalBooker.js';
 import { CancelBookingDialog } from './CancelBookingDialog.js';
 import { RescheduleBookingDialog } from './RescheduleBookingDialog.js';
-import type { HourCycle } from './slotPickerDates.js';
-import { useCalHourCycle } from './useCalHourCycle.js';
 
 export interface CalBookingsListProps extends UseCalBookingsListOptions {
   /**

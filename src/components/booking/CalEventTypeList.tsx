@@ -5,11 +5,11 @@ import { type ReactNode, useId } from 'react';
 import type { CalEventType } from '../../calapi/types.js';
 import type { CalQueryError } from '../../react/useCalApi.js';
 import { useCalEventTypes } from '../../react/useCalQueries.js';
+import { formatMinutes } from '../../time/format.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
-import { formatMinutes } from './bookingTime.js';
 
 /** `data-state` of `CalEventTypeList`'s root. */
 export type CalEventTypeListState = 'idle' | 'loading' | 'ready' | 'empty' | 'error';

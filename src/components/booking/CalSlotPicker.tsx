@@ -1,6 +1,8 @@
 'use client';
 
 import { type ReactNode, useCallback, useId } from 'react';
+import type { UseCalSlotPickerOptions } from '../../react/calSlotPickerTypes.js';
+import { useCalSlotPicker } from '../../react/useCalSlotPicker.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
@@ -8,7 +10,6 @@ import type { BookingsLabelsOverrides } from '../labels.js';
 import { SlotPickerGrid } from './SlotPickerGrid.js';
 import { SlotPickerTimes } from './SlotPickerTimes.js';
 import { TimeZoneCombobox } from './TimeZoneCombobox.js';
-import { type UseCalSlotPickerOptions, useCalSlotPicker } from './useCalSlotPicker.js';
 
 export type CalSlotPickerProps = UseCalSlotPickerOptions & {
   /**

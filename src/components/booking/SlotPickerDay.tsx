@@ -1,8 +1,9 @@
 'use client';
 
 import { memo, type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
-import { monthOf } from './slotPickerDates.js';
-import { type CalSlotPickerDay, type CalSlotPickerDayStore, tabStop } from './useCalSlotPicker.js';
+import type { CalSlotPickerDay, CalSlotPickerDayStore } from '../../react/calSlotPickerTypes.js';
+import { tabStop } from '../../react/useCalSlotPicker.js';
+import { monthOf } from '../../time/days.js';
 
 export interface SlotPickerDayProps {
   day: CalSlotPickerDay;

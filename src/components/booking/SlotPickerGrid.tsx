@@ -1,9 +1,9 @@
 'use client';
 
 import { type KeyboardEvent, memo, type ReactNode } from 'react';
+import type { CalSlotPickerDay, CalSlotPickerDayStore } from '../../react/calSlotPickerTypes.js';
 import type { BookingsLabels } from '../labels.js';
 import { SlotPickerDay } from './SlotPickerDay.js';
-import type { CalSlotPickerDay, CalSlotPickerDayStore } from './useCalSlotPicker.js';
 
 export interface SlotPickerGridProps {
   /** Id of the element naming the grid (the month). */

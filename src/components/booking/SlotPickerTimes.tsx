@@ -1,8 +1,8 @@
 'use client';
 
 import { memo, type ReactNode } from 'react';
+import type { CalSlotPickerSlot, CalSlotPickerTime } from '../../react/calSlotPickerTypes.js';
 import type { BookingsLabels } from '../labels.js';
-import type { CalSlotPickerSlot, CalSlotPickerTime } from './useCalSlotPicker.js';
 
 export interface SlotPickerTimesProps {
   /** Ids for the day's title and the zone line, which name the list together. */

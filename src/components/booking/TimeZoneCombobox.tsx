@@ -11,12 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import {
-  canonicalZone,
-  offsetLabel,
-  supportedTimeZones,
-  zoneDisplayName,
-} from './slotPickerDates.js';
+import { currentOffset, zoneDisplayName, zoneMatches, zoneOptions } from '../../time/zoneNames.js';
 
 export interface TimeZoneComboboxProps {
   value: string;
@@ -24,31 +19,6 @@ export interface TimeZoneComboboxProps {
   label: string;
   noMatch: string;
   optionLabel: (zone: string, offset: string) => string;
-}
-
-// Offsets of the ~420 zones are asked of Intl once per hour at most, and only for the zones shown.
-const offsets = new Map<string, { hour: number; label: string }>();
-function currentOffset(zone: string): string {
-  const hour = Math.floor(Date.now() / 3_600_000);
-  const cached = offsets.get(zone);
-  if (cached?.hour === hour) return cached.label;
-  // offsetLabel never throws: zoneName falls back to UTC, then to "GMT".
-  const label = offsetLabel(Date.now(), zone);
-  offsets.set(zone, { hour, label });
-  return label;
-}
-
-const normalize = (text: string) => text.toLowerCase().replace(/[_/]+/g, ' ').trim();
-
-/**
- * Every word of the query appears in the zone's name, old or current, or its offset ("berlin",
- * "gmt+5:30", "new york", "kolkata" or "calcutta").
- */
-function matches(zone: string, offset: string, query: string): boolean {
-  const haystack = `${normalize(zone)} ${normalize(zoneDisplayName(zone))} ${offset.toLowerCase()}`;
-  return normalize(query)
-    .split(/\s+/)
-    .every((word) => haystack.includes(word));
 }
 
 /**
@@ -72,15 +42,10 @@ export const TimeZoneCombobox = /* @__PURE__ */ memo(function TimeZoneCombobox({
   const [active, setActive] = useState(-1);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const zones = useMemo(() => {
-    const all = supportedTimeZones();
-    if (all.includes(value)) return all;
-    // A zone under a name the engine does not list comes first, in place of its other name.
-    const same = canonicalZone(value);
-    return [value, ...all.filter((zone) => canonicalZone(zone) !== same)];
-  }, [value]);
+  const zones = useMemo(() => zoneOptions(value), [value]);
   const filtered = useMemo(
-    () => (open && query.trim() ? zones.filter((z) => matches(z, currentOffset(z), query)) : zones),
+    () =>
+      open && query.trim() ? zones.filter((z) => zoneMatches(z, currentOffset(z), query)) : zones,
     [open, query, zones],
   );
   const labelOf = (zone: string) => optionLabel(zoneDisplayName(zone), currentOffset(zone));

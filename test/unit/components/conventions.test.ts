@@ -43,8 +43,8 @@ describe('src/components conventions', () => {
           continue;
         }
         const allowed = match[1]
-          ? /^(\.\/|\.\.\/|\.\.\/\.\.\/(react|booking|session|client|token|calapi)\/)[\w.]+\.js$/
-          : /^(\.\/|\.\.\/|\.\.\/\.\.\/(react|booking|session|client|token)\/)[\w.]+\.js$/;
+          ? /^(\.\/|\.\.\/|\.\.\/\.\.\/(react|booking|session|client|token|calapi|time)\/)[\w.]+\.js$/
+          : /^(\.\/|\.\.\/|\.\.\/\.\.\/(react|booking|session|client|token|time)\/)[\w.]+\.js$/;
         expect(specifier).toMatch(allowed);
       }
     },

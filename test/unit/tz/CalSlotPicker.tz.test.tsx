@@ -1,8 +1,8 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { zoneDisplayName } from '../../../src/components/booking/slotPickerDates.js';
-import type { CalSlotPickerSlot } from '../../../src/components/booking/useCalSlotPicker.js';
+import type { CalSlotPickerSlot } from '../../../src/react/calSlotPickerTypes.js';
+import { zoneDisplayName } from '../../../src/time/zoneNames.js';
 import {
   cell,
   pickerWorld,

@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { CalSlotPickerSlot } from '../../../../src/components/booking/useCalSlotPicker.js';
+import type { CalSlotPickerSlot } from '../../../../src/react/calSlotPickerTypes.js';
 import {
   cell,
   focusedDate,

@@ -1,7 +1,7 @@
 'use client';
 
-import { useCalMe } from '../../react/useCalQueries.js';
-import { calHourCycle, type HourCycle } from './slotPickerDates.js';
+import { calHourCycle, type HourCycle } from '../time/locale.js';
+import { useCalMe } from './useCalQueries.js';
 
 /**
  * 12 or 24 h, by `CalSlotPicker`'s rule: `hourCycle` when given, else the user's Cal.com `timeFormat`

@@ -1,6 +1,7 @@
 /**
- * Booking times for people, with `Intl` and `Date` only: every formatted time is in an explicit zone,
- * never the process's own, and comes with that zone's name.
+ * Dates and times for people, with `Intl` and `Date` only: every formatted time is in an explicit
+ * zone, never the process's own, and comes with that zone's name. `Intl` objects are costly to make,
+ * so each is made once per locale and options.
  */
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -108,3 +109,11 @@ const minutesFormat = /* @__PURE__ */ perLocale((locale) => {
 export function formatMinutes(minutes: number, locale: string): string {
   return minutesFormat(locale)?.format(minutes) ?? `${minutes} min`;
 }
+
+/**
+ * "GMT+1", "GMT-7", "GMT+5:30", "GMT": the zone's offset at an instant, as `Intl` writes it in English
+ * (`timeZoneName: 'shortOffset'`), so that no offset arithmetic is shipped for it. Some ICU versions
+ * write a zero offset "GMT+0": it reads "GMT" everywhere.
+ */
+export const offsetLabel = (ms: number, timeZone: string): string =>
+  (zoneName(timeZone, 'en', ms, 'shortOffset') ?? 'GMT').replace(/\+0$/, '');

@@ -1,22 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
+import { dayLabels } from '../../../src/time/dayLabels.js';
 import {
   addDays,
   addMonths,
   addMonthsToDay,
-  canonicalZone,
-  dayLabels,
-  dayOf,
-  localeHourCycle,
-  localeWeekStart,
   monthWeeks,
-  offsetLabel,
-  startOfDay,
   startOfWeek,
-  supportedTimeZones,
-  weekdayFromName,
-  zoneDisplayName,
-} from '../../../../src/components/booking/slotPickerDates.js';
-import { offsetMinutes } from '../../../../src/react/timeZones.js';
+} from '../../../src/time/days.js';
+import { offsetLabel } from '../../../src/time/format.js';
+import { localeHourCycle, localeWeekStart, weekdayFromName } from '../../../src/time/locale.js';
+import { canonicalZone, supportedTimeZones, zoneDisplayName } from '../../../src/time/zoneNames.js';
+import { dayOf, offsetMinutes, startOfDay } from '../../../src/time/zones.js';
 
 describe('slotPickerDates', () => {
   it('does calendar arithmetic on YYYY-MM-DD days, leap years and month ends included', () => {

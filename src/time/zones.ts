@@ -1,20 +1,12 @@
 /**
- * Time zones with `Intl` and `Date` only (no React), for the hooks and the components alike: whether
- * `Intl` knows a zone, the viewer's zone, a zone's offset at an instant and the day (`YYYY-MM-DD`) an
- * instant falls on in a zone. Offsets come from `Intl`, asked at a few instants per week of a zone
- * (see `window`) rather than once per instant, so grouping a month of slots by day costs a handful of
- * `Intl` calls, not one per slot; DST changes stay exact.
+ * Time zones with `Intl` and `Date` only: whether `Intl` knows a zone, the viewer's zone, a zone's
+ * offset at an instant, the day (`YYYY-MM-DD`) an instant falls on in a zone and the instant a day
+ * begins there, and the zones' names. Offsets come from `Intl`, asked at a few instants per week of a
+ * zone (see `around`) rather than once per instant, so grouping a month of slots by day costs a
+ * handful of `Intl` calls, not one per slot; DST changes stay exact.
  */
 
-export const DAY_MS = 86_400_000;
-
-export const pad = (value: number, length = 2) => String(value).padStart(length, '0');
-
-/** The `YYYY-MM-DD` of a UTC-midnight epoch. */
-export function dayFromUtc(ms: number): string {
-  const date = new Date(ms);
-  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-}
+import { DAY_MS, dayFromUtc, utcOf } from './days.js';
 
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -163,4 +155,17 @@ export function viewerTimeZone(): string {
   } catch {
     return 'UTC';
   }
+}
+
+/**
+ * The instant a day begins in a zone: its local midnight, or, where a DST change skips midnight,
+ * the first instant of the day.
+ */
+export function startOfDay(day: string, timeZone: string): number {
+  const wall = utcOf(day);
+  // Two passes settle on the offset in force at the result; a skipped midnight lands after the gap
+  // (the result's own wall clock is then still the day before).
+  let guess = wall - offsetMinutes(wall, timeZone) * 60_000;
+  guess = wall - offsetMinutes(guess, timeZone) * 60_000;
+  return guess + offsetMinutes(guess, timeZone) * 60_000 < wall ? guess + 3_600_000 : guess;
 }
