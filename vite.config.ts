@@ -7,10 +7,14 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 const peers = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zod($|\/)/, /^msw($|\/)/];
 const node = [/^node:/, ...builtinModules.map((name) => new RegExp(`^${name}$`)), /^jose($|\/)/];
 
-/** Framework-free layers: bundled once, into dist/core.js. */
+/**
+ * Framework-free layers: bundled once, into dist/core.js. booking/ and time/ are framework-free too,
+ * but the React layers import their internal names, which dist/core.js does not export: dist/react.js
+ * holds its own copy of what it uses (pure functions and constants, no state and no class).
+ */
 const CORE_MODULE = /[\\/]src[\\/](core\.ts|client[\\/]|token[\\/]|calapi[\\/]|session[\\/])/;
 /** The React layers: bundled once, into dist/react.js, the only file that carries 'use client'. */
-const REACT_MODULE = /[\\/]src[\\/](react\.ts|react[\\/]|components[\\/])/;
+const REACT_MODULE = /[\\/]src[\\/](reactEntry\.ts|react[\\/]|components[\\/])/;
 
 /**
  * Turns every import of a module that another bundle holds into an import of that bundle, so the
@@ -36,7 +40,7 @@ const entries: Record<
 > = {
   core: { entry: { core: 'src/core.ts' }, external: peers },
   react: {
-    entry: { react: 'src/react.ts' },
+    entry: { react: 'src/reactEntry.ts' },
     external: peers,
     plugins: [bundledElsewhere([[CORE_MODULE, './core.js']])],
   },

@@ -7,7 +7,7 @@ import { type SetupWorker, setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { type ReactNode, useState } from 'react';
 import { configure } from 'storybook/test';
-import { BookingsProvider } from '../src/react/index.js';
+import { BookingsProvider } from '../src/index.js';
 import { STORY_BASE_URL, type StoryProviderProps, storyJwt } from '../stories/support.js';
 
 const jwt = storyJwt();

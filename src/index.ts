@@ -2,4 +2,4 @@
 // the React part carries 'use client', so a Server Component may import the core names from here too.
 
 export * from './core.js';
-export * from './react.js';
+export * from './reactEntry.js';

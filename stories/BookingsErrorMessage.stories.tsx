@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent } from 'storybook/test';
 import { BookingsApiError } from '../src/client/errors.js';
-import { BookingsErrorMessage } from '../src/components/index.js';
+import { BookingsErrorMessage } from '../src/index.js';
 
 const meta = {
   title: 'Components/BookingsErrorMessage',

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { delay, HttpResponse, http } from 'msw';
 import type { ReactNode } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { CalBooker, type CalBookerProps } from '../src/components/index.js';
+import { CalBooker, type CalBookerProps } from '../src/index.js';
 import {
   calHandlers,
   clickFirstDayWithTimes,

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { CalBookingField } from '../src/calapi/types.js';
-import { CalBookingForm } from '../src/components/index.js';
+import { CalBookingForm } from '../src/index.js';
 import { rightToLeft } from './support.js';
 
 // The form needs no network: it validates locally and hands valid values to `onSubmit`.

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { CalBookingsList } from '../src/components/index.js';
+import { CalBookingsList } from '../src/index.js';
 import {
   findServerError,
   freshCalHandlers,

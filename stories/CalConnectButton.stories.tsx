@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent } from 'storybook/test';
-import { CalConnectButton } from '../src/components/index.js';
+import { CalConnectButton } from '../src/index.js';
 import { bookingsHandlers, freshHandlers } from './support.js';
 
 const meta = {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent } from 'storybook/test';
-import { CalEventTypeList } from '../src/components/index.js';
+import { CalEventTypeList } from '../src/index.js';
 import { findServerError, freshCalHandlers, regionInState, rightToLeft } from './support.js';
 
 const meta = {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { ReactNode } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { CalSlotPicker, type CalSlotPickerProps } from '../src/components/index.js';
+import { CalSlotPicker, type CalSlotPickerProps } from '../src/index.js';
 import {
   clickFirstDayWithTimes,
   findBySelector,

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor } from 'storybook/test';
-import { CalTokenGate, CalTokenStatus } from '../src/components/index.js';
+import { CalTokenGate, CalTokenStatus } from '../src/index.js';
 import type { CalToken } from '../src/token/types.js';
 import { bookingsHandlers } from './support.js';
 

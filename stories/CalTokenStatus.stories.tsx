@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, type within } from 'storybook/test';
-import { CalTokenStatus } from '../src/components/index.js';
+import { CalTokenStatus } from '../src/index.js';
 import { bookingsHandlers, freshHandlers, stuckRefreshHandlers } from './support.js';
 
 const meta = {

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, within } from 'storybook/test';
-import { BookingsLabelsProvider, CalUserCard } from '../src/components/index.js';
+import { BookingsLabelsProvider, CalUserCard } from '../src/index.js';
 import { bookingsHandlers, findServerError, freshHandlers } from './support.js';
 
 const meta = {

@@ -6,7 +6,7 @@ import { delay, type HttpHandler, HttpResponse, http } from 'msw';
 import type { SetupWorker } from 'msw/browser';
 import { createElement } from 'react';
 import { expect, userEvent, waitFor, type within } from 'storybook/test';
-import type { BookingsProviderProps } from '../src/react/index.js';
+import type { BookingsProviderProps } from '../src/index.js';
 import { FIXTURE_IDENTITY } from '../src/testing/calFixtureUser.js';
 import {
   type BookingsHandlersOptions,

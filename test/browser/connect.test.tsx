@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { commands } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+import type { CalTokenSummary } from '../../src/index.js';
 import {
   CalConnectButton,
   CalTokenStatus,
   CalUserCard,
   defaultBookingsLabels,
-} from '../../src/components/index.js';
-import type { CalTokenSummary } from '../../src/index.js';
+} from '../../src/index.js';
 import { issueJwt, sandboxCounts, TestProvider, uniqueUserId } from './helpers.js';
 
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { beforeEach, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { CalTokenStatus } from '../../src/components/index.js';
+import { CalTokenStatus } from '../../src/index.js';
 import { issueJwt, sandboxCounts, TestProvider, uniqueUserId } from './helpers.js';
 
 beforeEach(async () => {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { commands } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { CalTokenGate, CalTokenStatus, CalUserCard } from '../../src/components/index.js';
 import type { CalToken } from '../../src/index.js';
+import { CalTokenGate, CalTokenStatus, CalUserCard } from '../../src/index.js';
 import { issueJwt, sandboxCounts, TestProvider, uniqueUserId } from './helpers.js';
 
 // Longer than the 5 s the token manager keeps between token requests, so each refresh comes before expiry.

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { commands } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
-import { CalTokenStatus, CalUserCard, defaultBookingsLabels } from '../../src/components/index.js';
 import type { BookingsApiError } from '../../src/index.js';
+import { CalTokenStatus, CalUserCard, defaultBookingsLabels } from '../../src/index.js';
 import { issueJwt, sandboxCounts, TestProvider, uniqueUserId } from './helpers.js';
 
 beforeEach(async () => {

@@ -1,4 +1,4 @@
-import { useCalToken, useCalUser } from '../../src/react/index.js';
+import { useCalToken, useCalUser } from '../../src/index.js';
 
 /** Shows `status:integrationStatus` of the token, e.g. `ready:existing` or `unauthorized:none`. */
 export function TokenStatus() {

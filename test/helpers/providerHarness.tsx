@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { type ReactNode, StrictMode } from 'react';
-import { BookingsProvider, type BookingsProviderProps } from '../../src/react/index.js';
+import { BookingsProvider, type BookingsProviderProps } from '../../src/index.js';
 import { AISQUARE } from './calWorld.js';
 
 /**

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { type RenderOptions, render } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
-import { BookingsProvider, type BookingsProviderProps } from '../../src/react/index.js';
+import { BookingsProvider, type BookingsProviderProps } from '../../src/index.js';
 
 export interface RenderWithProvidersOptions extends Omit<RenderOptions, 'wrapper'> {
   /** Provider props; `baseUrl` defaults to https://api.test. */

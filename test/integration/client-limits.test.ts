@@ -7,11 +7,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type BookingsApiError,
-  createBookingsClient,
-  isBookingsApiError,
-} from '../../src/client/index.js';
+import { type BookingsApiError, createBookingsClient, isBookingsApiError } from '../../src/core.js';
 
 // Redirects and the body cap over real HTTP (Node's undici fetch) between servers on 127.0.0.1.
 

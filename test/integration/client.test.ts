@@ -5,7 +5,7 @@ import {
   type CalTokenRefreshRequest,
   createBookingsClient,
   isBookingsApiError,
-} from '../../src/client/index.js';
+} from '../../src/core.js';
 import { withSandbox } from '../helpers/withSandbox.js';
 
 // The real client against the real sandbox over HTTP on 127.0.0.1. CORS does not apply in Node

@@ -1,6 +1,10 @@
 import { expectTypeOf } from 'vitest';
 import * as z from 'zod/mini';
-import { createBookingsClient } from '../../src/client/createBookingsClient.js';
+import {
+  createBookingsClient,
+  DEFAULT_MAX_RESPONSE_BYTES,
+} from '../../src/client/createBookingsClient.js';
+import { type ANONYMOUS_IDENTITY, readJwtSubject } from '../../src/client/jwtSubject.js';
 import type {
   BookingsClient,
   BookingsClientOptions,
@@ -8,13 +12,8 @@ import type {
   CalTokenRefreshResponse,
   CalUser,
   StandardSchemaV1,
-} from '../../src/client/index.js';
-import {
-  type ANONYMOUS_IDENTITY,
-  CalTokenRefreshResponseSchema,
-  DEFAULT_MAX_RESPONSE_BYTES,
-  readJwtSubject,
-} from '../../src/client/index.js';
+} from '../../src/core.js';
+import { CalTokenRefreshResponseSchema } from '../../src/core.js';
 
 // Defaults: the built-in schemas' types.
 const plain = createBookingsClient({ baseUrl: 'https://api.example.test' });

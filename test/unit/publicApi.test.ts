@@ -1,158 +1,66 @@
-import { readdirSync, readFileSync } from 'node:fs';
+// The public surface is the entry files: each lists its names by name, values and types apart (see
+// scripts/publicSurface.mjs). These tests check that what the modules really export is exactly that
+// list, and pin the list in a snapshot, so that a new or lost name shows in review as a snapshot diff
+// (`npx vitest run -u test/unit/publicApi.test.ts` after a deliberate change).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type PublicName, publicSurface } from '../../scripts/publicSurface.mjs';
 import * as core from '../../src/core.js';
 import * as api from '../../src/index.js';
+import * as sandbox from '../../src/sandbox/index.js';
+import * as testing from '../../src/testing/index.js';
 
-// The names DESIGN.md's "Public API" fixes, plus the deliberate additions documented in docs/.
-// A new export must be added here on purpose; an internal leaking out fails this test.
-const CORE_VALUES = [
-  'BookingsApiError',
-  'CalApiError',
-  'CalBookingOrSeriesSchema',
-  'CalBookingSchema',
-  'CalBookingsPageSchema',
-  'CalConfigSchema',
-  'CalEventTypeSchema',
-  'CalMeSchema',
-  'CalSlotsSchema',
-  'CalTokenRefreshRequestSchema',
-  'CalTokenRefreshResponseSchema',
-  'CalUserSchema',
-  'bookingsKeys',
-  'calApiKeys',
-  'calBookingFormFields',
-  'calBookingInputProblem',
-  'calBookingQueryOptions',
-  'calBookingsQueryOptions',
-  'calConfigQueryOptions',
-  'calEventTypesQueryOptions',
-  'calMeQueryOptions',
-  'calSlotsQueryOptions',
-  'calUserQueryOptions',
-  'createBookingsClient',
-  'createBookingsSession',
-  'createCalApi',
-  'createCalTokenManager',
-  'getCalApi',
-  'initialCalBookingFlowState',
-  'isBookingsApiError',
-  'isCalApiError',
-  'isCalSlotTakenError',
-  'toCalBookingFormValues',
-  'toCalCreateBookingInput',
-  'toCalRescheduleBookingInput',
-  'transitionCalBookingFlow',
-  'validateCalBookingField',
-  'validateCalBookingForm',
-];
-
-const REACT_VALUES = [
-  'BookingsErrorMessage',
-  'BookingsLabelsProvider',
-  'BookingsProvider',
-  'CalBooker',
-  'CalBookingConfirmation',
-  'CalBookingForm',
-  'CalBookingsList',
-  'CalConnectButton',
-  'CalEventTypeList',
-  'CalSlotPicker',
-  'CalTokenGate',
-  'CalTokenStatus',
-  'CalUserCard',
-  'defaultBookingsLabels',
-  'formatTimeUntil',
-  'toIcs',
-  'useBookingsClient',
-  'useBookingsIdentity',
-  'useBookingsLabels',
-  'useBookingsSession',
-  'useCalAccessToken',
-  'useCalApi',
-  'useCalBooking',
-  'useCalBookingFlow',
-  'useCalBookingForm',
-  'useCalBookings',
-  'useCalBookingsList',
-  'useCalConfig',
-  'useCalEventTypes',
-  'useCalMe',
-  'useCalSlotPicker',
-  'useCalSlots',
-  'useCalToken',
-  'useCalUser',
-  'useCancelCalBooking',
-  'useCreateCalBooking',
-  'useRefreshCalToken',
-  'useRescheduleCalBooking',
-];
+const surface = publicSurface(join(import.meta.dirname, '../..'));
+const valueNames = (names: readonly PublicName[]) =>
+  names.filter((n) => !n.type).map((n) => n.name);
+const sorted = (names: readonly string[]) => [...names].sort();
 
 describe('public surface', () => {
-  it('/core exports exactly the framework-free names', () => {
-    expect(Object.keys(core).sort()).toEqual([...CORE_VALUES].sort());
-  });
+  it.each([
+    ['/core', core, surface.core],
+    ['/testing', testing, surface.testing],
+    ['/sandbox', sandbox, surface.sandbox],
+  ] as const)(
+    '%s exports at run time exactly the values its entry file lists',
+    (_, module, names) => {
+      expect(sorted(Object.keys(module))).toEqual(sorted(valueNames(names)));
+    },
+  );
 
   it('the main entry exports the core names and the React names, the same objects', () => {
-    expect(Object.keys(api).sort()).toEqual([...CORE_VALUES, ...REACT_VALUES].sort());
+    expect(sorted(Object.keys(api))).toEqual(
+      sorted([...valueNames(surface.core), ...valueNames(surface.react)]),
+    );
     const exported = new Map<string, unknown>(Object.entries(api));
     for (const [name, value] of Object.entries(core)) expect(exported.get(name)).toBe(value);
   });
 
+  it('lists each name once per entry and under a group in the two main ones', () => {
+    for (const names of Object.values(surface)) {
+      const all = names.map((n) => n.name);
+      expect(all.filter((name, index) => all.indexOf(name) !== index)).toEqual([]);
+    }
+    for (const n of [...surface.core, ...surface.react]) {
+      expect({ name: n.name, grouped: n.group !== '' }).toEqual({ name: n.name, grouped: true });
+    }
+  });
+
   it('exports hooks and factories as functions', () => {
     const exported = new Map<string, unknown>(Object.entries(api));
-    for (const name of [...CORE_VALUES, ...REACT_VALUES].filter(
-      (n) => /^(use|create|is|cal)/.test(n) && !n.endsWith('Keys'),
+    for (const name of [...valueNames(surface.core), ...valueNames(surface.react)].filter(
+      (n) => /^(use|create|is|cal|to|validate|transition|initial)/.test(n) && !n.endsWith('Keys'),
     )) {
       expect({ name, type: typeof exported.get(name) }).toEqual({ name, type: 'function' });
     }
   });
-});
 
-/** Runtime (non-type) import specifiers of a source file. */
-function runtimeImports(file: string): string[] {
-  const source = readFileSync(file, 'utf8');
-  return [...source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map(
-    (match) => match[1] ?? '',
-  );
-}
-
-describe('layers', () => {
-  const src = join(import.meta.dirname, '../../src');
-  // Each layer may import only the ones below it (DESIGN.md "Layers"); none of these imports React.
-  const below: Record<string, string[]> = {
-    time: ['time'],
-    client: ['client'],
-    token: ['client', 'token'],
-    calapi: ['client', 'token', 'calapi'],
-    booking: ['client', 'time', 'token', 'calapi', 'booking'],
-    session: ['client', 'token', 'calapi', 'session'],
-  };
-  const files = Object.keys(below).flatMap((layer) => {
-    let names: string[] = [];
-    try {
-      names = readdirSync(join(src, layer)).filter((name) => /\.tsx?$/.test(name));
-    } catch {
-      // a layer that does not exist yet
-    }
-    return names.map((name) => [layer, name] as const);
-  });
-
-  it.each(files)('%s/%s imports no React and no higher layer at runtime', (layer, name) => {
-    for (const specifier of runtimeImports(join(src, layer, name))) {
-      if (!specifier.startsWith('.')) {
-        expect(specifier).toMatch(/^zod\/mini$/);
-        continue;
-      }
-      const target = specifier.startsWith('./') ? layer : specifier.split('/')[1];
-      expect(below[layer]).toContain(target);
-    }
-  });
-
-  it('only the React bundle carries the directive', () => {
-    expect(readFileSync(join(src, 'react.ts'), 'utf8').split('\n', 1)[0]).toBe("'use client';");
-    for (const entry of ['core.ts', 'index.ts']) {
-      expect(readFileSync(join(src, entry), 'utf8')).not.toMatch(/^['"]use client['"];?$/m);
-    }
+  it('is the reviewed list (values and types, by entry and group)', () => {
+    const listing = Object.fromEntries(
+      Object.entries(surface).map(([entry, names]) => [
+        entry,
+        names.map((n) => `${n.group ? `[${n.group}] ` : ''}${n.type ? 'type ' : ''}${n.name}`),
+      ]),
+    );
+    expect(listing).toMatchSnapshot();
   });
 });

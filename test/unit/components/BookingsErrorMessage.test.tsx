@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { BookingsApiError, type BookingsErrorKind } from '../../../src/client/errors.js';
-import { BookingsErrorMessage } from '../../../src/components/index.js';
+import { BookingsErrorMessage } from '../../../src/index.js';
 
 const KINDS: BookingsErrorKind[] = [
   'unauthorized',

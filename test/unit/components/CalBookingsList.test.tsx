@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { CalBooking } from '../../../src/calapi/types.js';
-import { CalBookingsList } from '../../../src/components/index.js';
+import { CalBookingsList } from '../../../src/index.js';
 import { createCalWorld } from '../../helpers/calWorld.js';
 import { fakeJwt } from '../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../helpers/renderWithProviders.js';

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { CalConnectButton, CalTokenGate } from '../../../src/components/index.js';
+import { CalConnectButton, CalTokenGate } from '../../../src/index.js';
 import { createFakeApi, fakeJwt } from '../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../helpers/renderWithProviders.js';
 

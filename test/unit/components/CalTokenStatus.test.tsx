@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CalTokenStatus } from '../../../src/components/index.js';
+import { CalTokenStatus } from '../../../src/index.js';
 import { createFakeApi, fakeJwt } from '../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../helpers/renderWithProviders.js';
 

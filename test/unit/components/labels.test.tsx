@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CalApiError } from '../../../src/calapi/errors.js';
 import { BookingsApiError } from '../../../src/client/errors.js';
+import { isolate } from '../../../src/components/labels.js';
 import {
   BookingsErrorMessage,
   type BookingsLabels,
@@ -16,8 +17,7 @@ import {
   CalUserCard,
   defaultBookingsLabels,
   formatTimeUntil,
-} from '../../../src/components/index.js';
-import { isolate } from '../../../src/components/labels.js';
+} from '../../../src/index.js';
 import { createCalWorld } from '../../helpers/calWorld.js';
 import { createFakeApi, fakeJwt } from '../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../helpers/renderWithProviders.js';

@@ -2,12 +2,12 @@
 import { renderToString } from 'react-dom/server';
 import { afterEach, expect, it, vi } from 'vitest';
 import {
+  BookingsProvider,
   CalConnectButton,
   CalTokenGate,
   CalTokenStatus,
   CalUserCard,
-} from '../../../src/components/index.js';
-import { BookingsProvider } from '../../../src/react/index.js';
+} from '../../../src/index.js';
 
 afterEach(() => {
   vi.useRealTimers();

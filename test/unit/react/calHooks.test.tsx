@@ -10,7 +10,7 @@ import {
   useCancelCalBooking,
   useCreateCalBooking,
   useRescheduleCalBooking,
-} from '../../../src/react/index.js';
+} from '../../../src/index.js';
 import { calApiKeys } from '../../../src/session/calApiKeys.js';
 import { AISQUARE, CAL, createCalWorld } from '../../helpers/calWorld.js';
 import { fakeJwt } from '../../helpers/fakeBookingsApi.js';

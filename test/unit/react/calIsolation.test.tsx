@@ -8,7 +8,7 @@ import {
   useCalEventTypes,
   useCalSlots,
   useCreateCalBooking,
-} from '../../../src/react/index.js';
+} from '../../../src/index.js';
 import { calApiKeys } from '../../../src/session/calApiKeys.js';
 import { AISQUARE, CAL, createCalWorld } from '../../helpers/calWorld.js';
 import { fakeJwt } from '../../helpers/fakeBookingsApi.js';

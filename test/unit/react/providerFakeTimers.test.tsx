@@ -1,6 +1,6 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useCalToken } from '../../../src/react/index.js';
+import { useCalToken } from '../../../src/index.js';
 import { createFakeApi, fakeJwt } from '../../helpers/fakeBookingsApi.js';
 import { TokenStatus } from '../../helpers/probes.js';
 import { renderWithProviders } from '../../helpers/renderWithProviders.js';

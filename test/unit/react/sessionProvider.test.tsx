@@ -7,7 +7,7 @@ import {
   useBookingsSession,
   useCalUser,
   useRefreshCalToken,
-} from '../../../src/react/index.js';
+} from '../../../src/index.js';
 import { createFakeApi, fakeJwt } from '../../helpers/fakeBookingsApi.js';
 import { TokenStatus, UserEmail } from '../../helpers/probes.js';
 import { renderWithProviders } from '../../helpers/renderWithProviders.js';

@@ -1,12 +1,7 @@
 // @vitest-environment node
 import { renderToString } from 'react-dom/server';
 import { afterEach, expect, it, vi } from 'vitest';
-import {
-  BookingsProvider,
-  useCalConfig,
-  useCalToken,
-  useCalUser,
-} from '../../../src/react/index.js';
+import { BookingsProvider, useCalConfig, useCalToken, useCalUser } from '../../../src/index.js';
 
 afterEach(() => {
   vi.useRealTimers();

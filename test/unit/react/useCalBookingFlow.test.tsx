@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CalSlots } from '../../../src/calapi/types.js';
-import { BookingsProvider, useBookingsIdentity, useCalSlots } from '../../../src/react/index.js';
+import { BookingsProvider, useBookingsIdentity, useCalSlots } from '../../../src/index.js';
 import {
   type UseCalBookingFlowOptions,
   useCalBookingFlow,

@@ -2,7 +2,7 @@
 import { renderToString } from 'react-dom/server';
 import { afterEach, expect, it, vi } from 'vitest';
 import { CalSlotPicker } from '../../../../src/components/booking/CalSlotPicker.js';
-import { BookingsProvider } from '../../../../src/react/index.js';
+import { BookingsProvider } from '../../../../src/index.js';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CalBookingFormValues } from '../../../../src/booking/flowMachine.js';
 import type { CalBookingField, CalSlots } from '../../../../src/calapi/types.js';
 import { CalBookingForm } from '../../../../src/components/booking/CalBookingForm.js';
-import { BookingsProvider, useCalSlots } from '../../../../src/react/index.js';
+import { BookingsProvider, useCalSlots } from '../../../../src/index.js';
 import { useCalBookingFlow } from '../../../../src/react/useCalBookingFlow.js';
 import { bookerWorld, chooseTime, renderBooker } from '../../../helpers/bookerWorld.js';
 import { AISQUARE, CAL, createCalWorld } from '../../../helpers/calWorld.js';
