@@ -31,6 +31,7 @@ import { useBookingsIdentity } from './useBookingsIdentity.js';
 import type { CalQueryError } from './useCalApi.js';
 import { useCreateCalBooking, useRescheduleCalBooking } from './useCalBookingMutations.js';
 import { useCalBooking, useCalEventTypes } from './useCalQueries.js';
+import { useControllableState } from './useControllableState.js';
 import { useKnownTimeZone } from './useKnownTimeZone.js';
 
 /** Which event type the flow books: one pinned by id or by slug, or one the person chooses. */
@@ -296,17 +297,14 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
   const callbacks = useRef(options);
   callbacks.current = options;
 
-  const [chosenZone, setChosenZone] = useState<{ option: string | undefined; zone: string }>(
-    () => ({ option: timeZoneOption, zone: timeZoneOption ?? viewerTimeZone() }),
-  );
-  // A new `timeZone` prop replaces what was chosen since.
-  const timeZone = useKnownTimeZone(
-    chosenZone.option === timeZoneOption ? chosenZone.zone : (timeZoneOption ?? chosenZone.zone),
-  );
-  const setTimeZone = useCallback(
-    (zone: string) => setChosenZone({ option: timeZoneOption, zone }),
-    [timeZoneOption],
-  );
+  // The prop is where the zone starts; a new `timeZone` prop replaces what was chosen since.
+  const [chosenZone, setTimeZone] = useControllableState({
+    prop: timeZoneOption,
+    defaultProp: () => timeZoneOption ?? viewerTimeZone(),
+    controlled: false,
+    follow: true,
+  });
+  const timeZone = useKnownTimeZone(chosenZone);
 
   // A series' uid stands for its next occurrence still on: Cal.com moves one occurrence at a time.
   const rescheduling = useCalBooking(rescheduleUid, { select: occurrenceToReschedule });

@@ -16,6 +16,7 @@ import {
   type CancelCalBookingVariables,
   useCancelCalBooking,
 } from './useCalBookingMutations.js';
+import { useControllableState } from './useControllableState.js';
 
 /** The lists `CalBookingsList` shows, each one Cal.com `status` filter. */
 export type CalBookingsListTab = 'upcoming' | 'past' | 'cancelled';
@@ -81,8 +82,11 @@ export function useCalBookingsList(
   options: UseCalBookingsListOptions = {},
 ): UseCalBookingsListResult {
   const { pageSize = 10, filters, onTabChange } = options;
-  const [ownTab, setOwnTab] = useState<CalBookingsListTab>(options.defaultTab ?? 'upcoming');
-  const tab = options.tab ?? ownTab;
+  const [tab, chooseTab] = useControllableState<CalBookingsListTab>({
+    prop: options.tab,
+    defaultProp: options.defaultTab ?? 'upcoming',
+    onChange: onTabChange,
+  });
   // The page belongs to the tab it was chosen in: another tab starts on its first page.
   const [paging, setPaging] = useState({ tab, skip: 0 });
   const skip = paging.tab === tab ? paging.skip : 0;
@@ -128,9 +132,8 @@ export function useCalBookingsList(
     tab,
     setTab(next) {
       if (next === tab) return;
-      if (options.tab === undefined) setOwnTab(next);
       setPaging({ tab: next, skip: 0 });
-      onTabChange?.(next);
+      chooseTab(next);
     },
     bookings: data?.items ?? [],
     pagination,
