@@ -5,8 +5,65 @@
  * @module
  */
 import { badRequest } from './failures.js';
-import type { CalFakeEventType, CalFakeFailure, CalFakeLocationInput } from './modelTypes.js';
+import type {
+  CalFakeBookingField,
+  CalFakeEventType,
+  CalFakeFailure,
+  CalFakeLocationInput,
+} from './modelTypes.js';
 import { EVENT_TYPE_LOCATIONS } from './seed.js';
+
+/** The field types whose answer is a string, and those whose answer is an array. */
+const STRING_FIELDS = ['phone', 'address', 'text', 'textarea', 'url'];
+const ARRAY_FIELDS = ['multiemail', 'multiselect', 'checkbox'];
+
+/**
+ * Cal.com's type check of one answer against its field's type; `undefined` when it passes or when
+ * the field's type is not checked.
+ */
+function answerTypeFailure(field: CalFakeBookingField, value: unknown): CalFakeFailure | undefined {
+  let expected: string;
+  let valid: boolean;
+  if (STRING_FIELDS.includes(field.type)) {
+    expected = 'string';
+    valid = typeof value === 'string';
+  } else if (ARRAY_FIELDS.includes(field.type)) {
+    expected = 'array';
+    valid = Array.isArray(value);
+  } else if (field.type === 'number' || field.type === 'boolean') {
+    expected = field.type;
+    valid = typeof value === field.type;
+  } else if (field.type === 'select' || field.type === 'radio') {
+    expected = 'string or number';
+    valid = typeof value === 'string' || typeof value === 'number';
+  } else {
+    return undefined;
+  }
+  if (valid) return undefined;
+  return badRequest(
+    `Invalid type for booking field '${field.slug}'. Expected type ${expected} (compatible with field type '${field.type}'), but received ${typeof value}.`,
+  );
+}
+
+/** Cal.com's check that a choice field's answer (of the right type) is among its options. */
+function optionFailure(field: CalFakeBookingField, value: unknown): CalFakeFailure | undefined {
+  const allowed = field.options ?? [];
+  if (allowed.length === 0) return undefined;
+  if ((field.type === 'select' || field.type === 'radio') && !allowed.includes(String(value))) {
+    return badRequest(
+      `Invalid option '${String(value)}' for booking field '${field.slug}'. Allowed options are: ${allowed.join(', ')}.`,
+    );
+  }
+  if (
+    (field.type === 'multiselect' || field.type === 'checkbox') &&
+    !(value as unknown[]).every((item) => allowed.includes(String(item)))
+  ) {
+    return badRequest(
+      `One or more invalid options for booking field '${field.slug}'. Allowed options are: ${allowed.join(', ')}.`,
+    );
+  }
+  return undefined;
+}
 
 /**
  * Cal.com's checks of `bookingFieldsResponses` against the event type's custom fields: each required
@@ -28,61 +85,8 @@ export function checkFieldResponses(
       );
     }
     if (value === undefined) continue;
-    const options = field.options ?? [];
-    const allowed = options.length === 0 ? undefined : options;
-    let expected = '';
-    let valid = true;
-    switch (field.type) {
-      case 'phone':
-      case 'address':
-      case 'text':
-      case 'textarea':
-      case 'url':
-        expected = 'string';
-        valid = typeof value === 'string';
-        break;
-      case 'number':
-        expected = 'number';
-        valid = typeof value === 'number';
-        break;
-      case 'boolean':
-        expected = 'boolean';
-        valid = typeof value === 'boolean';
-        break;
-      case 'multiemail':
-        expected = 'array';
-        valid = Array.isArray(value);
-        break;
-      case 'select':
-      case 'radio':
-        expected = 'string or number';
-        valid = typeof value === 'string' || typeof value === 'number';
-        if (valid && allowed !== undefined && !allowed.includes(String(value))) {
-          return badRequest(
-            `Invalid option '${String(value)}' for booking field '${field.slug}'. Allowed options are: ${allowed.join(', ')}.`,
-          );
-        }
-        break;
-      case 'multiselect':
-      case 'checkbox':
-        expected = 'array';
-        valid = Array.isArray(value);
-        if (
-          valid &&
-          allowed !== undefined &&
-          !(value as unknown[]).every((item) => allowed.includes(String(item)))
-        ) {
-          return badRequest(
-            `One or more invalid options for booking field '${field.slug}'. Allowed options are: ${allowed.join(', ')}.`,
-          );
-        }
-        break;
-    }
-    if (!valid) {
-      return badRequest(
-        `Invalid type for booking field '${field.slug}'. Expected type ${expected} (compatible with field type '${field.type}'), but received ${typeof value}.`,
-      );
-    }
+    const failure = answerTypeFailure(field, value) ?? optionFailure(field, value);
+    if (failure !== undefined) return failure;
   }
   return undefined;
 }

@@ -31,24 +31,7 @@ import { checkRateLimit, hitRateLimit } from './throttle.js';
 import { type CalFakeWorld, copyBooking, emptyState } from './world.js';
 
 export { bookingNotFound, CAL_MESSAGES } from './failures.js';
-export type {
-  CalFakeAttendee,
-  CalFakeAvailability,
-  CalFakeBooking,
-  CalFakeBookingField,
-  CalFakeBookingStatus,
-  CalFakeEventType,
-  CalFakeFailure,
-  CalFakeIdentity,
-  CalFakeLocationInput,
-  CalFakeModel,
-  CalFakeModelOptions,
-  CalFakeRateLimitState,
-  CalFakeRecurrence,
-  CalFakeTokenLookup,
-  CalFakeUser,
-  CreateBookingInput,
-} from './modelTypes.js';
+export type * from './modelTypes.js';
 export { EVENT_TYPE_LOCATIONS } from './seed.js';
 export { checkRateLimit } from './throttle.js';
 
