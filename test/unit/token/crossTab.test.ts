@@ -1,20 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { crossTabName } from '../../../src/token/crossTab.js';
-import {
-  apiError,
-  BASE_URL,
-  createChannelBus,
-  createFakeClient,
-  createFakeLocks,
-  createManager,
-  delayed,
-  flush,
-  HOUR,
-  installTokenTestEnvironment,
-  MINUTE,
-  SECOND,
-  tokenResponse,
-} from './helpers.js';
+import { apiError, delayed, tokenResponse } from './answers.js';
+import { createChannelBus, createFakeLocks } from './browserFakes.js';
+import { HOUR, MINUTE, SECOND } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { BASE_URL, createFakeClient, createManager, flush } from './helpers.js';
 
 installTokenTestEnvironment();
 

@@ -1,19 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  apiError,
-  createChannelBus,
-  createFakeClient,
-  createManager,
-  delayed,
-  flush,
-  goOnline,
-  HOUR,
-  installTokenTestEnvironment,
-  MINUTE,
-  SECOND,
-  setVisibility,
-  tokenResponse,
-} from './helpers.js';
+import { apiError, delayed, tokenResponse } from './answers.js';
+import { createChannelBus, goOnline, setVisibility } from './browserFakes.js';
+import { HOUR, MINUTE, SECOND } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { createFakeClient, createManager, flush } from './helpers.js';
 
 installTokenTestEnvironment();
 

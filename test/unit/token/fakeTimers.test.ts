@@ -1,16 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  apiError,
-  createFakeClient,
-  createManager,
-  disposeManagers,
-  FAKED,
-  HOUR,
-  MINUTE,
-  SECOND,
-  T0,
-  tokenResponse,
-} from './helpers.js';
+import { apiError, tokenResponse } from './answers.js';
+import { FAKED, HOUR, MINUTE, SECOND, T0 } from './clock.js';
+import { createFakeClient, createManager, disposeManagers } from './helpers.js';
 
 // Hosts fake timers in many ways. Vitest 2's default list and many Jest setups leave
 // `performance.now()` real (it hardly moves while a test advances hours), and legacy timers leave

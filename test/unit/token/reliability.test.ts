@@ -1,23 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { crossTabName } from '../../../src/token/crossTab.js';
 import { MAX_TIMER_DELAY_MS } from '../../../src/token/schedule.js';
-import {
-  apiError,
-  BASE_URL,
-  createChannelBus,
-  createFakeClient,
-  createFakeLocks,
-  createManager,
-  DAY,
-  delayed,
-  flush,
-  HOUR,
-  installTokenTestEnvironment,
-  MINUTE,
-  SECOND,
-  T0,
-  tokenResponse,
-} from './helpers.js';
+import { apiError, delayed, tokenResponse } from './answers.js';
+import { createChannelBus, createFakeLocks } from './browserFakes.js';
+import { DAY, HOUR, MINUTE, SECOND, T0 } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { BASE_URL, createFakeClient, createManager, flush } from './helpers.js';
 
 installTokenTestEnvironment();
 

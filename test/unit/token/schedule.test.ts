@@ -1,19 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { computeRefreshAt, MAX_TIMER_DELAY_MS } from '../../../src/token/schedule.js';
-import {
-  createFakeClient,
-  createManager,
-  DAY,
-  delayed,
-  flush,
-  HOUR,
-  installTokenTestEnvironment,
-  MINUTE,
-  SECOND,
-  setVisibility,
-  T0,
-  tokenResponse,
-} from './helpers.js';
+import { delayed, tokenResponse } from './answers.js';
+import { setVisibility } from './browserFakes.js';
+import { DAY, HOUR, MINUTE, SECOND, T0 } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { createFakeClient, createManager, flush } from './helpers.js';
 
 installTokenTestEnvironment();
 

@@ -1,14 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  createFakeClient,
-  createManager,
-  flush,
-  goOnline,
-  HOUR,
-  installTokenTestEnvironment,
-  setVisibility,
-  tokenResponse,
-} from './helpers.js';
+import { tokenResponse } from './answers.js';
+import { goOnline, setVisibility } from './browserFakes.js';
+import { HOUR } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { createFakeClient, createManager, flush } from './helpers.js';
 
 installTokenTestEnvironment();
 
