@@ -3,7 +3,7 @@ import { apiError, delayed, tokenResponse } from './answers.js';
 import { createChannelBus, goOnline, setVisibility } from './browserFakes.js';
 import { HOUR, MINUTE, SECOND } from './clock.js';
 import { installTokenTestEnvironment } from './environment.js';
-import { createFakeClient, createManager, flush } from './helpers.js';
+import { createFakeClient, createManager, createTab, flush } from './helpers.js';
 
 installTokenTestEnvironment();
 
@@ -43,11 +43,7 @@ describe('dispose', () => {
     const onWindow = trackListeners(window);
     const onDocument = trackListeners(document);
     const bus = createChannelBus();
-    const manager = createManager({
-      client: createFakeClient(),
-      identity: 'u1',
-      createChannel: bus.factory,
-    });
+    const manager = createTab(bus, 'u1');
     await manager.getToken();
     expect(vi.getTimerCount()).toBeGreaterThan(0);
     expect(onWindow.added.map(([type]) => type)).toEqual(['online', 'offline']);

@@ -40,6 +40,22 @@ function timerClock() {
   };
 }
 
+/**
+ * Fake timers and `Date` (not `performance`), a manager whose monotonic clock stands still, and the
+ * timer time of each of its token requests (each answered with a 1-hour token).
+ */
+function frozenMonotonicManager() {
+  install([...TIMERS, 'Date']);
+  const clock = timerClock();
+  const times: number[] = [];
+  const client = createFakeClient(async () => {
+    times.push(clock.now());
+    return tokenResponse();
+  });
+  const manager = createManager({ client, monotonicNow: () => 0 });
+  return { clock, times, manager };
+}
+
 describe.each(SETUPS)('with fake %s', (_name, toFake) => {
   it('refreshes the token before each expiry, for hours', async () => {
     install(toFake);
@@ -128,14 +144,7 @@ describe('no clock makes the manager loop', () => {
   );
 
   it('a request made between two of its timers still waits 5 s of timer time for the next', async () => {
-    install([...TIMERS, 'Date']);
-    const clock = timerClock();
-    const times: number[] = [];
-    const client = createFakeClient(async () => {
-      times.push(clock.now());
-      return tokenResponse();
-    });
-    const manager = createManager({ client, monotonicNow: () => 0 });
+    const { clock, times, manager } = frozenMonotonicManager();
     await manager.getToken();
     // The 5 s tick has fired once when a caller forces a refresh at 7 s, 2 s after the tick.
     await clock.advance(7 * SECOND);
@@ -146,14 +155,7 @@ describe('no clock makes the manager loop', () => {
   });
 
   it('callers asking again and again while performance.now() stands still', async () => {
-    install([...TIMERS, 'Date']);
-    const clock = timerClock();
-    const times: number[] = [];
-    const client = createFakeClient(async () => {
-      times.push(clock.now());
-      return tokenResponse();
-    });
-    const manager = createManager({ client, monotonicNow: () => 0 });
+    const { clock, times, manager } = frozenMonotonicManager();
     for (let step = 0; step < 300; step += 1) {
       void manager.getAccessToken({ forceRefresh: true });
       await clock.advance(100);

@@ -8,6 +8,7 @@ import type { BookingsRequestOptions } from '../../../src/client/types.js';
 import { createCalTokenManager } from '../../../src/token/createCalTokenManager.js';
 import type { CalTokenManager, CalTokenManagerOptions } from '../../../src/token/types.js';
 import { tokenResponse } from './answers.js';
+import type { createChannelBus } from './browserFakes.js';
 
 export const BASE_URL = 'https://api.example.test';
 
@@ -47,4 +48,18 @@ export function disposeManagers(): void {
 /** Lets pending promise callbacks run without moving the clock. */
 export async function flush(): Promise<void> {
   await vi.advanceTimersByTimeAsync(0);
+}
+
+/** A manager for `identity` on `bus`, as one tab, with a fresh fake client unless `options` has one. */
+export function createTab(
+  bus: ReturnType<typeof createChannelBus>,
+  identity: string,
+  options: Partial<CalTokenManagerOptions> = {},
+): CalTokenManager {
+  return createManager({
+    client: options.client ?? createFakeClient(),
+    identity,
+    createChannel: bus.factory,
+    ...options,
+  });
 }

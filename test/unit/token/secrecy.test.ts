@@ -4,7 +4,7 @@ import { apiError, tokenResponse } from './answers.js';
 import { createChannelBus } from './browserFakes.js';
 import { HOUR, MINUTE, SECOND } from './clock.js';
 import { installTokenTestEnvironment } from './environment.js';
-import { createFakeClient, createManager, flush } from './helpers.js';
+import { createFakeClient, createManager, createTab, flush } from './helpers.js';
 
 installTokenTestEnvironment();
 
@@ -52,11 +52,7 @@ describe('secrecy', () => {
       createChannel: bus.factory,
       onError: () => {},
     });
-    const peer = createManager({
-      client: createFakeClient(),
-      identity: 'u1',
-      createChannel: bus.factory,
-    });
+    const peer = createTab(bus, 'u1');
     await manager.getToken();
     await peer.getToken();
     secrets.push(peer.getState().token?.accessToken ?? '');
