@@ -1,4 +1,6 @@
 import { vi } from 'vitest';
+import { createBookingsClient } from '../../../src/client/createBookingsClient.js';
+import type { BookingsClientOptions } from '../../../src/client/types.js';
 
 export const BASE = 'https://api.example.test';
 
@@ -58,4 +60,19 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the promise to reject');
+}
+
+/**
+ * One `getConfig()` call of a client on `BASE` with `options`, through a recording fetch that answers
+ * `VALID_CONFIG`: the request as fetch received it.
+ */
+export async function configCall(
+  options: Omit<BookingsClientOptions, 'baseUrl' | 'fetch'>,
+): Promise<RecordedCall> {
+  const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
+  const client = createBookingsClient({ baseUrl: BASE, fetch, ...options });
+  await client.getConfig();
+  const [call] = calls;
+  if (call === undefined) throw new Error('getConfig() made no request');
+  return call;
 }
