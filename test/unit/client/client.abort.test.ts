@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBookingsClient } from '../../../src/client/createBookingsClient.js';
 import type { BookingsApiError } from '../../../src/client/errors.js';
-import { BASE, hangingFetch, json, mockFetch, rejectionOf, VALID_CONFIG } from './fetchMock.js';
+import { BASE, hangingFetch, json, mockFetch, rejectionOf } from './fetchMock.js';
+import { VALID_CONFIG } from './fixtures.js';
 
 afterEach(() => {
   vi.useRealTimers();

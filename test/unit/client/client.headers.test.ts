@@ -1,15 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBookingsClient } from '../../../src/client/createBookingsClient.js';
 import type { BookingsApiError } from '../../../src/client/errors.js';
-import {
-  BASE,
-  configCall,
-  json,
-  mockFetch,
-  rejectionOf,
-  VALID_CONFIG,
-  VALID_TOKEN,
-} from './fetchMock.js';
+import { BASE, configCall, json, mockFetch, rejectionOf } from './fetchMock.js';
+import { VALID_CONFIG, VALID_TOKEN } from './fixtures.js';
 
 const JWT = 'jwt.header.payload';
 const API_KEY = 'key-0123456789';

@@ -4,7 +4,8 @@ import { createBookingsClient } from '../../../src/client/createBookingsClient.j
 import { isBookingsApiError } from '../../../src/client/errors.js';
 import { scrub } from '../../../src/client/validate.js';
 import { expectNoSecretShown, reachableStrings } from '../../helpers/secrets.js';
-import { BASE, json, rejectionOf, VALID_TOKEN } from './fetchMock.js';
+import { BASE, json, rejectionOf } from './fetchMock.js';
+import { VALID_TOKEN } from './fixtures.js';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl';
 const API_KEY = 'ak_live_0123456789';

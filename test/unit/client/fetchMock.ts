@@ -1,19 +1,9 @@
 import { vi } from 'vitest';
 import { createBookingsClient } from '../../../src/client/createBookingsClient.js';
 import type { BookingsClientOptions } from '../../../src/client/types.js';
+import { VALID_CONFIG } from './fixtures.js';
 
 export const BASE = 'https://api.example.test';
-
-export const VALID_CONFIG = { cal_client_id: 'cid', cal_api_url: 'https://api.cal.com/v2' };
-export const VALID_USER = { id: 7, email: 'ada@example.test', username: 'ada', timeZone: null };
-export const VALID_TOKEN = {
-  access_token: 'cal-access-token-123',
-  expires_in: 1800,
-  token_type: 'Bearer',
-  refreshed: false,
-  integration_status: 'created',
-  cal_client_id: 'cid',
-};
 
 export interface RecordedCall {
   url: string;
