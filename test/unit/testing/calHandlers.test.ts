@@ -9,6 +9,7 @@ import {
   createCalFakeModel,
   FAKE_CAL_ACCESS_TOKEN,
 } from '../../../src/testing/index.js';
+import { calFetch } from '../../helpers/calFetch.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -17,26 +18,9 @@ afterAll(() => server.close());
 
 const AISQUARE = 'https://api.example.com';
 const CAL = 'https://api.cal.com';
-const VERSION: Record<string, string> = {
-  slots: '2024-09-04',
-  bookings: '2024-08-13',
-  'event-types': '2024-06-14',
-};
-
-async function cal(path: string, token: string, init: { method?: string; body?: unknown } = {}) {
-  const family = path.split(/[/?]/)[2] ?? '';
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-  if (VERSION[family]) headers['cal-api-version'] = VERSION[family];
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${CAL}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: the tests read JSON bodies loosely
-  const body = (await response.json()) as any;
-  return { status: response.status, headers: response.headers, body };
-}
+/** A Cal.com request to the handlers, with `token` as its bearer. */
+const cal = (path: string, token: string, init: { method?: string; body?: unknown } = {}) =>
+  calFetch(CAL, path, token, init);
 
 async function aisquareToken(): Promise<string> {
   const response = await fetch(`${AISQUARE}/api/v1/bookings/token/refresh/`, {
