@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { preflightPost } from '../helpers/preflight.js';
 import { withSandboxCli } from '../helpers/sandboxCli.js';
 import { withSandbox } from '../helpers/withSandbox.js';
 
@@ -19,14 +20,7 @@ async function actual(origin: string, base = fixture.sandbox.url): Promise<Respo
 }
 
 async function preflight(origin: string, base = fixture.sandbox.url): Promise<Response> {
-  const response = await fetch(`${base}${TOKEN}`, {
-    method: 'OPTIONS',
-    headers: {
-      Origin: origin,
-      'Access-Control-Request-Method': 'POST',
-      'Access-Control-Request-Headers': 'authorization,content-type',
-    },
-  });
+  const response = await preflightPost(`${base}${TOKEN}`, origin, 'authorization,content-type');
   await response.arrayBuffer();
   return response;
 }

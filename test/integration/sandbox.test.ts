@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { preflightPost } from '../helpers/preflight.js';
 import { withSandboxCli } from '../helpers/sandboxCli.js';
 import { withSandbox } from '../helpers/withSandbox.js';
 
@@ -421,14 +422,11 @@ describe('CORS', () => {
   const origin = 'http://localhost:5173';
 
   it('answers a preflight with the allowed methods and headers', async () => {
-    const response = await fetch(`${fixture.sandbox.url}${TOKEN}`, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: origin,
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'authorization,content-type,x-api-key',
-      },
-    });
+    const response = await preflightPost(
+      `${fixture.sandbox.url}${TOKEN}`,
+      origin,
+      'authorization,content-type,x-api-key',
+    );
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(origin);
     expect(response.headers.get('access-control-allow-credentials')).toBe('true');

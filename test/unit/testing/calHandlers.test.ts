@@ -1,5 +1,4 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CAL_SLOT_TAKEN_MESSAGE,
   type CalApiHandlersScenario,
@@ -10,11 +9,9 @@ import {
   FAKE_CAL_ACCESS_TOKEN,
 } from '../../../src/testing/index.js';
 import { calFetch } from '../../helpers/calFetch.js';
+import { withMswServer } from '../../helpers/mswServer.js';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = withMswServer();
 
 const AISQUARE = 'https://api.example.com';
 const CAL = 'https://api.cal.com';

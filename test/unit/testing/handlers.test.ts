@@ -1,5 +1,4 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createBookingsClient,
   DEFAULT_ENDPOINTS,
@@ -20,12 +19,9 @@ import {
   FAKE_CAL_ACCESS_TOKEN,
   FIXTURE_CAL_CLIENT_ID,
 } from '../../../src/testing/index.js';
+import { withMswServer } from '../../helpers/mswServer.js';
 
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = withMswServer();
 
 const ORIGIN = 'https://api.example.com';
 const PATHS = {
