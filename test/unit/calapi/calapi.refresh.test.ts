@@ -46,6 +46,19 @@ function withExpiredT1(
   return { t, calls, api };
 }
 
+/** 20 concurrent calls whose t1 `server` refuses: one forced refresh, 40 requests, the rest on t2. */
+async function twentyAtOnce(
+  server: Parameters<typeof withExpiredT1>[0],
+  answer?: () => Response,
+): Promise<void> {
+  const { t, calls, api } = withExpiredT1(server, answer);
+  const results = await Promise.all(Array.from({ length: 20 }, () => api.me()));
+  expect(results).toHaveLength(20);
+  expect(t.forced()).toBe(1);
+  expect(calls.length).toBe(40);
+  expect(calls.slice(20).every((c) => c.headers.get('authorization') === 'Bearer t2')).toBe(true);
+}
+
 /** `tokens()`, and Cal.com answering `first` to t1 and `then` to any other token. */
 function refusedTwice(first: () => Response, then: () => Response) {
   const t = tokens();
@@ -94,14 +107,8 @@ describe('498: expired access token', () => {
     expect(getAccessToken).toHaveBeenCalledTimes(2);
   });
 
-  it('20 concurrent 498s cost exactly one forced refresh and at most 40 requests', async () => {
-    const { t, calls, api } = withExpiredT1(cal, () => ok(ME));
-    const results = await Promise.all(Array.from({ length: 20 }, () => api.me()));
-    expect(results).toHaveLength(20);
-    expect(t.forced()).toBe(1);
-    expect(calls.length).toBe(40);
-    expect(calls.slice(20).every((c) => c.headers.get('authorization') === 'Bearer t2')).toBe(true);
-  });
+  it('20 concurrent 498s cost exactly one forced refresh and at most 40 requests', () =>
+    twentyAtOnce(cal, () => ok(ME)));
 
   it('a 498 arriving after the shared refresh reuses its token, without forcing again', async () => {
     const t = tokens();
@@ -254,14 +261,8 @@ describe('401 on a token held as fresh (revoked by a force refresh elsewhere)', 
     expect(calls[1]?.init.body).toBe(calls[0]?.init.body);
   });
 
-  it('20 concurrent 401s cost exactly one forced refresh and at most 40 requests', async () => {
-    const { t, calls, api } = withExpiredT1(calRevoking);
-    const results = await Promise.all(Array.from({ length: 20 }, () => api.me()));
-    expect(results).toHaveLength(20);
-    expect(t.forced()).toBe(1);
-    expect(calls.length).toBe(40);
-    expect(calls.slice(20).every((c) => c.headers.get('authorization') === 'Bearer t2')).toBe(true);
-  });
+  it('20 concurrent 401s cost exactly one forced refresh and at most 40 requests', () =>
+    twentyAtOnce(calRevoking));
 
   it('a 401 on the token a forced refresh gave is final, now and for every later call', async () => {
     // As when Cal.com refuses the page's origin: every token is answered 401.
