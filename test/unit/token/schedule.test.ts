@@ -50,6 +50,15 @@ describe('computeRefreshAt', () => {
   });
 });
 
+/** A manager of `expiresIn`-second tokens (jitter at its largest), started, 10 minutes later. */
+async function tenMinutesOf(expiresIn: number) {
+  const client = createFakeClient(async () => tokenResponse({ expires_in: expiresIn }));
+  const manager = createManager({ client, random: () => 0.999_999 });
+  manager.start();
+  await vi.advanceTimersByTimeAsync(10 * MINUTE);
+  return { client, manager };
+}
+
 describe('refresh schedule', () => {
   it('refreshes at expiresAt - leeway: not 1 ms before, exactly then, and once', async () => {
     const client = createFakeClient();
@@ -81,10 +90,7 @@ describe('refresh schedule', () => {
     'a %i-second token makes at most 12 requests a minute (5 s between requests)',
     async (expiresIn) => {
       // Changed: short tokens used to be refreshed once per lifetime (600 requests for 1-s tokens).
-      const client = createFakeClient(async () => tokenResponse({ expires_in: expiresIn }));
-      const manager = createManager({ client, random: () => 0.999_999 });
-      manager.start();
-      await vi.advanceTimersByTimeAsync(10 * MINUTE);
+      const { client } = await tenMinutesOf(expiresIn);
       expect(client.refreshToken.mock.calls.length).toBeLessThanOrEqual(10 * 12 + 1);
       expect(client.refreshToken.mock.calls.length).toBeGreaterThanOrEqual(10 * 12 - 1);
     },
@@ -93,10 +99,7 @@ describe('refresh schedule', () => {
   it.each([10, 30, 60])(
     'a %i-second token over 10 minutes stays fresh and never loops',
     async (expiresIn) => {
-      const client = createFakeClient(async () => tokenResponse({ expires_in: expiresIn }));
-      const manager = createManager({ client, random: () => 0.999_999 });
-      manager.start();
-      await vi.advanceTimersByTimeAsync(10 * MINUTE);
+      const { client, manager } = await tenMinutesOf(expiresIn);
       const lifetimes = (10 * MINUTE) / (expiresIn * SECOND);
       const count = client.refreshToken.mock.calls.length;
       expect(count).toBeGreaterThanOrEqual(lifetimes);
