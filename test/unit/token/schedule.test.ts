@@ -141,6 +141,15 @@ describe('refresh schedule', () => {
   });
 });
 
+/** A manager that has its first token (1 hour), on a page just hidden. */
+async function hiddenWithAToken() {
+  const client = createFakeClient();
+  const manager = createManager({ client });
+  await manager.getToken();
+  setVisibility('hidden');
+  return { client, manager };
+}
+
 describe('sleep, wake and visibility', () => {
   it('after a simulated sleep (clock jumps 2 h, no timer ran) the next tick refreshes once', async () => {
     const client = createFakeClient();
@@ -155,10 +164,7 @@ describe('sleep, wake and visibility', () => {
   });
 
   it('visibilitychange to visible refreshes at once when the refresh moment has passed', async () => {
-    const client = createFakeClient();
-    const manager = createManager({ client });
-    await manager.getToken();
-    setVisibility('hidden');
+    const { client, manager } = await hiddenWithAToken();
     // some real (monotonic) time passes too: at least 5 s between token requests
     await vi.advanceTimersByTimeAsync(10 * SECOND);
     vi.setSystemTime(T0 + 2 * HOUR);
@@ -169,10 +175,7 @@ describe('sleep, wake and visibility', () => {
   });
 
   it('makes no request while hidden, even when the timer fires; one when visible again', async () => {
-    const client = createFakeClient();
-    const manager = createManager({ client });
-    await manager.getToken();
-    setVisibility('hidden');
+    const { client } = await hiddenWithAToken();
     await vi.advanceTimersByTimeAsync(5 * HOUR);
     expect(client.refreshToken).toHaveBeenCalledTimes(1);
     expect(vi.getTimerCount()).toBe(0); // no tick while hidden, the due timer has fired
