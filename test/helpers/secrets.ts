@@ -28,3 +28,16 @@ export function expectNoSecretShown(error: unknown, ...secrets: string[]): void 
     for (const text of shown) expect(text).not.toContain(secret);
   }
 }
+
+/** A host's Standard Schema whose `validate` throws an `ErrorType` quoting the whole value. */
+export function quotingSchema(ErrorType: new (message: string) => Error) {
+  return {
+    '~standard': {
+      version: 1 as const,
+      vendor: 'host',
+      validate: (value: unknown): never => {
+        throw new ErrorType(`cannot read ${JSON.stringify(value)}`);
+      },
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { createCalApi } from '../../../src/calapi/createCalApi.js';
-import { expectNoSecretShown } from '../../helpers/secrets.js';
+import { expectNoSecretShown, quotingSchema } from '../../helpers/secrets.js';
 import { CAL, calError, json, ME, mockFetch, ok, rejectionOf, setup, TOKEN } from './fakeCal.js';
 
 describe('CalApiError never carries the access token', () => {
@@ -79,15 +79,7 @@ describe('CalApiError never carries the access token', () => {
 
     const throwing = setup(echo, {
       schemas: {
-        me: {
-          '~standard': {
-            version: 1,
-            vendor: 'host',
-            validate: (value: unknown) => {
-              throw new Error(`cannot read ${JSON.stringify(value)}`);
-            },
-          },
-        },
+        me: quotingSchema(Error),
       },
     });
     const thrown = await rejectionOf(throwing.api.me());

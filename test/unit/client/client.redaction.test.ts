@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createBookingsClient } from '../../../src/client/createBookingsClient.js';
 import { isBookingsApiError } from '../../../src/client/errors.js';
 import { scrub } from '../../../src/client/validate.js';
-import { expectNoSecretShown, reachableStrings } from '../../helpers/secrets.js';
+import { expectNoSecretShown, quotingSchema, reachableStrings } from '../../helpers/secrets.js';
 import { BASE, json, rejectionOf } from './fetchMock.js';
 import { VALID_TOKEN } from './fixtures.js';
 
@@ -44,15 +44,7 @@ describe('BookingsApiError never carries the JWT, the API key or the access toke
       jwt: JWT,
       fetch: async () => json(VALID_TOKEN),
       schemas: {
-        token: {
-          '~standard': {
-            version: 1,
-            vendor: 'host',
-            validate: (value: unknown) => {
-              throw new SyntaxError(`cannot read ${JSON.stringify(value)}`);
-            },
-          },
-        },
+        token: quotingSchema(SyntaxError),
       },
     });
     const error = await rejectionOf(client.refreshToken());
