@@ -45,6 +45,16 @@ export function disposeManagers(): void {
   for (const manager of managers.splice(0)) manager.dispose();
 }
 
+/** A manager with `options`, started, once what its start set off has run (the clock unmoved). */
+export async function startedManager(
+  options: Partial<CalTokenManagerOptions> & { client: CalTokenManagerOptions['client'] },
+): Promise<CalTokenManager> {
+  const manager = createManager(options);
+  manager.start();
+  await flush();
+  return manager;
+}
+
 /** Lets pending promise callbacks run without moving the clock. */
 export async function flush(): Promise<void> {
   await vi.advanceTimersByTimeAsync(0);

@@ -5,7 +5,7 @@ import { apiError, tokenResponse } from './answers.js';
 import { goOnline, setVisibility } from './browserFakes.js';
 import { HOUR, MINUTE, SECOND, T0 } from './clock.js';
 import { installTokenTestEnvironment } from './environment.js';
-import { createFakeClient, createManager, flush } from './helpers.js';
+import { createFakeClient, createManager, flush, startedManager } from './helpers.js';
 
 installTokenTestEnvironment();
 
@@ -176,9 +176,7 @@ describe('final errors', () => {
       });
       const onAuthError = vi.fn();
       const onError = vi.fn();
-      const manager = createManager({ client, onAuthError, onError });
-      manager.start();
-      await flush();
+      const manager = await startedManager({ client, onAuthError, onError });
       expect(manager.getState()).toMatchObject({
         status: 'unauthorized',
         token: null,

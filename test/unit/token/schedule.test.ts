@@ -4,7 +4,7 @@ import { delayed, tokenResponse } from './answers.js';
 import { setVisibility } from './browserFakes.js';
 import { DAY, HOUR, MINUTE, SECOND, T0 } from './clock.js';
 import { installTokenTestEnvironment } from './environment.js';
-import { createFakeClient, createManager, flush } from './helpers.js';
+import { createFakeClient, createManager, flush, startedManager } from './helpers.js';
 
 installTokenTestEnvironment();
 
@@ -62,9 +62,7 @@ async function tenMinutesOf(expiresIn: number) {
 describe('refresh schedule', () => {
   it('refreshes at expiresAt - leeway: not 1 ms before, exactly then, and once', async () => {
     const client = createFakeClient();
-    const manager = createManager({ client });
-    manager.start();
-    await flush();
+    const manager = await startedManager({ client });
     expect(manager.getState().nextRefreshAt).toBe(T0 + HOUR - MINUTE);
     await vi.advanceTimersByTimeAsync(HOUR - MINUTE - 1);
     expect(client.refreshToken).toHaveBeenCalledTimes(1);
@@ -202,9 +200,7 @@ describe('sleep, wake and visibility', () => {
   it('an explicit getToken on a hidden page is served at once', async () => {
     setVisibility('hidden', false);
     const client = createFakeClient();
-    const manager = createManager({ client });
-    manager.start();
-    await flush();
+    const manager = await startedManager({ client });
     expect(client.refreshToken).not.toHaveBeenCalled();
     await expect(manager.getAccessToken()).resolves.toMatch(/^cal-secret-/);
     expect(client.refreshToken).toHaveBeenCalledTimes(1);
