@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 /** How a wait for the latency ended. */
 type DelayOutcome = 'elapsed' | 'closing' | 'disconnected';
 
-interface Delays {
+export interface Delays {
   /** Waits `ms`, ending early when the sandbox closes or the client of `response` goes away. */
   wait(ms: number, response: ServerResponse): Promise<DelayOutcome>;
   /** Ends every pending wait with `'closing'`. */

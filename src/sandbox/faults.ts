@@ -1,7 +1,7 @@
 import { SANDBOX_ENDPOINTS } from './routes.js';
 import type { SandboxEndpoint, SandboxFault } from './types.js';
 
-interface FaultQueue {
+export interface FaultQueue {
   add(endpoint: SandboxEndpoint, fault: SandboxFault, times: number): void;
   /** The fault for the request arriving now at `endpoint`, consuming one use; `undefined` = none. */
   take(endpoint: SandboxEndpoint): SandboxFault | undefined;

@@ -10,7 +10,7 @@ export interface SandboxIdentity {
 
 type VerifyResult = { ok: true; identity: SandboxIdentity } | { ok: false; detail: string };
 
-interface JwtAuthority {
+export interface JwtAuthority {
   issue(userId: string, options?: IssueJwtOptions): Promise<string>;
   verify(token: string): Promise<VerifyResult>;
 }

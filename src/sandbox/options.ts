@@ -5,7 +5,7 @@ import { normalizeOrigin } from './cors.js';
 import type { SandboxOptions } from './types.js';
 
 /** `SandboxOptions` with every default applied and every value checked. */
-interface ResolvedSandboxOptions {
+export interface ResolvedSandboxOptions {
   port: number;
   host: string;
   tokenTtlSeconds: number;

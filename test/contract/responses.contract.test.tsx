@@ -23,6 +23,7 @@ import {
   bookingOrSeriesShape,
   bookingSamples,
   cancelledSeriesSample,
+  onePagePagination,
   paginationSample,
   paginationShape,
   seriesSample,
@@ -295,17 +296,7 @@ describe('the hooks and components render every sample', () => {
           if (url.origin === CAL && url.pathname === '/v2/bookings') {
             return Response.json(
               envelope(upcoming, {
-                pagination: {
-                  ...paginationSample,
-                  returnedItems: upcoming.length,
-                  totalItems: upcoming.length,
-                  itemsPerPage: 10,
-                  remainingItems: 0,
-                  currentPage: 1,
-                  totalPages: 1,
-                  hasNextPage: false,
-                  hasPreviousPage: false,
-                },
+                pagination: onePagePagination(upcoming.length, 10),
               }),
             );
           }

@@ -48,41 +48,27 @@ interface Modifiers {
   nullable?: boolean;
 }
 
-/** An array of `of`. */
-export const arrayOf = (
-  of: Spec,
+/** `spec` with its modifiers: neither optional nor nullable unless told. */
+const modified = <T extends object>(
+  spec: T,
   { optional = false, nullable = false }: Modifiers = {},
-): Spec => ({
-  kind: 'array',
-  of,
-  optional,
-  nullable,
-});
+): T & { optional: boolean; nullable: boolean } => ({ ...spec, optional, nullable });
+
+/** An array of `of`. */
+export const arrayOf = (of: Spec, modifiers?: Modifiers): Spec =>
+  modified({ kind: 'array' as const, of }, modifiers);
 
 /** An object with any keys, each value `of`. */
-export const record = (of: Spec, { optional = false, nullable = false }: Modifiers = {}): Spec => ({
-  kind: 'record',
-  of,
-  optional,
-  nullable,
-});
+export const record = (of: Spec, modifiers?: Modifiers): Spec =>
+  modified({ kind: 'record' as const, of }, modifiers);
 
 /** One of several shapes (Cal.com's variants, e.g. a location's `type`). */
-export const oneOf = (
-  of: readonly Spec[],
-  { optional = false, nullable = false }: Modifiers = {},
-): Spec => ({ kind: 'oneOf', of, optional, nullable });
+export const oneOf = (of: readonly Spec[], modifiers?: Modifiers): Spec =>
+  modified({ kind: 'oneOf' as const, of }, modifiers);
 
 /** A nested object. */
-export const obj = (
-  fields: Shape,
-  { optional = false, nullable = false }: Modifiers = {},
-): Spec => ({
-  kind: 'object',
-  fields,
-  optional,
-  nullable,
-});
+export const obj = (fields: Shape, modifiers?: Modifiers): Spec =>
+  modified({ kind: 'object' as const, fields }, modifiers);
 
 /** Exactly one of these values (an enum or a variant's discriminator). */
 export const literal = (

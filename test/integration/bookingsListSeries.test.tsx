@@ -50,6 +50,10 @@ async function bookSeries(userId: string): Promise<{ jwt: string; series: CalBoo
   return { jwt, series: series as unknown as CalBooking[] };
 }
 
+/** The list's Cancel buttons, once it has loaded from the sandbox. */
+const findCancelButtons = () =>
+  screen.findAllByRole('button', { name: 'Cancel' }, { timeout: 5_000 });
+
 describe('CalBookingsList and a recurring series, against the sandbox over real HTTP', () => {
   it('cancels an occurrence and every later one: Cal.com answers the series, the list reports success', async () => {
     const { sandbox } = fixture;
@@ -65,11 +69,7 @@ describe('CalBookingsList and a recurring series, against the sandbox over real 
       </StrictMode>,
     );
     const user = userEvent.setup();
-    const cancelButtons = await screen.findAllByRole(
-      'button',
-      { name: 'Cancel' },
-      { timeout: 5_000 },
-    );
+    const cancelButtons = await findCancelButtons();
     expect(cancelButtons).toHaveLength(3);
     await user.click(cancelButtons[0] as HTMLElement);
     const dialog = await screen.findByRole('alertdialog');
@@ -103,11 +103,7 @@ describe('CalBookingsList and a recurring series, against the sandbox over real 
       </BookingsProvider>,
     );
     const user = userEvent.setup();
-    const cancelButtons = await screen.findAllByRole(
-      'button',
-      { name: 'Cancel' },
-      { timeout: 5_000 },
-    );
+    const cancelButtons = await findCancelButtons();
     await user.click(cancelButtons[1] as HTMLElement);
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel booking' }));

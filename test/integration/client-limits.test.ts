@@ -7,7 +7,8 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type BookingsApiError, createBookingsClient, isBookingsApiError } from '../../src/core.js';
+import { createBookingsClient } from '../../src/core.js';
+import { bookingsRejection } from '../helpers/rejections.js';
 
 // Redirects and the body cap over real HTTP (Node's undici fetch) between servers on 127.0.0.1.
 
@@ -34,16 +35,7 @@ async function serve(listener: RequestListener): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<BookingsApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(isBookingsApiError(error)).toBe(true);
-  return error as BookingsApiError;
-}
+const rejection = bookingsRejection;
 
 describe('redirects are not followed', () => {
   /** Server B: the redirect target. It records everything and would answer a valid user. */

@@ -4,8 +4,8 @@ import {
   type BookingsClientOptions,
   type CalTokenRefreshRequest,
   createBookingsClient,
-  isBookingsApiError,
 } from '../../src/core.js';
+import { bookingsRejection } from '../helpers/rejections.js';
 import { withSandbox } from '../helpers/withSandbox.js';
 
 // The real client against the real sandbox over HTTP on 127.0.0.1. CORS does not apply in Node
@@ -24,15 +24,9 @@ function clientFor(
 
 /** The `BookingsApiError` a promise rejects with (fails the test if it resolves or throws anything else). */
 async function rejection(promise: Promise<unknown>): Promise<BookingsApiError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (reason: unknown) => reason,
-  );
-  expect(isBookingsApiError(error)).toBe(true);
+  const error = await bookingsRejection(promise);
   expect(error).toBeInstanceOf(BookingsApiError);
-  return error as BookingsApiError;
+  return error;
 }
 
 describe('createBookingsClient against the sandbox', () => {

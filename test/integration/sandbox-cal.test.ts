@@ -6,47 +6,15 @@ import {
   createCalApiHandlers,
   createCalFakeModel,
 } from '../../src/testing/index.js';
+import { onePagePagination } from '../contract/calcom/bookings.js';
+import { type CalAnswer, calAnswer, calFetch } from '../helpers/calFetch.js';
+import { preflightPost } from '../helpers/preflight.js';
 import { withSandbox } from '../helpers/withSandbox.js';
 
 const fixture = withSandbox();
 const TOKEN = '/api/v1/bookings/token/refresh/';
 const USER = '/api/v1/bookings/user/';
-const VERSION: Record<string, string> = {
-  slots: '2024-09-04',
-  bookings: '2024-08-13',
-  'event-types': '2024-06-14',
-};
 const UNAVAILABLE = 'User either already has booking at this time or is not available';
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  // biome-ignore lint/suspicious/noExplicitAny: the tests read JSON bodies loosely
-  body: any;
-}
-
-async function json(response: Response): Promise<Answer> {
-  return { status: response.status, headers: response.headers, body: await response.json() };
-}
-
-function calFetch(
-  base: string,
-  path: string,
-  token: string | undefined,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const family = path.split(/[/?]/)[2] ?? '';
-  const headers: Record<string, string> = {};
-  if (token !== undefined) headers.Authorization = `Bearer ${token}`;
-  if (VERSION[family] !== undefined) headers['cal-api-version'] = VERSION[family];
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  Object.assign(headers, init.headers);
-  return fetch(`${base}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  }).then(json);
-}
 
 async function connect(
   sub = 'alice',
@@ -54,7 +22,7 @@ async function connect(
   base = fixture.sandbox.url,
 ): Promise<{ jwt: string; token: string; expiresIn: number }> {
   const jwt = await fixture.sandbox.issueJwt(sub);
-  const answer = await json(
+  const answer = await calAnswer(
     await fetch(`${base}${TOKEN}`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
@@ -81,13 +49,13 @@ async function freeSlots(base: string, token: string, eventTypeId: number, timeZ
 describe('Cal.com API v2 in the sandbox', () => {
   it('config reports the sandbox as the Cal.com API; its tokens are the Cal.com tokens', async () => {
     const { jwt, token } = await connect('alice', 'America/New_York');
-    const config = await json(
+    const config = await calAnswer(
       await fetch(`${fixture.sandbox.url}/api/v1/bookings/config/`, {
         headers: { Authorization: `Bearer ${jwt}` },
       }),
     );
     expect(config.body.cal_api_url).toBe(`${fixture.sandbox.url}/v2`);
-    const aisquareUser = await json(
+    const aisquareUser = await calAnswer(
       await fetch(`${fixture.sandbox.url}${USER}`, { headers: { Authorization: `Bearer ${jwt}` } }),
     );
     const me = await calFetch(fixture.sandbox.url, '/v2/me', token);
@@ -169,16 +137,7 @@ describe('Cal.com API v2 in the sandbox', () => {
     expect(list.body.data.map((booking: { uid: string }) => booking.uid)).toEqual([
       moved.body.data.uid,
     ]);
-    expect(list.body.pagination).toEqual({
-      returnedItems: 1,
-      totalItems: 1,
-      itemsPerPage: 10,
-      remainingItems: 0,
-      currentPage: 1,
-      totalPages: 1,
-      hasNextPage: false,
-      hasPreviousPage: false,
-    });
+    expect(list.body.pagination).toEqual(onePagePagination(1, 10));
     const cancelled = await calFetch(base, `/v2/bookings/${moved.body.data.uid}/cancel`, token, {
       method: 'POST',
       body: { cancellationReason: 'Done' },
@@ -221,14 +180,11 @@ describe('Cal.com API v2 in the sandbox', () => {
 
   it('CORS: preflight allows cal-api-version, answers expose X-Request-Id; a foreign origin is 401', async () => {
     const origin = 'http://localhost:5173';
-    const preflight = await fetch(`${fixture.sandbox.url}/v2/bookings`, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: origin,
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'authorization,content-type,cal-api-version',
-      },
-    });
+    const preflight = await preflightPost(
+      `${fixture.sandbox.url}/v2/bookings`,
+      origin,
+      'authorization,content-type,cal-api-version',
+    );
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
     const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase();
@@ -334,7 +290,7 @@ describe('Cal.com API v2 in the sandbox', () => {
     try {
       const jwt = await fixture.sandbox.issueJwt('alice');
       async function sequence(aisquareBase: string, cal: string): Promise<unknown[]> {
-        const tokenAnswer = await json(
+        const tokenAnswer = await calAnswer(
           await fetch(`${aisquareBase}${TOKEN}`, {
             method: 'POST',
             headers: { Authorization: `Bearer ${jwt}`, 'Content-Type': 'application/json' },
@@ -342,7 +298,7 @@ describe('Cal.com API v2 in the sandbox', () => {
           }),
         );
         const token = tokenAnswer.body.access_token as string;
-        const answers: Answer[] = [];
+        const answers: CalAnswer[] = [];
         answers.push(await calFetch(cal, '/v2/me', token));
         answers.push(await calFetch(cal, '/v2/event-types', token));
         const eventTypeId = answers[1]?.body.data[0].id as number;

@@ -1,7 +1,8 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { preflightPost } from '../helpers/preflight.js';
+import { withSandboxCli } from '../helpers/sandboxCli.js';
 import { withSandbox } from '../helpers/withSandbox.js';
 
 const CONFIG = '/api/v1/bookings/config/';
@@ -19,14 +20,7 @@ async function actual(origin: string, base = fixture.sandbox.url): Promise<Respo
 }
 
 async function preflight(origin: string, base = fixture.sandbox.url): Promise<Response> {
-  const response = await fetch(`${base}${TOKEN}`, {
-    method: 'OPTIONS',
-    headers: {
-      Origin: origin,
-      'Access-Control-Request-Method': 'POST',
-      'Access-Control-Request-Headers': 'authorization,content-type',
-    },
-  });
+  const response = await preflightPost(`${base}${TOKEN}`, origin, 'authorization,content-type');
   await response.arrayBuffer();
   return response;
 }
@@ -111,36 +105,7 @@ describe('corsOrigins', () => {
 });
 
 describe('cli --cors-origin', () => {
-  let child: ChildProcessWithoutNullStreams | undefined;
-
-  afterEach(() => {
-    if (child !== undefined && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-    }
-    child = undefined;
-  });
-
-  function runCli(args: string[]): ChildProcessWithoutNullStreams {
-    child = spawn(process.execPath, ['node_modules/.bin/tsx', 'src/sandbox/cli.ts', ...args], {
-      cwd: process.cwd(),
-      env: { ...process.env, SANDBOX_JWT_SECRET: '' },
-    });
-    return child;
-  }
-
-  async function readUntil(proc: ChildProcessWithoutNullStreams, pattern: RegExp): Promise<string> {
-    let output = '';
-    return new Promise<string>((resolve, reject) => {
-      proc.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-        if (pattern.test(output)) resolve(output);
-      });
-      proc.stderr.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-      });
-      proc.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-    });
-  }
+  const { runCli, waitForOutput } = withSandboxCli();
 
   it('is repeatable and adds each origin', async () => {
     const proc = runCli([
@@ -151,7 +116,7 @@ describe('cli --cors-origin', () => {
       '--cors-origin',
       'https://b.example',
     ]);
-    const output = await readUntil(proc, /Press Ctrl\+C to stop/);
+    const output = await waitForOutput(proc, /Press Ctrl\+C to stop/);
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
     if (url === undefined) throw new Error(`no URL in:\n${output}`);
     expectAllowed(await preflight('https://a.example', url), 'https://a.example');

@@ -1,7 +1,8 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { preflightPost } from '../helpers/preflight.js';
+import { withSandboxCli } from '../helpers/sandboxCli.js';
 import { withSandbox } from '../helpers/withSandbox.js';
 
 const CONFIG = '/api/v1/bookings/config/';
@@ -421,14 +422,11 @@ describe('CORS', () => {
   const origin = 'http://localhost:5173';
 
   it('answers a preflight with the allowed methods and headers', async () => {
-    const response = await fetch(`${fixture.sandbox.url}${TOKEN}`, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: origin,
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'authorization,content-type,x-api-key',
-      },
-    });
+    const response = await preflightPost(
+      `${fixture.sandbox.url}${TOKEN}`,
+      origin,
+      'authorization,content-type,x-api-key',
+    );
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(origin);
     expect(response.headers.get('access-control-allow-credentials')).toBe('true');
@@ -522,46 +520,7 @@ describe('close', () => {
 });
 
 describe('cli', () => {
-  let child: ChildProcessWithoutNullStreams | undefined;
-
-  afterEach(() => {
-    if (child !== undefined && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL');
-    }
-    child = undefined;
-  });
-
-  function runCli(args: string[]): ChildProcessWithoutNullStreams {
-    child = spawn(process.execPath, ['node_modules/.bin/tsx', 'src/sandbox/cli.ts', ...args], {
-      cwd: process.cwd(),
-      env: { ...process.env, SANDBOX_JWT_SECRET: '' },
-    });
-    return child;
-  }
-
-  async function waitForOutput(proc: ChildProcessWithoutNullStreams, pattern: RegExp) {
-    let output = '';
-    return new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no match for ${pattern}:\n${output}`)),
-        15_000,
-      );
-      proc.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-        if (pattern.test(output)) {
-          clearTimeout(timer);
-          resolve(output);
-        }
-      });
-      proc.stderr.on('data', (chunk: Buffer) => {
-        output += chunk.toString('utf8');
-      });
-      proc.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`exited with ${code} before printing ${pattern}:\n${output}`));
-      });
-    });
-  }
+  const { runCli, waitForOutput } = withSandboxCli();
 
   it('prints a URL, a working dev JWT and curl examples, then stops cleanly on SIGTERM', async () => {
     const proc = runCli(['--port', '0', '--token-ttl', '120']);

@@ -331,3 +331,17 @@ export const paginationSample = {
   hasNextPage: true,
   hasPreviousPage: true,
 };
+
+/** Cal.com's pagination of a list that fits on its first page: `count` items of `itemsPerPage`. */
+export function onePagePagination(count: number, itemsPerPage: number) {
+  return {
+    returnedItems: count,
+    totalItems: count,
+    itemsPerPage,
+    remainingItems: 0,
+    currentPage: 1,
+    totalPages: 1,
+    hasNextPage: false,
+    hasPreviousPage: false,
+  };
+}

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCalApi } from '../../../src/calapi/createCalApi.js';
 import { type CalApiError, isCalApiError } from '../../../src/calapi/errors.js';
 import { BookingsApiError } from '../../../src/client/errors.js';
+import { watchSettling } from '../../helpers/settles.js';
 import {
   BOOKING,
   CAL,
@@ -299,12 +300,9 @@ describe('network, time-out, abort', () => {
     vi.useFakeTimers();
     const fetch = hangingFetch();
     const api = createCalApi({ getAccessToken: async () => TOKEN, baseUrl: CAL, fetch });
-    let settled = false;
-    const pending = rejectionOf(api.me()).finally(() => {
-      settled = true;
-    });
+    const { pending, settled } = watchSettling(rejectionOf(api.me()));
     await vi.advanceTimersByTimeAsync(14_999);
-    expect(settled).toBe(false);
+    expect(settled()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(await pending).toMatchObject({ kind: 'timeout', path: '/v2/me' });
     expect(fetch.mock.calls[0]?.[1]?.signal?.aborted).toBe(true);
@@ -335,12 +333,9 @@ describe('network, time-out, abort', () => {
       fetch: hangingFetch(),
       requestTimeoutMs: 0,
     });
-    let settled = false;
-    void rejectionOf(api.me()).finally(() => {
-      settled = true;
-    });
+    const { settled } = watchSettling(rejectionOf(api.me()));
     await vi.advanceTimersByTimeAsync(10 * 60_000);
-    expect(settled).toBe(false);
+    expect(settled()).toBe(false);
   });
 
   it('an already aborted signal: aborted, no token asked, no request', async () => {

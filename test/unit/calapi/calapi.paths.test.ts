@@ -17,6 +17,24 @@ function setupAt(baseUrl: string) {
   return { ...mock, api, getAccessToken };
 }
 
+/**
+ * Sends with `send` through an API at `baseUrl`: refused before sending (a TypeError, and nothing
+ * sent: `undefined`), or sent once, whatever the fake then answers (the request's URL).
+ */
+async function sentUrl(
+  baseUrl: string,
+  send: (api: ReturnType<typeof setupAt>['api']) => Promise<unknown>,
+): Promise<string | undefined> {
+  const { api, calls } = setupAt(baseUrl);
+  const outcome = await send(api).catch((error: unknown) => error);
+  if (outcome instanceof TypeError) {
+    expect(calls).toEqual([]);
+    return undefined;
+  }
+  expect(calls).toHaveLength(1);
+  return calls[0]?.url ?? '';
+}
+
 /** Percent-decodes byte by byte, leaving a malformed escape as it is (as a lenient proxy would). */
 const decodeOnce = (text: string) =>
   text.replace(/%[\da-f]{2}/gi, (sequence) =>
@@ -123,15 +141,8 @@ describe('paths stay under <base path>/v2/ once parsed', () => {
   it('property: any drawn path is refused with a TypeError and sends nothing, or goes to <base path>/v2/', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...BASES), paths, async ([baseUrl, prefix], path) => {
-        const { api, calls } = setupAt(baseUrl);
-        // Refused before sending, or sent once (whatever the fake then answers).
-        const outcome = await api.fetch(path).catch((error: unknown) => error);
-        if (outcome instanceof TypeError) {
-          expect(calls).toEqual([]);
-          return;
-        }
-        expect(calls).toHaveLength(1);
-        const url = calls[0]?.url ?? '';
+        const url = await sentUrl(baseUrl, (api) => api.fetch(path));
+        if (url === undefined) return;
         expect(new URL(url).origin).toBe(new URL(baseUrl).origin);
         for (const pathname of landings(url)) {
           expect(pathname.startsWith(`${prefix}/v2/`), `${url} lands on ${pathname}`).toBe(true);
@@ -148,18 +159,10 @@ describe('paths stay under <base path>/v2/ once parsed', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...BASES), uid, async ([baseUrl, prefix], value) => {
-        const { api, calls } = setupAt(baseUrl);
-        // Refused before sending, or sent once (whatever the fake then answers).
-        const outcome = await api.booking(value).catch((error: unknown) => error);
-        if (outcome instanceof TypeError) {
-          expect(calls).toEqual([]);
-          return;
-        }
-        expect(calls).toHaveLength(1);
-        expect(new URL(calls[0]?.url ?? '').pathname).toBe(
-          `${prefix}/v2/bookings/${encodeURIComponent(value)}`,
-        );
-        for (const pathname of landings(calls[0]?.url ?? '')) {
+        const url = await sentUrl(baseUrl, (api) => api.booking(value));
+        if (url === undefined) return;
+        expect(new URL(url).pathname).toBe(`${prefix}/v2/bookings/${encodeURIComponent(value)}`);
+        for (const pathname of landings(url)) {
           expect(pathname.startsWith(`${prefix}/v2/bookings/`)).toBe(true);
         }
       }),

@@ -1,35 +1,8 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { createCalApi } from '../../../src/calapi/createCalApi.js';
+import { expectNoSecretShown, quotingSchema } from '../../helpers/secrets.js';
 import { CAL, calError, json, ME, mockFetch, ok, rejectionOf, setup, TOKEN } from './fakeCal.js';
-
-/**
- * Every string reachable from a value the way a logger or a debugger would reach it: own properties
- * (message and stack included, enumerable or not), inherited `message`/`name`, and the cause chain.
- */
-function reachableStrings(value: unknown, seen = new Set<unknown>()): string[] {
-  if (typeof value === 'string') return [value];
-  if (!value || typeof value !== 'object' || seen.has(value)) return [];
-  seen.add(value);
-  const keys = new Set<PropertyKey>([...Reflect.ownKeys(value), 'name', 'message', 'stack']);
-  return [...keys].flatMap((key) =>
-    reachableStrings((value as Record<PropertyKey, unknown>)[key], seen),
-  );
-}
-
-/** What a host could log of an error: each field, JSON, String, console.log, the whole graph. */
-function expectNoSecret(error: unknown, ...secrets: string[]) {
-  const shown = [
-    JSON.stringify(error),
-    String(error),
-    inspect(error, { depth: 10 }),
-    inspect(error, { depth: 10, showHidden: true }),
-    ...reachableStrings(error),
-  ];
-  for (const secret of secrets) {
-    for (const text of shown) expect(text).not.toContain(secret);
-  }
-}
 
 describe('CalApiError never carries the access token', () => {
   it('a proxy echoing Authorization into error.code and X-Request-Id', async () => {
@@ -45,7 +18,7 @@ describe('CalApiError never carries the access token', () => {
       code: 'Bearer [redacted]',
       requestId: 'req-1 Bearer [redacted]',
     });
-    expectNoSecret(error, TOKEN);
+    expectNoSecretShown(error, TOKEN);
   });
 
   it('both tokens of a call that met a 498, in every field', async () => {
@@ -67,7 +40,7 @@ describe('CalApiError never carries the access token', () => {
     const api = createCalApi({ getAccessToken, baseUrl: CAL, fetch });
     const error = await rejectionOf(api.me());
     expect(error).toMatchObject({ kind: 'server', code: 'saw [redacted] and Bearer [redacted]' });
-    expectNoSecret(error, 'cal-secret-1', 'cal-secret-2');
+    expectNoSecretShown(error, 'cal-secret-1', 'cal-secret-2');
   });
 
   it('a fetch that rejects quoting the token, in a cause chain', async () => {
@@ -82,7 +55,7 @@ describe('CalApiError never carries the access token', () => {
     expect(error).toMatchObject({ name: 'CalApiError', kind: 'network' });
     expect(error.cause).toBeInstanceOf(Error);
     expect(inspect(error, { depth: 10 })).toContain('upstream refused Bearer [redacted]');
-    expectNoSecret(error, TOKEN);
+    expectNoSecretShown(error, TOKEN);
   });
 
   it('a host schema whose issues quote the value and that throws quoting it', async () => {
@@ -102,31 +75,23 @@ describe('CalApiError never carries the access token', () => {
     });
     const invalid = await rejectionOf(quoting.api.me());
     expect(invalid).toMatchObject({ kind: 'invalid_response' });
-    expectNoSecret(invalid, TOKEN);
+    expectNoSecretShown(invalid, TOKEN);
 
     const throwing = setup(echo, {
       schemas: {
-        me: {
-          '~standard': {
-            version: 1,
-            vendor: 'host',
-            validate: (value: unknown) => {
-              throw new Error(`cannot read ${JSON.stringify(value)}`);
-            },
-          },
-        },
+        me: quotingSchema(Error),
       },
     });
     const thrown = await rejectionOf(throwing.api.me());
     expect(thrown).toMatchObject({ kind: 'invalid_response' });
-    expectNoSecret(thrown, TOKEN);
+    expectNoSecretShown(thrown, TOKEN);
   });
 
   it('a path the host built with the token in it', async () => {
     const { api } = setup(() => calError(404, 'NotFoundException'));
     const error = await rejectionOf(api.fetch(`/v2/things/${TOKEN}`));
     expect(error).toMatchObject({ kind: 'not_found', path: '/v2/things/[redacted]' });
-    expectNoSecret(error, TOKEN);
+    expectNoSecretShown(error, TOKEN);
   });
 
   it('a clean cause is kept as the same object', async () => {

@@ -34,22 +34,51 @@ function cal(valid: Set<string>, answer = () => ok(BOOKING)) {
   });
 }
 
+/** `tokens()` with t1 expired, Cal.com as `server` (`cal` or `calRevoking`) over them, and the API. */
+function withExpiredT1(
+  server: (valid: Set<string>, answer?: () => Response) => ReturnType<typeof mockFetch>,
+  answer?: () => Response,
+) {
+  const t = tokens();
+  t.expire('t1');
+  const { fetch, calls } = server(t.valid, answer);
+  const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+  return { t, calls, api };
+}
+
+/** 20 concurrent calls whose t1 `server` refuses: one forced refresh, 40 requests, the rest on t2. */
+async function twentyAtOnce(
+  server: Parameters<typeof withExpiredT1>[0],
+  answer?: () => Response,
+): Promise<void> {
+  const { t, calls, api } = withExpiredT1(server, answer);
+  const results = await Promise.all(Array.from({ length: 20 }, () => api.me()));
+  expect(results).toHaveLength(20);
+  expect(t.forced()).toBe(1);
+  expect(calls.length).toBe(40);
+  expect(calls.slice(20).every((c) => c.headers.get('authorization') === 'Bearer t2')).toBe(true);
+}
+
+/** `tokens()`, and Cal.com answering `first` to t1 and `then` to any other token. */
+function refusedTwice(first: () => Response, then: () => Response) {
+  const t = tokens();
+  const { fetch, spy } = mockFetch(({ headers }) =>
+    headers.get('authorization') === 'Bearer t1' ? first() : then(),
+  );
+  const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+  return { t, spy, api };
+}
+
 describe('498: expired access token', () => {
   it('forces one refresh and retries once with the new token', async () => {
-    const t = tokens();
-    t.expire('t1');
-    const { fetch, calls } = cal(t.valid);
-    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    const { t, calls, api } = withExpiredT1(cal);
     await expect(api.booking('bk-1')).resolves.toEqual(BOOKING);
     expect(calls.map((c) => c.headers.get('authorization'))).toEqual(['Bearer t1', 'Bearer t2']);
     expect(t.getAccessToken.mock.calls).toEqual([[], [{ forceRefresh: true }]]);
   });
 
   it('retries a POST too (Cal.com answers 498 before any handler), with the same body', async () => {
-    const t = tokens();
-    t.expire('t1');
-    const { fetch, calls } = cal(t.valid, () => ok(BOOKING, {}, 201));
-    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    const { calls, api } = withExpiredT1(cal, () => ok(BOOKING, {}, 201));
     const input = {
       start: '2030-01-07T09:00:00Z',
       eventTypeId: 11,
@@ -78,17 +107,8 @@ describe('498: expired access token', () => {
     expect(getAccessToken).toHaveBeenCalledTimes(2);
   });
 
-  it('20 concurrent 498s cost exactly one forced refresh and at most 40 requests', async () => {
-    const t = tokens();
-    t.expire('t1');
-    const { fetch, calls } = cal(t.valid, () => ok(ME));
-    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
-    const results = await Promise.all(Array.from({ length: 20 }, () => api.me()));
-    expect(results).toHaveLength(20);
-    expect(t.forced()).toBe(1);
-    expect(calls.length).toBe(40);
-    expect(calls.slice(20).every((c) => c.headers.get('authorization') === 'Bearer t2')).toBe(true);
-  });
+  it('20 concurrent 498s cost exactly one forced refresh and at most 40 requests', () =>
+    twentyAtOnce(cal, () => ok(ME)));
 
   it('a 498 arriving after the shared refresh reuses its token, without forcing again', async () => {
     const t = tokens();
@@ -171,14 +191,11 @@ describe('498: expired access token', () => {
   });
 
   it('401 after a refresh is final: unauthorized, no further refresh', async () => {
-    const t = tokens();
-    t.expire('t1');
-    const { fetch, spy } = mockFetch(({ headers }) =>
-      headers.get('authorization') === 'Bearer t1'
-        ? calError(498, 'TokenExpiredException')
-        : calError(401, 'UnauthorizedException'),
+    const { t, spy, api } = refusedTwice(
+      () => calError(498, 'TokenExpiredException'),
+      () => calError(401, 'UnauthorizedException'),
     );
-    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    t.expire('t1');
     expect(await rejectionOf(api.me())).toMatchObject({ kind: 'unauthorized', status: 401 });
     expect(spy).toHaveBeenCalledTimes(2);
     expect(t.forced()).toBe(1);
@@ -230,37 +247,22 @@ describe('401 on a token held as fresh (revoked by a force refresh elsewhere)', 
   });
 
   it('forces one refresh and retries once with the new token', async () => {
-    const t = tokens();
-    t.expire('t1');
-    const { fetch, calls } = calRevoking(t.valid, () => ok(BOOKING));
-    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    const { t, calls, api } = withExpiredT1(calRevoking, () => ok(BOOKING));
     await expect(api.booking('bk-1')).resolves.toEqual(BOOKING);
     expect(calls.map((c) => c.headers.get('authorization'))).toEqual(['Bearer t1', 'Bearer t2']);
     expect(t.getAccessToken.mock.calls).toEqual([[], [{ forceRefresh: true }]]);
   });
 
   it('retries a POST once, with the same body (the auth guard answers before any handler)', async () => {
-    const t = tokens();
-    t.expire('t1');
-    const { fetch, calls } = calRevoking(t.valid, () => ok(BOOKING, {}, 201));
-    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
+    const { calls, api } = withExpiredT1(calRevoking, () => ok(BOOKING, {}, 201));
     await api.cancelBooking('bk-1', { cancellationReason: 'Clash' });
     expect(calls).toHaveLength(2);
     expect(calls[1]?.init.method).toBe('POST');
     expect(calls[1]?.init.body).toBe(calls[0]?.init.body);
   });
 
-  it('20 concurrent 401s cost exactly one forced refresh and at most 40 requests', async () => {
-    const t = tokens();
-    t.expire('t1');
-    const { fetch, calls } = calRevoking(t.valid);
-    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
-    const results = await Promise.all(Array.from({ length: 20 }, () => api.me()));
-    expect(results).toHaveLength(20);
-    expect(t.forced()).toBe(1);
-    expect(calls.length).toBe(40);
-    expect(calls.slice(20).every((c) => c.headers.get('authorization') === 'Bearer t2')).toBe(true);
-  });
+  it('20 concurrent 401s cost exactly one forced refresh and at most 40 requests', () =>
+    twentyAtOnce(calRevoking));
 
   it('a 401 on the token a forced refresh gave is final, now and for every later call', async () => {
     // As when Cal.com refuses the page's origin: every token is answered 401.
@@ -319,13 +321,10 @@ describe('401 on a token held as fresh (revoked by a force refresh elsewhere)', 
   });
 
   it('a 401 after a 498 refresh is final, and a 498 after a 401 refresh too: one retry per call', async () => {
-    const t = tokens();
-    const { fetch, spy } = mockFetch(({ headers }) =>
-      headers.get('authorization') === 'Bearer t1'
-        ? calError(401, 'UnauthorizedException')
-        : calError(498, 'TokenExpiredException'),
+    const { t, spy, api } = refusedTwice(
+      () => calError(401, 'UnauthorizedException'),
+      () => calError(498, 'TokenExpiredException'),
     );
-    const api = createCalApi({ getAccessToken: t.getAccessToken, baseUrl: CAL, fetch });
     expect(await rejectionOf(api.me())).toMatchObject({ kind: 'token_expired', status: 498 });
     expect(spy).toHaveBeenCalledTimes(2);
     expect(t.forced()).toBe(1);

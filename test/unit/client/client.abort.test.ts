@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBookingsClient } from '../../../src/client/createBookingsClient.js';
 import type { BookingsApiError } from '../../../src/client/errors.js';
-import { BASE, hangingFetch, json, mockFetch, rejectionOf, VALID_CONFIG } from './fetchMock.js';
+import { watchSettling } from '../../helpers/settles.js';
+import { BASE, hangingFetch, json, mockFetch, rejectionOf } from './fetchMock.js';
+import { VALID_CONFIG } from './fixtures.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -55,12 +57,9 @@ describe('time-out', () => {
     vi.useFakeTimers();
     const fetch = hangingFetch();
     const client = createBookingsClient({ baseUrl: BASE, fetch });
-    let settled = false;
-    const pending = rejectionOf(client.refreshToken()).finally(() => {
-      settled = true;
-    });
+    const { pending, settled } = watchSettling(rejectionOf(client.refreshToken()));
     await vi.advanceTimersByTimeAsync(9_999);
-    expect(settled).toBe(false);
+    expect(settled()).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     const error = (await pending) as BookingsApiError;
     expect(error).toMatchObject({ kind: 'timeout', endpoint: 'token' });

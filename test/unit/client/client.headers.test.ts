@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBookingsClient } from '../../../src/client/createBookingsClient.js';
 import type { BookingsApiError } from '../../../src/client/errors.js';
-import { BASE, json, mockFetch, rejectionOf, VALID_CONFIG, VALID_TOKEN } from './fetchMock.js';
+import { BASE, configCall, json, mockFetch, rejectionOf } from './fetchMock.js';
+import { VALID_CONFIG, VALID_TOKEN } from './fixtures.js';
 
 const JWT = 'jwt.header.payload';
 const API_KEY = 'key-0123456789';
@@ -12,12 +13,10 @@ afterEach(() => {
 
 describe('auth headers', () => {
   it('sends Accept and the JWT from a sync getter', async () => {
-    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
-    const client = createBookingsClient({ baseUrl: BASE, fetch, getAuthToken: () => JWT });
-    await client.getConfig();
-    expect(calls[0]?.headers.get('accept')).toBe('application/json');
-    expect(calls[0]?.headers.get('authorization')).toBe(`Bearer ${JWT}`);
-    expect(calls[0]?.headers.has('content-type')).toBe(false);
+    const call = await configCall({ getAuthToken: () => JWT });
+    expect(call.headers.get('accept')).toBe('application/json');
+    expect(call.headers.get('authorization')).toBe(`Bearer ${JWT}`);
+    expect(call.headers.has('content-type')).toBe(false);
   });
 
   it('awaits an async getter, and reads it on every call', async () => {
@@ -43,57 +42,35 @@ describe('auth headers', () => {
     ['an async null', async () => null],
     ['an empty string', () => ''],
   ])('sends no Authorization when the getter returns %s', async (_name, getAuthToken) => {
-    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
-    const client = createBookingsClient({ baseUrl: BASE, fetch, getAuthToken });
-    await client.getConfig();
-    expect(calls[0]?.headers.has('authorization')).toBe(false);
+    const call = await configCall({ getAuthToken });
+    expect(call.headers.has('authorization')).toBe(false);
   });
 
   it('sends the API key as a Bearer Authorization when there is no JWT (default header)', async () => {
-    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
-    const client = createBookingsClient({ baseUrl: BASE, fetch, apiKey: API_KEY });
-    await client.getConfig();
-    expect(calls[0]?.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
+    const call = await configCall({ apiKey: API_KEY });
+    expect(call.headers.get('authorization')).toBe(`Bearer ${API_KEY}`);
   });
 
   it('lets the JWT take precedence over an API key in the default header', async () => {
-    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
-    const client = createBookingsClient({
-      baseUrl: BASE,
-      fetch,
-      apiKey: API_KEY,
-      getAuthToken: () => JWT,
-    });
-    await client.getConfig();
-    expect(calls[0]?.headers.get('authorization')).toBe(`Bearer ${JWT}`);
-    expect([...calls[0]!.headers.values()].join(' ')).not.toContain(API_KEY);
+    const call = await configCall({ apiKey: API_KEY, getAuthToken: () => JWT });
+    expect(call.headers.get('authorization')).toBe(`Bearer ${JWT}`);
+    expect([...call.headers.values()].join(' ')).not.toContain(API_KEY);
   });
 
   it('sends the raw API key in a custom header beside the JWT', async () => {
-    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
-    const client = createBookingsClient({
-      baseUrl: BASE,
-      fetch,
+    const call = await configCall({
       apiKey: API_KEY,
       apiKeyHeader: 'X-Api-Key',
       getAuthToken: () => JWT,
     });
-    await client.getConfig();
-    expect(calls[0]?.headers.get('x-api-key')).toBe(API_KEY);
-    expect(calls[0]?.headers.get('authorization')).toBe(`Bearer ${JWT}`);
+    expect(call.headers.get('x-api-key')).toBe(API_KEY);
+    expect(call.headers.get('authorization')).toBe(`Bearer ${JWT}`);
   });
 
   it('sends only the custom API key header when signed out', async () => {
-    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
-    const client = createBookingsClient({
-      baseUrl: BASE,
-      fetch,
-      apiKey: API_KEY,
-      apiKeyHeader: 'X-Api-Key',
-    });
-    await client.getConfig();
-    expect(calls[0]?.headers.get('x-api-key')).toBe(API_KEY);
-    expect(calls[0]?.headers.has('authorization')).toBe(false);
+    const call = await configCall({ apiKey: API_KEY, apiKeyHeader: 'X-Api-Key' });
+    expect(call.headers.get('x-api-key')).toBe(API_KEY);
+    expect(call.headers.has('authorization')).toBe(false);
   });
 
   it('rejects with unauthorized when the getter throws, without calling fetch', async () => {
@@ -133,39 +110,27 @@ describe('custom headers', () => {
   });
 
   it('do not smuggle an Authorization header in when signed out', async () => {
-    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
-    const client = createBookingsClient({
-      baseUrl: BASE,
-      fetch,
-      headers: { Authorization: 'Bearer static-secret' },
-    });
-    await client.getConfig();
-    expect(calls[0]?.headers.has('authorization')).toBe(false);
+    const call = await configCall({ headers: { Authorization: 'Bearer static-secret' } });
+    expect(call.headers.has('authorization')).toBe(false);
   });
 
   it('may refine Accept (e.g. DRF versioning)', async () => {
-    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
     const accept = 'application/json; version=2';
-    const client = createBookingsClient({ baseUrl: BASE, fetch, headers: { Accept: accept } });
-    await client.getConfig();
-    expect(calls[0]?.headers.get('accept')).toBe(accept);
+    const call = await configCall({ headers: { Accept: accept } });
+    expect(call.headers.get('accept')).toBe(accept);
   });
 });
 
 describe('credentials and fetch resolution', () => {
   it('passes credentials through for cookie sessions', async () => {
-    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
-    const client = createBookingsClient({ baseUrl: BASE, fetch, credentials: 'include' });
-    await client.getConfig();
-    expect(calls[0]?.init.credentials).toBe('include');
-    expect(calls[0]?.headers.has('authorization')).toBe(false);
+    const call = await configCall({ credentials: 'include' });
+    expect(call.init.credentials).toBe('include');
+    expect(call.headers.has('authorization')).toBe(false);
   });
 
   it('omits credentials when not set', async () => {
-    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
-    const client = createBookingsClient({ baseUrl: BASE, fetch });
-    await client.getConfig();
-    expect('credentials' in (calls[0]?.init ?? {})).toBe(false);
+    const call = await configCall({});
+    expect('credentials' in (call.init ?? {})).toBe(false);
   });
 
   it('resolves globalThis.fetch at call time, so a spy installed later is used', async () => {
@@ -224,10 +189,8 @@ describe('a JWT that cannot be a bearer token', () => {
   );
 
   it('accepts every base64url JWT and the token68 characters', async () => {
-    const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
     const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhIn0.AbC-_9~+/x==';
-    const client = createBookingsClient({ baseUrl: BASE, fetch, jwt: token });
-    await client.getConfig();
-    expect(calls[0]?.headers.get('authorization')).toBe(`Bearer ${token}`);
+    const call = await configCall({ jwt: token });
+    expect(call.headers.get('authorization')).toBe(`Bearer ${token}`);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createBookingsClient } from '../../../src/client/createBookingsClient.js';
 import { BookingsApiError } from '../../../src/client/errors.js';
 import { ANONYMOUS_IDENTITY, readJwtSubject } from '../../../src/client/jwtSubject.js';
-import { BASE, json, mockFetch, rejectionOf, VALID_CONFIG } from './fetchMock.js';
+import { BASE, json, mockFetch, rejectionOf } from './fetchMock.js';
+import { VALID_CONFIG } from './fixtures.js';
 
 const b64url = (text: string) => Buffer.from(text).toString('base64url');
 /** An unsigned JWT-shaped string: only the payload matters to readJwtSubject. */

@@ -4,15 +4,8 @@ import {
   DEFAULT_MAX_RESPONSE_BYTES,
 } from '../../../src/client/createBookingsClient.js';
 import type { BookingsApiError } from '../../../src/client/errors.js';
-import {
-  BASE,
-  json,
-  mockFetch,
-  rejectionOf,
-  VALID_CONFIG,
-  VALID_TOKEN,
-  VALID_USER,
-} from './fetchMock.js';
+import { BASE, json, mockFetch, rejectionOf } from './fetchMock.js';
+import { VALID_CONFIG, VALID_TOKEN, VALID_USER } from './fixtures.js';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.redirect-payload.signature';
 const API_KEY = 'ak_live_redirectkey';

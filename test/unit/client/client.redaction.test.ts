@@ -3,34 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { createBookingsClient } from '../../../src/client/createBookingsClient.js';
 import { isBookingsApiError } from '../../../src/client/errors.js';
 import { scrub } from '../../../src/client/validate.js';
-import { BASE, json, rejectionOf, VALID_TOKEN } from './fetchMock.js';
+import { expectNoSecretShown, quotingSchema, reachableStrings } from '../../helpers/secrets.js';
+import { BASE, json, rejectionOf } from './fetchMock.js';
+import { VALID_TOKEN } from './fixtures.js';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl';
 const API_KEY = 'ak_live_0123456789';
 
-/** Every string a logger could reach: own properties (enumerable or not), message, stack, causes. */
-function reachableStrings(value: unknown, seen = new Set<unknown>()): string[] {
-  if (typeof value === 'string') return [value];
-  if (!value || typeof value !== 'object' || seen.has(value)) return [];
-  seen.add(value);
-  const keys = new Set<PropertyKey>([...Reflect.ownKeys(value), 'name', 'message', 'stack']);
-  return [...keys].flatMap((key) =>
-    reachableStrings((value as Record<PropertyKey, unknown>)[key], seen),
-  );
-}
-
+/** The error is a BookingsApiError, and shows none of `secrets` however it is logged. */
 function expectNoSecret(error: unknown, ...secrets: string[]) {
   expect(isBookingsApiError(error)).toBe(true);
-  const shown = [
-    JSON.stringify(error),
-    String(error),
-    inspect(error, { depth: 10 }),
-    inspect(error, { depth: 10, showHidden: true }),
-    ...reachableStrings(error),
-  ];
-  for (const secret of secrets) {
-    for (const text of shown) expect(text).not.toContain(secret);
-  }
+  expectNoSecretShown(error, ...secrets);
 }
 
 describe('BookingsApiError never carries the JWT, the API key or the access token', () => {
@@ -61,15 +44,7 @@ describe('BookingsApiError never carries the JWT, the API key or the access toke
       jwt: JWT,
       fetch: async () => json(VALID_TOKEN),
       schemas: {
-        token: {
-          '~standard': {
-            version: 1,
-            vendor: 'host',
-            validate: (value: unknown) => {
-              throw new SyntaxError(`cannot read ${JSON.stringify(value)}`);
-            },
-          },
-        },
+        token: quotingSchema(SyntaxError),
       },
     });
     const error = await rejectionOf(client.refreshToken());

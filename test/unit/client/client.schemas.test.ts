@@ -5,7 +5,8 @@ import type { BookingsApiError } from '../../../src/client/errors.js';
 import { CalTokenRefreshResponseSchema } from '../../../src/client/schemas.js';
 import type { StandardSchemaV1 } from '../../../src/client/standardSchema.js';
 import { formatIssuePath, validateStandard } from '../../../src/client/validate.js';
-import { BASE, json, mockFetch, rejectionOf, VALID_TOKEN } from './fetchMock.js';
+import { BASE, json, mockFetch, rejectionOf } from './fetchMock.js';
+import { VALID_TOKEN } from './fixtures.js';
 
 interface Profile {
   id: string;

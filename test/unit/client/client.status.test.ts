@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBookingsClient } from '../../../src/client/createBookingsClient.js';
 import { BookingsApiError, isBookingsApiError } from '../../../src/client/errors.js';
-import {
-  BASE,
-  json,
-  mockFetch,
-  rejectionOf,
-  VALID_CONFIG,
-  VALID_TOKEN,
-  VALID_USER,
-} from './fetchMock.js';
+import { BASE, json, mockFetch, rejectionOf } from './fetchMock.js';
+import { VALID_CONFIG, VALID_TOKEN, VALID_USER } from './fixtures.js';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.secret-payload.signature';
 const API_KEY = 'ak_live_supersecretkey';

@@ -1,17 +1,9 @@
 import { vi } from 'vitest';
+import { createBookingsClient } from '../../../src/client/createBookingsClient.js';
+import type { BookingsClientOptions } from '../../../src/client/types.js';
+import { VALID_CONFIG } from './fixtures.js';
 
 export const BASE = 'https://api.example.test';
-
-export const VALID_CONFIG = { cal_client_id: 'cid', cal_api_url: 'https://api.cal.com/v2' };
-export const VALID_USER = { id: 7, email: 'ada@example.test', username: 'ada', timeZone: null };
-export const VALID_TOKEN = {
-  access_token: 'cal-access-token-123',
-  expires_in: 1800,
-  token_type: 'Bearer',
-  refreshed: false,
-  integration_status: 'created',
-  cal_client_id: 'cid',
-};
 
 export interface RecordedCall {
   url: string;
@@ -58,4 +50,19 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the promise to reject');
+}
+
+/**
+ * One `getConfig()` call of a client on `BASE` with `options`, through a recording fetch that answers
+ * `VALID_CONFIG`: the request as fetch received it.
+ */
+export async function configCall(
+  options: Omit<BookingsClientOptions, 'baseUrl' | 'fetch'>,
+): Promise<RecordedCall> {
+  const { fetch, calls } = mockFetch(() => json(VALID_CONFIG));
+  const client = createBookingsClient({ baseUrl: BASE, fetch, ...options });
+  await client.getConfig();
+  const [call] = calls;
+  if (call === undefined) throw new Error('getConfig() made no request');
+  return call;
 }

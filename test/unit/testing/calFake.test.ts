@@ -954,22 +954,12 @@ describe('request bodies, as Cal.com’s pipes and input service take them', () 
     expect(room.bookingFieldsResponses).toMatchObject({
       location: { value: 'somewhereElse', optionValue: 'Room 4' },
     });
-    expect(
-      errorOf(
-        book(t30.id, '2025-03-24T13:00:00Z', {
-          location: { type: 'attendeePhone', phone: '+37120993151' },
-        }),
-      ).message,
-    ).toBe(
+    const locationError = (location: Record<string, unknown>) =>
+      errorOf(book(t30.id, '2025-03-24T13:00:00Z', { location })).message;
+    expect(locationError({ type: 'attendeePhone', phone: '+37120993151' })).toBe(
       `Booking location with type attendeePhone not valid for event type with id=${t30.id}. The event type has following location types: integration, and only these types are allowed for booking location.`,
     );
-    expect(
-      errorOf(
-        book(t30.id, '2025-03-24T13:00:00Z', {
-          location: { type: 'integration', integration: 'zoom' },
-        }),
-      ).message,
-    ).toBe(
+    expect(locationError({ type: 'integration', integration: 'zoom' })).toBe(
       `Booking location with integration zoom not valid for event type with id=${t30.id}. The event type has following integrations: cal-video, and only these integrations are allowed for booking location.`,
     );
     expect(model.bookings('alice')).toHaveLength(3);

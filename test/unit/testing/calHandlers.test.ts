@@ -1,5 +1,4 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CAL_SLOT_TAKEN_MESSAGE,
   type CalApiHandlersScenario,
@@ -9,34 +8,16 @@ import {
   createCalFakeModel,
   FAKE_CAL_ACCESS_TOKEN,
 } from '../../../src/testing/index.js';
+import { calFetch } from '../../helpers/calFetch.js';
+import { withMswServer } from '../../helpers/mswServer.js';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = withMswServer();
 
 const AISQUARE = 'https://api.example.com';
 const CAL = 'https://api.cal.com';
-const VERSION: Record<string, string> = {
-  slots: '2024-09-04',
-  bookings: '2024-08-13',
-  'event-types': '2024-06-14',
-};
-
-async function cal(path: string, token: string, init: { method?: string; body?: unknown } = {}) {
-  const family = path.split(/[/?]/)[2] ?? '';
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
-  if (VERSION[family]) headers['cal-api-version'] = VERSION[family];
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${CAL}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: the tests read JSON bodies loosely
-  const body = (await response.json()) as any;
-  return { status: response.status, headers: response.headers, body };
-}
+/** A Cal.com request to the handlers, with `token` as its bearer. */
+const cal = (path: string, token: string, init: { method?: string; body?: unknown } = {}) =>
+  calFetch(CAL, path, token, init);
 
 async function aisquareToken(): Promise<string> {
   const response = await fetch(`${AISQUARE}/api/v1/bookings/token/refresh/`, {

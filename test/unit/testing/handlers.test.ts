@@ -1,5 +1,4 @@
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createBookingsClient,
   DEFAULT_ENDPOINTS,
@@ -20,12 +19,9 @@ import {
   FAKE_CAL_ACCESS_TOKEN,
   FIXTURE_CAL_CLIENT_ID,
 } from '../../../src/testing/index.js';
+import { withMswServer } from '../../helpers/mswServer.js';
 
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const server = withMswServer();
 
 const ORIGIN = 'https://api.example.com';
 const PATHS = {
@@ -34,6 +30,7 @@ const PATHS = {
   user: '/api/v1/bookings/user/',
 } as const;
 type Endpoint = keyof typeof PATHS;
+const ENDPOINTS = ['config', 'token', 'user'] as const;
 
 function use(options?: BookingsHandlersOptions): void {
   server.use(...createBookingsHandlers(options));
@@ -50,9 +47,21 @@ function request(endpoint: Endpoint, init: RequestInit & { origin?: string } = {
   });
 }
 
+/** The raw answer of `endpoint` under `scenario`. */
+function requestIn(scenario: BookingsHandlersOptions['scenario'], endpoint: Endpoint) {
+  use({ scenario });
+  return request(endpoint);
+}
+
 async function call(endpoint: Endpoint, init?: RequestInit & { origin?: string }) {
   const response = await request(endpoint, init);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+/** The status and JSON body of `endpoint` under `scenario`. */
+function callIn(scenario: BookingsHandlersOptions['scenario'], endpoint: Endpoint) {
+  use({ scenario });
+  return call(endpoint);
 }
 
 /** Resolves to 'pending' if `promise` has not settled after `ms`. */
@@ -163,18 +172,14 @@ describe("scenario 'notConnected'", () => {
 });
 
 describe("scenario 'unauthorized'", () => {
-  it.each(['config', 'token', 'user'] as const)(
-    'answers %s with 401 and a detail',
-    async (endpoint) => {
-      use({ scenario: 'unauthorized' });
-      const response = await request(endpoint);
-      expect(response.status).toBe(401);
-      expect(response.headers.get('WWW-Authenticate')).toMatch(/^Bearer/);
-      expect(await response.json()).toEqual({
-        detail: 'Authentication credentials were not provided.',
-      });
-    },
-  );
+  it.each(ENDPOINTS)('answers %s with 401 and a detail', async (endpoint) => {
+    const response = await requestIn('unauthorized', endpoint);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('WWW-Authenticate')).toMatch(/^Bearer/);
+    expect(await response.json()).toEqual({
+      detail: 'Authentication credentials were not provided.',
+    });
+  });
 
   it('says the token is invalid when one was sent', async () => {
     use({ scenario: 'unauthorized' });
@@ -187,30 +192,22 @@ describe("scenario 'unauthorized'", () => {
 });
 
 describe("scenario 'serverError'", () => {
-  it.each(['config', 'token', 'user'] as const)(
-    'answers %s with 500 and a detail',
-    async (endpoint) => {
-      use({ scenario: 'serverError' });
-      const answer = await call(endpoint);
-      expect(answer.status).toBe(500);
-      expect(answer.body.detail).toEqual(expect.stringContaining(endpoint));
-    },
-  );
+  it.each(ENDPOINTS)('answers %s with 500 and a detail', async (endpoint) => {
+    const answer = await callIn('serverError', endpoint);
+    expect(answer.status).toBe(500);
+    expect(answer.body.detail).toEqual(expect.stringContaining(endpoint));
+  });
 });
 
 describe("scenario 'malformed'", () => {
-  it.each(['config', 'token', 'user'] as const)(
-    'answers %s with 200 and a body that is not JSON',
-    async (endpoint) => {
-      use({ scenario: 'malformed' });
-      const response = await request(endpoint);
-      expect(response.status).toBe(200);
-      expect(response.headers.get('Content-Type')).toMatch(/application\/json/);
-      const text = await response.text();
-      expect(text.length).toBeGreaterThan(0);
-      expect(() => JSON.parse(text)).toThrow(SyntaxError);
-    },
-  );
+  it.each(ENDPOINTS)('answers %s with 200 and a body that is not JSON', async (endpoint) => {
+    const response = await requestIn('malformed', endpoint);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toMatch(/application\/json/);
+    const text = await response.text();
+    expect(text.length).toBeGreaterThan(0);
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
+  });
 });
 
 describe("scenario 'slow'", () => {

@@ -1,20 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { crossTabName } from '../../../src/token/crossTab.js';
-import {
-  apiError,
-  BASE_URL,
-  createChannelBus,
-  createFakeClient,
-  createFakeLocks,
-  createManager,
-  delayed,
-  flush,
-  HOUR,
-  installTokenTestEnvironment,
-  MINUTE,
-  SECOND,
-  tokenResponse,
-} from './helpers.js';
+import { apiError, delayed, tokenResponse } from './answers.js';
+import { createChannelBus, createFakeLocks } from './browserFakes.js';
+import { HOUR, MINUTE, SECOND } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { BASE_URL, createFakeClient, createManager, createTab, flush } from './helpers.js';
 
 installTokenTestEnvironment();
 
@@ -34,11 +24,7 @@ function slowServer() {
 describe('cross-tab', () => {
   it('names the channel after the base URL and the identity', async () => {
     const bus = createChannelBus();
-    const manager = createManager({
-      client: createFakeClient(),
-      identity: 'user-42',
-      createChannel: bus.factory,
-    });
+    const manager = createTab(bus, 'user-42');
     manager.start();
     expect(bus.factory).toHaveBeenCalledWith(`aisquare-bookings:${BASE_URL}:user-42`);
     expect(crossTabName(BASE_URL, 'user-42')).toBe(`aisquare-bookings:${BASE_URL}:user-42`);
@@ -128,11 +114,7 @@ describe('cross-tab', () => {
 
   it('ignores tokens that expire no later than ours, and malformed messages', async () => {
     const bus = createChannelBus();
-    const manager = createManager({
-      client: createFakeClient(),
-      identity: 'u1',
-      createChannel: bus.factory,
-    });
+    const manager = createTab(bus, 'u1');
     const token = await manager.getToken();
     const state = manager.getState();
     const peer = bus.factory(`aisquare-bookings:${BASE_URL}:u1`);
@@ -156,11 +138,7 @@ describe('cross-tab', () => {
     const waiting = createManager({ client: failing, identity: 'u1', createChannel: bus.factory });
     const pending = waiting.getAccessToken();
     await vi.advanceTimersByTimeAsync(500);
-    const other = createManager({
-      client: createFakeClient(),
-      identity: 'u1',
-      createChannel: bus.factory,
-    });
+    const other = createTab(bus, 'u1');
     const token = await other.getAccessToken();
     await expect(pending).resolves.toBe(token);
     await vi.advanceTimersByTimeAsync(MINUTE);
@@ -175,11 +153,7 @@ describe('cross-tab', () => {
     });
     const rejected = createManager({ client, identity: 'u1', createChannel: bus.factory });
     await expect(rejected.getToken()).rejects.toMatchObject({ kind: 'unauthorized' });
-    const other = createManager({
-      client: createFakeClient(),
-      identity: 'u1',
-      createChannel: bus.factory,
-    });
+    const other = createTab(bus, 'u1');
     const token = await other.getToken();
     await flush();
     expect(rejected.getState()).toMatchObject({ status: 'ready', token, error: null });

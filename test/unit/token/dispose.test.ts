@@ -1,19 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  apiError,
-  createChannelBus,
-  createFakeClient,
-  createManager,
-  delayed,
-  flush,
-  goOnline,
-  HOUR,
-  installTokenTestEnvironment,
-  MINUTE,
-  SECOND,
-  setVisibility,
-  tokenResponse,
-} from './helpers.js';
+import { apiError, delayed, tokenResponse } from './answers.js';
+import { createChannelBus, goOnline, setVisibility } from './browserFakes.js';
+import { HOUR, MINUTE, SECOND } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { createFakeClient, createManager, createTab, flush } from './helpers.js';
 
 installTokenTestEnvironment();
 
@@ -53,11 +43,7 @@ describe('dispose', () => {
     const onWindow = trackListeners(window);
     const onDocument = trackListeners(document);
     const bus = createChannelBus();
-    const manager = createManager({
-      client: createFakeClient(),
-      identity: 'u1',
-      createChannel: bus.factory,
-    });
+    const manager = createTab(bus, 'u1');
     await manager.getToken();
     expect(vi.getTimerCount()).toBeGreaterThan(0);
     expect(onWindow.added.map(([type]) => type)).toEqual(['online', 'offline']);

@@ -1,16 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  apiError,
-  createFakeClient,
-  createManager,
-  disposeManagers,
-  FAKED,
-  HOUR,
-  MINUTE,
-  SECOND,
-  T0,
-  tokenResponse,
-} from './helpers.js';
+import { apiError, tokenResponse } from './answers.js';
+import { FAKED, HOUR, MINUTE, SECOND, T0 } from './clock.js';
+import { createFakeClient, createManager, disposeManagers } from './helpers.js';
 
 // Hosts fake timers in many ways. Vitest 2's default list and many Jest setups leave
 // `performance.now()` real (it hardly moves while a test advances hours), and legacy timers leave
@@ -49,6 +40,34 @@ function timerClock() {
   };
 }
 
+/**
+ * A fake client that notes the timer time of each request in `times` and answers `answer(count)`,
+ * `count` being how many requests it has had, this one included.
+ */
+function timedClient(
+  clock: ReturnType<typeof timerClock>,
+  answer: (count: number) => ReturnType<typeof tokenResponse>,
+) {
+  const times: number[] = [];
+  const client = createFakeClient(async () => {
+    times.push(clock.now());
+    return answer(times.length);
+  });
+  return { times, client };
+}
+
+/**
+ * Fake timers and `Date` (not `performance`), a manager whose monotonic clock stands still, and the
+ * timer time of each of its token requests (each answered with a 1-hour token).
+ */
+function frozenMonotonicManager() {
+  install([...TIMERS, 'Date']);
+  const clock = timerClock();
+  const { times, client } = timedClient(clock, () => tokenResponse());
+  const manager = createManager({ client, monotonicNow: () => 0 });
+  return { clock, times, manager };
+}
+
 describe.each(SETUPS)('with fake %s', (_name, toFake) => {
   it('refreshes the token before each expiry, for hours', async () => {
     install(toFake);
@@ -69,10 +88,8 @@ describe.each(SETUPS)('with fake %s', (_name, toFake) => {
   it('retries a failing request after 1, 2, 4 and 8 s of timer time', async () => {
     install(toFake);
     const clock = timerClock();
-    const times: number[] = [];
-    const client = createFakeClient(async () => {
-      times.push(clock.now());
-      if (times.length < 5) throw apiError('network');
+    const { times, client } = timedClient(clock, (count) => {
+      if (count < 5) throw apiError('network');
       return tokenResponse();
     });
     const manager = createManager({ client });
@@ -85,11 +102,7 @@ describe.each(SETUPS)('with fake %s', (_name, toFake) => {
   it('a token that lives 1 s is requested at most once per 5 s of timer time', async () => {
     install(toFake);
     const clock = timerClock();
-    const times: number[] = [];
-    const client = createFakeClient(async () => {
-      times.push(clock.now());
-      return tokenResponse({ expires_in: 1 });
-    });
+    const { times, client } = timedClient(clock, () => tokenResponse({ expires_in: 1 }));
     const manager = createManager({ client, onError: () => {} });
     manager.start();
     for (let step = 0; step < 600; step += 1) await clock.advance(100);
@@ -110,11 +123,7 @@ describe('no clock makes the manager loop', () => {
     async (_name, jump) => {
       install([...TIMERS, 'Date']);
       const clock = timerClock();
-      const times: number[] = [];
-      const client = createFakeClient(async () => {
-        times.push(clock.now());
-        return tokenResponse({ expires_in: 60 });
-      });
+      const { times, client } = timedClient(clock, () => tokenResponse({ expires_in: 60 }));
       // Frozen, not merely slow: the real clock moves a little while the test runs.
       const manager = createManager({ client, monotonicNow: () => 0, onError: () => {} });
       manager.start();
@@ -137,14 +146,7 @@ describe('no clock makes the manager loop', () => {
   );
 
   it('a request made between two of its timers still waits 5 s of timer time for the next', async () => {
-    install([...TIMERS, 'Date']);
-    const clock = timerClock();
-    const times: number[] = [];
-    const client = createFakeClient(async () => {
-      times.push(clock.now());
-      return tokenResponse();
-    });
-    const manager = createManager({ client, monotonicNow: () => 0 });
+    const { clock, times, manager } = frozenMonotonicManager();
     await manager.getToken();
     // The 5 s tick has fired once when a caller forces a refresh at 7 s, 2 s after the tick.
     await clock.advance(7 * SECOND);
@@ -155,14 +157,7 @@ describe('no clock makes the manager loop', () => {
   });
 
   it('callers asking again and again while performance.now() stands still', async () => {
-    install([...TIMERS, 'Date']);
-    const clock = timerClock();
-    const times: number[] = [];
-    const client = createFakeClient(async () => {
-      times.push(clock.now());
-      return tokenResponse();
-    });
-    const manager = createManager({ client, monotonicNow: () => 0 });
+    const { clock, times, manager } = frozenMonotonicManager();
     for (let step = 0; step < 300; step += 1) {
       void manager.getAccessToken({ forceRefresh: true });
       await clock.advance(100);

@@ -11,7 +11,8 @@ import {
   transition,
 } from '../../../src/token/machine.js';
 import type { CalToken } from '../../../src/token/types.js';
-import { HOUR, MINUTE, SECOND, T0, tokenResponse } from './helpers.js';
+import { tokenResponse } from './answers.js';
+import { HOUR, MINUTE, SECOND, T0 } from './clock.js';
 
 // The token machine's table in docs/architecture.md, each row driven through `transition`.
 const DOC = join(import.meta.dirname, '../../../docs/architecture.md');

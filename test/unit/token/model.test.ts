@@ -5,16 +5,10 @@ import { backoffDelay } from '../../../src/token/backoff.js';
 import { createCalTokenManager } from '../../../src/token/createCalTokenManager.js';
 import { crossTabName } from '../../../src/token/crossTab.js';
 import type { CalTokenManager } from '../../../src/token/types.js';
-import {
-  apiError,
-  BASE_URL,
-  createChannelBus,
-  createFakeLocks,
-  FAKED,
-  SECOND,
-  T0,
-  tokenResponse,
-} from './helpers.js';
+import { apiError, tokenResponse } from './answers.js';
+import { createChannelBus, createFakeLocks } from './browserFakes.js';
+import { FAKED, SECOND, T0 } from './clock.js';
+import { BASE_URL } from './helpers.js';
 
 // Model-based test: random sequences of time passing, wall-clock jumps, focus, network, server
 // replies, cross-tab messages, callers and dispose; the invariants are checked after every step.

@@ -1,23 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { crossTabName } from '../../../src/token/crossTab.js';
 import { MAX_TIMER_DELAY_MS } from '../../../src/token/schedule.js';
-import {
-  apiError,
-  BASE_URL,
-  createChannelBus,
-  createFakeClient,
-  createFakeLocks,
-  createManager,
-  DAY,
-  delayed,
-  flush,
-  HOUR,
-  installTokenTestEnvironment,
-  MINUTE,
-  SECOND,
-  T0,
-  tokenResponse,
-} from './helpers.js';
+import { apiError, delayed, tokenResponse } from './answers.js';
+import { createChannelBus, createFakeLocks } from './browserFakes.js';
+import { DAY, HOUR, MINUTE, SECOND, T0 } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { BASE_URL, createFakeClient, createManager, createTab, flush } from './helpers.js';
 
 installTokenTestEnvironment();
 
@@ -108,11 +96,7 @@ describe('cross-tab', () => {
 
   it('ignores forged and implausible messages (expiry 1e13 ms ahead, issued in the future)', async () => {
     const bus = createChannelBus();
-    const manager = createManager({
-      client: createFakeClient(),
-      identity: 'u',
-      createChannel: bus.factory,
-    });
+    const manager = createTab(bus, 'u');
     const token = await manager.getToken();
     const state = manager.getState();
     const peer = bus.factory(crossTabName(BASE_URL, 'u'));

@@ -1,20 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BookingsErrorKind } from '../../../src/client/errors.js';
 import { backoffDelay } from '../../../src/token/backoff.js';
-import {
-  apiError,
-  createFakeClient,
-  createManager,
-  flush,
-  goOnline,
-  HOUR,
-  installTokenTestEnvironment,
-  MINUTE,
-  SECOND,
-  setVisibility,
-  T0,
-  tokenResponse,
-} from './helpers.js';
+import { apiError, tokenResponse } from './answers.js';
+import { goOnline, setVisibility } from './browserFakes.js';
+import { HOUR, MINUTE, SECOND, T0 } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { createFakeClient, createManager, flush, startedManager } from './helpers.js';
 
 installTokenTestEnvironment();
 
@@ -185,9 +176,7 @@ describe('final errors', () => {
       });
       const onAuthError = vi.fn();
       const onError = vi.fn();
-      const manager = createManager({ client, onAuthError, onError });
-      manager.start();
-      await flush();
+      const manager = await startedManager({ client, onAuthError, onError });
       expect(manager.getState()).toMatchObject({
         status: 'unauthorized',
         token: null,

@@ -1,19 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { computeRefreshAt, MAX_TIMER_DELAY_MS } from '../../../src/token/schedule.js';
-import {
-  createFakeClient,
-  createManager,
-  DAY,
-  delayed,
-  flush,
-  HOUR,
-  installTokenTestEnvironment,
-  MINUTE,
-  SECOND,
-  setVisibility,
-  T0,
-  tokenResponse,
-} from './helpers.js';
+import { delayed, tokenResponse } from './answers.js';
+import { setVisibility } from './browserFakes.js';
+import { DAY, HOUR, MINUTE, SECOND, T0 } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { createFakeClient, createManager, flush, startedManager } from './helpers.js';
 
 installTokenTestEnvironment();
 
@@ -59,12 +50,19 @@ describe('computeRefreshAt', () => {
   });
 });
 
+/** A manager of `expiresIn`-second tokens (jitter at its largest), started, 10 minutes later. */
+async function tenMinutesOf(expiresIn: number) {
+  const client = createFakeClient(async () => tokenResponse({ expires_in: expiresIn }));
+  const manager = createManager({ client, random: () => 0.999_999 });
+  manager.start();
+  await vi.advanceTimersByTimeAsync(10 * MINUTE);
+  return { client, manager };
+}
+
 describe('refresh schedule', () => {
   it('refreshes at expiresAt - leeway: not 1 ms before, exactly then, and once', async () => {
     const client = createFakeClient();
-    const manager = createManager({ client });
-    manager.start();
-    await flush();
+    const manager = await startedManager({ client });
     expect(manager.getState().nextRefreshAt).toBe(T0 + HOUR - MINUTE);
     await vi.advanceTimersByTimeAsync(HOUR - MINUTE - 1);
     expect(client.refreshToken).toHaveBeenCalledTimes(1);
@@ -90,10 +88,7 @@ describe('refresh schedule', () => {
     'a %i-second token makes at most 12 requests a minute (5 s between requests)',
     async (expiresIn) => {
       // Changed: short tokens used to be refreshed once per lifetime (600 requests for 1-s tokens).
-      const client = createFakeClient(async () => tokenResponse({ expires_in: expiresIn }));
-      const manager = createManager({ client, random: () => 0.999_999 });
-      manager.start();
-      await vi.advanceTimersByTimeAsync(10 * MINUTE);
+      const { client } = await tenMinutesOf(expiresIn);
       expect(client.refreshToken.mock.calls.length).toBeLessThanOrEqual(10 * 12 + 1);
       expect(client.refreshToken.mock.calls.length).toBeGreaterThanOrEqual(10 * 12 - 1);
     },
@@ -102,10 +97,7 @@ describe('refresh schedule', () => {
   it.each([10, 30, 60])(
     'a %i-second token over 10 minutes stays fresh and never loops',
     async (expiresIn) => {
-      const client = createFakeClient(async () => tokenResponse({ expires_in: expiresIn }));
-      const manager = createManager({ client, random: () => 0.999_999 });
-      manager.start();
-      await vi.advanceTimersByTimeAsync(10 * MINUTE);
+      const { client, manager } = await tenMinutesOf(expiresIn);
       const lifetimes = (10 * MINUTE) / (expiresIn * SECOND);
       const count = client.refreshToken.mock.calls.length;
       expect(count).toBeGreaterThanOrEqual(lifetimes);
@@ -147,6 +139,15 @@ describe('refresh schedule', () => {
   });
 });
 
+/** A manager that has its first token (1 hour), on a page just hidden. */
+async function hiddenWithAToken() {
+  const client = createFakeClient();
+  const manager = createManager({ client });
+  await manager.getToken();
+  setVisibility('hidden');
+  return { client, manager };
+}
+
 describe('sleep, wake and visibility', () => {
   it('after a simulated sleep (clock jumps 2 h, no timer ran) the next tick refreshes once', async () => {
     const client = createFakeClient();
@@ -161,10 +162,7 @@ describe('sleep, wake and visibility', () => {
   });
 
   it('visibilitychange to visible refreshes at once when the refresh moment has passed', async () => {
-    const client = createFakeClient();
-    const manager = createManager({ client });
-    await manager.getToken();
-    setVisibility('hidden');
+    const { client, manager } = await hiddenWithAToken();
     // some real (monotonic) time passes too: at least 5 s between token requests
     await vi.advanceTimersByTimeAsync(10 * SECOND);
     vi.setSystemTime(T0 + 2 * HOUR);
@@ -175,10 +173,7 @@ describe('sleep, wake and visibility', () => {
   });
 
   it('makes no request while hidden, even when the timer fires; one when visible again', async () => {
-    const client = createFakeClient();
-    const manager = createManager({ client });
-    await manager.getToken();
-    setVisibility('hidden');
+    const { client } = await hiddenWithAToken();
     await vi.advanceTimersByTimeAsync(5 * HOUR);
     expect(client.refreshToken).toHaveBeenCalledTimes(1);
     expect(vi.getTimerCount()).toBe(0); // no tick while hidden, the due timer has fired
@@ -205,9 +200,7 @@ describe('sleep, wake and visibility', () => {
   it('an explicit getToken on a hidden page is served at once', async () => {
     setVisibility('hidden', false);
     const client = createFakeClient();
-    const manager = createManager({ client });
-    manager.start();
-    await flush();
+    const manager = await startedManager({ client });
     expect(client.refreshToken).not.toHaveBeenCalled();
     await expect(manager.getAccessToken()).resolves.toMatch(/^cal-secret-/);
     expect(client.refreshToken).toHaveBeenCalledTimes(1);

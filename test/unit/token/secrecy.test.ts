@@ -1,17 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isBookingsApiError } from '../../../src/client/errors.js';
-import {
-  apiError,
-  createChannelBus,
-  createFakeClient,
-  createManager,
-  flush,
-  HOUR,
-  installTokenTestEnvironment,
-  MINUTE,
-  SECOND,
-  tokenResponse,
-} from './helpers.js';
+import { apiError, tokenResponse } from './answers.js';
+import { createChannelBus } from './browserFakes.js';
+import { HOUR, MINUTE, SECOND } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { createFakeClient, createManager, createTab, flush } from './helpers.js';
 
 installTokenTestEnvironment();
 
@@ -59,11 +52,7 @@ describe('secrecy', () => {
       createChannel: bus.factory,
       onError: () => {},
     });
-    const peer = createManager({
-      client: createFakeClient(),
-      identity: 'u1',
-      createChannel: bus.factory,
-    });
+    const peer = createTab(bus, 'u1');
     await manager.getToken();
     await peer.getToken();
     secrets.push(peer.getState().token?.accessToken ?? '');

@@ -1,16 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCalTokenManager } from '../../../src/token/createCalTokenManager.js';
-import {
-  createFakeClient,
-  createManager,
-  delayed,
-  flush,
-  HOUR,
-  installTokenTestEnvironment,
-  MINUTE,
-  T0,
-  tokenResponse,
-} from './helpers.js';
+import { delayed, tokenResponse } from './answers.js';
+import { HOUR, MINUTE, T0 } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { createFakeClient, createManager, flush } from './helpers.js';
 
 installTokenTestEnvironment();
 

@@ -1,14 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  createFakeClient,
-  createManager,
-  flush,
-  goOnline,
-  HOUR,
-  installTokenTestEnvironment,
-  setVisibility,
-  tokenResponse,
-} from './helpers.js';
+import { tokenResponse } from './answers.js';
+import { goOnline, setVisibility } from './browserFakes.js';
+import { HOUR } from './clock.js';
+import { installTokenTestEnvironment } from './environment.js';
+import { createFakeClient, createManager, startedManager } from './helpers.js';
 
 installTokenTestEnvironment();
 
@@ -26,9 +21,7 @@ describe('response validation', () => {
     const client = createFakeClient(async () => response);
     const onError = vi.fn();
     const onTokenRefreshed = vi.fn();
-    const manager = createManager({ client, onError, onTokenRefreshed });
-    manager.start();
-    await flush();
+    const manager = await startedManager({ client, onError, onTokenRefreshed });
     expect(manager.getState()).toMatchObject({
       status: 'error',
       token: null,

@@ -1,0 +1,271 @@
+/**
+ * What each Cal.com endpoint answers once the request is routed, authorized and valid: slots, the
+ * bookings list, event types, one booking or series, creating, cancelling and rescheduling.
+ *
+ * @module
+ */
+import { fail, fromFailure } from './calErrors.js';
+import { bookingNotFound } from './failures.js';
+import type { CalFakeBooking, CalFakeModel, CalFakeUser } from './modelTypes.js';
+import { bookingOutput, calPagination, eventTypeOutput, seriesOutput } from './outputs.js';
+import {
+  eventTypeIdBySlug,
+  instantParam,
+  intParam,
+  type parseCancelBody,
+  type parseCreateBody,
+  type parseRescheduleBody,
+} from './requests.js';
+import { DAY_MS, dateKey, formatInZone, isMidnightUtc, isTimeZone } from './time.js';
+
+const MAX_SLOT_RANGE_MS = 400 * DAY_MS;
+
+export function slotsData(model: CalFakeModel, query: URLSearchParams) {
+  const from = instantParam(query, 'start', true) as number;
+  let to = instantParam(query, 'end', true) as number;
+  // Cal.com reads a date-only (midnight UTC) `end` as the end of that day.
+  if (isMidnightUtc(to)) to += DAY_MS - 1000;
+  // apps/api/v2/src/modules/slots/slots-2024-09-04/services/slots.service.ts
+  // @ f0ac6126fbf673cb8202562293bf12d976ccaa49 (the slots engine's "Invalid time range given").
+  if (to < from) {
+    fail(400, "Invalid time range given - check the 'start' and 'end' query parameters.");
+  }
+  if (to - from > MAX_SLOT_RANGE_MS)
+    fail(400, 'The range from start to end must not exceed 400 days.');
+  const timeZone = query.get('timeZone') ?? undefined;
+  if (timeZone !== undefined && !isTimeZone(timeZone)) fail(400, `Invalid time zone: ${timeZone}`);
+  const format = query.get('format') ?? 'time';
+  if (format !== 'time' && format !== 'range')
+    fail(400, 'format must be one of the following values: time, range');
+  const duration = intParam(query, 'duration', 1);
+
+  let eventTypeId = intParam(query, 'eventTypeId', 1);
+  if (eventTypeId === undefined) {
+    const slug = query.get('eventTypeSlug');
+    const username = query.get('username');
+    if (slug === null || username === null) {
+      fail(400, 'Either eventTypeId, or eventTypeSlug with username, must be provided');
+    }
+    eventTypeId = eventTypeIdBySlug(model, username as string, slug as string);
+  }
+  if (eventTypeId === undefined || model.eventType(eventTypeId) === undefined) {
+    fail(404, 'Event Type not found');
+  }
+  const zone = timeZone ?? 'UTC';
+  const data: Record<string, { start: string; end?: string }[]> = {};
+  for (const slot of model.slots(eventTypeId as number, from, to, {
+    duration,
+    ignoreBookingUid: query.get('bookingUidToReschedule') ?? undefined,
+  })) {
+    const start = formatInZone(slot.start, zone);
+    // The local date leads the ISO string; only a year past 9999 (more digits, or a sign) asks again.
+    const key = start.charAt(10) === 'T' ? start.slice(0, 10) : dateKey(slot.start, zone);
+    const entry = format === 'range' ? { start, end: formatInZone(slot.end, zone) } : { start };
+    const day = data[key] ?? [];
+    day.push(entry);
+    data[key] = day;
+  }
+  return data;
+}
+
+const STATUSES = ['upcoming', 'recurring', 'past', 'cancelled', 'unconfirmed'] as const;
+
+export function bookingsList(model: CalFakeModel, sub: string, query: URLSearchParams) {
+  const take = intParam(query, 'take') ?? 100;
+  const skip = intParam(query, 'skip') ?? 0;
+  const statuses = (query.get('status') ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
+  for (const status of statuses) {
+    if (!(STATUSES as readonly string[]).includes(status)) {
+      fail(400, `status must be one of the following values: ${STATUSES.join(', ')}`);
+    }
+  }
+  const sortStart = query.get('sortStart');
+  if (sortStart !== null && sortStart !== 'asc' && sortStart !== 'desc') {
+    fail(400, 'sortStart must be one of the following values: asc, desc');
+  }
+  const afterStart = instantParam(query, 'afterStart', false);
+  const beforeEnd = instantParam(query, 'beforeEnd', false);
+  const eventTypeId = intParam(query, 'eventTypeId', 1);
+  const attendeeEmail = query.get('attendeeEmail');
+  const now = model.now();
+  const live = (booking: CalFakeBooking) =>
+    booking.status === 'accepted' || booking.status === 'pending';
+  const matchesStatus = (booking: CalFakeBooking, status: (typeof STATUSES)[number]) => {
+    switch (status) {
+      case 'upcoming':
+        return booking.end >= now && live(booking);
+      case 'past':
+        return booking.end <= now && live(booking);
+      case 'cancelled':
+        return booking.status === 'cancelled' || booking.status === 'rejected';
+      case 'unconfirmed':
+        return booking.end >= now && booking.status === 'pending';
+      case 'recurring':
+        // The occurrences of series still to come and not cancelled or rejected.
+        return booking.recurringEventId !== undefined && booking.end >= now && live(booking);
+    }
+  };
+  const matching = model
+    .bookings(sub)
+    .filter(
+      (booking) =>
+        (statuses.length === 0 ||
+          statuses.some((status) => matchesStatus(booking, status as (typeof STATUSES)[number]))) &&
+        (afterStart === undefined || booking.start >= afterStart) &&
+        (beforeEnd === undefined || booking.end <= beforeEnd) &&
+        (eventTypeId === undefined || booking.eventTypeId === eventTypeId) &&
+        (attendeeEmail === null || booking.attendee.email === attendeeEmail),
+    );
+  // Cal.com's default order: past and cancelled lists newest first, every other list oldest first.
+  const descending =
+    sortStart === 'desc' ||
+    (sortStart === null &&
+      statuses.length === 1 &&
+      (statuses[0] === 'past' || statuses[0] === 'cancelled'));
+  matching.sort((a, b) => (descending ? b.start - a.start : a.start - b.start) || a.id - b.id);
+  return {
+    data: matching.slice(skip, skip + take).map((booking) => bookingOutput(booking, model)),
+    pagination: calPagination(skip, take, matching.length),
+  };
+}
+
+export function eventTypesData(
+  model: CalFakeModel,
+  sub: string | undefined,
+  query: URLSearchParams,
+) {
+  const username = query.get('username');
+  const eventSlug = query.get('eventSlug');
+  let ownerSub = sub;
+  let includeHidden = true;
+  if (username !== null) {
+    ownerSub = model.findSubByUsername(username);
+    if (ownerSub === undefined) return [];
+    includeHidden = ownerSub === sub;
+  }
+  // Neither a token nor a username: an empty list (ET/services/event-types.service.ts
+  // @ 5b6d63e6300b8d930530b1b876d556a12fcfbd96, `getEventTypes`).
+  if (ownerSub === undefined) return [];
+  const owner = model.getUser(ownerSub) as CalFakeUser;
+  return model
+    .eventTypes(ownerSub)
+    .filter(
+      (type) => (includeHidden || !type.hidden) && (eventSlug === null || type.slug === eventSlug),
+    )
+    .map((type) => eventTypeOutput(type, owner));
+}
+
+/**
+ * `GET /v2/bookings/{uid}` (bookings.service.ts @ 015b57aa35e8f11ded25dc1cedd7460a58440f72,
+ * `getBooking`): the booking with that uid (an occurrence of a series as such), else every occurrence
+ * of the series whose uid it is, whatever their status, else 404.
+ */
+export function bookingOrSeries(model: CalFakeModel, uid: string) {
+  const booking = model.booking(uid);
+  if (booking !== undefined) return bookingOutput(booking, model);
+  const series = model.series(uid);
+  if (series.length === 0) return fromFailure(bookingNotFound(uid));
+  return seriesOutput(series, model);
+}
+
+/**
+ * `POST /v2/bookings/{uid}/cancel`, as Cal.com's bookings service runs it (bookings.service.ts
+ * @ 015b57aa35e8f11ded25dc1cedd7460a58440f72 `cancelBooking`, input.service.ts
+ * @ 01598ed41a205884e52f5c03577b81e41bce0fff `transformInputCancelBooking`): a series' uid cancels its
+ * occurrences still to come and answers the whole series; `cancelSubsequentBookings` on one occurrence
+ * cancels it and the later ones and answers the series; on a booking outside a series it cancels the
+ * booking, then answers 400 (Cal.com checks only while building the answer).
+ */
+export function cancel(
+  model: CalFakeModel,
+  uid: string,
+  input: ReturnType<typeof parseCancelBody>,
+  cancelledBy: string | undefined,
+) {
+  const by = cancelledBy === undefined ? {} : { cancelledBy };
+  const reason =
+    input.cancellationReason === undefined ? {} : { cancellationReason: input.cancellationReason };
+  if (input.seatUid !== undefined) {
+    // The fake has no seated event types, so no seat exists.
+    return fail(400, 'Invalid seatUid: this seat does not exist or has already been cancelled.');
+  }
+  if (model.booking(uid) === undefined && model.series(uid).length > 0) {
+    if (input.cancelSubsequentBookings) {
+      fail(
+        400,
+        'Cannot cancel subsequent bookings for recurring event - you have to provide uid of one of the individual bookings of a recurring booking.',
+      );
+    }
+    const result = model.cancelSeries(uid, { ...reason, ...by });
+    if (!result.ok) return fromFailure(result.failure);
+    return seriesOutput(result.bookings, model);
+  }
+  if (model.booking(uid) === undefined) return fail(404, `Booking with uid=${uid} not found`);
+  const result = model.cancelBooking(uid, {
+    ...reason,
+    ...by,
+    cancelSubsequentBookings: input.cancelSubsequentBookings,
+  });
+  if (!result.ok) return fromFailure(result.failure);
+  if (input.cancelSubsequentBookings) {
+    const seriesUid = result.booking.recurringEventId;
+    if (seriesUid === undefined) {
+      return fail(400, `Booking with bookingUid=${uid} is not part of a recurring booking.`);
+    }
+    return seriesOutput(model.series(seriesUid), model);
+  }
+  return bookingOutput(result.booking, model);
+}
+
+/** The answer data of `POST /v2/bookings`, and its status (201). */
+export function createBookingData(model: CalFakeModel, body: ReturnType<typeof parseCreateBody>) {
+  const { recurrenceCount, instant, ...input } = body;
+  const eventType = model.eventType(input.eventTypeId);
+  if (eventType === undefined) {
+    return fail(404, `Event type with id ${input.eventTypeId} not found.`);
+  }
+  // Every event type of the fake belongs to a user (bookings.service.ts createInstantBooking).
+  if (instant) {
+    fail(
+      400,
+      'Instant bookings are only supported for team event types, not individual user event types.',
+    );
+  }
+  // Cal.com picks the output by the event type, not the body (bookings.service.ts
+  // `createBooking`): a recurring type books its series and answers it, sorted by start; on any
+  // other type `recurrenceCount` is accepted by the pipe and then unused (the regular path,
+  // input.service.ts `transformInputCreateBooking`, never reads it).
+  if (eventType.recurrence !== null) {
+    const result = model.createRecurringBooking({ ...input, recurrenceCount });
+    if (!result.ok) return fromFailure(result.failure);
+    return seriesOutput(result.bookings, model);
+  }
+  const result = model.createBooking(input);
+  if (!result.ok) return fromFailure(result.failure);
+  return bookingOutput(result.booking, model);
+}
+
+/** The answer data of `POST /v2/bookings/{uid}/reschedule`: the new booking. */
+export function rescheduleData(
+  model: CalFakeModel,
+  uid: string,
+  input: ReturnType<typeof parseRescheduleBody>,
+) {
+  if (model.booking(uid) === undefined) return fromFailure(bookingNotFound(uid));
+  if (input.seatUid !== undefined) {
+    // The fake has no seated event types (input.service.ts transformInputRescheduleSeatedBooking).
+    return fail(404, `Seat with uid=${input.seatUid} does not exist.`);
+  }
+  const result = model.rescheduleBooking(uid, {
+    start: input.start,
+    ...(input.reschedulingReason !== undefined
+      ? { reschedulingReason: input.reschedulingReason }
+      : {}),
+    ...(input.rescheduledBy !== undefined ? { rescheduledBy: input.rescheduledBy } : {}),
+  });
+  if (!result.ok) return fromFailure(result.failure);
+  return bookingOutput(result.booking, model);
+}

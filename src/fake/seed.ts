@@ -1,0 +1,172 @@
+/**
+ * What every integrated user starts with: Cal.com's default booking fields, the seeded event types
+ * and a Monday-to-Friday working week.
+ *
+ * @module
+ */
+import type { CalFakeAvailability, CalFakeBookingField, CalFakeEventType } from './modelTypes.js';
+
+/**
+ * The locations of every seeded event type, in Cal.com's 2024-06-14 output form: Cal Video, the
+ * location an event type gets when none is set.
+ */
+export const EVENT_TYPE_LOCATIONS: readonly { type: 'integration'; integration: string }[] = [
+  { type: 'integration', integration: 'cal-video' },
+];
+
+/**
+ * Cal.com's default booking fields that the 2024-06-14 list shows (its hidden `attendeePhoneNumber`
+ * and `title` fields are left out of the list, so the fake does not keep them).
+ */
+function defaultBookingFields(): CalFakeBookingField[] {
+  return [
+    {
+      type: 'name',
+      slug: 'name',
+      label: 'Your name',
+      required: true,
+      hidden: false,
+      isDefault: true,
+      disableOnPrefill: false,
+    },
+    {
+      type: 'email',
+      slug: 'email',
+      label: 'Email address',
+      required: true,
+      hidden: false,
+      isDefault: true,
+      disableOnPrefill: false,
+    },
+    {
+      type: 'textarea',
+      slug: 'notes',
+      label: 'Additional notes',
+      placeholder: 'Please share anything that will help prepare for our meeting.',
+      required: false,
+      hidden: false,
+      isDefault: true,
+      disableOnPrefill: false,
+    },
+    {
+      type: 'multiemail',
+      slug: 'guests',
+      label: 'Add guests',
+      required: false,
+      hidden: false,
+      isDefault: true,
+      disableOnPrefill: false,
+    },
+    {
+      type: 'textarea',
+      slug: 'rescheduleReason',
+      label: 'Reason for reschedule',
+      required: false,
+      hidden: false,
+      isDefault: true,
+      disableOnPrefill: false,
+    },
+  ];
+}
+
+type SeedEventType = Omit<CalFakeEventType, 'id' | 'ownerId' | 'scheduleId'>;
+
+/**
+ * The event types every integrated user starts with: 15, 30 and 60 minutes (the 60 one hidden), with
+ * realistic notice, interval and buffers so that tests exercise each rule, and (unless
+ * `recurring` is false) a weekly check-in booked as a series of four.
+ */
+export function seedEventTypes(recurring: boolean): SeedEventType[] {
+  const oneOff: SeedEventType[] = [
+    {
+      title: '15 Minute Meeting',
+      slug: '15min',
+      description: 'A quick call to say hello or answer one question.',
+      lengthInMinutes: 15,
+      slotInterval: 15,
+      minimumBookingNotice: 60,
+      beforeEventBuffer: 0,
+      afterEventBuffer: 5,
+      hidden: false,
+      bookingFields: defaultBookingFields(),
+      recurrence: null,
+    },
+    {
+      title: '30 Minute Meeting',
+      slug: '30min',
+      description: 'A half-hour conversation: a demo, a review or a planning session.',
+      lengthInMinutes: 30,
+      lengthInMinutesOptions: [15, 30, 45],
+      slotInterval: null,
+      minimumBookingNotice: 120,
+      beforeEventBuffer: 10,
+      afterEventBuffer: 10,
+      hidden: false,
+      bookingFields: [
+        ...defaultBookingFields(),
+        {
+          type: 'text',
+          slug: 'company',
+          label: 'Company',
+          placeholder: 'Acme Ltd.',
+          required: false,
+          hidden: false,
+          isDefault: false,
+          disableOnPrefill: false,
+        },
+      ],
+      recurrence: null,
+    },
+    {
+      title: '60 Minute Deep Dive',
+      slug: '60min',
+      description: 'An hour-long working session, booked by invitation only.',
+      lengthInMinutes: 60,
+      slotInterval: 30,
+      minimumBookingNotice: 1440,
+      beforeEventBuffer: 0,
+      afterEventBuffer: 15,
+      hidden: true,
+      bookingFields: [
+        ...defaultBookingFields(),
+        {
+          type: 'select',
+          slug: 'topic',
+          label: 'Topic',
+          required: true,
+          hidden: false,
+          isDefault: false,
+          disableOnPrefill: false,
+          options: ['Onboarding', 'Integration', 'Other'],
+        },
+      ],
+      recurrence: null,
+    },
+  ];
+  if (!recurring) return oneOff;
+  return [
+    ...oneOff,
+    {
+      // Hidden, as the 60 minute one: bookable by id, slug or link, and off a public booking page,
+      // whose flow books one meeting while this answers a whole series.
+      title: 'Weekly Check-in',
+      slug: 'weekly-check-in',
+      description: 'A half-hour check-in, the same time every week for four weeks.',
+      lengthInMinutes: 30,
+      slotInterval: null,
+      minimumBookingNotice: 120,
+      beforeEventBuffer: 0,
+      afterEventBuffer: 0,
+      hidden: true,
+      bookingFields: defaultBookingFields(),
+      recurrence: { frequency: 'weekly', interval: 1, occurrences: 4 },
+    },
+  ];
+}
+
+/** Monday to Friday, 09:00 to 17:00. */
+export const WORK_WEEK: CalFakeAvailability = {
+  days: [1, 2, 3, 4, 5],
+  startMinute: 9 * 60,
+  endMinute: 17 * 60,
+};
