@@ -4,6 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { chooseTime, renderBooker } from '../../../helpers/bookerWorld.js';
 import { createCalWorld } from '../../../helpers/calWorld.js';
 
+/**
+ * The first slots request. The picker asks for slots after it mounts, through the token, so the
+ * request can follow the `choosingDay` state: wait for the request itself.
+ */
+function firstSlotsCall(world: { calls: URL[] }): Promise<URL | undefined> {
+  return waitFor(() => {
+    const call = world.calls.find((url) => url.pathname === '/v2/slots');
+    expect(call).toBeDefined();
+    return call;
+  });
+}
+
 describe('CalBooker and a recurring series', () => {
   it('rescheduleUid naming a series moves its next occurrence still on (Cal.com moves one at a time)', async () => {
     const world = createCalWorld({ recurringEventType: true });
@@ -26,7 +38,7 @@ describe('CalBooker and a recurring series', () => {
     const user = userEvent.setup();
     const { root } = renderBooker(world, { rescheduleUid: seriesUid, timeZone: 'UTC' });
     await waitFor(() => expect(root()).toHaveAttribute('data-state', 'choosingDay'));
-    const slotCall = world.calls.find((url) => url.pathname === '/v2/slots');
+    const slotCall = await firstSlotsCall(world);
     expect(slotCall?.searchParams.get('bookingUidToReschedule')).toBe(two?.uid);
     await chooseTime(user, 1);
     await user.click(screen.getByRole('button', { name: 'Confirm new time' }));
@@ -64,7 +76,7 @@ describe('CalBooker and a series whose first occurrence is over', () => {
       timeZone: 'UTC',
     });
     await waitFor(() => expect(root()).toHaveAttribute('data-state', 'choosingDay'));
-    const slotCall = world.calls.find((url) => url.pathname === '/v2/slots');
+    const slotCall = await firstSlotsCall(world);
     expect(slotCall?.searchParams.get('bookingUidToReschedule')).toBe(next?.uid);
   });
 });
