@@ -13,6 +13,7 @@ export type {
   UseCalSlotPickerOptions,
   UseCalSlotPickerResult,
 } from '../react/calSlotPickerTypes.js';
+export type { UseCalBookingFormResult } from '../react/useCalBookingForm.js';
 export type {
   CalBookingsListState,
   CalBookingsListTab,
@@ -33,19 +34,18 @@ export type {
   CalBookingConfirmationState,
 } from './booking/CalBookingConfirmation.js';
 export { CalBookingConfirmation } from './booking/CalBookingConfirmation.js';
-export type { CalBookingFormProps, CalBookingFormState } from './booking/CalBookingForm.js';
-export { CalBookingForm } from './booking/CalBookingForm.js';
+export type {
+  CalBookingFormProps,
+  CalBookingFormState,
+  UseCalBookingFormOptions,
+} from './booking/CalBookingForm.js';
+export { CalBookingForm, useCalBookingForm } from './booking/CalBookingForm.js';
 export type { CalBookingsListProps } from './booking/CalBookingsList.js';
 export { CalBookingsList } from './booking/CalBookingsList.js';
 export type { CalEventTypeListProps, CalEventTypeListState } from './booking/CalEventTypeList.js';
 export { CalEventTypeList } from './booking/CalEventTypeList.js';
 export type { CalSlotPickerProps } from './booking/CalSlotPicker.js';
 export { CalSlotPicker } from './booking/CalSlotPicker.js';
-export type {
-  UseCalBookingFormOptions,
-  UseCalBookingFormResult,
-} from './booking/useCalBookingForm.js';
-export { useCalBookingForm } from './booking/useCalBookingForm.js';
 export type { CalConnectButtonProps, CalConnectButtonState } from './CalConnectButton.js';
 export { CalConnectButton } from './CalConnectButton.js';
 export type { CalTokenGateProps } from './CalTokenGate.js';

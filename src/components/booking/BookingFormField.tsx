@@ -1,9 +1,9 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import type { UseCalBookingFormResult } from '../../react/useCalBookingForm.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels } from '../labels.js';
-import type { UseCalBookingFormResult } from './useCalBookingForm.js';
 
 type FormField = UseCalBookingFormResult['fields'][number];
 type FieldValue = Parameters<UseCalBookingFormResult['setValue']>[1];
