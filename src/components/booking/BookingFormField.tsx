@@ -136,38 +136,23 @@ export function BookingFormField({
         {field.label}
         {optional}
       </label>
-      <TextControl
-        id={id}
-        field={field}
-        text={typeof value === 'string' ? value : ''}
-        inputRef={ref}
-        aria={common}
-        onChange={set}
-        labels={labels}
-      />
+      {textControl(id, field, typeof value === 'string' ? value : '', ref, common, set, labels)}
       {messages}
     </div>
   );
 }
 
 /** The control of a text-like field: a select with a first empty choice, a textarea or an input. */
-function TextControl({
-  id,
-  field,
-  text,
-  inputRef,
-  aria,
-  onChange,
-  labels,
-}: {
-  id: string;
-  field: FormField;
-  text: string;
-  inputRef: (element: HTMLElement | null) => void;
-  aria: { 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
-  onChange: (value: string) => void;
-  labels: BookingsLabels;
-}): ReactNode {
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+function textControl(
+  id: string,
+  field: FormField,
+  text: string,
+  inputRef: (element: HTMLElement | null) => void,
+  aria: { 'aria-invalid': true | undefined; 'aria-describedby': string | undefined },
+  onChange: (value: string) => void,
+  labels: BookingsLabels,
+): ReactNode {
   if (field.type === 'select') {
     return (
       <select

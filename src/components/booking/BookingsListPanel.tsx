@@ -16,24 +16,17 @@ import {
  * `CalBookingsList`'s tab panel: the loading skeleton, the error, the empty tab or the page of
  * bookings (each drawn by `renderBooking`), and the pager when there is more than one page.
  */
-export function BookingsListPanel({
-  list,
-  panelRef,
-  id,
-  renderBooking,
-  showErrorDetail,
-  labels,
-  labelsProp,
-}: {
-  list: UseCalBookingsListResult;
-  panelRef: RefObject<HTMLDivElement | null>;
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+export function bookingsListPanel(
+  list: UseCalBookingsListResult,
+  panelRef: RefObject<HTMLDivElement | null>,
   /** What the list's ids start with. */
-  id: string;
-  renderBooking: (booking: CalBooking) => ReactNode;
-  showErrorDetail: boolean;
-  labels: BookingsLabels;
-  labelsProp: BookingsLabelsOverrides | undefined;
-}): ReactNode {
+  id: string,
+  renderBooking: (booking: CalBooking) => ReactNode,
+  showErrorDetail: boolean,
+  labels: BookingsLabels,
+  labelsProp: BookingsLabelsOverrides | undefined,
+): ReactNode {
   let content: ReactNode;
   if (list.state === 'loading') {
     content = (
@@ -80,23 +73,21 @@ export function BookingsListPanel({
       {content}
       {showPager ? (
         <nav aria-label={labels.bookingsListPages} className="aisq-bookings-list__pager">
-          <PagerButton
-            className="aisq-bookings-list__previous"
-            disabled={!list.hasPreviousPage}
-            onClick={list.previousPage}
-          >
-            {labels.bookingsListPrevious}
-          </PagerButton>
+          {pagerButton(
+            'aisq-bookings-list__previous',
+            !list.hasPreviousPage,
+            list.previousPage,
+            labels.bookingsListPrevious,
+          )}
           <span className="aisq-bookings-list__page" aria-live="polite">
             {labels.bookingsListPageOf(list.page, list.pageCount)}
           </span>
-          <PagerButton
-            className="aisq-bookings-list__next"
-            disabled={!list.hasNextPage}
-            onClick={list.nextPage}
-          >
-            {labels.bookingsListNext}
-          </PagerButton>
+          {pagerButton(
+            'aisq-bookings-list__next',
+            !list.hasNextPage,
+            list.nextPage,
+            labels.bookingsListNext,
+          )}
         </nav>
       ) : null}
     </div>
@@ -104,17 +95,13 @@ export function BookingsListPanel({
 }
 
 /** A button that stays focusable when it cannot act (`aria-disabled`), so paging never drops focus. */
-function PagerButton({
-  disabled,
-  onClick,
-  className,
-  children,
-}: {
-  disabled: boolean;
-  onClick: () => void;
-  className: string;
-  children: ReactNode;
-}): ReactNode {
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+function pagerButton(
+  className: string,
+  disabled: boolean,
+  onClick: () => void,
+  children: ReactNode,
+): ReactNode {
   return (
     <button
       type="button"

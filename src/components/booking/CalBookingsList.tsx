@@ -11,9 +11,9 @@ import type { HourCycle } from '../../time/locale.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import { type BookingsLabelsOverrides, isolate } from '../labels.js';
-import { BookingsListItem } from './BookingsListItem.js';
-import { BookingsListPanel } from './BookingsListPanel.js';
-import { BookingsListTabs } from './BookingsListTabs.js';
+import { bookingsListItem } from './BookingsListItem.js';
+import { bookingsListPanel } from './BookingsListPanel.js';
+import { bookingsListTabs } from './BookingsListTabs.js';
 import { CalBooker } from './CalBooker.js';
 import { CancelBookingDialog } from './CancelBookingDialog.js';
 import { RescheduleBookingDialog } from './RescheduleBookingDialog.js';
@@ -99,30 +99,28 @@ export function CalBookingsList({
     onRescheduled?.(booking);
   };
 
-  const renderBooking = (booking: CalBooking) => (
-    <BookingsListItem
-      key={booking.uid}
-      booking={booking}
-      titleId={`${id}-${booking.uid}`}
-      when={formatWhen(booking)}
-      names={names}
-      upcoming={list.tab === 'upcoming'}
-      allowReschedule={allowReschedule}
-      onReschedule={() => {
+  const renderBooking = (booking: CalBooking) =>
+    bookingsListItem(
+      booking,
+      `${id}-${booking.uid}`,
+      formatWhen(booking),
+      names,
+      list.tab === 'upcoming',
+      allowReschedule,
+      () => {
         setNotice('');
         doneRef.current = false;
         if (onReschedule) onReschedule(booking);
         else setRescheduling(booking);
-      }}
-      onCancel={() => {
+      },
+      () => {
         setNotice('');
         doneRef.current = false;
         list.cancel.reset();
         setCancelling(booking);
-      }}
-      labels={labels}
-    />
-  );
+      },
+      labels,
+    );
 
   return (
     <section
@@ -131,16 +129,8 @@ export function CalBookingsList({
       data-state={list.state}
       data-tab={list.tab}
     >
-      <BookingsListTabs list={list} id={id} labels={labels} />
-      <BookingsListPanel
-        list={list}
-        panelRef={panelRef}
-        id={id}
-        renderBooking={renderBooking}
-        showErrorDetail={showErrorDetail}
-        labels={labels}
-        labelsProp={labelsProp}
-      />
+      {bookingsListTabs(list, id, labels)}
+      {bookingsListPanel(list, panelRef, id, renderBooking, showErrorDetail, labels, labelsProp)}
       <p role="status" className="aisq-bookings-list__notice">
         {notice}
       </p>
