@@ -7,9 +7,9 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
 import {
-  BOOKINGS_LIST_TAB_LABELS,
   bookingsListPanelId,
   bookingsListTabId,
+  bookingsListTabLabel,
 } from './BookingsListTabs.js';
 
 /**
@@ -50,9 +50,7 @@ export function bookingsListPanel(
     );
   } else if (list.state === 'empty' || list.state === 'idle') {
     content = (
-      <p className="aisq-bookings-list__empty">
-        {labels[BOOKINGS_LIST_TAB_LABELS[list.tab].empty]}
-      </p>
+      <p className="aisq-bookings-list__empty">{bookingsListTabLabel(labels, list.tab, true)}</p>
     );
   } else {
     content = <ul className="aisq-bookings-list__items">{list.bookings.map(renderBooking)}</ul>;

@@ -16,12 +16,18 @@ export const bookingsListTabId = (id: string, tab: CalBookingsListTab) => `${id}
 /** The id of the tab panel of the list whose ids start with `id`. */
 export const bookingsListPanelId = (id: string) => `${id}-panel`;
 
-/** Each tab's label, and what its panel says when the tab is empty. */
-export const BOOKINGS_LIST_TAB_LABELS = {
-  upcoming: { tab: 'bookingsListUpcoming', empty: 'bookingsListEmptyUpcoming' },
-  past: { tab: 'bookingsListPast', empty: 'bookingsListEmptyPast' },
-  cancelled: { tab: 'bookingsListCancelled', empty: 'bookingsListEmptyCancelled' },
-} as const satisfies Record<CalBookingsListTab, Record<'tab' | 'empty', keyof BookingsLabels>>;
+/**
+ * Tab `tab`'s label (`bookingsListPast`), or with `empty` what its panel says when the tab is empty
+ * (`bookingsListEmptyPast`): the labels are named after the tabs.
+ */
+export const bookingsListTabLabel = (
+  labels: BookingsLabels,
+  tab: CalBookingsListTab,
+  empty?: boolean,
+): string =>
+  labels[
+    `bookingsList${empty ? 'Empty' : ''}${tab[0]?.toUpperCase()}${tab.slice(1)}` as `bookingsList${'' | 'Empty'}${Capitalize<CalBookingsListTab>}`
+  ];
 
 /**
  * `CalBookingsList`'s tab list (WAI-ARIA tabs with automatic activation): arrows move to the next or
@@ -71,7 +77,7 @@ export function bookingsListTabs(
             onClick={() => list.setTab(tab)}
             onKeyDown={(event) => onKeyDown(event, index)}
           >
-            {labels[BOOKINGS_LIST_TAB_LABELS[tab].tab]}
+            {bookingsListTabLabel(labels, tab)}
           </button>
         );
       })}

@@ -16,7 +16,7 @@ import { bookingsListPanel } from './BookingsListPanel.js';
 import { bookingsListTabs } from './BookingsListTabs.js';
 import { CalBooker } from './CalBooker.js';
 import { CancelBookingDialog } from './CancelBookingDialog.js';
-import { RescheduleBookingDialog } from './RescheduleBookingDialog.js';
+import { rescheduleBookingDialog } from './RescheduleBookingDialog.js';
 
 export interface CalBookingsListProps extends UseCalBookingsListOptions {
   /**
@@ -152,29 +152,29 @@ export function CalBookingsList({
           }}
         />
       ) : null}
-      {rescheduling ? (
-        <RescheduleBookingDialog
-          booking={rescheduling}
-          labels={labels}
-          returnFocus={returnFocus}
-          onClose={() => setRescheduling(null)}
-        >
-          {renderReschedule ? (
-            renderReschedule(rescheduling, (booking) => {
-              moved(rescheduling, booking);
-              setRescheduling(null);
-            })
-          ) : (
-            // The booker's confirmation stays on screen until the person closes the dialog.
-            <CalBooker
-              rescheduleUid={rescheduling.uid}
-              timeZone={timeZone}
-              labels={labelsProp}
-              onBookingSuccess={(booking) => moved(rescheduling, booking)}
-            />
-          )}
-        </RescheduleBookingDialog>
-      ) : null}
+      {rescheduling
+        ? rescheduleBookingDialog(
+            `${id}-reschedule`,
+            rescheduling,
+            labels,
+            returnFocus,
+            () => setRescheduling(null),
+            renderReschedule ? (
+              renderReschedule(rescheduling, (booking) => {
+                moved(rescheduling, booking);
+                setRescheduling(null);
+              })
+            ) : (
+              // The booker's confirmation stays on screen until the person closes the dialog.
+              <CalBooker
+                rescheduleUid={rescheduling.uid}
+                timeZone={timeZone}
+                labels={labelsProp}
+                onBookingSuccess={(booking) => moved(rescheduling, booking)}
+              />
+            ),
+          )
+        : null}
     </section>
   );
 }
