@@ -24,17 +24,14 @@ const AUTOCOMPLETE: Partial<Record<FormField['target'], string>> = {
  * (a group of radios or checkboxes, a checkbox, or a text control), its hint and its error, each tied
  * to the control (`aria-invalid`, `aria-describedby`).
  */
-export function BookingFormField({
-  id,
-  field,
-  form,
-  labels,
-}: {
-  id: string;
-  field: FormField;
-  form: UseCalBookingFormResult;
-  labels: BookingsLabels;
-}): ReactNode {
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+// Called once per field, so its root carries the field's name as its key.
+export function bookingFormField(
+  id: string,
+  field: FormField,
+  form: UseCalBookingFormResult,
+  labels: BookingsLabels,
+): ReactNode {
   const value = form.values[field.name] ?? '';
   const error = form.errors[field.name];
   const hint = field.type === 'multiemail' ? labels.bookingFormGuestsHint : undefined;
@@ -75,7 +72,12 @@ export function BookingFormField({
   if (field.type === 'radio' || field.type === 'checkbox') {
     const chosen = Array.isArray(value) ? value : [String(value)];
     return (
-      <fieldset className={className} data-field={field.name} aria-describedby={describedBy}>
+      <fieldset
+        key={field.name}
+        className={className}
+        data-field={field.name}
+        aria-describedby={describedBy}
+      >
         <legend className="aisq-booking-form__label">
           {field.label}
           {optional}
@@ -111,7 +113,7 @@ export function BookingFormField({
 
   if (field.type === 'boolean') {
     return (
-      <div className={className} data-field={field.name}>
+      <div key={field.name} className={className} data-field={field.name}>
         <label className="aisq-booking-form__option">
           <input
             ref={ref}
@@ -131,7 +133,7 @@ export function BookingFormField({
   }
 
   return (
-    <div className={className} data-field={field.name}>
+    <div key={field.name} className={className} data-field={field.name}>
       <label className="aisq-booking-form__label" htmlFor={id}>
         {field.label}
         {optional}

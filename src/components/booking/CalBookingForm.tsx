@@ -11,7 +11,7 @@ import {
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
-import { BookingFormField } from './BookingFormField.js';
+import { bookingFormField } from './BookingFormField.js';
 
 export interface UseCalBookingFormOptions extends CalBookingFormStateOptions {
   /** Labels to replace for this form (any subset). @default {} (the provider's, else the English defaults) */
@@ -102,15 +102,7 @@ export function CalBookingForm({
       onSubmit={form.handleSubmit}
     >
       {children}
-      {form.fields.map((field) => (
-        <BookingFormField
-          key={field.name}
-          id={`${id}-${field.name}`}
-          field={field}
-          form={form}
-          labels={labels}
-        />
-      ))}
+      {form.fields.map((field) => bookingFormField(`${id}-${field.name}`, field, form, labels))}
       {/* Always in the DOM so that screen readers hear it change; a new key per failed submit. */}
       <p className="aisq-booking-form__summary" aria-live="assertive" aria-atomic="true">
         {errorCount > 0 ? (
