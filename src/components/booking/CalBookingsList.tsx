@@ -7,6 +7,7 @@ import {
   useCalBookingsList,
 } from '../../react/useCalBookingsList.js';
 import { useCalHourCycle } from '../../react/useCalHourCycle.js';
+import { bookingRangeFormat, listFormat } from '../../time/format.js';
 import type { HourCycle } from '../../time/locale.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
@@ -90,8 +91,12 @@ export function CalBookingsList({
   const doneRef = useRef(false);
   const returnFocus = (opener: HTMLElement | null) =>
     doneRef.current || !opener ? panelRef.current : opener;
-  const formatWhen = useWhenFormat(labels.locale, timeZone, cycle);
-  const names = useListFormat(labels.locale);
+  const { locale } = labels;
+  const formatWhen = useMemo(
+    () => bookingRangeFormat(locale, timeZone, cycle),
+    [locale, timeZone, cycle],
+  );
+  const names = useMemo(() => listFormat(locale), [locale]);
 
   const moved = (from: CalBooking, booking: CalBooking) => {
     doneRef.current = true;
@@ -177,54 +182,4 @@ export function CalBookingsList({
         : null}
     </section>
   );
-}
-
-/** "Mon, Jan 6, 2025, 9:00 – 9:30 AM GMT": a booking's range with `Intl`, in `timeZone`. */
-function useWhenFormat(
-  locale: string,
-  timeZone: string | undefined,
-  hourCycle: HourCycle,
-): (booking: Pick<CalBooking, 'start' | 'end'>) => string {
-  return useMemo(() => {
-    const options: Intl.DateTimeFormatOptions = {
-      weekday: 'short',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      hourCycle,
-      timeZoneName: 'short',
-    };
-    let format: Intl.DateTimeFormat;
-    try {
-      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    } catch {
-      // An unknown locale or zone: the viewer's zone, in English.
-      format = new Intl.DateTimeFormat('en', options);
-    }
-    return ({ start, end }) => {
-      const from = Date.parse(start);
-      const to = Date.parse(end);
-      // A malformed start as given; a malformed or non-positive range as its start alone.
-      return Number.isNaN(from)
-        ? start
-        : to > from
-          ? format.formatRange(from, to)
-          : format.format(from);
-    };
-  }, [locale, timeZone, hourCycle]);
-}
-
-function useListFormat(locale: string): (names: string[]) => string {
-  return useMemo(() => {
-    // A conjunction ("A, B and C") is the default type.
-    let format: Intl.ListFormat;
-    try {
-      format = new Intl.ListFormat(locale);
-    } catch {
-      format = new Intl.ListFormat('en');
-    }
-    return (names) => format.format(names);
-  }, [locale]);
 }
