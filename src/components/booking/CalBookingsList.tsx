@@ -60,8 +60,8 @@ export interface CalBookingsListProps extends UseCalBookingsListOptions {
  * Each booking shows its title, when (with the zone) and who attends; upcoming ones can be cancelled,
  * with an optional reason, behind a confirmation (an APG alert dialog), and rescheduled in a dialog
  * (`CalBooker` in reschedule mode by default; `renderReschedule` replaces it, `onReschedule` replaces
- * the dialog). A thin view over `useCalBookingsList`; its parts are the tabs (`BookingsListTabs`), the
- * panel (`BookingsListPanel`), one item per booking (`BookingsListItem`) and the two dialogs.
+ * the dialog). A thin view over `useCalBookingsList`; its parts are the tabs (`bookingsListTabs`), the
+ * panel (`bookingsListPanel`), one item per booking (`bookingsListItem`) and the two dialogs.
  *
  * Root: `.aisq-bookings-list[data-state="idle" | "loading" | "empty" | "ready" | "error"][data-tab]`.
  */
