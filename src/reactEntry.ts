@@ -93,8 +93,9 @@ export { CalBookingConfirmation } from './components/booking/CalBookingConfirmat
 export type {
   CalBookingFormProps,
   CalBookingFormState,
+  UseCalBookingFormOptions,
 } from './components/booking/CalBookingForm.js';
-export { CalBookingForm } from './components/booking/CalBookingForm.js';
+export { CalBookingForm, useCalBookingForm } from './components/booking/CalBookingForm.js';
 export type {
   CalEventTypeListProps,
   CalEventTypeListState,
@@ -102,11 +103,7 @@ export type {
 export { CalEventTypeList } from './components/booking/CalEventTypeList.js';
 export type { CalSlotPickerProps } from './components/booking/CalSlotPicker.js';
 export { CalSlotPicker } from './components/booking/CalSlotPicker.js';
-export type {
-  UseCalBookingFormOptions,
-  UseCalBookingFormResult,
-} from './components/booking/useCalBookingForm.js';
-export { useCalBookingForm } from './components/booking/useCalBookingForm.js';
+export type { UseCalBookingFormResult } from './react/useCalBookingForm.js';
 export type {
   CalSlotPickerDay,
   CalSlotPickerDayStore,

@@ -1,8 +1,9 @@
 'use client';
 
-import { type ReactNode, useContext, useMemo } from 'react';
-import { BookingsLabelsContext } from './BookingsLabelsContext.js';
-import { type BookingsLabelsOverrides, mergeBookingsLabels } from './labels.js';
+import type { ReactNode } from 'react';
+import { LabelsContext } from '../react/labelsContext.js';
+import { useBookingsLabels } from './BookingsLabelsContext.js';
+import type { BookingsLabelsOverrides } from './labels.js';
 
 export interface BookingsLabelsProviderProps {
   /**
@@ -26,7 +27,7 @@ export function BookingsLabelsProvider({
   labels,
   children,
 }: BookingsLabelsProviderProps): ReactNode {
-  const inherited = useContext(BookingsLabelsContext);
-  const value = useMemo(() => mergeBookingsLabels(inherited, labels), [inherited, labels]);
-  return <BookingsLabelsContext.Provider value={value}>{children}</BookingsLabelsContext.Provider>;
+  // The enclosing labels with these over them, as a component's own `labels` prop merges.
+  const value = useBookingsLabels(labels);
+  return <LabelsContext.Provider value={value}>{children}</LabelsContext.Provider>;
 }

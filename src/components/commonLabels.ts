@@ -1,4 +1,5 @@
 import type { BookingsErrorKind } from '../client/errors.js';
+import { DEFAULT_LOCALE } from '../time/locale.js';
 
 /**
  * The English labels every component uses: the locale, and those of `BookingsErrorMessage`, which
@@ -6,7 +7,7 @@ import type { BookingsErrorKind } from '../client/errors.js';
  */
 export const defaultCommonLabels = {
   /** BCP 47 locale for `Intl` formatting (dates, times, lengths, the time until the next refresh). */
-  locale: 'en',
+  locale: DEFAULT_LOCALE,
   /** Retry button of `BookingsErrorMessage` and `CalTokenStatus`. */
   retry: 'Try again',
   /** What went wrong, per error kind, in plain words. */

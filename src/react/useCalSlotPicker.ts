@@ -1,14 +1,14 @@
 'use client';
 
-import { useContext, useMemo } from 'react';
+import { useMemo } from 'react';
 import { defaultTabStop, tabStop } from '../booking/slotPickerState.js';
-import { BookingsLabelsContext } from '../components/BookingsLabelsContext.js';
 import { dayLabels } from '../time/dayLabels.js';
 import { addMonths, monthOf, utcOf, type Weekday } from '../time/days.js';
 import { offsetLabel } from '../time/format.js';
 import { calHourCycle, localeWeekStart, weekdayFromName } from '../time/locale.js';
 import { dayOf } from '../time/zones.js';
 import type { UseCalSlotPickerOptions, UseCalSlotPickerResult } from './calSlotPickerTypes.js';
+import { useLabelsLocale } from './labelsContext.js';
 import { useDayStore } from './slotPickerDayStore.js';
 import { useCalMe } from './useCalQueries.js';
 import { useSlotPickerActions } from './useSlotPickerActions.js';
@@ -35,7 +35,7 @@ export { tabStop };
  */
 export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPickerResult {
   const { hourCycle: hourCycleProp } = options;
-  const labelsLocale = useContext(BookingsLabelsContext).locale;
+  const labelsLocale = useLabelsLocale();
   const locale = options.locale ?? labelsLocale;
 
   // The parts return tuples, named here: property names would survive minification.

@@ -117,3 +117,52 @@ export function formatMinutes(minutes: number, locale: string): string {
  */
 export const offsetLabel = (ms: number, timeZone: string): string =>
   (zoneName(timeZone, 'en', ms, 'shortOffset') ?? 'GMT').replace(/\+0$/, '');
+
+/**
+ * "Mon, Jan 6, 2025, 9:00 – 9:30 AM GMT": formats a booking's range with `Intl` in `timeZone` (the
+ * viewer's zone when undefined), with the zone's short name. An unknown locale or zone gives the
+ * viewer's zone in English. A malformed start comes back as given, and a malformed or non-positive
+ * range as its start alone.
+ */
+export function bookingRangeFormat(
+  locale: string,
+  timeZone: string | undefined,
+  hourCycle: 'h12' | 'h23',
+): (range: { start: string; end: string }) => string {
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    hourCycle,
+    timeZoneName: 'short',
+  };
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+  } catch {
+    format = new Intl.DateTimeFormat('en', options);
+  }
+  return ({ start, end }) => {
+    const from = Date.parse(start);
+    const to = Date.parse(end);
+    return Number.isNaN(from)
+      ? start
+      : to > from
+        ? format.formatRange(from, to)
+        : format.format(from);
+  };
+}
+
+/** Joins names as a conjunction in the locale ("A, B, and C"), in English for an unknown locale. */
+export function listFormat(locale: string): (names: string[]) => string {
+  let format: Intl.ListFormat;
+  try {
+    format = new Intl.ListFormat(locale);
+  } catch {
+    format = new Intl.ListFormat('en');
+  }
+  return (names) => format.format(names);
+}

@@ -5,6 +5,9 @@ import { perLocale } from './format.js';
 
 export type HourCycle = 'h12' | 'h23';
 
+/** The locale without a `locale` label or prop: the English the default labels are in. */
+export const DEFAULT_LOCALE = 'en';
+
 /** The locale's 12/24 h habit ('h11' counts as 12 h, 'h24' as 24 h). */
 export const localeHourCycle = /* @__PURE__ */ perLocale((locale): HourCycle => {
   try {

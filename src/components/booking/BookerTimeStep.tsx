@@ -9,18 +9,14 @@ import { CalSlotPicker, type CalSlotPickerProps } from './CalSlotPicker.js';
  * `CalBooker`'s day and time step: the slot picker for the chosen event type, and above it, once
  * Cal.com refused the chosen time as taken, an alert saying so.
  */
-export function BookerTimeStep({
-  flow,
-  selected,
-  labels,
-  labelsProp,
-}: {
-  flow: UseCalBookingFlowResult;
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+export function bookerTimeStep(
+  flow: UseCalBookingFlowResult,
   /** The chosen slot, kept by `CalBooker` across its renders. */
-  selected: CalSlotPickerProps['selected'];
-  labels: BookingsLabels;
-  labelsProp: BookingsLabelsOverrides | undefined;
-}): ReactNode {
+  selected: CalSlotPickerProps['selected'],
+  labels: BookingsLabels,
+  labelsProp: BookingsLabelsOverrides | undefined,
+): ReactNode {
   const { state, slotsParams: params } = flow;
   return (
     <>

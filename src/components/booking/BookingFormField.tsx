@@ -1,9 +1,9 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import type { UseCalBookingFormResult } from '../../react/useCalBookingForm.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels } from '../labels.js';
-import type { UseCalBookingFormResult } from './useCalBookingForm.js';
 
 type FormField = UseCalBookingFormResult['fields'][number];
 type FieldValue = Parameters<UseCalBookingFormResult['setValue']>[1];
@@ -24,17 +24,14 @@ const AUTOCOMPLETE: Partial<Record<FormField['target'], string>> = {
  * (a group of radios or checkboxes, a checkbox, or a text control), its hint and its error, each tied
  * to the control (`aria-invalid`, `aria-describedby`).
  */
-export function BookingFormField({
-  id,
-  field,
-  form,
-  labels,
-}: {
-  id: string;
-  field: FormField;
-  form: UseCalBookingFormResult;
-  labels: BookingsLabels;
-}): ReactNode {
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+// Called once per field, so its root carries the field's name as its key.
+export function bookingFormField(
+  id: string,
+  field: FormField,
+  form: UseCalBookingFormResult,
+  labels: BookingsLabels,
+): ReactNode {
   const value = form.values[field.name] ?? '';
   const error = form.errors[field.name];
   const hint = field.type === 'multiemail' ? labels.bookingFormGuestsHint : undefined;
@@ -75,7 +72,12 @@ export function BookingFormField({
   if (field.type === 'radio' || field.type === 'checkbox') {
     const chosen = Array.isArray(value) ? value : [String(value)];
     return (
-      <fieldset className={className} data-field={field.name} aria-describedby={describedBy}>
+      <fieldset
+        key={field.name}
+        className={className}
+        data-field={field.name}
+        aria-describedby={describedBy}
+      >
         <legend className="aisq-booking-form__label">
           {field.label}
           {optional}
@@ -111,7 +113,7 @@ export function BookingFormField({
 
   if (field.type === 'boolean') {
     return (
-      <div className={className} data-field={field.name}>
+      <div key={field.name} className={className} data-field={field.name}>
         <label className="aisq-booking-form__option">
           <input
             ref={ref}
@@ -131,43 +133,28 @@ export function BookingFormField({
   }
 
   return (
-    <div className={className} data-field={field.name}>
+    <div key={field.name} className={className} data-field={field.name}>
       <label className="aisq-booking-form__label" htmlFor={id}>
         {field.label}
         {optional}
       </label>
-      <TextControl
-        id={id}
-        field={field}
-        text={typeof value === 'string' ? value : ''}
-        inputRef={ref}
-        aria={common}
-        onChange={set}
-        labels={labels}
-      />
+      {textControl(id, field, typeof value === 'string' ? value : '', ref, common, set, labels)}
       {messages}
     </div>
   );
 }
 
 /** The control of a text-like field: a select with a first empty choice, a textarea or an input. */
-function TextControl({
-  id,
-  field,
-  text,
-  inputRef,
-  aria,
-  onChange,
-  labels,
-}: {
-  id: string;
-  field: FormField;
-  text: string;
-  inputRef: (element: HTMLElement | null) => void;
-  aria: { 'aria-invalid': true | undefined; 'aria-describedby': string | undefined };
-  onChange: (value: string) => void;
-  labels: BookingsLabels;
-}): ReactNode {
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+function textControl(
+  id: string,
+  field: FormField,
+  text: string,
+  inputRef: (element: HTMLElement | null) => void,
+  aria: { 'aria-invalid': true | undefined; 'aria-describedby': string | undefined },
+  onChange: (value: string) => void,
+  labels: BookingsLabels,
+): ReactNode {
   if (field.type === 'select') {
     return (
       <select

@@ -7,33 +7,26 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
 import {
-  BOOKINGS_LIST_TAB_LABELS,
   bookingsListPanelId,
   bookingsListTabId,
+  bookingsListTabLabel,
 } from './BookingsListTabs.js';
 
 /**
  * `CalBookingsList`'s tab panel: the loading skeleton, the error, the empty tab or the page of
  * bookings (each drawn by `renderBooking`), and the pager when there is more than one page.
  */
-export function BookingsListPanel({
-  list,
-  panelRef,
-  id,
-  renderBooking,
-  showErrorDetail,
-  labels,
-  labelsProp,
-}: {
-  list: UseCalBookingsListResult;
-  panelRef: RefObject<HTMLDivElement | null>;
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+export function bookingsListPanel(
+  list: UseCalBookingsListResult,
+  panelRef: RefObject<HTMLDivElement | null>,
   /** What the list's ids start with. */
-  id: string;
-  renderBooking: (booking: CalBooking) => ReactNode;
-  showErrorDetail: boolean;
-  labels: BookingsLabels;
-  labelsProp: BookingsLabelsOverrides | undefined;
-}): ReactNode {
+  id: string,
+  renderBooking: (booking: CalBooking) => ReactNode,
+  showErrorDetail: boolean,
+  labels: BookingsLabels,
+  labelsProp: BookingsLabelsOverrides | undefined,
+): ReactNode {
   let content: ReactNode;
   if (list.state === 'loading') {
     content = (
@@ -57,9 +50,7 @@ export function BookingsListPanel({
     );
   } else if (list.state === 'empty' || list.state === 'idle') {
     content = (
-      <p className="aisq-bookings-list__empty">
-        {labels[BOOKINGS_LIST_TAB_LABELS[list.tab].empty]}
-      </p>
+      <p className="aisq-bookings-list__empty">{bookingsListTabLabel(labels, list.tab, true)}</p>
     );
   } else {
     content = <ul className="aisq-bookings-list__items">{list.bookings.map(renderBooking)}</ul>;
@@ -80,23 +71,21 @@ export function BookingsListPanel({
       {content}
       {showPager ? (
         <nav aria-label={labels.bookingsListPages} className="aisq-bookings-list__pager">
-          <PagerButton
-            className="aisq-bookings-list__previous"
-            disabled={!list.hasPreviousPage}
-            onClick={list.previousPage}
-          >
-            {labels.bookingsListPrevious}
-          </PagerButton>
+          {pagerButton(
+            'aisq-bookings-list__previous',
+            !list.hasPreviousPage,
+            list.previousPage,
+            labels.bookingsListPrevious,
+          )}
           <span className="aisq-bookings-list__page" aria-live="polite">
             {labels.bookingsListPageOf(list.page, list.pageCount)}
           </span>
-          <PagerButton
-            className="aisq-bookings-list__next"
-            disabled={!list.hasNextPage}
-            onClick={list.nextPage}
-          >
-            {labels.bookingsListNext}
-          </PagerButton>
+          {pagerButton(
+            'aisq-bookings-list__next',
+            !list.hasNextPage,
+            list.nextPage,
+            labels.bookingsListNext,
+          )}
         </nav>
       ) : null}
     </div>
@@ -104,17 +93,13 @@ export function BookingsListPanel({
 }
 
 /** A button that stays focusable when it cannot act (`aria-disabled`), so paging never drops focus. */
-function PagerButton({
-  disabled,
-  onClick,
-  className,
-  children,
-}: {
-  disabled: boolean;
-  onClick: () => void;
-  className: string;
-  children: ReactNode;
-}): ReactNode {
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+function pagerButton(
+  className: string,
+  disabled: boolean,
+  onClick: () => void,
+  children: ReactNode,
+): ReactNode {
   return (
     <button
       type="button"

@@ -1,6 +1,6 @@
 'use client';
 
-import { type KeyboardEvent, type ReactNode, useRef } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { textDirection } from '../../react/textDirection.js';
 import type {
   CalBookingsListTab,
@@ -16,29 +16,30 @@ export const bookingsListTabId = (id: string, tab: CalBookingsListTab) => `${id}
 /** The id of the tab panel of the list whose ids start with `id`. */
 export const bookingsListPanelId = (id: string) => `${id}-panel`;
 
-/** Each tab's label, and what its panel says when the tab is empty. */
-export const BOOKINGS_LIST_TAB_LABELS = {
-  upcoming: { tab: 'bookingsListUpcoming', empty: 'bookingsListEmptyUpcoming' },
-  past: { tab: 'bookingsListPast', empty: 'bookingsListEmptyPast' },
-  cancelled: { tab: 'bookingsListCancelled', empty: 'bookingsListEmptyCancelled' },
-} as const satisfies Record<CalBookingsListTab, Record<'tab' | 'empty', keyof BookingsLabels>>;
+/**
+ * Tab `tab`'s label (`bookingsListPast`), or with `empty` what its panel says when the tab is empty
+ * (`bookingsListEmptyPast`): the labels are named after the tabs.
+ */
+export const bookingsListTabLabel = (
+  labels: BookingsLabels,
+  tab: CalBookingsListTab,
+  empty?: boolean,
+): string =>
+  labels[
+    `bookingsList${empty ? 'Empty' : ''}${tab[0]?.toUpperCase()}${tab.slice(1)}` as `bookingsList${'' | 'Empty'}${Capitalize<CalBookingsListTab>}`
+  ];
 
 /**
  * `CalBookingsList`'s tab list (WAI-ARIA tabs with automatic activation): arrows move to the next or
  * previous tab in the reading order and wrap, Home and End go to the first and last.
  */
-export function BookingsListTabs({
-  list,
-  id,
-  labels,
-}: {
-  list: UseCalBookingsListResult;
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+export function bookingsListTabs(
+  list: UseCalBookingsListResult,
   /** What the list's ids start with. */
-  id: string;
-  labels: BookingsLabels;
-}): ReactNode {
-  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
-
+  id: string,
+  labels: BookingsLabels,
+): ReactNode {
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const { key } = event;
     // Right goes to the next tab (the previous one right to left), Left the other way; both wrap.
@@ -54,7 +55,8 @@ export function BookingsListTabs({
           : -1;
     if (next < 0) return;
     event.preventDefault();
-    tabRefs.current[next]?.focus();
+    // The tabs are the tab list's children, in order.
+    (event.currentTarget.parentElement?.children[next] as HTMLElement | undefined)?.focus();
     list.setTab(TABS[next] as CalBookingsListTab);
   };
 
@@ -65,9 +67,6 @@ export function BookingsListTabs({
         return (
           <button
             key={tab}
-            ref={(element) => {
-              tabRefs.current[index] = element;
-            }}
             type="button"
             role="tab"
             id={bookingsListTabId(id, tab)}
@@ -78,7 +77,7 @@ export function BookingsListTabs({
             onClick={() => list.setTab(tab)}
             onKeyDown={(event) => onKeyDown(event, index)}
           >
-            {labels[BOOKINGS_LIST_TAB_LABELS[tab].tab]}
+            {bookingsListTabLabel(labels, tab)}
           </button>
         );
       })}

@@ -15,7 +15,7 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
-import { BookerTimeStep } from './BookerTimeStep.js';
+import { bookerTimeStep } from './BookerTimeStep.js';
 import { CalBookingConfirmation } from './CalBookingConfirmation.js';
 import { CalBookingForm } from './CalBookingForm.js';
 import { CalEventTypeList } from './CalEventTypeList.js';
@@ -83,7 +83,7 @@ export function CalBooker({
     step === 'error' ||
     (step === 'choosingDay' && !state.fixed);
 
-  const summary = <EventSummary flow={flow} labels={labels} hourCycle={hourCycle} />;
+  const summary = eventSummary(flow, labels, hourCycle);
   let title: string;
   let content: ReactNode;
   if (loading) {
@@ -115,7 +115,7 @@ export function CalBooker({
     content = (
       <>
         {summary}
-        <BookerTimeStep flow={flow} selected={selected} labels={labels} labelsProp={labelsProp} />
+        {bookerTimeStep(flow, selected, labels, labelsProp)}
       </>
     );
   } else if (step === 'details' || step === 'submitting') {
@@ -215,15 +215,12 @@ function useStepFocus(
 }
 
 /** The chosen event type and, once chosen, the time in the attendee's zone with its name. */
-function EventSummary({
-  flow,
-  labels,
-  hourCycle,
-}: {
-  flow: UseCalBookingFlowResult;
-  labels: BookingsLabels;
-  hourCycle: HourCycle;
-}): ReactNode {
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+function eventSummary(
+  flow: UseCalBookingFlowResult,
+  labels: BookingsLabels,
+  hourCycle: HourCycle,
+): ReactNode {
   const { eventType, selectedSlot, timeZone, step } = flow;
   const showTime = !!selectedSlot && step !== 'slotTaken' && step !== 'choosingSlot';
   if (!eventType && !showTime) return null;

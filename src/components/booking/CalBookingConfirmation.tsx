@@ -152,9 +152,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
         ) : null}
         <div className="aisq-booking-confirmation__row">
           <dt>{labels.confirmationWho}</dt>
-          <dd>
-            <ConfirmationPeople booking={booking} hostName={hostName} labels={labels} />
-          </dd>
+          <dd>{confirmationPeople(booking, hostName, labels)}</dd>
         </div>
       </dl>
       <div className="aisq-booking-confirmation__actions">
@@ -182,15 +180,12 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
 });
 
 /** Who takes part: the host (unless deleted), each attendee with their address, and the guests. */
-function ConfirmationPeople({
-  booking,
-  hostName,
-  labels,
-}: {
-  booking: CalBooking;
-  hostName: string;
-  labels: BookingsLabels;
-}): ReactNode {
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+function confirmationPeople(
+  booking: CalBooking,
+  hostName: string,
+  labels: BookingsLabels,
+): ReactNode {
   return (
     <ul className="aisq-booking-confirmation__people">
       {hostName ? (

@@ -3,11 +3,31 @@
 import { type ReactNode, useId } from 'react';
 import type { CalBookingFormValues } from '../../booking/flowMachine.js';
 import type { CalBookingField, CalEventType } from '../../calapi/types.js';
+import {
+  type CalBookingFormStateOptions,
+  type UseCalBookingFormResult,
+  useCalBookingFormState,
+} from '../../react/useCalBookingForm.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
-import { BookingFormField } from './BookingFormField.js';
-import { useCalBookingForm } from './useCalBookingForm.js';
+import { bookingFormField } from './BookingFormField.js';
+
+export interface UseCalBookingFormOptions extends CalBookingFormStateOptions {
+  /** Labels to replace for this form (any subset). @default {} (the provider's, else the English defaults) */
+  labels?: BookingsLabelsOverrides | undefined;
+}
+
+/**
+ * The booking form's state and validation, for `CalBookingForm` or a host's own form: the event
+ * type's booking fields normalized (name, e-mail, notes and guests always; text, textarea, e-mail,
+ * phone, number, url, select, radio, checkbox/multiselect and boolean questions), values, per-field
+ * errors validated with zod/mini once a submit was tried, and focus moved to the first invalid field.
+ */
+// The state is react/'s hook; this binds it to the components' labels, which it takes words from.
+export function useCalBookingForm(options: UseCalBookingFormOptions = {}): UseCalBookingFormResult {
+  return useCalBookingFormState(options, useBookingsLabels(options.labels));
+}
 
 /** `data-state` of `CalBookingForm`'s root. */
 export type CalBookingFormState = 'editing' | 'invalid' | 'submitting';
@@ -53,16 +73,18 @@ export function CalBookingForm({
   labels: labelsProp,
 }: CalBookingFormProps): ReactNode {
   const labels = useBookingsLabels(labelsProp);
-  const form = useCalBookingForm({
-    eventType,
-    bookingFields,
-    mode,
-    defaultValues,
-    labels: labelsProp,
-    onSubmit: (values) => {
-      if (!submitting) onSubmit(values);
+  const form = useCalBookingFormState(
+    {
+      eventType,
+      bookingFields,
+      mode,
+      defaultValues,
+      onSubmit: (values) => {
+        if (!submitting) onSubmit(values);
+      },
     },
-  });
+    labels,
+  );
   const id = useId();
   const errorCount = Object.keys(form.errors).length;
   const state: CalBookingFormState = submitting
@@ -80,15 +102,7 @@ export function CalBookingForm({
       onSubmit={form.handleSubmit}
     >
       {children}
-      {form.fields.map((field) => (
-        <BookingFormField
-          key={field.name}
-          id={`${id}-${field.name}`}
-          field={field}
-          form={form}
-          labels={labels}
-        />
-      ))}
+      {form.fields.map((field) => bookingFormField(`${id}-${field.name}`, field, form, labels))}
       {/* Always in the DOM so that screen readers hear it change; a new key per failed submit. */}
       <p className="aisq-booking-form__summary" aria-live="assertive" aria-atomic="true">
         {errorCount > 0 ? (

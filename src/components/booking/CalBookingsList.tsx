@@ -7,16 +7,17 @@ import {
   useCalBookingsList,
 } from '../../react/useCalBookingsList.js';
 import { useCalHourCycle } from '../../react/useCalHourCycle.js';
+import { bookingRangeFormat, listFormat } from '../../time/format.js';
 import type { HourCycle } from '../../time/locale.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import { type BookingsLabelsOverrides, isolate } from '../labels.js';
-import { BookingsListItem } from './BookingsListItem.js';
-import { BookingsListPanel } from './BookingsListPanel.js';
-import { BookingsListTabs } from './BookingsListTabs.js';
+import { bookingsListItem } from './BookingsListItem.js';
+import { bookingsListPanel } from './BookingsListPanel.js';
+import { bookingsListTabs } from './BookingsListTabs.js';
 import { CalBooker } from './CalBooker.js';
 import { CancelBookingDialog } from './CancelBookingDialog.js';
-import { RescheduleBookingDialog } from './RescheduleBookingDialog.js';
+import { rescheduleBookingDialog } from './RescheduleBookingDialog.js';
 
 export interface CalBookingsListProps extends UseCalBookingsListOptions {
   /**
@@ -59,8 +60,8 @@ export interface CalBookingsListProps extends UseCalBookingsListOptions {
  * Each booking shows its title, when (with the zone) and who attends; upcoming ones can be cancelled,
  * with an optional reason, behind a confirmation (an APG alert dialog), and rescheduled in a dialog
  * (`CalBooker` in reschedule mode by default; `renderReschedule` replaces it, `onReschedule` replaces
- * the dialog). A thin view over `useCalBookingsList`; its parts are the tabs (`BookingsListTabs`), the
- * panel (`BookingsListPanel`), one item per booking (`BookingsListItem`) and the two dialogs.
+ * the dialog). A thin view over `useCalBookingsList`; its parts are the tabs (`bookingsListTabs`), the
+ * panel (`bookingsListPanel`), one item per booking (`bookingsListItem`) and the two dialogs.
  *
  * Root: `.aisq-bookings-list[data-state="idle" | "loading" | "empty" | "ready" | "error"][data-tab]`.
  */
@@ -90,8 +91,12 @@ export function CalBookingsList({
   const doneRef = useRef(false);
   const returnFocus = (opener: HTMLElement | null) =>
     doneRef.current || !opener ? panelRef.current : opener;
-  const formatWhen = useWhenFormat(labels.locale, timeZone, cycle);
-  const names = useListFormat(labels.locale);
+  const { locale } = labels;
+  const formatWhen = useMemo(
+    () => bookingRangeFormat(locale, timeZone, cycle),
+    [locale, timeZone, cycle],
+  );
+  const names = useMemo(() => listFormat(locale), [locale]);
 
   const moved = (from: CalBooking, booking: CalBooking) => {
     doneRef.current = true;
@@ -99,30 +104,28 @@ export function CalBookingsList({
     onRescheduled?.(booking);
   };
 
-  const renderBooking = (booking: CalBooking) => (
-    <BookingsListItem
-      key={booking.uid}
-      booking={booking}
-      titleId={`${id}-${booking.uid}`}
-      when={formatWhen(booking)}
-      names={names}
-      upcoming={list.tab === 'upcoming'}
-      allowReschedule={allowReschedule}
-      onReschedule={() => {
+  const renderBooking = (booking: CalBooking) =>
+    bookingsListItem(
+      booking,
+      `${id}-${booking.uid}`,
+      formatWhen(booking),
+      names,
+      list.tab === 'upcoming',
+      allowReschedule,
+      () => {
         setNotice('');
         doneRef.current = false;
         if (onReschedule) onReschedule(booking);
         else setRescheduling(booking);
-      }}
-      onCancel={() => {
+      },
+      () => {
         setNotice('');
         doneRef.current = false;
         list.cancel.reset();
         setCancelling(booking);
-      }}
-      labels={labels}
-    />
-  );
+      },
+      labels,
+    );
 
   return (
     <section
@@ -131,16 +134,8 @@ export function CalBookingsList({
       data-state={list.state}
       data-tab={list.tab}
     >
-      <BookingsListTabs list={list} id={id} labels={labels} />
-      <BookingsListPanel
-        list={list}
-        panelRef={panelRef}
-        id={id}
-        renderBooking={renderBooking}
-        showErrorDetail={showErrorDetail}
-        labels={labels}
-        labelsProp={labelsProp}
-      />
+      {bookingsListTabs(list, id, labels)}
+      {bookingsListPanel(list, panelRef, id, renderBooking, showErrorDetail, labels, labelsProp)}
       <p role="status" className="aisq-bookings-list__notice">
         {notice}
       </p>
@@ -162,79 +157,29 @@ export function CalBookingsList({
           }}
         />
       ) : null}
-      {rescheduling ? (
-        <RescheduleBookingDialog
-          booking={rescheduling}
-          labels={labels}
-          returnFocus={returnFocus}
-          onClose={() => setRescheduling(null)}
-        >
-          {renderReschedule ? (
-            renderReschedule(rescheduling, (booking) => {
-              moved(rescheduling, booking);
-              setRescheduling(null);
-            })
-          ) : (
-            // The booker's confirmation stays on screen until the person closes the dialog.
-            <CalBooker
-              rescheduleUid={rescheduling.uid}
-              timeZone={timeZone}
-              labels={labelsProp}
-              onBookingSuccess={(booking) => moved(rescheduling, booking)}
-            />
-          )}
-        </RescheduleBookingDialog>
-      ) : null}
+      {rescheduling
+        ? rescheduleBookingDialog(
+            `${id}-reschedule`,
+            rescheduling,
+            labels,
+            returnFocus,
+            () => setRescheduling(null),
+            renderReschedule ? (
+              renderReschedule(rescheduling, (booking) => {
+                moved(rescheduling, booking);
+                setRescheduling(null);
+              })
+            ) : (
+              // The booker's confirmation stays on screen until the person closes the dialog.
+              <CalBooker
+                rescheduleUid={rescheduling.uid}
+                timeZone={timeZone}
+                labels={labelsProp}
+                onBookingSuccess={(booking) => moved(rescheduling, booking)}
+              />
+            ),
+          )
+        : null}
     </section>
   );
-}
-
-/** "Mon, Jan 6, 2025, 9:00 – 9:30 AM GMT": a booking's range with `Intl`, in `timeZone`. */
-function useWhenFormat(
-  locale: string,
-  timeZone: string | undefined,
-  hourCycle: HourCycle,
-): (booking: Pick<CalBooking, 'start' | 'end'>) => string {
-  return useMemo(() => {
-    const options: Intl.DateTimeFormatOptions = {
-      weekday: 'short',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-      hourCycle,
-      timeZoneName: 'short',
-    };
-    let format: Intl.DateTimeFormat;
-    try {
-      format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    } catch {
-      // An unknown locale or zone: the viewer's zone, in English.
-      format = new Intl.DateTimeFormat('en', options);
-    }
-    return ({ start, end }) => {
-      const from = Date.parse(start);
-      const to = Date.parse(end);
-      // A malformed start as given; a malformed or non-positive range as its start alone.
-      return Number.isNaN(from)
-        ? start
-        : to > from
-          ? format.formatRange(from, to)
-          : format.format(from);
-    };
-  }, [locale, timeZone, hourCycle]);
-}
-
-function useListFormat(locale: string): (names: string[]) => string {
-  return useMemo(() => {
-    // A conjunction ("A, B and C") is the default type.
-    let format: Intl.ListFormat;
-    try {
-      format = new Intl.ListFormat(locale);
-    } catch {
-      format = new Intl.ListFormat('en');
-    }
-    return (names) => format.format(names);
-  }, [locale]);
 }

@@ -1,25 +1,21 @@
 'use client';
 
-import { type ReactNode, useId } from 'react';
+import type { ReactNode } from 'react';
 import type { CalBooking } from '../../calapi/types.js';
 import { type BookingsLabels, isolate } from '../labels.js';
 import { BookingsDialog } from './BookingsDialog.js';
 
 /** `CalBookingsList`'s reschedule dialog: a title naming the booking, a close button, and `children`. */
-export function RescheduleBookingDialog({
-  booking,
-  labels,
-  returnFocus,
-  onClose,
-  children,
-}: {
-  booking: CalBooking;
-  labels: BookingsLabels;
-  returnFocus: (opener: HTMLElement | null) => HTMLElement | null | undefined;
-  onClose: () => void;
-  children: ReactNode;
-}): ReactNode {
-  const id = useId();
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+export function rescheduleBookingDialog(
+  /** What the dialog's ids start with. */
+  id: string,
+  booking: CalBooking,
+  labels: BookingsLabels,
+  returnFocus: (opener: HTMLElement | null) => HTMLElement | null | undefined,
+  onClose: () => void,
+  children: ReactNode,
+): ReactNode {
   return (
     <BookingsDialog
       role="dialog"

@@ -2,6 +2,7 @@
 
 import { type FormEvent, useCallback, useMemo, useRef, useState } from 'react';
 import {
+  type CalBookingFieldLabels,
   type CalBookingFormField,
   type CalBookingFormFieldValue,
   calBookingFormFields,
@@ -9,13 +10,12 @@ import {
   initialFieldValue,
   toCalBookingFormValues,
   validateCalBookingForm,
-} from '../../booking/fields.js';
-import type { CalBookingFormValues } from '../../booking/flowMachine.js';
-import type { CalBookingField, CalEventType } from '../../calapi/types.js';
-import { useBookingsLabels } from '../BookingsLabelsContext.js';
-import type { BookingsLabelsOverrides } from '../labels.js';
+} from '../booking/fields.js';
+import type { CalBookingFormValues } from '../booking/flowMachine.js';
+import type { CalBookingField, CalEventType } from '../calapi/types.js';
 
-export interface UseCalBookingFormOptions {
+/** `useCalBookingForm`'s options but its labels, which the components' labels binding resolves. */
+export interface CalBookingFormStateOptions {
   /** The event type whose `bookingFields` the form asks. */
   eventType?: Pick<CalEventType, 'bookingFields'> | undefined;
   /** Booking fields to ask instead of the event type's. @default eventType.bookingFields, else name, email, notes, guests */
@@ -26,7 +26,6 @@ export interface UseCalBookingFormOptions {
   defaultValues?: Partial<CalBookingFormValues> | undefined;
   /** Called with the values once every field is valid. */
   onSubmit?: ((values: CalBookingFormValues) => void) | undefined;
-  labels?: BookingsLabelsOverrides | undefined;
 }
 
 export interface UseCalBookingFormResult {
@@ -48,20 +47,13 @@ export interface UseCalBookingFormResult {
 }
 
 /**
- * The booking form's state and validation, for `CalBookingForm` or a host's own form: the event
- * type's booking fields normalized (name, e-mail, notes and guests always; text, textarea, e-mail,
- * phone, number, url, select, radio, checkbox/multiselect and boolean questions), values, per-field
- * errors validated with zod/mini once a submit was tried, and focus moved to the first invalid field.
+ * The state behind `useCalBookingForm`, with its labels resolved: the event type's booking fields
+ * normalized, values, per-field errors once a submit was tried, and focus on the first invalid field.
  */
-export function useCalBookingForm({
-  eventType,
-  bookingFields,
-  mode = 'book',
-  defaultValues,
-  onSubmit,
-  labels: labelsProp,
-}: UseCalBookingFormOptions = {}): UseCalBookingFormResult {
-  const labels = useBookingsLabels(labelsProp);
+export function useCalBookingFormState(
+  { eventType, bookingFields, mode = 'book', defaultValues, onSubmit }: CalBookingFormStateOptions,
+  labels: CalBookingFieldLabels,
+): UseCalBookingFormResult {
   const source = bookingFields ?? eventType?.bookingFields;
   const fields = useMemo(() => calBookingFormFields(source, mode, labels), [source, mode, labels]);
   const [edited, setEdited] = useState(dict<CalBookingFormFieldValue>);
