@@ -58,7 +58,9 @@ describe('public surface', () => {
     const listing = Object.fromEntries(
       Object.entries(surface).map(([entry, names]) => [
         entry,
-        names.map((n) => `${n.group ? `[${n.group}] ` : ''}${n.type ? 'type ' : ''}${n.name}`),
+        sorted(
+          names.map((n) => `${n.group ? `[${n.group}] ` : ''}${n.type ? 'type ' : ''}${n.name}`),
+        ),
       ]),
     );
     expect(listing).toMatchSnapshot();
