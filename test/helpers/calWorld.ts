@@ -90,3 +90,19 @@ export function createCalWorld(
   };
   return world;
 }
+
+/**
+ * A Cal.com error answer in its envelope (`{ status: 'error', timestamp, path, error }`), for a
+ * test's `fetch` to return in place of the world's answer.
+ */
+export function calErrorResponse(
+  path: string,
+  status: number,
+  error: { code: string; message: string } = { code: 'X', message: 'no' },
+  init: { timestamp?: string; headers?: Record<string, string> } = {},
+): Response {
+  return Response.json(
+    { status: 'error', timestamp: init.timestamp ?? '', path, error },
+    { status, ...(init.headers ? { headers: init.headers } : {}) },
+  );
+}

@@ -12,7 +12,7 @@ import {
   useRescheduleCalBooking,
 } from '../../../src/index.js';
 import { calApiKeys } from '../../../src/session/calApiKeys.js';
-import { AISQUARE, CAL, createCalWorld } from '../../helpers/calWorld.js';
+import { AISQUARE, CAL, calErrorResponse, createCalWorld } from '../../helpers/calWorld.js';
 import { fakeJwt } from '../../helpers/fakeBookingsApi.js';
 import { providerHarness } from '../../helpers/providerHarness.js';
 
@@ -342,14 +342,11 @@ describe('Cal.com hooks', () => {
       if (String(input).includes('/v2/slots')) {
         slotRequests.push(performance.now());
         if (slotRequests.length === 1) {
-          return Response.json(
-            {
-              status: 'error',
-              timestamp: '',
-              path: '/v2/slots',
-              error: { code: 'ThrottlerException', message: 'Too Many Requests' },
-            },
-            { status: 429, headers: { 'X-RateLimit-Reset-Default': '1' } },
+          return calErrorResponse(
+            '/v2/slots',
+            429,
+            { code: 'ThrottlerException', message: 'Too Many Requests' },
+            { headers: { 'X-RateLimit-Reset-Default': '1' } },
           );
         }
       }
@@ -372,15 +369,10 @@ describe('Cal.com hooks', () => {
     const fetch: typeof globalThis.fetch = async (input, init) => {
       if (init?.method === 'POST' && String(input).includes('/v2/bookings')) {
         posts += 1;
-        return Response.json(
-          {
-            status: 'error',
-            timestamp: '',
-            path: '/v2/bookings',
-            error: { code: 'InternalServerErrorException', message: 'boom' },
-          },
-          { status: 500 },
-        );
+        return calErrorResponse('/v2/bookings', 500, {
+          code: 'InternalServerErrorException',
+          message: 'boom',
+        });
       }
       return world.fetch(input, init);
     };

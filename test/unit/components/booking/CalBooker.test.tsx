@@ -11,7 +11,7 @@ import {
   renderBooker,
   shownTimes,
 } from '../../../helpers/bookerWorld.js';
-import { CAL } from '../../../helpers/calWorld.js';
+import { CAL, type CalWorld, calErrorResponse } from '../../../helpers/calWorld.js';
 import { fakeJwt } from '../../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
 
@@ -20,6 +20,19 @@ const heading = () => screen.getByRole('heading', { level: 2 });
 async function fillDetails(user: ReturnType<typeof userEvent.setup>) {
   await user.type(await screen.findByRole('textbox', { name: 'Your name' }), 'Bob');
   await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'bob@example.com');
+}
+
+/** The world's `fetch`, except that the first booking POST gets `failure()` as its answer. */
+function failFirstBooking(world: CalWorld, failure: () => Response): typeof globalThis.fetch {
+  let fail = true;
+  return async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (fail && init?.method === 'POST' && url.endsWith('/v2/bookings')) {
+      fail = false;
+      return failure();
+    }
+    return world.fetch(input, init);
+  };
 }
 
 describe('CalBooker', () => {
@@ -176,23 +189,14 @@ describe('CalBooker', () => {
   it('another failure: the error with a retry, and back to the details', async () => {
     const { world, id } = bookerWorld('UTC');
     const user = userEvent.setup();
-    let fail = true;
-    const fetch: typeof globalThis.fetch = async (input, init) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (fail && init?.method === 'POST' && url.endsWith('/v2/bookings')) {
-        fail = false;
-        return Response.json(
-          {
-            status: 'error',
-            timestamp: new Date().toISOString(),
-            path: '/v2/bookings',
-            error: { code: 'InternalServerErrorException', message: 'Boom' },
-          },
-          { status: 500 },
-        );
-      }
-      return world.fetch(input, init);
-    };
+    const fetch = failFirstBooking(world, () =>
+      calErrorResponse(
+        '/v2/bookings',
+        500,
+        { code: 'InternalServerErrorException', message: 'Boom' },
+        { timestamp: new Date().toISOString() },
+      ),
+    );
     const onBookingError = vi.fn();
     const { root } = renderBooker(
       world,
@@ -218,23 +222,9 @@ describe('CalBooker', () => {
   it('retry from the error books with the same details', async () => {
     const { world, id } = bookerWorld('UTC');
     const user = userEvent.setup();
-    let fail = true;
-    const fetch: typeof globalThis.fetch = async (input, init) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (fail && init?.method === 'POST' && url.endsWith('/v2/bookings')) {
-        fail = false;
-        return Response.json(
-          {
-            status: 'error',
-            timestamp: '',
-            path: '/v2/bookings',
-            error: { code: 'X', message: 'Boom' },
-          },
-          { status: 503 },
-        );
-      }
-      return world.fetch(input, init);
-    };
+    const fetch = failFirstBooking(world, () =>
+      calErrorResponse('/v2/bookings', 503, { code: 'X', message: 'Boom' }),
+    );
     const { root } = renderBooker(world, { eventTypeId: id('15min'), timeZone: 'UTC' }, fetch);
     await chooseTime(user);
     await fillDetails(user);
