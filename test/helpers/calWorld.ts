@@ -106,3 +106,14 @@ export function calErrorResponse(
     { status, ...(init.headers ? { headers: init.headers } : {}) },
   );
 }
+
+/** Books `start` (epoch ms) of an event type for Bob (UTC) straight in the model, as a seed. */
+export function seedBobBooking(world: CalWorld, eventTypeId: number, start: number) {
+  const made = world.model.createBooking({
+    eventTypeId,
+    start,
+    attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
+  });
+  if (!made.ok) throw new Error('seed failed');
+  return made.booking;
+}

@@ -9,16 +9,11 @@ import {
 } from '../../../src/booking/flowMachine.js';
 import { CalApiError } from '../../../src/calapi/errors.js';
 import type { CalBooking } from '../../../src/calapi/types.js';
+import { BOB_VALUES } from '../../helpers/flowWorld.js';
 
 const thirty = { eventTypeId: 2 } as const;
 const other = { eventTypeId: 3 } as const;
-const values: CalBookingFormValues = {
-  name: 'Bob',
-  email: 'bob@example.com',
-  notes: '',
-  guests: [],
-  responses: {},
-};
+const values: CalBookingFormValues = BOB_VALUES;
 const error = new CalApiError({
   kind: 'invalid_request',
   method: 'POST',

@@ -2,56 +2,25 @@ import { QueryClient } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { CalSlots } from '../../../src/calapi/types.js';
-import { BookingsProvider, useBookingsIdentity, useCalSlots } from '../../../src/index.js';
+import { BookingsProvider, useBookingsIdentity } from '../../../src/index.js';
 import {
   type UseCalBookingFlowOptions,
   useCalBookingFlow,
 } from '../../../src/react/useCalBookingFlow.js';
-import { AISQUARE, CAL, createCalWorld } from '../../helpers/calWorld.js';
+import { AISQUARE, CAL, createCalWorld, seedBobBooking } from '../../helpers/calWorld.js';
 import { fakeJwt } from '../../helpers/fakeBookingsApi.js';
+import {
+  BOB_VALUES,
+  dayFromNow,
+  firstSlot,
+  flowWorld,
+  submitFirstSlot,
+  useFlowWithSlots,
+} from '../../helpers/flowWorld.js';
 
-const DAY_MS = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
-const values = { name: 'Bob', email: 'bob@example.com', notes: '', guests: [], responses: {} };
-
-function setup() {
-  const world = createCalWorld();
-  const { user } = world.model.integrate({ sub: 'alice' });
-  const types = world.model.eventTypes('alice');
-  const id = (slug: string) => types.find((type) => type.slug === slug)?.id ?? 0;
-  const queryClient = new QueryClient();
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <StrictMode>
-      <BookingsProvider
-        baseUrl={AISQUARE}
-        jwt={fakeJwt('alice')}
-        fetch={world.fetch}
-        calApiUrl={CAL}
-        queryClient={queryClient}
-      >
-        {children}
-      </BookingsProvider>
-    </StrictMode>
-  );
-  return { world, user, id, wrapper, queryClient };
-}
-
-/** The flow plus the slots a picker would show for the next two weeks. */
-function useFlowWithSlots(options: UseCalBookingFlowOptions) {
-  const flow = useCalBookingFlow(options);
-  const slots = useCalSlots(
-    flow.slotsParams && { ...flow.slotsParams, start: day(1), end: day(14) },
-    { prefetchNextRange: false },
-  );
-  return { flow, slots };
-}
-
-const firstSlot = (slots: CalSlots | undefined) => {
-  const [first] = Object.values(slots ?? {}).flat();
-  if (!first) throw new Error('no slots');
-  return first;
-};
+const day = dayFromNow;
+const values = BOB_VALUES;
+const setup = flowWorld;
 
 describe('useCalBookingFlow', () => {
   it('happy path: event type, day, slot, details, booked at the chosen instant', async () => {
@@ -161,10 +130,8 @@ describe('useCalBookingFlow', () => {
       () => useFlowWithSlots({ eventTypeId: id('60min'), timeZone: 'UTC' }),
       { wrapper },
     );
-    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
-    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
     // The 60-minute type requires its `topic` field: Cal.com answers 400 (not a taken slot).
-    act(() => result.current.flow.submit(values));
+    await submitFirstSlot(result, values);
     await waitFor(() => expect(result.current.flow.step).toBe('error'));
     expect(result.current.flow.error).toMatchObject({ kind: 'invalid_request' });
     act(() => result.current.flow.submit({ ...values, responses: { topic: 'Onboarding' } }));
@@ -184,9 +151,7 @@ describe('useCalBookingFlow', () => {
       username: user.username,
       timeZone: 'UTC',
     });
-    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
-    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
-    act(() => result.current.flow.submit(values));
+    await submitFirstSlot(result, values);
     await waitFor(() => expect(result.current.flow.step).toBe('confirmed'));
     expect(world.model.bookings('alice')[0]?.eventTypeId).toBe(
       world.model.eventTypes('alice').find((type) => type.slug === '15min')?.id,
@@ -197,17 +162,12 @@ describe('useCalBookingFlow', () => {
     const { world, id, wrapper } = setup();
     const [a] = world.model.slots(id('30min'), Date.parse(day(2)), Date.parse(day(14)));
     if (!a) throw new Error('no slots');
-    const original = world.model.createBooking({
-      eventTypeId: id('30min'),
-      start: a.start,
-      attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
-    });
-    if (!original.ok) throw new Error('seed failed');
+    const original = seedBobBooking(world, id('30min'), a.start);
     const onBookingSuccess = vi.fn();
     const { result } = renderHook(
       () =>
         useFlowWithSlots({
-          rescheduleUid: original.booking.uid,
+          rescheduleUid: original.uid,
           timeZone: 'UTC',
           onBookingSuccess,
         }),
@@ -223,7 +183,7 @@ describe('useCalBookingFlow', () => {
       email: 'bob@example.com',
     });
     expect(result.current.flow.slotsParams).toMatchObject({
-      bookingUidToReschedule: original.booking.uid,
+      bookingUidToReschedule: original.uid,
     });
     await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
     const slots = Object.values(result.current.slots.data ?? {}).flat();
@@ -240,9 +200,9 @@ describe('useCalBookingFlow', () => {
     );
     await waitFor(() => expect(result.current.flow.step).toBe('confirmed'));
     const moved = result.current.flow.booking;
-    expect(moved?.rescheduledFromUid).toBe(original.booking.uid);
+    expect(moved?.rescheduledFromUid).toBe(original.uid);
     expect(Date.parse(moved?.start ?? '')).toBe(Date.parse(target.start));
-    expect(world.model.booking(original.booking.uid)?.status).toBe('cancelled');
+    expect(world.model.booking(original.uid)?.status).toBe('cancelled');
     expect(world.model.bookings('alice')).toHaveLength(2);
     expect(world.model.booking(moved?.uid ?? '')?.reschedulingReason).toBe('Conflict');
     expect(onBookingSuccess).toHaveBeenCalledOnce();
@@ -314,9 +274,7 @@ describe('useCalBookingFlow', () => {
       () => useFlowWithSlots({ eventTypeId: id('30min'), timeZone: 'UTC' }),
       { wrapper },
     );
-    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
-    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
-    act(() => result.current.flow.submit(values));
+    await submitFirstSlot(result, values);
     act(() => result.current.flow.reset());
     await waitFor(() => expect(world.model.bookings('alice')).toHaveLength(1));
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));

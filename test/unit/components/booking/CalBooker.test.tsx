@@ -11,7 +11,7 @@ import {
   renderBooker,
   shownTimes,
 } from '../../../helpers/bookerWorld.js';
-import { CAL, type CalWorld, calErrorResponse } from '../../../helpers/calWorld.js';
+import { CAL, type CalWorld, calErrorResponse, seedBobBooking } from '../../../helpers/calWorld.js';
 import { fakeJwt } from '../../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
 
@@ -240,15 +240,10 @@ describe('CalBooker', () => {
     const user = userEvent.setup();
     const [first] = world.model.slots(id('30min'), Date.now(), Date.now() + 60 * 86_400_000);
     if (!first) throw new Error('no slots');
-    const original = world.model.createBooking({
-      eventTypeId: id('30min'),
-      start: first.start,
-      attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
-    });
-    if (!original.ok) throw new Error('seed failed');
+    const original = seedBobBooking(world, id('30min'), first.start);
     const onBookingSuccess = vi.fn<(booking: CalBooking) => void>();
     const { root } = renderBooker(world, {
-      rescheduleUid: original.booking.uid,
+      rescheduleUid: original.uid,
       timeZone: 'UTC',
       onBookingSuccess,
     });
@@ -257,7 +252,7 @@ describe('CalBooker', () => {
     await waitFor(() => expect(root()).toHaveAttribute('data-state', 'choosingDay'));
     expect(screen.getByText('30 Minute Meeting')).toBeInTheDocument();
     const slotCall = world.calls.find((url) => url.pathname === '/v2/slots');
-    expect(slotCall?.searchParams.get('bookingUidToReschedule')).toBe(original.booking.uid);
+    expect(slotCall?.searchParams.get('bookingUidToReschedule')).toBe(original.uid);
     const time = await chooseTime(user, 1);
     expect(screen.queryByRole('textbox', { name: 'Your name' })).toBeNull();
     await user.type(
@@ -268,9 +263,9 @@ describe('CalBooker', () => {
     await screen.findByRole('heading', { name: 'Your meeting was moved' });
     expect(screen.queryByRole('button', { name: 'Book another meeting' })).toBeNull();
     const moved = onBookingSuccess.mock.calls[0]?.[0];
-    expect(moved?.rescheduledFromUid).toBe(original.booking.uid);
+    expect(moved?.rescheduledFromUid).toBe(original.uid);
     expect(Date.parse(moved?.start ?? '')).toBe(Date.parse(time.start));
-    expect(world.model.booking(original.booking.uid)?.status).toBe('cancelled');
+    expect(world.model.booking(original.uid)?.status).toBe('cancelled');
     expect(world.model.booking(moved?.uid ?? '')?.reschedulingReason).toBe('Clash');
   });
 
