@@ -1,3 +1,4 @@
+import type { CalSlotsParams } from '../../src/calapi/types.js';
 import { handleCalRequest } from '../../src/fake/handle.js';
 import { type CalFakeModel, createCalFakeModel } from '../../src/fake/model.js';
 
@@ -116,4 +117,19 @@ export function seedBobBooking(world: CalWorld, eventTypeId: number, start: numb
   });
   if (!made.ok) throw new Error('seed failed');
   return made.booking;
+}
+
+const DAY_MS = 86_400_000;
+/** The UTC date (`YYYY-MM-DD`) `offset` days from now. */
+export const dayFromNow = (offset: number) =>
+  new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+
+/** A week of slots of an event type in UTC, `offset` weeks from next week. */
+export function slotsWeek(eventTypeId: number, offset = 0): CalSlotsParams {
+  return {
+    eventTypeId,
+    start: dayFromNow(7 + offset * 7),
+    end: dayFromNow(13 + offset * 7),
+    timeZone: 'UTC',
+  };
 }

@@ -7,7 +7,10 @@ import {
   type UseCalBookingFlowOptions,
   useCalBookingFlow,
 } from '../../src/react/useCalBookingFlow.js';
-import { CAL, createCalWorld } from './calWorld.js';
+import { CAL, createCalWorld, dayFromNow } from './calWorld.js';
+
+export { dayFromNow };
+
 import { fakeJwt } from './fakeBookingsApi.js';
 import { providerHarness } from './providerHarness.js';
 
@@ -19,11 +22,6 @@ export const BOB_VALUES: CalBookingFormValues = {
   guests: [],
   responses: {},
 };
-
-const DAY_MS = 86_400_000;
-/** The UTC date (`YYYY-MM-DD`) `offset` days from now. */
-export const dayFromNow = (offset: number) =>
-  new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
 
 /** The shared Cal.com fake with alice integrated and signed in, for `renderHook`'s `wrapper`. */
 export function flowWorld() {

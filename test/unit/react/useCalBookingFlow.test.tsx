@@ -18,13 +18,11 @@ import {
   useFlowWithSlots,
 } from '../../helpers/flowWorld.js';
 
-const day = dayFromNow;
 const values = BOB_VALUES;
-const setup = flowWorld;
 
 describe('useCalBookingFlow', () => {
   it('happy path: event type, day, slot, details, booked at the chosen instant', async () => {
-    const { world, id, wrapper } = setup();
+    const { world, id, wrapper } = flowWorld();
     const onBookingSuccess = vi.fn();
     const { result } = renderHook(
       () => useFlowWithSlots({ timeZone: 'America/New_York', onBookingSuccess }),
@@ -77,7 +75,7 @@ describe('useCalBookingFlow', () => {
   });
 
   it('slot taken: back to the slots with the error, the slots refetched, the values kept', async () => {
-    const { world, id, wrapper } = setup();
+    const { world, id, wrapper } = flowWorld();
     const onBookingError = vi.fn();
     const { result } = renderHook(
       () => useFlowWithSlots({ eventTypeId: id('30min'), timeZone: 'UTC', onBookingError }),
@@ -125,7 +123,7 @@ describe('useCalBookingFlow', () => {
   });
 
   it('another refusal is an error; submit again from there', async () => {
-    const { id, wrapper, world } = setup();
+    const { id, wrapper, world } = flowWorld();
     const { result } = renderHook(
       () => useFlowWithSlots({ eventTypeId: id('60min'), timeZone: 'UTC' }),
       { wrapper },
@@ -140,7 +138,7 @@ describe('useCalBookingFlow', () => {
   });
 
   it('by slug and username: the slots and the booking name the event type that way', async () => {
-    const { user, world, wrapper } = setup();
+    const { user, world, wrapper } = flowWorld();
     const { result } = renderHook(
       () => useFlowWithSlots({ eventTypeSlug: '15min', username: user.username, timeZone: 'UTC' }),
       { wrapper },
@@ -159,8 +157,12 @@ describe('useCalBookingFlow', () => {
   });
 
   it('reschedule: the booking’s event type pinned, its own time free, submit moves it', async () => {
-    const { world, id, wrapper } = setup();
-    const [a] = world.model.slots(id('30min'), Date.parse(day(2)), Date.parse(day(14)));
+    const { world, id, wrapper } = flowWorld();
+    const [a] = world.model.slots(
+      id('30min'),
+      Date.parse(dayFromNow(2)),
+      Date.parse(dayFromNow(14)),
+    );
     if (!a) throw new Error('no slots');
     const original = seedBobBooking(world, id('30min'), a.start);
     const onBookingSuccess = vi.fn();
@@ -216,7 +218,7 @@ describe('useCalBookingFlow', () => {
   });
 
   it('setTimeZone changes the slots’ zone; a new timeZone prop wins over it', async () => {
-    const { id, wrapper } = setup();
+    const { id, wrapper } = flowWorld();
     const { result, rerender } = renderHook(
       ({ zone }: { zone: string }) =>
         useCalBookingFlow({ eventTypeId: id('15min'), timeZone: zone }),
@@ -231,7 +233,7 @@ describe('useCalBookingFlow', () => {
   });
 
   it('without timeZone, the browser’s zone', () => {
-    const { id, wrapper } = setup();
+    const { id, wrapper } = flowWorld();
     const { result } = renderHook(() => useCalBookingFlow({ eventTypeId: id('15min') }), {
       wrapper,
     });
@@ -239,7 +241,7 @@ describe('useCalBookingFlow', () => {
   });
 
   it('selectSlot: an unparsable start is ignored; the day is the start’s in the flow’s zone', () => {
-    const { id, wrapper } = setup();
+    const { id, wrapper } = flowWorld();
     const { result } = renderHook(
       () => useCalBookingFlow({ eventTypeId: id('30min'), timeZone: 'Asia/Tokyo' }),
       { wrapper },
@@ -256,7 +258,7 @@ describe('useCalBookingFlow', () => {
 
   it('an unknown timeZone: the viewer’s zone everywhere, said once in development', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { id, wrapper } = setup();
+    const { id, wrapper } = flowWorld();
     const { result } = renderHook(
       () => useCalBookingFlow({ eventTypeId: id('30min'), timeZone: 'Mars/Olympus' }),
       { wrapper },
@@ -269,7 +271,7 @@ describe('useCalBookingFlow', () => {
   });
 
   it('an outcome that a reset overtook is ignored', async () => {
-    const { id, wrapper, world } = setup();
+    const { id, wrapper, world } = flowWorld();
     const { result } = renderHook(
       () => useFlowWithSlots({ eventTypeId: id('30min'), timeZone: 'UTC' }),
       { wrapper },
