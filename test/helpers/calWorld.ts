@@ -119,6 +119,15 @@ export function seedBobBooking(world: CalWorld, eventTypeId: number, start: numb
   return made.booking;
 }
 
+/** Carol (UTC) books `start` (epoch ms) straight in the model: someone else takes a shown slot. */
+export function carolTakes(world: CalWorld, eventTypeId: number, start: number) {
+  return world.model.createBooking({
+    eventTypeId,
+    start,
+    attendee: { name: 'Carol', email: 'carol@example.com', timeZone: 'UTC' },
+  });
+}
+
 const DAY_MS = 86_400_000;
 /** The UTC date (`YYYY-MM-DD`) `offset` days from now. */
 export const dayFromNow = (offset: number) =>

@@ -1,4 +1,4 @@
-import { act, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import type { CalBookingFormValues } from '../../src/booking/flowMachine.js';
 import type { CalSlots } from '../../src/calapi/types.js';
@@ -34,7 +34,10 @@ export function flowWorld() {
     fetch: world.fetch,
     calApiUrl: CAL,
   });
-  return { world, user, id, wrapper, queryClient };
+  /** `useFlowWithSlots(options)` rendered in this world. */
+  const renderFlow = (options: UseCalBookingFlowOptions) =>
+    renderHook(() => useFlowWithSlots(options), { wrapper });
+  return { world, user, id, wrapper, queryClient, renderFlow };
 }
 
 /** The flow plus the slots a picker would show for the next two weeks. */

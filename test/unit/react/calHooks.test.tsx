@@ -16,6 +16,7 @@ import {
   AISQUARE,
   CAL,
   calErrorResponse,
+  carolTakes,
   createCalWorld,
   dayFromNow,
   slotsWeek,
@@ -202,11 +203,7 @@ describe('Cal.com hooks', () => {
     const slot = times?.[0];
     if (!firstDay || !slot) throw new Error('no slots');
     // Someone else books it after the slots were shown.
-    const taken = world.model.createBooking({
-      eventTypeId,
-      start: Date.parse(slot.start),
-      attendee: { name: 'Carol', email: 'carol@example.com', timeZone: 'UTC' },
-    });
+    const taken = carolTakes(world, eventTypeId, Date.parse(slot.start));
     expect(taken.ok).toBe(true);
     act(() => {
       result.current.book.mutate({

@@ -7,7 +7,13 @@ import {
   type UseCalBookingFlowOptions,
   useCalBookingFlow,
 } from '../../../src/react/useCalBookingFlow.js';
-import { AISQUARE, CAL, createCalWorld, seedBobBooking } from '../../helpers/calWorld.js';
+import {
+  AISQUARE,
+  CAL,
+  carolTakes,
+  createCalWorld,
+  seedBobBooking,
+} from '../../helpers/calWorld.js';
 import { fakeJwt } from '../../helpers/fakeBookingsApi.js';
 import {
   BOB_VALUES,
@@ -22,12 +28,9 @@ const values = BOB_VALUES;
 
 describe('useCalBookingFlow', () => {
   it('happy path: event type, day, slot, details, booked at the chosen instant', async () => {
-    const { world, id, wrapper } = flowWorld();
+    const { world, id, renderFlow } = flowWorld();
     const onBookingSuccess = vi.fn();
-    const { result } = renderHook(
-      () => useFlowWithSlots({ timeZone: 'America/New_York', onBookingSuccess }),
-      { wrapper },
-    );
+    const { result } = renderFlow({ timeZone: 'America/New_York', onBookingSuccess });
     expect(result.current.flow.step).toBe('choosingEventType');
     await waitFor(() => expect(result.current.flow.eventTypes.isSuccess).toBe(true));
     expect(result.current.flow.slotsParams).toBeUndefined();
@@ -75,25 +78,16 @@ describe('useCalBookingFlow', () => {
   });
 
   it('slot taken: back to the slots with the error, the slots refetched, the values kept', async () => {
-    const { world, id, wrapper } = flowWorld();
+    const { world, id, renderFlow } = flowWorld();
     const onBookingError = vi.fn();
-    const { result } = renderHook(
-      () => useFlowWithSlots({ eventTypeId: id('30min'), timeZone: 'UTC', onBookingError }),
-      { wrapper },
-    );
+    const { result } = renderFlow({ eventTypeId: id('30min'), timeZone: 'UTC', onBookingError });
     expect(result.current.flow.step).toBe('choosingDay');
     expect(result.current.flow.state.fixed).toBe(true);
     await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
     const slot = firstSlot(result.current.slots.data);
     act(() => result.current.flow.selectSlot(slot.start));
     // Someone else takes it meanwhile.
-    expect(
-      world.model.createBooking({
-        eventTypeId: id('30min'),
-        start: Date.parse(slot.start),
-        attendee: { name: 'Carol', email: 'carol@example.com', timeZone: 'UTC' },
-      }).ok,
-    ).toBe(true);
+    expect(carolTakes(world, id('30min'), Date.parse(slot.start)).ok).toBe(true);
     const slotRequests = world.count('GET /v2/slots');
     act(() => result.current.flow.submit(values));
     await waitFor(() => expect(result.current.flow.step).toBe('slotTaken'));
@@ -123,11 +117,8 @@ describe('useCalBookingFlow', () => {
   });
 
   it('another refusal is an error; submit again from there', async () => {
-    const { id, wrapper, world } = flowWorld();
-    const { result } = renderHook(
-      () => useFlowWithSlots({ eventTypeId: id('60min'), timeZone: 'UTC' }),
-      { wrapper },
-    );
+    const { id, world, renderFlow } = flowWorld();
+    const { result } = renderFlow({ eventTypeId: id('60min'), timeZone: 'UTC' });
     // The 60-minute type requires its `topic` field: Cal.com answers 400 (not a taken slot).
     await submitFirstSlot(result, values);
     await waitFor(() => expect(result.current.flow.step).toBe('error'));
@@ -138,11 +129,12 @@ describe('useCalBookingFlow', () => {
   });
 
   it('by slug and username: the slots and the booking name the event type that way', async () => {
-    const { user, world, wrapper } = flowWorld();
-    const { result } = renderHook(
-      () => useFlowWithSlots({ eventTypeSlug: '15min', username: user.username, timeZone: 'UTC' }),
-      { wrapper },
-    );
+    const { user, world, renderFlow } = flowWorld();
+    const { result } = renderFlow({
+      eventTypeSlug: '15min',
+      username: user.username,
+      timeZone: 'UTC',
+    });
     await waitFor(() => expect(result.current.flow.eventType?.slug).toBe('15min'));
     expect(result.current.flow.slotsParams).toEqual({
       eventTypeSlug: '15min',
@@ -271,11 +263,8 @@ describe('useCalBookingFlow', () => {
   });
 
   it('an outcome that a reset overtook is ignored', async () => {
-    const { id, wrapper, world } = flowWorld();
-    const { result } = renderHook(
-      () => useFlowWithSlots({ eventTypeId: id('30min'), timeZone: 'UTC' }),
-      { wrapper },
-    );
+    const { id, world, renderFlow } = flowWorld();
+    const { result } = renderFlow({ eventTypeId: id('30min'), timeZone: 'UTC' });
     await submitFirstSlot(result, values);
     act(() => result.current.flow.reset());
     await waitFor(() => expect(world.model.bookings('alice')).toHaveLength(1));

@@ -11,7 +11,13 @@ import {
   renderBooker,
   shownTimes,
 } from '../../../helpers/bookerWorld.js';
-import { CAL, type CalWorld, calErrorResponse, seedBobBooking } from '../../../helpers/calWorld.js';
+import {
+  CAL,
+  type CalWorld,
+  calErrorResponse,
+  carolTakes,
+  seedBobBooking,
+} from '../../../helpers/calWorld.js';
 import { fakeJwt } from '../../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
 
@@ -153,13 +159,7 @@ describe('CalBooker', () => {
     const time = await chooseTime(user);
     await fillDetails(user);
     // Someone else books it before Bob submits.
-    expect(
-      world.model.createBooking({
-        eventTypeId: id('30min'),
-        start: Date.parse(time.start),
-        attendee: { name: 'Carol', email: 'carol@example.com', timeZone: 'UTC' },
-      }).ok,
-    ).toBe(true);
+    expect(carolTakes(world, id('30min'), Date.parse(time.start)).ok).toBe(true);
     const requests = world.count('GET /v2/slots');
     await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
