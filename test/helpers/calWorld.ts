@@ -1,3 +1,4 @@
+import type { CalSlotsParams } from '../../src/calapi/types.js';
 import { handleCalRequest } from '../../src/fake/handle.js';
 import { type CalFakeModel, createCalFakeModel } from '../../src/fake/model.js';
 
@@ -89,4 +90,55 @@ export function createCalWorld(
     },
   };
   return world;
+}
+
+/**
+ * A Cal.com error answer in its envelope (`{ status: 'error', timestamp, path, error }`), for a
+ * test's `fetch` to return in place of the world's answer.
+ */
+export function calErrorResponse(
+  path: string,
+  status: number,
+  error: { code: string; message: string } = { code: 'X', message: 'no' },
+  init: { timestamp?: string; headers?: Record<string, string> } = {},
+): Response {
+  return Response.json(
+    { status: 'error', timestamp: init.timestamp ?? '', path, error },
+    { status, ...(init.headers ? { headers: init.headers } : {}) },
+  );
+}
+
+/** Books `start` (epoch ms) of an event type for Bob (UTC) straight in the model, as a seed. */
+export function seedBobBooking(world: CalWorld, eventTypeId: number, start: number) {
+  const made = world.model.createBooking({
+    eventTypeId,
+    start,
+    attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
+  });
+  if (!made.ok) throw new Error('seed failed');
+  return made.booking;
+}
+
+/** Carol (UTC) books `start` (epoch ms) straight in the model: someone else takes a shown slot. */
+export function carolTakes(world: CalWorld, eventTypeId: number, start: number) {
+  return world.model.createBooking({
+    eventTypeId,
+    start,
+    attendee: { name: 'Carol', email: 'carol@example.com', timeZone: 'UTC' },
+  });
+}
+
+const DAY_MS = 86_400_000;
+/** The UTC date (`YYYY-MM-DD`) `offset` days from now. */
+export const dayFromNow = (offset: number) =>
+  new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
+
+/** A week of slots of an event type in UTC, `offset` weeks from next week. */
+export function slotsWeek(eventTypeId: number, offset = 0): CalSlotsParams {
+  return {
+    eventTypeId,
+    start: dayFromNow(7 + offset * 7),
+    end: dayFromNow(13 + offset * 7),
+    timeZone: 'UTC',
+  };
 }

@@ -1,7 +1,8 @@
 import { QueryClient } from '@tanstack/react-query';
 import { type ReactNode, StrictMode } from 'react';
 import { BookingsProvider, type BookingsProviderProps } from '../../src/index.js';
-import { AISQUARE } from './calWorld.js';
+import { AISQUARE, CAL } from './calWorld.js';
+import { fakeJwt } from './fakeBookingsApi.js';
 
 /**
  * A StrictMode provider wrapper for `renderHook` whose props can change between renders: `set(...)`
@@ -26,4 +27,9 @@ export function providerHarness(
       current = { ...current, ...next };
     },
   };
+}
+
+/** `providerHarness` with alice signed in, Cal.com at the test origin, calls through `fetch`. */
+export function aliceHarness(fetch: typeof globalThis.fetch, queryClient?: QueryClient) {
+  return providerHarness({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL }, queryClient);
 }

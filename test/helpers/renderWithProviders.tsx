@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { type RenderOptions, render } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
 import { BookingsProvider, type BookingsProviderProps } from '../../src/index.js';
+import { type FakeApi, fakeJwt } from './fakeBookingsApi.js';
 
 export interface RenderWithProvidersOptions extends Omit<RenderOptions, 'wrapper'> {
   /** Provider props; `baseUrl` defaults to https://api.test. */
@@ -42,4 +43,15 @@ export function renderWithProviders(ui: ReactNode, options: RenderWithProvidersO
       result.rerender(tree(nextUi, { ...provider, ...next }));
     },
   };
+}
+
+/** `renderWithProviders` signed in as alice against the fake bookings API; `provider` adds props. */
+export function renderAsAlice(
+  ui: ReactNode,
+  api: FakeApi,
+  provider: Partial<BookingsProviderProps> = {},
+) {
+  return renderWithProviders(ui, {
+    provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice'), ...provider },
+  });
 }

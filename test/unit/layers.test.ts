@@ -3,8 +3,8 @@
 // it names. Type imports count too: a type from a higher layer is still an upward dependency.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
+import { parseSource, sourceFiles, walkTree } from '../helpers/sourceFiles.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
@@ -43,14 +43,6 @@ function layerTable(): Row[] {
     });
 }
 
-function sources(dir: string): string[] {
-  return (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sources(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
-
 interface Import {
   specifier: string;
   typeOnly: boolean;
@@ -58,15 +50,8 @@ interface Import {
 
 /** Every import and re-export of a file, static and `import('literal')`, with whether it is types only. */
 function importsOf(file: string): Import[] {
-  const { program, errors } = parseSync(file, readFileSync(file, 'utf8'));
-  if (errors.length > 0) throw new Error(`${file}: ${errors[0]?.message}`);
   const found: Import[] = [];
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const child of node) walk(child);
-      return;
-    }
+  walkTree(parseSource(file).program, undefined, (node) => {
     const value = node as Record<string, unknown> & {
       type?: string;
       source?: { value?: unknown } | null;
@@ -88,9 +73,8 @@ function importsOf(file: string): Import[] {
         found.push({ specifier: source, typeOnly: false });
       }
     }
-    for (const key of Object.keys(value)) walk(value[key]);
-  };
-  walk(program);
+    return undefined;
+  });
   return found;
 }
 
@@ -119,7 +103,9 @@ describe(`layers (${DOC})`, () => {
   });
 
   const files = rows.flatMap((row) =>
-    sources(join(SRC, row.folder)).map((file) => [relative(SRC, file), row] as const),
+    (existsSync(join(SRC, row.folder)) ? sourceFiles(join(SRC, row.folder)) : []).map(
+      (file) => [relative(SRC, file), row] as const,
+    ),
   );
 
   it.each(files)(

@@ -1,21 +1,9 @@
-// No pattern in src/ can backtrack for long on hostile input: each regex literal is checked for
-// exponential or polynomial backtracking (ReDoS) by a checker, not timed. A `new RegExp(...)` is
-// refused outright, so that every pattern stays a literal this test can read.
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseSync } from 'oxc-parser';
 import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
+import { parseSource, sourceFiles, walkTree } from '../helpers/sourceFiles.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sources(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
 
 interface Found {
   file: string;
@@ -25,18 +13,10 @@ interface Found {
 
 /** Every regex literal of a file, and every `RegExp` call or construction (which is refused). */
 function patternsOf(file: string): { literals: Found[]; constructed: string[] } {
-  const code = readFileSync(file, 'utf8');
-  const { program, errors } = parseSync(file, code);
-  if (errors.length > 0) throw new Error(`${file}: ${errors[0]?.message}`);
   const literals: Found[] = [];
   const constructed: string[] = [];
   const name = relative(ROOT, file);
-  const walk = (node: unknown): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const child of node) walk(child);
-      return;
-    }
+  walkTree(parseSource(file).program, undefined, (node) => {
     const value = node as Record<string, unknown> & {
       type?: string;
       regex?: { pattern: string; flags: string };
@@ -52,13 +32,12 @@ function patternsOf(file: string): { literals: Found[]; constructed: string[] } 
     ) {
       constructed.push(name);
     }
-    for (const key of Object.keys(value)) walk(value[key]);
-  };
-  walk(program);
+    return undefined;
+  });
   return { literals, constructed };
 }
 
-const files = sources(join(ROOT, 'src'));
+const files = sourceFiles(join(ROOT, 'src'));
 const found = files.map(patternsOf);
 const literals = found.flatMap((entry) => entry.literals);
 

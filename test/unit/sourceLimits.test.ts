@@ -1,9 +1,9 @@
 // The size limits issue 19 set for a reader: no function or hook in src/ over 150 lines (the
 // sandbox's route table aside, a flat list of routes), and no file in src/components/ over 300 lines.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseSync } from 'oxc-parser';
 import { describe, expect, it } from 'vitest';
+import { parseSource, sourceFiles, walkTree } from '../helpers/sourceFiles.js';
 
 const SRC = join(import.meta.dirname, '../../src');
 const MAX_FUNCTION_LINES = 150;
@@ -11,19 +11,9 @@ const MAX_COMPONENT_FILE_LINES = 300;
 /** `file:function` allowed over the limit: a table of routes reads best as one list. */
 const EXEMPT = new Set<string>([]);
 
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sources(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
-  });
-}
-
 /** Every function of a file longer than the limit, as `file:name (lines)`. */
 function longFunctions(file: string): string[] {
-  const code = readFileSync(file, 'utf8');
-  const { program, errors } = parseSync(file, code);
-  if (errors.length > 0) throw new Error(`${file}: ${errors[0]?.message}`);
+  const { code, program } = parseSource(file);
   const lineStarts = [0];
   for (let i = 0; i < code.length; i++) if (code[i] === '\n') lineStarts.push(i + 1);
   const lineOf = (offset: number) => {
@@ -38,12 +28,7 @@ function longFunctions(file: string): string[] {
   };
   const name = relative(SRC, file);
   const found: string[] = [];
-  const walk = (node: unknown, around: string): void => {
-    if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) {
-      for (const child of node) walk(child, around);
-      return;
-    }
+  walkTree(program, '(anonymous)', (node, around) => {
     const value = node as Record<string, unknown> & {
       type?: string;
       start?: number;
@@ -68,19 +53,18 @@ function longFunctions(file: string): string[] {
       const where = `${name}:${label}`;
       if (lines > MAX_FUNCTION_LINES && !EXEMPT.has(where)) found.push(`${where} (${lines} lines)`);
     }
-    for (const key of Object.keys(value)) walk(value[key], label);
-  };
-  walk(program, '(anonymous)');
+    return label;
+  });
   return found;
 }
 
 describe('source limits', () => {
   it(`has no function or hook over ${MAX_FUNCTION_LINES} lines in src/`, () => {
-    expect(sources(SRC).flatMap(longFunctions)).toEqual([]);
+    expect(sourceFiles(SRC).flatMap(longFunctions)).toEqual([]);
   });
 
   it(`has no file over ${MAX_COMPONENT_FILE_LINES} lines in src/components/`, () => {
-    const long = sources(join(SRC, 'components'))
+    const long = sourceFiles(join(SRC, 'components'))
       .map((file) => ({
         file: relative(SRC, file),
         lines: readFileSync(file, 'utf8').split('\n').length,

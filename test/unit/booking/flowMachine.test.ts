@@ -9,16 +9,11 @@ import {
 } from '../../../src/booking/flowMachine.js';
 import { CalApiError } from '../../../src/calapi/errors.js';
 import type { CalBooking } from '../../../src/calapi/types.js';
+import { BOB_VALUES } from '../../helpers/flowWorld.js';
 
 const thirty = { eventTypeId: 2 } as const;
 const other = { eventTypeId: 3 } as const;
-const values: CalBookingFormValues = {
-  name: 'Bob',
-  email: 'bob@example.com',
-  notes: '',
-  guests: [],
-  responses: {},
-};
+const values: CalBookingFormValues = BOB_VALUES;
 const error = new CalApiError({
   kind: 'invalid_request',
   method: 'POST',
@@ -60,100 +55,38 @@ const events: Record<CalBookingFlowEvent['type'], CalBookingFlowEvent> = {
 };
 
 type Expected = CalBookingFlowStep | '=';
+/** A row of the table: '=' for every event it does not name, and a reset always starts over. */
+function row(
+  changes: Partial<Record<CalBookingFlowEvent['type'], Expected>>,
+): Record<CalBookingFlowEvent['type'], Expected> {
+  const unchanged = Object.fromEntries(Object.keys(events).map((type) => [type, '='])) as Record<
+    CalBookingFlowEvent['type'],
+    Expected
+  >;
+  return { ...unchanged, reset: 'choosingEventType', ...changes };
+}
+
+/** Where choosing an event type, a day or a slot leads from the steps that offer all three. */
+const CHOOSING = {
+  selectEventType: 'choosingDay',
+  selectDay: 'choosingSlot',
+  selectSlot: 'details',
+} as const;
+
 // The header table of src/booking/flowMachine.ts, event type not pinned ('=': unchanged).
 const TABLE: Record<CalBookingFlowStep, Record<CalBookingFlowEvent['type'], Expected>> = {
-  choosingEventType: {
-    selectEventType: 'choosingDay',
-    selectDay: '=',
-    selectSlot: '=',
-    back: '=',
-    submit: '=',
-    succeeded: '=',
-    slotTaken: '=',
-    failed: '=',
-    reset: 'choosingEventType',
-  },
-  choosingDay: {
-    selectEventType: 'choosingDay',
-    selectDay: 'choosingSlot',
-    selectSlot: 'details',
-    back: 'choosingEventType',
-    submit: '=',
-    succeeded: '=',
-    slotTaken: '=',
-    failed: '=',
-    reset: 'choosingEventType',
-  },
-  choosingSlot: {
-    selectEventType: 'choosingDay',
-    selectDay: 'choosingSlot',
-    selectSlot: 'details',
-    back: 'choosingDay',
-    submit: '=',
-    succeeded: '=',
-    slotTaken: '=',
-    failed: '=',
-    reset: 'choosingEventType',
-  },
-  details: {
-    selectEventType: '=',
-    selectDay: '=',
-    selectSlot: 'details',
-    back: 'choosingSlot',
-    submit: 'submitting',
-    succeeded: '=',
-    slotTaken: '=',
-    failed: '=',
-    reset: 'choosingEventType',
-  },
-  submitting: {
-    selectEventType: '=',
-    selectDay: '=',
-    selectSlot: '=',
-    back: '=',
-    submit: '=',
-    succeeded: 'confirmed',
-    slotTaken: 'slotTaken',
-    failed: 'error',
-    reset: 'choosingEventType',
-  },
-  confirmed: {
-    selectEventType: '=',
-    selectDay: '=',
-    selectSlot: '=',
-    back: '=',
-    submit: '=',
-    succeeded: '=',
-    slotTaken: '=',
-    failed: '=',
-    reset: 'choosingEventType',
-  },
-  slotTaken: {
-    selectEventType: 'choosingDay',
-    selectDay: 'choosingSlot',
-    selectSlot: 'details',
-    back: 'choosingDay',
-    submit: '=',
-    succeeded: '=',
-    slotTaken: '=',
-    failed: '=',
-    reset: 'choosingEventType',
-  },
-  error: {
-    selectEventType: '=',
-    selectDay: '=',
-    selectSlot: '=',
-    back: 'details',
-    submit: 'submitting',
-    succeeded: '=',
-    slotTaken: '=',
-    failed: '=',
-    reset: 'choosingEventType',
-  },
+  choosingEventType: row({ selectEventType: 'choosingDay' }),
+  choosingDay: row({ ...CHOOSING, back: 'choosingEventType' }),
+  choosingSlot: row({ ...CHOOSING, back: 'choosingDay' }),
+  details: row({ selectSlot: 'details', back: 'choosingSlot', submit: 'submitting' }),
+  submitting: row({ succeeded: 'confirmed', slotTaken: 'slotTaken', failed: 'error' }),
+  confirmed: row({}),
+  slotTaken: row({ ...CHOOSING, back: 'choosingDay' }),
+  error: row({ back: 'details', submit: 'submitting' }),
 };
 
-const cases = Object.entries(TABLE).flatMap(([step, row]) =>
-  Object.entries(row).map(
+const cases = Object.entries(TABLE).flatMap(([step, cells]) =>
+  Object.entries(cells).map(
     ([event, expected]) =>
       [step as CalBookingFlowStep, event as CalBookingFlowEvent['type'], expected] as const,
   ),

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { escapeIcsText, foldIcsLine, icsDateTime, toIcs } from '../../../src/booking/ics.js';
 import type { CalBooking } from '../../../src/calapi/types.js';
+import { MONDAY_MEETING } from '../../helpers/bookingFixture.js';
 
 const booking: CalBooking = {
-  id: 1,
-  uid: 'abc123',
-  title: '30 Minute Meeting between Alice and Bob',
+  ...MONDAY_MEETING,
   description: 'Agenda: one; two, three\\four\nsecond line',
-  status: 'accepted',
-  start: '2027-03-29T08:00:00.000Z',
-  end: '2027-03-29T08:30:00.000Z',
-  duration: 30,
-  eventTypeId: 2,
   attendees: [{ name: 'Bob, Jr.', email: 'bob@example.com', timeZone: 'Asia/Kolkata' }],
-  hosts: [{ name: 'Alice', email: 'alice@example.com', timeZone: 'Europe/London' }],
-  guests: ['carol@example.com'],
-  location: 'https://app.cal.com/video/abc123',
   meetingUrl: 'https://app.cal.com/video/abc123',
-  createdAt: '2027-03-01T00:00:00.000Z',
 };
 const NOW = Date.UTC(2027, 2, 1, 12, 34, 56);
 

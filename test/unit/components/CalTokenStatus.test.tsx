@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CalTokenStatus } from '../../../src/index.js';
 import { createFakeApi, fakeJwt } from '../../helpers/fakeBookingsApi.js';
-import { renderWithProviders } from '../../helpers/renderWithProviders.js';
+import { renderAsAlice, renderWithProviders } from '../../helpers/renderWithProviders.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -16,9 +16,7 @@ function status() {
 describe('CalTokenStatus', () => {
   it('is a polite live region, loading then ready with the time until refresh', async () => {
     const api = createFakeApi({ latencyMs: 20 });
-    renderWithProviders(<CalTokenStatus className="mine" />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice') },
-    });
+    renderAsAlice(<CalTokenStatus className="mine" />, api);
     expect(status()).toHaveAttribute('aria-live', 'polite');
     expect(status()).toHaveClass('aisq-token-status', 'mine');
     await waitFor(() => expect(status()).toHaveAttribute('data-state', 'loading'));
@@ -35,9 +33,7 @@ describe('CalTokenStatus', () => {
 
   it('counts down every second while ready', async () => {
     const api = createFakeApi({ tokenTtlSeconds: 30 });
-    renderWithProviders(<CalTokenStatus />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice') },
-    });
+    renderAsAlice(<CalTokenStatus />, api);
     await waitFor(() => expect(status()).toHaveTextContent(/Refreshes in \d+ seconds/));
     const first = status().textContent;
     await waitFor(() => expect(status().textContent).not.toBe(first), { timeout: 2500 });
@@ -46,9 +42,7 @@ describe('CalTokenStatus', () => {
   it('shows refreshing while a refresh is in flight', async () => {
     // Token requests are at least 5 s apart: a 6 s token is refreshed at 5 s, while still valid.
     const api = createFakeApi({ tokenTtlSeconds: 6, latencyMs: 300 });
-    renderWithProviders(<CalTokenStatus />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice') },
-    });
+    renderAsAlice(<CalTokenStatus />, api);
     await waitFor(() => expect(status()).toHaveAttribute('data-state', 'refreshing'), {
       timeout: 7_000,
     });
@@ -57,9 +51,7 @@ describe('CalTokenStatus', () => {
 
   it('is idle without autoConnect', () => {
     const api = createFakeApi();
-    renderWithProviders(<CalTokenStatus />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice'), autoConnect: false },
-    });
+    renderAsAlice(<CalTokenStatus />, api, { autoConnect: false });
     expect(status()).toHaveAttribute('data-state', 'idle');
     expect(status()).toHaveTextContent('Cal.com is not connected.');
   });
@@ -67,9 +59,7 @@ describe('CalTokenStatus', () => {
   it('says the session expired on 401, with no retry button', async () => {
     const api = createFakeApi();
     api.failNext('token', 401);
-    renderWithProviders(<CalTokenStatus />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice') },
-    });
+    renderAsAlice(<CalTokenStatus />, api);
     await waitFor(() => expect(status()).toHaveAttribute('data-state', 'unauthorized'));
     expect(status()).toHaveTextContent('Your session has expired. Sign in again to continue.');
     expect(screen.queryByRole('button')).toBeNull();
@@ -79,9 +69,7 @@ describe('CalTokenStatus', () => {
     const api = createFakeApi();
     api.failNext('token', 400);
     const user = userEvent.setup();
-    renderWithProviders(<CalTokenStatus />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice') },
-    });
+    renderAsAlice(<CalTokenStatus />, api);
     await waitFor(() => expect(status()).toHaveAttribute('data-state', 'error'));
     expect(status()).toHaveTextContent('Could not connect to Cal.com.');
     expect(status()).toHaveTextContent('could not accept this request');
@@ -107,9 +95,7 @@ describe('CalTokenStatus', () => {
   it('leaves no timer behind after unmount', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const api = createFakeApi();
-    const view = renderWithProviders(<CalTokenStatus />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice'), crossTab: false },
-    });
+    const view = renderAsAlice(<CalTokenStatus />, api, { crossTab: false });
     await waitFor(() => expect(status()).toHaveAttribute('data-state', 'ready'));
     await act(async () => {
       await vi.advanceTimersByTimeAsync(2000);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CalUserCard } from '../../../src/index.js';
 import { createFakeApi, type FakeApi, fakeJwt } from '../../helpers/fakeBookingsApi.js';
-import { renderWithProviders } from '../../helpers/renderWithProviders.js';
+import { renderAsAlice, renderWithProviders } from '../../helpers/renderWithProviders.js';
 
 /** The fake API's user, with an avatar and a time zone added. */
 function withProfile(api: FakeApi, extra: Record<string, unknown>): typeof fetch {
@@ -22,9 +22,7 @@ function card() {
 describe('CalUserCard', () => {
   it('shows a busy skeleton while loading', () => {
     const api = createFakeApi({ latencyMs: 10_000 });
-    renderWithProviders(<CalUserCard />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice') },
-    });
+    renderAsAlice(<CalUserCard />, api);
     expect(card()).toHaveAttribute('data-state', 'loading');
     expect(card()).toHaveAttribute('aria-busy', 'true');
     expect(card()).toHaveTextContent('Loading your Cal.com account…');
@@ -57,9 +55,7 @@ describe('CalUserCard', () => {
 
   it('shows initials when there is no avatar', async () => {
     const api = createFakeApi();
-    renderWithProviders(<CalUserCard />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice') },
-    });
+    renderAsAlice(<CalUserCard />, api);
     const initials = await screen.findByRole('img', { name: 'Avatar of \u2068User alice\u2069' });
     expect(initials).toHaveTextContent('UA');
     // No time zone in the answer: no time zone row.
@@ -68,9 +64,7 @@ describe('CalUserCard', () => {
 
   it('is idle and fetches nothing while the provider is disabled', async () => {
     const api = createFakeApi();
-    renderWithProviders(<CalUserCard />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice'), enabled: false },
-    });
+    renderAsAlice(<CalUserCard />, api, { enabled: false });
     expect(card()).toHaveAttribute('data-state', 'idle');
     expect(card()).toHaveTextContent('Sign in to see your Cal.com account.');
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -81,9 +75,7 @@ describe('CalUserCard', () => {
     const api = createFakeApi({ integrated: false });
     const onConnected = vi.fn();
     const user = userEvent.setup();
-    renderWithProviders(<CalUserCard onConnected={onConnected} />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice'), autoConnect: false },
-    });
+    renderAsAlice(<CalUserCard onConnected={onConnected} />, api, { autoConnect: false });
     await screen.findByText('Your Cal.com account is not connected yet.');
     expect(card()).toHaveAttribute('data-state', 'not-connected');
     await user.click(screen.getByRole('button', { name: 'Connect Cal.com' }));
@@ -99,9 +91,7 @@ describe('CalUserCard', () => {
     const api = createFakeApi();
     api.failNext('user', 400);
     const user = userEvent.setup();
-    renderWithProviders(<CalUserCard />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice') },
-    });
+    renderAsAlice(<CalUserCard />, api);
     const alert = await screen.findByRole('alert');
     expect(card()).toHaveAttribute('data-state', 'error');
     expect(alert).toHaveTextContent('The booking service could not accept this request.');
@@ -115,9 +105,7 @@ describe('CalUserCard', () => {
     const api = createFakeApi();
     api.failNext('user', 401, 5);
     api.failNext('token', 401, 5);
-    renderWithProviders(<CalUserCard />, {
-      provider: { fetch: api.fetch, getAuthToken: () => fakeJwt('alice') },
-    });
+    renderAsAlice(<CalUserCard />, api);
     await waitFor(() => expect(card()).toHaveAttribute('data-state', 'error'));
     expect(screen.getByRole('alert')).toHaveTextContent('Sign in again');
   });

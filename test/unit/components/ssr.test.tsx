@@ -1,28 +1,20 @@
 // @vitest-environment node
-import { renderToString } from 'react-dom/server';
 import { afterEach, expect, it, vi } from 'vitest';
-import {
-  BookingsProvider,
-  CalConnectButton,
-  CalTokenGate,
-  CalTokenStatus,
-  CalUserCard,
-} from '../../../src/index.js';
+import { CalConnectButton, CalTokenGate, CalTokenStatus, CalUserCard } from '../../../src/index.js';
+import { renderOnServer } from '../../helpers/serverRender.js';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
 it('every component renders on the server with no fetch and no timer', () => {
-  vi.useFakeTimers();
-  const fetchSpy = vi.fn<typeof fetch>();
-  const html = renderToString(
-    <BookingsProvider baseUrl="https://api.test" fetch={fetchSpy} getAuthToken={() => 'a.b.c'}>
+  const { html, fetchSpy } = renderOnServer(
+    <>
       <CalUserCard />
       <CalConnectButton />
       <CalTokenStatus />
       <CalTokenGate fallback={<p>no token</p>}>secret content</CalTokenGate>
-    </BookingsProvider>,
+    </>,
   );
   expect(html).toContain('class="aisq-user-card"');
   expect(html).toContain('data-state="loading"');

@@ -12,22 +12,17 @@ import {
   useRescheduleCalBooking,
 } from '../../../src/index.js';
 import { calApiKeys } from '../../../src/session/calApiKeys.js';
-import { AISQUARE, CAL, createCalWorld } from '../../helpers/calWorld.js';
+import {
+  AISQUARE,
+  CAL,
+  calErrorResponse,
+  carolTakes,
+  createCalWorld,
+  dayFromNow,
+  slotsWeek,
+} from '../../helpers/calWorld.js';
 import { fakeJwt } from '../../helpers/fakeBookingsApi.js';
-import { providerHarness } from '../../helpers/providerHarness.js';
-
-const DAY_MS = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
-
-/** A week of slots for the user's 30-minute event type, `offset` weeks from next week. */
-function week(eventTypeId: number, offset: number): CalSlotsParams {
-  return {
-    eventTypeId,
-    start: day(7 + offset * 7),
-    end: day(13 + offset * 7),
-    timeZone: 'UTC',
-  };
-}
+import { aliceHarness, providerHarness } from '../../helpers/providerHarness.js';
 
 async function connectedWorld() {
   const world = createCalWorld();
@@ -69,11 +64,7 @@ describe('Cal.com hooks', () => {
 
   it('an expired token (498) costs one token request for every concurrent query, then succeeds', async () => {
     const { world } = await connectedWorld();
-    const { wrapper, queryClient } = providerHarness({
-      jwt: fakeJwt('alice'),
-      fetch: world.fetch,
-      calApiUrl: CAL,
-    });
+    const { wrapper, queryClient } = aliceHarness(world.fetch);
     const { result } = renderHook(
       () => ({ me: useCalMe(), types: useCalEventTypes(), bookings: useCalBookings() }),
       { wrapper },
@@ -98,14 +89,10 @@ describe('Cal.com hooks', () => {
 
   it('useCalSlots keeps the previous week on screen while the next loads, and prefetches the next week', async () => {
     const { world, eventTypeId } = await connectedWorld();
-    const { wrapper } = providerHarness({
-      jwt: fakeJwt('alice'),
-      fetch: world.fetch,
-      calApiUrl: CAL,
-    });
+    const { wrapper } = aliceHarness(world.fetch);
     const { result, rerender } = renderHook((params: CalSlotsParams) => useCalSlots(params), {
       wrapper,
-      initialProps: week(eventTypeId, 0),
+      initialProps: slotsWeek(eventTypeId, 0),
     });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     const first = result.current.data;
@@ -113,25 +100,25 @@ describe('Cal.com hooks', () => {
     // The next week is fetched once the browser is idle.
     await waitFor(() => expect(world.count('GET /v2/slots')).toBe(2));
     const [, prefetched] = world.calls;
-    expect(prefetched?.searchParams.get('start')).toBe(day(14));
-    expect(prefetched?.searchParams.get('end')).toBe(day(20));
+    expect(prefetched?.searchParams.get('start')).toBe(dayFromNow(14));
+    expect(prefetched?.searchParams.get('end')).toBe(dayFromNow(20));
 
     // Forward: already there, no request for it; the week after is prefetched.
-    rerender(week(eventTypeId, 1));
+    rerender(slotsWeek(eventTypeId, 1));
     expect(result.current.isPlaceholderData).toBe(false);
     // Every day shown is in the second week.
     const shown = Object.keys(result.current.data ?? {});
     expect(shown.length).toBeGreaterThan(0);
-    expect(shown.every((key) => key >= day(14))).toBe(true);
+    expect(shown.every((key) => key >= dayFromNow(14))).toBe(true);
     await waitFor(() => expect(world.count('GET /v2/slots')).toBe(3));
     // Back: within staleTime, nothing is requested.
-    rerender(week(eventTypeId, 0));
+    rerender(slotsWeek(eventTypeId, 0));
     expect(result.current.data).toEqual(first);
     await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
     expect(world.count('GET /v2/slots')).toBe(3);
 
     // A week never seen: the one on screen stays, marked as placeholder, until it arrives.
-    rerender(week(eventTypeId, 5));
+    rerender(slotsWeek(eventTypeId, 5));
     expect(result.current.isPlaceholderData).toBe(true);
     expect(result.current.data).toEqual(first);
     await waitFor(() => expect(result.current.isPlaceholderData).toBe(false));
@@ -140,17 +127,13 @@ describe('Cal.com hooks', () => {
   it('another event type’s slots are never shown as placeholder', async () => {
     const { world, eventTypeId } = await connectedWorld();
     const other = world.model.eventTypes('alice').find((type) => type.slug === '15min')?.id ?? 0;
-    const { wrapper } = providerHarness({
-      jwt: fakeJwt('alice'),
-      fetch: world.fetch,
-      calApiUrl: CAL,
-    });
+    const { wrapper } = aliceHarness(world.fetch);
     const { result, rerender } = renderHook(
       (params: CalSlotsParams) => useCalSlots(params, { prefetchNextRange: false }),
-      { wrapper, initialProps: week(eventTypeId, 0) },
+      { wrapper, initialProps: slotsWeek(eventTypeId, 0) },
     );
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
-    rerender({ ...week(eventTypeId, 0), eventTypeId: other });
+    rerender({ ...slotsWeek(eventTypeId, 0), eventTypeId: other });
     expect(result.current.data).toBeUndefined();
     expect(result.current.isPending).toBe(true);
   });
@@ -166,10 +149,10 @@ describe('Cal.com hooks', () => {
       if (init?.method === 'POST' && String(input).includes('/v2/bookings')) await held;
       return world.fetch(input, init);
     };
-    const { wrapper } = providerHarness({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL });
+    const { wrapper } = aliceHarness(fetch);
     const { result } = renderHook(
       () => ({
-        slots: useCalSlots(week(eventTypeId, 0), { prefetchNextRange: false }),
+        slots: useCalSlots(slotsWeek(eventTypeId, 0), { prefetchNextRange: false }),
         bookings: useCalBookings({ status: 'upcoming' }),
         book: useCreateCalBooking(),
       }),
@@ -207,14 +190,10 @@ describe('Cal.com hooks', () => {
 
   it('a refused booking puts the slot back and reports Cal.com’s 400 (slot taken meanwhile)', async () => {
     const { world, eventTypeId } = await connectedWorld();
-    const { wrapper } = providerHarness({
-      jwt: fakeJwt('alice'),
-      fetch: world.fetch,
-      calApiUrl: CAL,
-    });
+    const { wrapper } = aliceHarness(world.fetch);
     const { result } = renderHook(
       () => ({
-        slots: useCalSlots(week(eventTypeId, 0), { prefetchNextRange: false }),
+        slots: useCalSlots(slotsWeek(eventTypeId, 0), { prefetchNextRange: false }),
         book: useCreateCalBooking(),
       }),
       { wrapper },
@@ -224,11 +203,7 @@ describe('Cal.com hooks', () => {
     const slot = times?.[0];
     if (!firstDay || !slot) throw new Error('no slots');
     // Someone else books it after the slots were shown.
-    const taken = world.model.createBooking({
-      eventTypeId,
-      start: Date.parse(slot.start),
-      attendee: { name: 'Carol', email: 'carol@example.com', timeZone: 'UTC' },
-    });
+    const taken = carolTakes(world, eventTypeId, Date.parse(slot.start));
     expect(taken.ok).toBe(true);
     act(() => {
       result.current.book.mutate({
@@ -254,7 +229,11 @@ describe('Cal.com hooks', () => {
 
   it('cancel and reschedule go through, and the lists follow', async () => {
     const { world, eventTypeId } = await connectedWorld();
-    const starts = world.model.slots(eventTypeId, Date.parse(day(7)), Date.parse(day(13)));
+    const starts = world.model.slots(
+      eventTypeId,
+      Date.parse(dayFromNow(7)),
+      Date.parse(dayFromNow(13)),
+    );
     const [a, b] = starts;
     if (!a || !b) throw new Error('no slots');
     const first = world.model.createBooking({
@@ -263,11 +242,7 @@ describe('Cal.com hooks', () => {
       attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
     });
     if (!first.ok) throw new Error('seed booking failed');
-    const { wrapper } = providerHarness({
-      jwt: fakeJwt('alice'),
-      fetch: world.fetch,
-      calApiUrl: CAL,
-    });
+    const { wrapper } = aliceHarness(world.fetch);
     const { result } = renderHook(
       () => ({
         upcoming: useCalBookings({ status: 'upcoming' }),
@@ -304,12 +279,12 @@ describe('Cal.com hooks', () => {
   it('an identity switch: a new calApi, the previous user’s Cal.com data and mutation state gone', async () => {
     const { world, eventTypeId } = await connectedWorld();
     world.model.integrate({ sub: 'bob' });
-    const harness = providerHarness({ jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL });
+    const harness = aliceHarness(world.fetch);
     const { result, rerender } = renderHook(
       () => ({
         calApi: useCalApi(),
         types: useCalEventTypes(),
-        slots: useCalSlots(week(eventTypeId, 0), { prefetchNextRange: false }),
+        slots: useCalSlots(slotsWeek(eventTypeId, 0), { prefetchNextRange: false }),
         book: useCreateCalBooking(),
       }),
       { wrapper: harness.wrapper },
@@ -342,22 +317,19 @@ describe('Cal.com hooks', () => {
       if (String(input).includes('/v2/slots')) {
         slotRequests.push(performance.now());
         if (slotRequests.length === 1) {
-          return Response.json(
-            {
-              status: 'error',
-              timestamp: '',
-              path: '/v2/slots',
-              error: { code: 'ThrottlerException', message: 'Too Many Requests' },
-            },
-            { status: 429, headers: { 'X-RateLimit-Reset-Default': '1' } },
+          return calErrorResponse(
+            '/v2/slots',
+            429,
+            { code: 'ThrottlerException', message: 'Too Many Requests' },
+            { headers: { 'X-RateLimit-Reset-Default': '1' } },
           );
         }
       }
       return world.fetch(input, init);
     };
-    const { wrapper } = providerHarness({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL });
+    const { wrapper } = aliceHarness(fetch);
     const { result } = renderHook(
-      () => useCalSlots(week(eventTypeId, 0), { prefetchNextRange: false }),
+      () => useCalSlots(slotsWeek(eventTypeId, 0), { prefetchNextRange: false }),
       { wrapper },
     );
     await waitFor(() => expect(result.current.isSuccess).toBe(true), { timeout: 5_000 });
@@ -372,21 +344,20 @@ describe('Cal.com hooks', () => {
     const fetch: typeof globalThis.fetch = async (input, init) => {
       if (init?.method === 'POST' && String(input).includes('/v2/bookings')) {
         posts += 1;
-        return Response.json(
-          {
-            status: 'error',
-            timestamp: '',
-            path: '/v2/bookings',
-            error: { code: 'InternalServerErrorException', message: 'boom' },
-          },
-          { status: 500 },
-        );
+        return calErrorResponse('/v2/bookings', 500, {
+          code: 'InternalServerErrorException',
+          message: 'boom',
+        });
       }
       return world.fetch(input, init);
     };
-    const { wrapper } = providerHarness({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL });
+    const { wrapper } = aliceHarness(fetch);
     const { result } = renderHook(() => useCreateCalBooking(), { wrapper });
-    const [slot] = world.model.slots(eventTypeId, Date.parse(day(7)), Date.parse(day(13)));
+    const [slot] = world.model.slots(
+      eventTypeId,
+      Date.parse(dayFromNow(7)),
+      Date.parse(dayFromNow(13)),
+    );
     if (!slot) throw new Error('no slots');
     act(() => {
       result.current.mutate({
@@ -418,7 +389,7 @@ describe('Cal.com hooks', () => {
         },
       },
     };
-    const harness = providerHarness({ jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL });
+    const harness = aliceHarness(world.fetch);
     harness.set({ calSchemas: { me: meSchema as never } });
     const { result, rerender } = renderHook(() => ({ me: useCalMe(), calApi: useCalApi() }), {
       wrapper: harness.wrapper,

@@ -2,7 +2,6 @@
 // before its fix (found by an adversarial review).
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CalSlotsParams } from '../../../src/calapi/types.js';
 import {
   useCalApi,
   useCalEventTypes,
@@ -10,18 +9,10 @@ import {
   useCreateCalBooking,
 } from '../../../src/index.js';
 import { calApiKeys } from '../../../src/session/calApiKeys.js';
-import { AISQUARE, CAL, createCalWorld } from '../../helpers/calWorld.js';
+import { AISQUARE, CAL, createCalWorld, dayFromNow, slotsWeek } from '../../helpers/calWorld.js';
 import { fakeJwt } from '../../helpers/fakeBookingsApi.js';
-import { providerHarness } from '../../helpers/providerHarness.js';
+import { aliceHarness, providerHarness } from '../../helpers/providerHarness.js';
 
-const DAY_MS = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
-const week = (eventTypeId: number, offset = 0): CalSlotsParams => ({
-  eventTypeId,
-  start: day(7 + offset * 7),
-  end: day(13 + offset * 7),
-  timeZone: 'UTC',
-});
 const attendee = { name: 'Carol', email: 'carol@private.example', timeZone: 'UTC' };
 
 function world() {
@@ -29,7 +20,11 @@ function world() {
   calWorld.model.integrate({ sub: 'alice' });
   calWorld.model.integrate({ sub: 'bob' });
   const eventTypeId = calWorld.model.eventTypes('alice').find((t) => t.slug === '30min')?.id ?? 0;
-  const [slot] = calWorld.model.slots(eventTypeId, Date.parse(day(7)), Date.parse(day(13)));
+  const [slot] = calWorld.model.slots(
+    eventTypeId,
+    Date.parse(dayFromNow(7)),
+    Date.parse(dayFromNow(13)),
+  );
   if (!slot) throw new Error('no slots');
   return { calWorld, eventTypeId, start: new Date(slot.start).toISOString() };
 }
@@ -69,11 +64,7 @@ function holdingPosts(calWorld: ReturnType<typeof createCalWorld>) {
 describe('Cal.com hooks across identities', () => {
   it('a booking started as alice is never sent with bob’s token', async () => {
     const { calWorld, eventTypeId, start } = world();
-    const harness = providerHarness({
-      jwt: fakeJwt('alice'),
-      fetch: calWorld.fetch,
-      calApiUrl: CAL,
-    });
+    const harness = aliceHarness(calWorld.fetch);
     const { result, rerender } = renderHook(() => useCreateCalBooking(), {
       wrapper: harness.wrapper,
     });
@@ -92,11 +83,7 @@ describe('Cal.com hooks across identities', () => {
 
   it('the previous user’s booking result is not rendered for the next user, not even once', async () => {
     const { calWorld, eventTypeId, start } = world();
-    const harness = providerHarness({
-      jwt: fakeJwt('alice'),
-      fetch: calWorld.fetch,
-      calApiUrl: CAL,
-    });
+    const harness = aliceHarness(calWorld.fetch);
     const seen: { user: string; success: boolean; email: string | undefined }[] = [];
     let user = 'alice';
     const { result, rerender } = renderHook(
@@ -123,10 +110,10 @@ describe('Cal.com hooks across identities', () => {
     const { calWorld, eventTypeId, start } = world();
     const posts = holdingPosts(calWorld);
     posts.failWith(400);
-    const harness = providerHarness({ jwt: fakeJwt('alice'), fetch: posts.fetch, calApiUrl: CAL });
+    const harness = aliceHarness(posts.fetch);
     const { result, rerender } = renderHook(
       () => ({
-        slots: useCalSlots(week(eventTypeId), { prefetchNextRange: false }),
+        slots: useCalSlots(slotsWeek(eventTypeId), { prefetchNextRange: false }),
         book: useCreateCalBooking(),
       }),
       { wrapper: harness.wrapper },
@@ -151,8 +138,8 @@ describe('Cal.com hooks across identities', () => {
     const { calWorld, eventTypeId, start } = world();
     const posts = holdingPosts(calWorld);
     posts.failWith(500);
-    const harness = providerHarness({ jwt: fakeJwt('alice'), fetch: posts.fetch, calApiUrl: CAL });
-    const params = week(eventTypeId);
+    const harness = aliceHarness(posts.fetch);
+    const params = slotsWeek(eventTypeId);
     const key = calApiKeys.slots(AISQUARE, 'alice', params);
     // What the cache holds right after the hook's own rollback (the host's onError runs after it).
     let afterRollback: unknown;
@@ -171,7 +158,11 @@ describe('Cal.com hooks across identities', () => {
     act(() => result.current.book.mutate({ eventTypeId, start, attendee }));
     await waitFor(() => expect(posts.senders).toEqual(['alice']));
     // Someone else books another slot; the list is refetched while ours is pending.
-    const [, other] = calWorld.model.slots(eventTypeId, Date.parse(day(7)), Date.parse(day(13)));
+    const [, other] = calWorld.model.slots(
+      eventTypeId,
+      Date.parse(dayFromNow(7)),
+      Date.parse(dayFromNow(13)),
+    );
     calWorld.model.createBooking({ eventTypeId, start: other?.start ?? 0, attendee });
     await act(() => harness.queryClient.refetchQueries({ queryKey: key }));
     const fresh = harness.queryClient.getQueryData(key);
@@ -184,14 +175,10 @@ describe('Cal.com hooks across identities', () => {
 describe('Cal.com hooks that must do nothing', () => {
   it('a disabled slots hook prefetches no next range, even with its range cached', async () => {
     const { calWorld, eventTypeId } = world();
-    const harness = providerHarness({
-      jwt: fakeJwt('alice'),
-      fetch: calWorld.fetch,
-      calApiUrl: CAL,
-    });
-    const params = week(eventTypeId);
+    const harness = aliceHarness(calWorld.fetch);
+    const params = slotsWeek(eventTypeId);
     harness.queryClient.setQueryData(calApiKeys.slots(AISQUARE, 'alice', params), {
-      [day(7)]: [{ start: `${day(7)}T09:00:00.000Z` }],
+      [dayFromNow(7)]: [{ start: `${dayFromNow(7)}T09:00:00.000Z` }],
     });
     const { result } = renderHook(() => useCalSlots(params, { enabled: false }), {
       wrapper: harness.wrapper,
@@ -215,11 +202,7 @@ describe('Cal.com hooks that must do nothing', () => {
 describe('the Cal.com origin and the provider’s life', () => {
   it('a new calApiUrl takes effect at once and drops what came from the previous origin', async () => {
     const { calWorld } = world();
-    const harness = providerHarness({
-      jwt: fakeJwt('alice'),
-      fetch: calWorld.fetch,
-      calApiUrl: CAL,
-    });
+    const harness = aliceHarness(calWorld.fetch);
     const { result, rerender } = renderHook(() => useCalEventTypes(), { wrapper: harness.wrapper });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     const other = 'https://eu.cal.test';
@@ -249,7 +232,7 @@ describe('the Cal.com origin and the provider’s life', () => {
       }
       return calWorld.fetch(input, init);
     };
-    const harness = providerHarness({ jwt: fakeJwt('alice'), fetch, calApiUrl: CAL });
+    const harness = aliceHarness(fetch);
     const { unmount } = renderHook(() => useCalEventTypes(), { wrapper: harness.wrapper });
     await waitFor(() => expect(signal).toBeDefined());
     unmount();

@@ -560,13 +560,19 @@ describe('the queryClient prop', () => {
     crossTab: false,
   } as const;
 
-  it("is the one the host's useQueryClient() finds below the provider, with no QueryClientProvider", () => {
-    const queryClient = new QueryClient();
+  /** A host component that records each client its `useQueryClient()` finds. */
+  function queryClientProbe() {
     const found: QueryClient[] = [];
     function Host() {
       found.push(useQueryClient());
       return null;
     }
+    return { found, Host };
+  }
+
+  it("is the one the host's useQueryClient() finds below the provider, with no QueryClientProvider", () => {
+    const queryClient = new QueryClient();
+    const { found, Host } = queryClientProbe();
     render(
       <StrictMode>
         <BookingsProvider {...props} queryClient={queryClient} enabled={false}>
@@ -628,11 +634,7 @@ describe('the queryClient prop', () => {
   it('provides a given client that differs from the inherited one', () => {
     const outer = new QueryClient();
     const queryClient = new QueryClient();
-    const found: QueryClient[] = [];
-    function Host() {
-      found.push(useQueryClient());
-      return null;
-    }
+    const { found, Host } = queryClientProbe();
     render(
       <QueryClientProvider client={outer}>
         <BookingsProvider {...props} queryClient={queryClient} enabled={false}>

@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { renderToString } from 'react-dom/server';
 import { afterEach, expect, it, vi } from 'vitest';
-import { BookingsProvider, useCalConfig, useCalToken, useCalUser } from '../../../src/index.js';
+import { useCalConfig, useCalToken, useCalUser } from '../../../src/index.js';
+import { renderOnServer } from '../../helpers/serverRender.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -19,13 +19,7 @@ function Everything() {
 }
 
 it('renderToString starts no fetch and no timer', () => {
-  vi.useFakeTimers();
-  const fetchSpy = vi.fn<typeof fetch>();
-  const html = renderToString(
-    <BookingsProvider baseUrl="https://api.test" fetch={fetchSpy} getAuthToken={() => 'a.b.c'}>
-      <Everything />
-    </BookingsProvider>,
-  );
+  const { html, fetchSpy } = renderOnServer(<Everything />);
   expect(html.replace(/<!-- -->/g, '')).toContain('idle/pending/pending');
   expect(fetchSpy).not.toHaveBeenCalled();
   expect(vi.getTimerCount()).toBe(0);

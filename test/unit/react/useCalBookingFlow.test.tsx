@@ -2,65 +2,35 @@ import { QueryClient } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import type { CalSlots } from '../../../src/calapi/types.js';
-import { BookingsProvider, useBookingsIdentity, useCalSlots } from '../../../src/index.js';
+import { BookingsProvider, useBookingsIdentity } from '../../../src/index.js';
 import {
   type UseCalBookingFlowOptions,
   useCalBookingFlow,
 } from '../../../src/react/useCalBookingFlow.js';
-import { AISQUARE, CAL, createCalWorld } from '../../helpers/calWorld.js';
+import {
+  AISQUARE,
+  CAL,
+  carolTakes,
+  createCalWorld,
+  seedBobBooking,
+} from '../../helpers/calWorld.js';
 import { fakeJwt } from '../../helpers/fakeBookingsApi.js';
+import {
+  BOB_VALUES,
+  dayFromNow,
+  firstSlot,
+  flowWorld,
+  submitFirstSlot,
+  useFlowWithSlots,
+} from '../../helpers/flowWorld.js';
 
-const DAY_MS = 86_400_000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
-const values = { name: 'Bob', email: 'bob@example.com', notes: '', guests: [], responses: {} };
-
-function setup() {
-  const world = createCalWorld();
-  const { user } = world.model.integrate({ sub: 'alice' });
-  const types = world.model.eventTypes('alice');
-  const id = (slug: string) => types.find((type) => type.slug === slug)?.id ?? 0;
-  const queryClient = new QueryClient();
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <StrictMode>
-      <BookingsProvider
-        baseUrl={AISQUARE}
-        jwt={fakeJwt('alice')}
-        fetch={world.fetch}
-        calApiUrl={CAL}
-        queryClient={queryClient}
-      >
-        {children}
-      </BookingsProvider>
-    </StrictMode>
-  );
-  return { world, user, id, wrapper, queryClient };
-}
-
-/** The flow plus the slots a picker would show for the next two weeks. */
-function useFlowWithSlots(options: UseCalBookingFlowOptions) {
-  const flow = useCalBookingFlow(options);
-  const slots = useCalSlots(
-    flow.slotsParams && { ...flow.slotsParams, start: day(1), end: day(14) },
-    { prefetchNextRange: false },
-  );
-  return { flow, slots };
-}
-
-const firstSlot = (slots: CalSlots | undefined) => {
-  const [first] = Object.values(slots ?? {}).flat();
-  if (!first) throw new Error('no slots');
-  return first;
-};
+const values = BOB_VALUES;
 
 describe('useCalBookingFlow', () => {
   it('happy path: event type, day, slot, details, booked at the chosen instant', async () => {
-    const { world, id, wrapper } = setup();
+    const { world, id, renderFlow } = flowWorld();
     const onBookingSuccess = vi.fn();
-    const { result } = renderHook(
-      () => useFlowWithSlots({ timeZone: 'America/New_York', onBookingSuccess }),
-      { wrapper },
-    );
+    const { result } = renderFlow({ timeZone: 'America/New_York', onBookingSuccess });
     expect(result.current.flow.step).toBe('choosingEventType');
     await waitFor(() => expect(result.current.flow.eventTypes.isSuccess).toBe(true));
     expect(result.current.flow.slotsParams).toBeUndefined();
@@ -108,25 +78,16 @@ describe('useCalBookingFlow', () => {
   });
 
   it('slot taken: back to the slots with the error, the slots refetched, the values kept', async () => {
-    const { world, id, wrapper } = setup();
+    const { world, id, renderFlow } = flowWorld();
     const onBookingError = vi.fn();
-    const { result } = renderHook(
-      () => useFlowWithSlots({ eventTypeId: id('30min'), timeZone: 'UTC', onBookingError }),
-      { wrapper },
-    );
+    const { result } = renderFlow({ eventTypeId: id('30min'), timeZone: 'UTC', onBookingError });
     expect(result.current.flow.step).toBe('choosingDay');
     expect(result.current.flow.state.fixed).toBe(true);
     await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
     const slot = firstSlot(result.current.slots.data);
     act(() => result.current.flow.selectSlot(slot.start));
     // Someone else takes it meanwhile.
-    expect(
-      world.model.createBooking({
-        eventTypeId: id('30min'),
-        start: Date.parse(slot.start),
-        attendee: { name: 'Carol', email: 'carol@example.com', timeZone: 'UTC' },
-      }).ok,
-    ).toBe(true);
+    expect(carolTakes(world, id('30min'), Date.parse(slot.start)).ok).toBe(true);
     const slotRequests = world.count('GET /v2/slots');
     act(() => result.current.flow.submit(values));
     await waitFor(() => expect(result.current.flow.step).toBe('slotTaken'));
@@ -156,15 +117,10 @@ describe('useCalBookingFlow', () => {
   });
 
   it('another refusal is an error; submit again from there', async () => {
-    const { id, wrapper, world } = setup();
-    const { result } = renderHook(
-      () => useFlowWithSlots({ eventTypeId: id('60min'), timeZone: 'UTC' }),
-      { wrapper },
-    );
-    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
-    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
+    const { id, world, renderFlow } = flowWorld();
+    const { result } = renderFlow({ eventTypeId: id('60min'), timeZone: 'UTC' });
     // The 60-minute type requires its `topic` field: Cal.com answers 400 (not a taken slot).
-    act(() => result.current.flow.submit(values));
+    await submitFirstSlot(result, values);
     await waitFor(() => expect(result.current.flow.step).toBe('error'));
     expect(result.current.flow.error).toMatchObject({ kind: 'invalid_request' });
     act(() => result.current.flow.submit({ ...values, responses: { topic: 'Onboarding' } }));
@@ -173,20 +129,19 @@ describe('useCalBookingFlow', () => {
   });
 
   it('by slug and username: the slots and the booking name the event type that way', async () => {
-    const { user, world, wrapper } = setup();
-    const { result } = renderHook(
-      () => useFlowWithSlots({ eventTypeSlug: '15min', username: user.username, timeZone: 'UTC' }),
-      { wrapper },
-    );
+    const { user, world, renderFlow } = flowWorld();
+    const { result } = renderFlow({
+      eventTypeSlug: '15min',
+      username: user.username,
+      timeZone: 'UTC',
+    });
     await waitFor(() => expect(result.current.flow.eventType?.slug).toBe('15min'));
     expect(result.current.flow.slotsParams).toEqual({
       eventTypeSlug: '15min',
       username: user.username,
       timeZone: 'UTC',
     });
-    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
-    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
-    act(() => result.current.flow.submit(values));
+    await submitFirstSlot(result, values);
     await waitFor(() => expect(result.current.flow.step).toBe('confirmed'));
     expect(world.model.bookings('alice')[0]?.eventTypeId).toBe(
       world.model.eventTypes('alice').find((type) => type.slug === '15min')?.id,
@@ -194,20 +149,19 @@ describe('useCalBookingFlow', () => {
   });
 
   it('reschedule: the booking’s event type pinned, its own time free, submit moves it', async () => {
-    const { world, id, wrapper } = setup();
-    const [a] = world.model.slots(id('30min'), Date.parse(day(2)), Date.parse(day(14)));
+    const { world, id, wrapper } = flowWorld();
+    const [a] = world.model.slots(
+      id('30min'),
+      Date.parse(dayFromNow(2)),
+      Date.parse(dayFromNow(14)),
+    );
     if (!a) throw new Error('no slots');
-    const original = world.model.createBooking({
-      eventTypeId: id('30min'),
-      start: a.start,
-      attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
-    });
-    if (!original.ok) throw new Error('seed failed');
+    const original = seedBobBooking(world, id('30min'), a.start);
     const onBookingSuccess = vi.fn();
     const { result } = renderHook(
       () =>
         useFlowWithSlots({
-          rescheduleUid: original.booking.uid,
+          rescheduleUid: original.uid,
           timeZone: 'UTC',
           onBookingSuccess,
         }),
@@ -223,7 +177,7 @@ describe('useCalBookingFlow', () => {
       email: 'bob@example.com',
     });
     expect(result.current.flow.slotsParams).toMatchObject({
-      bookingUidToReschedule: original.booking.uid,
+      bookingUidToReschedule: original.uid,
     });
     await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
     const slots = Object.values(result.current.slots.data ?? {}).flat();
@@ -240,9 +194,9 @@ describe('useCalBookingFlow', () => {
     );
     await waitFor(() => expect(result.current.flow.step).toBe('confirmed'));
     const moved = result.current.flow.booking;
-    expect(moved?.rescheduledFromUid).toBe(original.booking.uid);
+    expect(moved?.rescheduledFromUid).toBe(original.uid);
     expect(Date.parse(moved?.start ?? '')).toBe(Date.parse(target.start));
-    expect(world.model.booking(original.booking.uid)?.status).toBe('cancelled');
+    expect(world.model.booking(original.uid)?.status).toBe('cancelled');
     expect(world.model.bookings('alice')).toHaveLength(2);
     expect(world.model.booking(moved?.uid ?? '')?.reschedulingReason).toBe('Conflict');
     expect(onBookingSuccess).toHaveBeenCalledOnce();
@@ -256,7 +210,7 @@ describe('useCalBookingFlow', () => {
   });
 
   it('setTimeZone changes the slots’ zone; a new timeZone prop wins over it', async () => {
-    const { id, wrapper } = setup();
+    const { id, wrapper } = flowWorld();
     const { result, rerender } = renderHook(
       ({ zone }: { zone: string }) =>
         useCalBookingFlow({ eventTypeId: id('15min'), timeZone: zone }),
@@ -271,7 +225,7 @@ describe('useCalBookingFlow', () => {
   });
 
   it('without timeZone, the browser’s zone', () => {
-    const { id, wrapper } = setup();
+    const { id, wrapper } = flowWorld();
     const { result } = renderHook(() => useCalBookingFlow({ eventTypeId: id('15min') }), {
       wrapper,
     });
@@ -279,7 +233,7 @@ describe('useCalBookingFlow', () => {
   });
 
   it('selectSlot: an unparsable start is ignored; the day is the start’s in the flow’s zone', () => {
-    const { id, wrapper } = setup();
+    const { id, wrapper } = flowWorld();
     const { result } = renderHook(
       () => useCalBookingFlow({ eventTypeId: id('30min'), timeZone: 'Asia/Tokyo' }),
       { wrapper },
@@ -296,7 +250,7 @@ describe('useCalBookingFlow', () => {
 
   it('an unknown timeZone: the viewer’s zone everywhere, said once in development', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const { id, wrapper } = setup();
+    const { id, wrapper } = flowWorld();
     const { result } = renderHook(
       () => useCalBookingFlow({ eventTypeId: id('30min'), timeZone: 'Mars/Olympus' }),
       { wrapper },
@@ -309,14 +263,9 @@ describe('useCalBookingFlow', () => {
   });
 
   it('an outcome that a reset overtook is ignored', async () => {
-    const { id, wrapper, world } = setup();
-    const { result } = renderHook(
-      () => useFlowWithSlots({ eventTypeId: id('30min'), timeZone: 'UTC' }),
-      { wrapper },
-    );
-    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
-    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
-    act(() => result.current.flow.submit(values));
+    const { id, world, renderFlow } = flowWorld();
+    const { result } = renderFlow({ eventTypeId: id('30min'), timeZone: 'UTC' });
+    await submitFirstSlot(result, values);
     act(() => result.current.flow.reset());
     await waitFor(() => expect(world.model.bookings('alice')).toHaveLength(1));
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));

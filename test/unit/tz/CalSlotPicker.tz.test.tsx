@@ -49,6 +49,27 @@ function expectTimesOfDay(
   expect(shown.map((time) => time.label)).toEqual(expected.map((ms) => format.format(ms)));
 }
 
+/** Renders the picker of the world's event type, with a user and an `onSelect` spy to go with it. */
+function renderWithSpy(
+  world: ReturnType<typeof pickerWorld>,
+  props: Omit<Parameters<typeof renderPicker>[1], 'eventTypeId'>,
+) {
+  const user = userEvent.setup();
+  const onSelect = vi.fn<(slot: CalSlotPickerSlot) => void>();
+  renderPicker(world.world, { eventTypeId: world.eventTypeId, ...props, onSelect });
+  return { user, onSelect };
+}
+
+/** Clicks the time labelled `label`; `onSelect` must get the instant `iso`. */
+async function expectPicked(
+  { user, onSelect }: ReturnType<typeof renderWithSpy>,
+  label: string,
+  iso: string,
+) {
+  await user.click(screen.getByRole('button', { name: label }));
+  expect(Date.parse(onSelect.mock.lastCall?.[0].start ?? '')).toBe(Date.parse(iso));
+}
+
 describe(`CalSlotPicker with the process in ${process.env.TZ}`, () => {
   it('runs in the zone its project sets', () => {
     const zone = process.env.TZ ?? '';
@@ -95,17 +116,14 @@ describe(`CalSlotPicker with the process in ${process.env.TZ}`, () => {
 
   it('March 2027 in America/Los_Angeles: 09:00 is 17:00Z before the change and 16:00Z after it', async () => {
     const world = pickerWorld({ ownerTimeZone: 'America/Los_Angeles' });
-    const user = userEvent.setup();
-    const onSelect = vi.fn<(slot: CalSlotPickerSlot) => void>();
     const zone = 'America/Los_Angeles';
-    renderPicker(world.world, {
-      eventTypeId: world.eventTypeId,
+    const picker = renderWithSpy(world, {
       timeZone: zone,
       defaultMonth: '2027-03',
       hourCycle: 'h12',
       weekStartsOn: 0,
-      onSelect,
     });
+    const { user } = picker;
     await waitFor(() => expect(cell('2027-03-12')).toHaveAttribute('data-available'));
     // The month from midnight PST on the 1st to just before midnight PDT on 1 April.
     expect(slotRequests(world.world)[0]).toEqual({
@@ -121,20 +139,14 @@ describe(`CalSlotPicker with the process in ${process.env.TZ}`, () => {
     expect(shownTimes()[0]?.label).toBe('9:00 AM');
     expect(screen.getByText('Times in America/Los_Angeles (GMT-8)')).toBeInTheDocument();
     expectTimesOfDay(world, '2027-03-12', zone, 'h12');
-    await user.click(screen.getByRole('button', { name: '9:00 AM' }));
-    expect(Date.parse(onSelect.mock.lastCall?.[0].start ?? '')).toBe(
-      Date.parse('2027-03-12T17:00:00Z'),
-    );
+    await expectPicked(picker, '9:00 AM', '2027-03-12T17:00:00Z');
 
     await user.click(cell('2027-03-15'));
     expect(shownTimes()[0]?.label).toBe('9:00 AM');
     expect(shownTimes().at(-1)?.label).toBe('4:30 PM');
     expect(screen.getByText('Times in America/Los_Angeles (GMT-7)')).toBeInTheDocument();
     expectTimesOfDay(world, '2027-03-15', zone, 'h12');
-    await user.click(screen.getByRole('button', { name: '9:00 AM' }));
-    expect(Date.parse(onSelect.mock.lastCall?.[0].start ?? '')).toBe(
-      Date.parse('2027-03-15T16:00:00Z'),
-    );
+    await expectPicked(picker, '9:00 AM', '2027-03-15T16:00:00Z');
   });
 
   it('October 2027 in Europe/London: a UTC working day reads 10:00 before the change and 09:00 on the day it happens', async () => {
@@ -143,17 +155,14 @@ describe(`CalSlotPicker with the process in ${process.env.TZ}`, () => {
     const week = world.world.model.availability('alice');
     if (!week) throw new Error('no availability');
     week.days = [0, 1, 2, 3, 4, 5, 6];
-    const user = userEvent.setup();
-    const onSelect = vi.fn<(slot: CalSlotPickerSlot) => void>();
     const zone = 'Europe/London';
-    renderPicker(world.world, {
-      eventTypeId: world.eventTypeId,
+    const picker = renderWithSpy(world, {
       timeZone: zone,
       defaultMonth: '2027-10',
       hourCycle: 'h23',
       weekStartsOn: 1,
-      onSelect,
     });
+    const { user } = picker;
     await waitFor(() => expect(cell('2027-10-31')).toHaveAttribute('data-available'));
     expect(slotRequests(world.world)[0]).toEqual({
       start: '2027-09-30T23:00:00.000Z',
@@ -169,10 +178,7 @@ describe(`CalSlotPicker with the process in ${process.env.TZ}`, () => {
     ).toEqual(['10:00', '10:30']);
     expect(screen.getByText('Times in Europe/London (GMT+1)')).toBeInTheDocument();
     expectTimesOfDay(world, '2027-10-30', zone, 'h23');
-    await user.click(screen.getByRole('button', { name: '10:00' }));
-    expect(Date.parse(onSelect.mock.lastCall?.[0].start ?? '')).toBe(
-      Date.parse('2027-10-30T09:00:00Z'),
-    );
+    await expectPicked(picker, '10:00', '2027-10-30T09:00:00Z');
 
     await user.click(cell('2027-10-31'));
     expect(
@@ -183,10 +189,7 @@ describe(`CalSlotPicker with the process in ${process.env.TZ}`, () => {
     expect(shownTimes().at(-1)?.label).toBe('16:30');
     expect(screen.getByText('Times in Europe/London (GMT)')).toBeInTheDocument();
     expectTimesOfDay(world, '2027-10-31', zone, 'h23');
-    await user.click(screen.getByRole('button', { name: '09:00' }));
-    expect(Date.parse(onSelect.mock.lastCall?.[0].start ?? '')).toBe(
-      Date.parse('2027-10-31T09:00:00Z'),
-    );
+    await expectPicked(picker, '09:00', '2027-10-31T09:00:00Z');
   });
 
   it('a half-hour zone east of UTC moves the late slots to the next day', async () => {

@@ -2,7 +2,29 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { chooseTime, renderBooker } from '../../../helpers/bookerWorld.js';
-import { createCalWorld } from '../../../helpers/calWorld.js';
+import { type CalWorld, createCalWorld } from '../../../helpers/calWorld.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Alice (UTC) with the recurring event type, and Bob's series of `count` weekly meetings from its
+ * first slot in [`from`, `to`).
+ */
+function seededSeries(world: CalWorld, count: number, from: number, to: number) {
+  world.model.integrate({ sub: 'alice' }, { timeZone: 'UTC' });
+  const weekly = world.model.eventTypes('alice').find((type) => type.recurrence != null);
+  if (!weekly) throw new Error('no recurring event type');
+  const [first] = world.model.slots(weekly.id, from, to);
+  if (!first) throw new Error('no slots');
+  const made = world.model.createRecurringBooking({
+    eventTypeId: weekly.id,
+    start: first.start,
+    attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
+    recurrenceCount: count,
+  });
+  if (!made.ok) throw new Error('seed failed');
+  return made;
+}
 
 /**
  * The first slots request. The picker asks for slots after it mounts, through the token, so the
@@ -19,18 +41,7 @@ function firstSlotsCall(world: { calls: URL[] }): Promise<URL | undefined> {
 describe('CalBooker and a recurring series', () => {
   it('rescheduleUid naming a series moves its next occurrence still on (Cal.com moves one at a time)', async () => {
     const world = createCalWorld({ recurringEventType: true });
-    world.model.integrate({ sub: 'alice' }, { timeZone: 'UTC' });
-    const weekly = world.model.eventTypes('alice').find((type) => type.recurrence != null);
-    if (!weekly) throw new Error('no recurring event type');
-    const [first] = world.model.slots(weekly.id, Date.now(), Date.now() + 30 * 86_400_000);
-    if (!first) throw new Error('no slots');
-    const made = world.model.createRecurringBooking({
-      eventTypeId: weekly.id,
-      start: first.start,
-      attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
-      recurrenceCount: 3,
-    });
-    if (!made.ok) throw new Error('seed failed');
+    const made = seededSeries(world, 3, Date.now(), Date.now() + 30 * DAY_MS);
     const [one, two] = made.bookings;
     world.model.cancelBooking(one?.uid ?? '', {});
     const seriesUid = two?.recurringEventId ?? '';
@@ -50,22 +61,10 @@ describe('CalBooker and a recurring series', () => {
 
 describe('CalBooker and a series whose first occurrence is over', () => {
   it('moves the next occurrence to come, not the one that took place', async () => {
-    const DAY_MS = 86_400_000;
     // The series was booked weeks ago, so its first occurrence is over by now.
     let clock = Date.now() - 20 * DAY_MS;
     const world = createCalWorld({ recurringEventType: true, now: () => clock });
-    world.model.integrate({ sub: 'alice' }, { timeZone: 'UTC' });
-    const weekly = world.model.eventTypes('alice').find((type) => type.recurrence != null);
-    if (!weekly) throw new Error('no recurring event type');
-    const [first] = world.model.slots(weekly.id, clock, clock + 7 * DAY_MS);
-    if (!first) throw new Error('no slots');
-    const made = world.model.createRecurringBooking({
-      eventTypeId: weekly.id,
-      start: first.start,
-      attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
-      recurrenceCount: 4,
-    });
-    if (!made.ok) throw new Error('seed failed');
+    const made = seededSeries(world, 4, clock, clock + 7 * DAY_MS);
     clock = Date.now();
     const next = made.bookings.find((booking) => booking.end > Date.now());
     expect(next).toBeDefined();

@@ -11,7 +11,13 @@ import {
   renderBooker,
   shownTimes,
 } from '../../../helpers/bookerWorld.js';
-import { CAL } from '../../../helpers/calWorld.js';
+import {
+  CAL,
+  type CalWorld,
+  calErrorResponse,
+  carolTakes,
+  seedBobBooking,
+} from '../../../helpers/calWorld.js';
 import { fakeJwt } from '../../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
 
@@ -20,6 +26,19 @@ const heading = () => screen.getByRole('heading', { level: 2 });
 async function fillDetails(user: ReturnType<typeof userEvent.setup>) {
   await user.type(await screen.findByRole('textbox', { name: 'Your name' }), 'Bob');
   await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'bob@example.com');
+}
+
+/** The world's `fetch`, except that the first booking POST gets `failure()` as its answer. */
+function failFirstBooking(world: CalWorld, failure: () => Response): typeof globalThis.fetch {
+  let fail = true;
+  return async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (fail && init?.method === 'POST' && url.endsWith('/v2/bookings')) {
+      fail = false;
+      return failure();
+    }
+    return world.fetch(input, init);
+  };
 }
 
 describe('CalBooker', () => {
@@ -140,13 +159,7 @@ describe('CalBooker', () => {
     const time = await chooseTime(user);
     await fillDetails(user);
     // Someone else books it before Bob submits.
-    expect(
-      world.model.createBooking({
-        eventTypeId: id('30min'),
-        start: Date.parse(time.start),
-        attendee: { name: 'Carol', email: 'carol@example.com', timeZone: 'UTC' },
-      }).ok,
-    ).toBe(true);
+    expect(carolTakes(world, id('30min'), Date.parse(time.start)).ok).toBe(true);
     const requests = world.count('GET /v2/slots');
     await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -176,23 +189,14 @@ describe('CalBooker', () => {
   it('another failure: the error with a retry, and back to the details', async () => {
     const { world, id } = bookerWorld('UTC');
     const user = userEvent.setup();
-    let fail = true;
-    const fetch: typeof globalThis.fetch = async (input, init) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (fail && init?.method === 'POST' && url.endsWith('/v2/bookings')) {
-        fail = false;
-        return Response.json(
-          {
-            status: 'error',
-            timestamp: new Date().toISOString(),
-            path: '/v2/bookings',
-            error: { code: 'InternalServerErrorException', message: 'Boom' },
-          },
-          { status: 500 },
-        );
-      }
-      return world.fetch(input, init);
-    };
+    const fetch = failFirstBooking(world, () =>
+      calErrorResponse(
+        '/v2/bookings',
+        500,
+        { code: 'InternalServerErrorException', message: 'Boom' },
+        { timestamp: new Date().toISOString() },
+      ),
+    );
     const onBookingError = vi.fn();
     const { root } = renderBooker(
       world,
@@ -218,23 +222,9 @@ describe('CalBooker', () => {
   it('retry from the error books with the same details', async () => {
     const { world, id } = bookerWorld('UTC');
     const user = userEvent.setup();
-    let fail = true;
-    const fetch: typeof globalThis.fetch = async (input, init) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (fail && init?.method === 'POST' && url.endsWith('/v2/bookings')) {
-        fail = false;
-        return Response.json(
-          {
-            status: 'error',
-            timestamp: '',
-            path: '/v2/bookings',
-            error: { code: 'X', message: 'Boom' },
-          },
-          { status: 503 },
-        );
-      }
-      return world.fetch(input, init);
-    };
+    const fetch = failFirstBooking(world, () =>
+      calErrorResponse('/v2/bookings', 503, { code: 'X', message: 'Boom' }),
+    );
     const { root } = renderBooker(world, { eventTypeId: id('15min'), timeZone: 'UTC' }, fetch);
     await chooseTime(user);
     await fillDetails(user);
@@ -250,15 +240,10 @@ describe('CalBooker', () => {
     const user = userEvent.setup();
     const [first] = world.model.slots(id('30min'), Date.now(), Date.now() + 60 * 86_400_000);
     if (!first) throw new Error('no slots');
-    const original = world.model.createBooking({
-      eventTypeId: id('30min'),
-      start: first.start,
-      attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
-    });
-    if (!original.ok) throw new Error('seed failed');
+    const original = seedBobBooking(world, id('30min'), first.start);
     const onBookingSuccess = vi.fn<(booking: CalBooking) => void>();
     const { root } = renderBooker(world, {
-      rescheduleUid: original.booking.uid,
+      rescheduleUid: original.uid,
       timeZone: 'UTC',
       onBookingSuccess,
     });
@@ -267,7 +252,7 @@ describe('CalBooker', () => {
     await waitFor(() => expect(root()).toHaveAttribute('data-state', 'choosingDay'));
     expect(screen.getByText('30 Minute Meeting')).toBeInTheDocument();
     const slotCall = world.calls.find((url) => url.pathname === '/v2/slots');
-    expect(slotCall?.searchParams.get('bookingUidToReschedule')).toBe(original.booking.uid);
+    expect(slotCall?.searchParams.get('bookingUidToReschedule')).toBe(original.uid);
     const time = await chooseTime(user, 1);
     expect(screen.queryByRole('textbox', { name: 'Your name' })).toBeNull();
     await user.type(
@@ -278,9 +263,9 @@ describe('CalBooker', () => {
     await screen.findByRole('heading', { name: 'Your meeting was moved' });
     expect(screen.queryByRole('button', { name: 'Book another meeting' })).toBeNull();
     const moved = onBookingSuccess.mock.calls[0]?.[0];
-    expect(moved?.rescheduledFromUid).toBe(original.booking.uid);
+    expect(moved?.rescheduledFromUid).toBe(original.uid);
     expect(Date.parse(moved?.start ?? '')).toBe(Date.parse(time.start));
-    expect(world.model.booking(original.booking.uid)?.status).toBe('cancelled');
+    expect(world.model.booking(original.uid)?.status).toBe('cancelled');
     expect(world.model.booking(moved?.uid ?? '')?.reschedulingReason).toBe('Clash');
   });
 

@@ -6,26 +6,13 @@ import type { CalBooking } from '../../../../src/calapi/types.js';
 import { CalBooker } from '../../../../src/components/booking/CalBooker.js';
 import { CalBookingConfirmation } from '../../../../src/components/booking/CalBookingConfirmation.js';
 import { chooseTime } from '../../../helpers/bookerWorld.js';
+import { MONDAY_MEETING } from '../../../helpers/bookingFixture.js';
 import { createCalWorld } from '../../../helpers/calWorld.js';
 import { fakeJwt } from '../../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
 
-const booking: CalBooking = {
-  id: 1,
-  uid: 'abc123',
-  title: '30 Minute Meeting between Alice and Bob',
-  status: 'accepted',
-  // The Monday after the UK's clocks went forward (28 March 2027): 09:00 BST.
-  start: '2027-03-29T08:00:00.000Z',
-  end: '2027-03-29T08:30:00.000Z',
-  duration: 30,
-  eventTypeId: 2,
-  attendees: [{ name: 'Bob', email: 'bob@example.com', timeZone: 'Asia/Kolkata' }],
-  hosts: [{ name: 'Alice', email: 'alice@example.com', timeZone: 'Europe/London' }],
-  guests: ['carol@example.com'],
-  location: 'https://app.cal.com/video/abc123',
-  createdAt: '2027-03-01T00:00:00.000Z',
-};
+// The Monday after the UK's clocks went forward (28 March 2027): 09:00 BST.
+const booking: CalBooking = MONDAY_MEETING;
 
 const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ');
 

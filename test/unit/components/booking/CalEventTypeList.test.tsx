@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CalEventType } from '../../../../src/calapi/types.js';
 import { CalEventTypeList } from '../../../../src/components/booking/CalEventTypeList.js';
 import { bookerWorld } from '../../../helpers/bookerWorld.js';
-import { CAL } from '../../../helpers/calWorld.js';
+import { CAL, calErrorResponse } from '../../../helpers/calWorld.js';
 import { fakeJwt } from '../../../helpers/fakeBookingsApi.js';
 import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
 
@@ -85,15 +85,7 @@ describe('CalEventTypeList', () => {
     const fetch: typeof globalThis.fetch = async (input, init) => {
       const url = String(input instanceof Request ? input.url : input);
       if (fail && url.includes('/v2/event-types')) {
-        return Response.json(
-          {
-            status: 'error',
-            timestamp: '',
-            path: '/v2/event-types',
-            error: { code: 'X', message: 'no' },
-          },
-          { status: 404 },
-        );
+        return calErrorResponse('/v2/event-types', 404);
       }
       return world.fetch(input, init);
     };

@@ -1,25 +1,20 @@
 // @vitest-environment node
-import { renderToString } from 'react-dom/server';
 import { afterEach, expect, it, vi } from 'vitest';
 import { CalSlotPicker } from '../../../../src/components/booking/CalSlotPicker.js';
-import { BookingsProvider } from '../../../../src/index.js';
+import { renderOnServer } from '../../../helpers/serverRender.js';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
 it('CalSlotPicker renders on the server with no fetch and no timer', () => {
-  vi.useFakeTimers();
-  const fetchSpy = vi.fn<typeof fetch>();
-  const html = renderToString(
-    <BookingsProvider baseUrl="https://api.test" fetch={fetchSpy} getAuthToken={() => 'a.b.c'}>
-      <CalSlotPicker
-        eventTypeId={1}
-        timeZone="Europe/Berlin"
-        defaultMonth="2027-03"
-        selected={{ start: '2027-03-02T10:00:00+01:00' }}
-      />
-    </BookingsProvider>,
+  const { html, fetchSpy } = renderOnServer(
+    <CalSlotPicker
+      eventTypeId={1}
+      timeZone="Europe/Berlin"
+      defaultMonth="2027-03"
+      selected={{ start: '2027-03-02T10:00:00+01:00' }}
+    />,
   );
   expect(html).toContain('class="aisq-slot-picker"');
   expect(html).toContain('role="grid"');

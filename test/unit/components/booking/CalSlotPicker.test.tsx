@@ -2,6 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { CalSlotPickerSlot } from '../../../../src/react/calSlotPickerTypes.js';
+import { calErrorResponse } from '../../../helpers/calWorld.js';
 import {
   cell,
   focusedDate,
@@ -550,15 +551,7 @@ describe('CalSlotPicker: choosing', () => {
     const fetch: typeof globalThis.fetch = async (input, init) => {
       const url = new URL(new Request(input, init).url);
       if (fail && url.pathname === '/v2/slots') {
-        return Response.json(
-          {
-            status: 'error',
-            timestamp: '',
-            path: '/v2/slots',
-            error: { code: 'X', message: 'no' },
-          },
-          { status: 404 },
-        );
+        return calErrorResponse('/v2/slots', 404);
       }
       return world.fetch(input, init);
     };

@@ -1,16 +1,18 @@
-import { QueryClient } from '@tanstack/react-query';
 import { act, fireEvent, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { type ReactNode, StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { CalBookingFormValues } from '../../../../src/booking/flowMachine.js';
-import type { CalBookingField, CalSlots } from '../../../../src/calapi/types.js';
+import type { CalBookingField } from '../../../../src/calapi/types.js';
 import { CalBookingForm } from '../../../../src/components/booking/CalBookingForm.js';
-import { BookingsProvider, useCalSlots } from '../../../../src/index.js';
-import { useCalBookingFlow } from '../../../../src/react/useCalBookingFlow.js';
 import { bookerWorld, chooseTime, renderBooker } from '../../../helpers/bookerWorld.js';
-import { AISQUARE, CAL, createCalWorld } from '../../../helpers/calWorld.js';
-import { fakeJwt } from '../../../helpers/fakeBookingsApi.js';
+import { type CalWorld, seedBobBooking } from '../../../helpers/calWorld.js';
+import {
+  BOB_VALUES,
+  dayFromNow,
+  flowWorld,
+  submitFirstSlot,
+  useFlowWithSlots,
+} from '../../../helpers/flowWorld.js';
 import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
 
 const guestList = (count: number) =>
@@ -177,59 +179,24 @@ describe('CalBooker sends nothing over a cap', () => {
 });
 
 describe('useCalBookingFlow refuses a request over a cap, sending nothing', () => {
-  const DAY_MS = 86_400_000;
-  const day = (offset: number) => new Date(Date.now() + offset * DAY_MS).toISOString().slice(0, 10);
-  const values: CalBookingFormValues = {
-    name: 'Bob',
-    email: 'bob@example.com',
-    notes: '',
-    guests: [],
-    responses: {},
-  };
+  const values = BOB_VALUES;
 
-  function setup(rescheduleOf?: (world: ReturnType<typeof createCalWorld>, id: number) => string) {
-    const world = createCalWorld();
-    world.model.integrate({ sub: 'alice' });
-    const id = world.model.eventTypes('alice').find((type) => type.slug === '30min')?.id ?? 0;
+  function setup(rescheduleOf?: (world: CalWorld, id: number) => string) {
+    const { world, id: idOf, wrapper } = flowWorld();
+    const id = idOf('30min');
     const rescheduleUid = rescheduleOf?.(world, id);
-    const queryClient = new QueryClient();
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <StrictMode>
-        <BookingsProvider
-          baseUrl={AISQUARE}
-          jwt={fakeJwt('alice')}
-          fetch={world.fetch}
-          calApiUrl={CAL}
-          queryClient={queryClient}
-        >
-          {children}
-        </BookingsProvider>
-      </StrictMode>
-    );
     const onBookingError = vi.fn();
     const { result } = renderHook(
-      () => {
-        const flow = useCalBookingFlow(
+      () =>
+        useFlowWithSlots(
           rescheduleUid
             ? { rescheduleUid, timeZone: 'UTC', onBookingError }
             : { eventTypeId: id, timeZone: 'UTC', onBookingError },
-        );
-        const slots = useCalSlots(
-          flow.slotsParams && { ...flow.slotsParams, start: day(1), end: day(14) },
-          { prefetchNextRange: false },
-        );
-        return { flow, slots };
-      },
+        ),
       { wrapper },
     );
     return { world, result, onBookingError };
   }
-
-  const firstSlot = (slots: CalSlots | undefined) => {
-    const [first] = Object.values(slots ?? {}).flat();
-    if (!first) throw new Error('no slots');
-    return first;
-  };
 
   it.each([
     ['10,000 guests', { guests: guestList(10_000) }, 'guests: more than 29'],
@@ -250,9 +217,7 @@ describe('useCalBookingFlow refuses a request over a cap, sending nothing', () =
     ],
   ])('%s: an invalid_request error, onBookingError, no request', async (_, patch, detail) => {
     const { world, result, onBookingError } = setup();
-    await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
-    act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
-    act(() => result.current.flow.submit({ ...values, ...patch }));
+    await submitFirstSlot(result, { ...values, ...patch });
     await waitFor(() => expect(result.current.flow.step).toBe('error'));
     expect(result.current.flow.error).toMatchObject({
       name: 'CalApiError',
@@ -274,15 +239,13 @@ describe('useCalBookingFlow refuses a request over a cap, sending nothing', () =
 
   it('a reschedule reason over 1000 characters: refused, no reschedule request', async () => {
     const { world, result, onBookingError } = setup((calWorld, id) => {
-      const [slot] = calWorld.model.slots(id, Date.parse(day(2)), Date.parse(day(14)));
+      const [slot] = calWorld.model.slots(
+        id,
+        Date.parse(dayFromNow(2)),
+        Date.parse(dayFromNow(14)),
+      );
       if (!slot) throw new Error('no slots');
-      const made = calWorld.model.createBooking({
-        eventTypeId: id,
-        start: slot.start,
-        attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
-      });
-      if (!made.ok) throw new Error('seed failed');
-      return made.booking.uid;
+      return seedBobBooking(calWorld, id, slot.start).uid;
     });
     await waitFor(() => expect(result.current.slots.isSuccess).toBe(true));
     const slots = Object.values(result.current.slots.data ?? {}).flat();
