@@ -155,17 +155,19 @@ function textControl(
   onChange: (value: string) => void,
   labels: BookingsLabels,
 ): ReactNode {
+  // What the three controls share; the select has no placeholder, the input also says its type.
+  const shared = {
+    ref: inputRef,
+    id,
+    className: 'aisq-booking-form__input',
+    value: text,
+    required: field.required,
+    ...aria,
+    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+  };
   if (field.type === 'select') {
     return (
-      <select
-        ref={inputRef}
-        id={id}
-        className="aisq-booking-form__input"
-        value={text}
-        required={field.required}
-        {...aria}
-        onChange={(event) => onChange(event.target.value)}
-      >
+      <select {...shared}>
         <option value="">{labels.bookingFormChoose}</option>
         {field.options.map((option, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: Cal.com may repeat an option value; the items hold no state.
@@ -177,33 +179,15 @@ function textControl(
     );
   }
   if (field.type === 'textarea') {
-    return (
-      <textarea
-        ref={inputRef}
-        id={id}
-        className="aisq-booking-form__input"
-        value={text}
-        placeholder={field.placeholder}
-        required={field.required}
-        rows={3}
-        {...aria}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    );
+    return <textarea {...shared} placeholder={field.placeholder} rows={3} />;
   }
   return (
     <input
-      ref={inputRef}
-      id={id}
-      className="aisq-booking-form__input"
+      {...shared}
       type={INPUT_TYPES[field.type] ?? 'text'}
       inputMode={field.type === 'number' ? 'decimal' : undefined}
       autoComplete={AUTOCOMPLETE[field.target]}
-      value={text}
       placeholder={field.placeholder}
-      required={field.required}
-      {...aria}
-      onChange={(event) => onChange(event.target.value)}
     />
   );
 }
