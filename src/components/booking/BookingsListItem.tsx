@@ -23,6 +23,17 @@ export function bookingsListItem(
   onCancel: () => void,
   labels: BookingsLabels,
 ): ReactNode {
+  // Each action button is described by the booking's title, so a screen reader says which booking.
+  const action = (name: string, text: string, onClick: () => void) => (
+    <button
+      type="button"
+      className={`aisq-button aisq-button--secondary aisq-bookings-list__${name}`}
+      aria-describedby={titleId}
+      onClick={onClick}
+    >
+      {text}
+    </button>
+  );
   const attendees = booking.attendees.map((attendee) => isolate(attendee.name || attendee.email));
   return (
     <li key={booking.uid} className="aisq-bookings-list__item" data-status={booking.status}>
@@ -45,24 +56,10 @@ export function bookingsListItem(
       ) : null}
       {upcoming ? (
         <div className="aisq-bookings-list__actions">
-          {allowReschedule ? (
-            <button
-              type="button"
-              className="aisq-button aisq-button--secondary aisq-bookings-list__reschedule"
-              aria-describedby={titleId}
-              onClick={onReschedule}
-            >
-              {labels.bookingsListReschedule}
-            </button>
-          ) : null}
-          <button
-            type="button"
-            className="aisq-button aisq-button--secondary aisq-bookings-list__cancel"
-            aria-describedby={titleId}
-            onClick={onCancel}
-          >
-            {labels.bookingsListCancel}
-          </button>
+          {allowReschedule
+            ? action('reschedule', labels.bookingsListReschedule, onReschedule)
+            : null}
+          {action('cancel', labels.bookingsListCancel, onCancel)}
         </div>
       ) : null}
     </li>
