@@ -7,6 +7,7 @@ import { calSlotsQueryOptions } from '../session/calApiQueryOptions.js';
 import { DAY_MS } from '../time/days.js';
 import { useBookingsContext } from './BookingsContext.js';
 import { type CalQueryError, type CalQueryHookOptions, useCalQuery } from './useCalApi.js';
+import { whenIdle } from './whenIdle.js';
 
 export interface UseCalSlotsOptions<TData = CalSlots> extends CalQueryHookOptions<CalSlots, TData> {
   /**
@@ -86,13 +87,7 @@ export function useCalSlots<TData = CalSlots>(
         ...calSlotsQueryOptions(session, next),
         retry: false,
       });
-    const idle = globalThis.requestIdleCallback;
-    if (idle) {
-      const handle = idle(prefetch, { timeout: 2_000 });
-      return () => cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(prefetch, 200);
-    return () => clearTimeout(timer);
+    return whenIdle(prefetch, 2_000, 200);
   }, [nextKey, session, tokenManager]);
   return query;
 }

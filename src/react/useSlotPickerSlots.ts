@@ -10,6 +10,7 @@ import { dayOf, startOfDay } from '../time/zones.js';
 import type { CalSlotPickerState, CalSlotPickerTime } from './calSlotPickerTypes.js';
 import type { CalQueryError } from './useCalApi.js';
 import { useCalSlots } from './useCalSlots.js';
+import { whenIdle } from './whenIdle.js';
 
 /** The event type part of the props only, so that unrelated props never change the query key. */
 function eventTypeRef(options: CalEventTypeRef): CalEventTypeRef | undefined {
@@ -129,13 +130,7 @@ export function useMonthSlots(
   useEffect(() => {
     if (!upcomingData) return;
     const group = () => void groupByDay(upcomingData, timeZone);
-    const idle = globalThis.requestIdleCallback;
-    if (idle) {
-      const handle = idle(group, { timeout: 1_000 });
-      return () => cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(group, 50);
-    return () => clearTimeout(timer);
+    return whenIdle(group, 1_000, 50);
   }, [upcomingData, timeZone]);
 
   const result = query as UseQueryResult<CalSlots, CalQueryError>;
