@@ -86,6 +86,8 @@ export function useCalBookingsList(
     prop: options.tab,
     defaultProp: options.defaultTab ?? 'upcoming',
     onChange: onTabChange,
+    // A tab the person chose while the host controlled `tab` is the host's to take or refuse.
+    remember: false,
   });
   // The page belongs to the tab it was chosen in: another tab starts on its first page.
   const [paging, setPaging] = useState({ tab, skip: 0 });

@@ -21,9 +21,6 @@ import {
 } from './useSlotPickerSlots.js';
 import { useSlotPickerValues } from './useSlotPickerValues.js';
 
-// The day cells compute their tab stop as the hook does.
-export { tabStop };
-
 /**
  * The state behind `CalSlotPicker`, for hosts that draw their own: the visible month's days with
  * slots marked (one `GET /v2/slots` per month, the next month prefetched when the browser is idle,

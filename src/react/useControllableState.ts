@@ -1,3 +1,5 @@
+'use client';
+
 import { useCallback, useState } from 'react';
 
 export interface UseControllableStateOptions<T> {
@@ -14,6 +16,12 @@ export interface UseControllableStateOptions<T> {
    * that only says where to start can still be moved by the host. @default false
    */
   follow?: boolean;
+  /**
+   * Whether a value set while controlled also becomes the own value, which shows once the host stops
+   * controlling. Without it, the own value stays what it was before the host took control.
+   * @default true
+   */
+  remember?: boolean;
 }
 
 /**
@@ -27,6 +35,7 @@ export function useControllableState<T>({
   onChange,
   controlled = prop !== undefined,
   follow = false,
+  remember = true,
 }: UseControllableStateOptions<T>): [T, (value: T) => void] {
   const [own, setOwn] = useState(defaultProp);
   const [propSeen, setPropSeen] = useState(prop);
@@ -37,10 +46,10 @@ export function useControllableState<T>({
   }
   const set = useCallback(
     (value: T) => {
-      setOwn(() => value);
+      if (remember || !controlled) setOwn(() => value);
       onChange?.(value);
     },
-    [onChange],
+    [onChange, remember, controlled],
   );
   return [controlled ? (prop as T) : own, set];
 }

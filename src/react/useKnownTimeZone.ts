@@ -1,3 +1,5 @@
+'use client';
+
 import { useEffect, useRef } from 'react';
 import { isTimeZone, viewerTimeZone } from '../time/zones.js';
 

@@ -21,7 +21,7 @@ export function useSlotPickerValues(options: UseCalSlotPickerOptions) {
     prop: timeZoneProp,
     defaultProp: () => timeZoneProp ?? viewerTimeZone(),
     onChange: onTimeZoneChange,
-    controlled: onTimeZoneChange !== undefined && timeZoneProp !== undefined,
+    controlled: !!onTimeZoneChange && timeZoneProp !== undefined,
     follow: true,
   });
   const timeZone = useKnownTimeZone(wantedZone);

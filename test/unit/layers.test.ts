@@ -69,9 +69,21 @@ function importsOf(file: string): Import[] {
         found.push({ specifier: source, typeOnly });
       } else if (value.type === 'ExportNamedDeclaration' || value.type === 'ExportAllDeclaration') {
         found.push({ specifier: source, typeOnly: value.exportKind === 'type' });
-      } else if (value.type === 'ImportExpression') {
+      } else if (value.type === 'TSImportType') {
+        // `import('…').Name` in a type position.
+        found.push({ specifier: source, typeOnly: true });
+      } else {
+        // `import('…')` and any other form that names a module: counted as a runtime import.
         found.push({ specifier: source, typeOnly: false });
       }
+    }
+    const reference = value.moduleReference as { expression?: { value?: unknown } } | undefined;
+    if (
+      value.type === 'TSImportEqualsDeclaration' &&
+      typeof reference?.expression?.value === 'string'
+    ) {
+      // `import x = require('…')`.
+      found.push({ specifier: reference.expression.value, typeOnly: value.importKind === 'type' });
     }
     return undefined;
   });
@@ -87,6 +99,13 @@ describe(`layers (${DOC})`, () => {
       .map((entry) => entry.name)
       .sort();
     expect(rows.map((row) => row.folder).sort()).toEqual(folders);
+  });
+
+  it('holds only .ts and .tsx sources (and the stylesheet), which this test reads', () => {
+    const others = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter(
+      (name) => /\.[cm]?[jt]sx?$/.test(name) && !/\.tsx?$/.test(name),
+    );
+    expect(others).toEqual([]);
   });
 
   it('lets each row import only rows before it (no import runs upwards, no cycle)', () => {

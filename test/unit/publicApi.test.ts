@@ -45,6 +45,15 @@ describe('public surface', () => {
     }
   });
 
+  it('uses only the groups the size rows read (a misspelt heading would drop names from them)', () => {
+    // bench/size.ts and .size-limit.mjs measure [core], [react], [components], [cal] and [flow];
+    // [booking] holds the flow's parts, which the booking row measures through CalBooker.
+    const groups = (names: readonly PublicName[]) =>
+      sorted([...new Set(names.map((n) => n.group))]);
+    expect(groups(surface.core)).toEqual(['booking', 'cal', 'core']);
+    expect(groups(surface.react)).toEqual(['booking', 'cal', 'components', 'flow', 'react']);
+  });
+
   it('exports hooks and factories as functions', () => {
     const exported = new Map<string, unknown>(Object.entries(api));
     for (const name of [...valueNames(surface.core), ...valueNames(surface.react)].filter(

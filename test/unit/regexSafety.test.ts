@@ -1,3 +1,6 @@
+// No pattern in src/ can backtrack for long on hostile input: each regex literal is checked for
+// exponential or polynomial backtracking (ReDoS) by a checker, not timed. A `new RegExp(...)` is
+// refused outright, so that every pattern stays a literal this test can read.
 import { join, relative } from 'node:path';
 import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';

@@ -1,8 +1,8 @@
 'use client';
 
 import { memo, type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
+import { tabStop } from '../../booking/slotPickerState.js';
 import type { CalSlotPickerDay, CalSlotPickerDayStore } from '../../react/calSlotPickerTypes.js';
-import { tabStop } from '../../react/useCalSlotPicker.js';
 import { monthOf } from '../../time/days.js';
 
 export interface SlotPickerDayProps {

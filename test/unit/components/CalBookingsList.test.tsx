@@ -189,6 +189,23 @@ describe('CalBookingsList', () => {
     },
   );
 
+  it('a tab chosen while the host controls `tab` is only offered to onTabChange, and kept from the own state', async () => {
+    const { world } = seededWorld({ upcoming: 1, past: 1, cancelled: 1 });
+    const onTabChange = vi.fn();
+    const user = userEvent.setup();
+    const { rerenderProvider } = renderWithProviders(
+      <CalBookingsList tab="past" onTabChange={onTabChange} />,
+      { provider: { jwt: fakeJwt('alice'), fetch: world.fetch } },
+    );
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Past');
+    await user.click(screen.getByRole('tab', { name: 'Cancelled' }));
+    expect(onTabChange).toHaveBeenCalledWith('cancelled');
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Past');
+    // The host lets go: the list shows its own tab, which the refused choice did not change.
+    rerenderProvider({}, <CalBookingsList onTabChange={onTabChange} />);
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Upcoming');
+  });
+
   it('tabs follow the APG pattern: roving tabindex, arrows wrap, Home and End, each tab its own status', async () => {
     const { world } = seededWorld({ upcoming: 1, past: 1, cancelled: 1 });
     const onTabChange = vi.fn();

@@ -224,6 +224,23 @@ describe('useCalBookingFlow', () => {
     expect(result.current.timeZone).toBe('Europe/Paris');
   });
 
+  it('a timeZone prop that changes back to an earlier zone wins over a choice made under it', () => {
+    const { id, wrapper } = flowWorld();
+    const { result, rerender } = renderHook(
+      ({ zone }: { zone: string | undefined }) =>
+        useCalBookingFlow({ eventTypeId: id('15min'), timeZone: zone }),
+      { wrapper, initialProps: { zone: 'UTC' as string | undefined } },
+    );
+    act(() => result.current.setTimeZone('Asia/Tokyo'));
+    rerender({ zone: 'Europe/Paris' });
+    rerender({ zone: 'UTC' });
+    // The host said UTC again: that is the zone (before issue 19, Tokyo came back).
+    expect(result.current.timeZone).toBe('UTC');
+    // A prop taken away leaves the zone in effect.
+    rerender({ zone: undefined });
+    expect(result.current.timeZone).toBe('UTC');
+  });
+
   it('without timeZone, the browser’s zone', () => {
     const { id, wrapper } = flowWorld();
     const { result } = renderHook(() => useCalBookingFlow({ eventTypeId: id('15min') }), {

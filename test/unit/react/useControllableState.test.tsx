@@ -47,6 +47,17 @@ describe('useControllableState', () => {
     expect(result.current[0]).toBe('y');
   });
 
+  it('with `remember: false`, a value set while controlled does not become the own value', () => {
+    const onChange = vi.fn();
+    const { result, rerender } = render({ prop: 'x', defaultProp: 'a', onChange, remember: false });
+    act(() => result.current[1]('b'));
+    expect(onChange).toHaveBeenCalledWith('b');
+    rerender({ prop: undefined, defaultProp: 'a', onChange, remember: false });
+    expect(result.current[0]).toBe('a');
+    act(() => result.current[1]('c'));
+    expect(result.current[0]).toBe('c');
+  });
+
   it('without `follow`, a changed prop does not move the own state', () => {
     const { result, rerender } = render({ prop: 'x', defaultProp: 'a', controlled: false });
     rerender({ prop: 'y', defaultProp: 'a', controlled: false });

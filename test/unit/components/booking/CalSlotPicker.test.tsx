@@ -210,6 +210,21 @@ describe('CalSlotPicker: keyboard (WAI-ARIA APG date picker grid)', () => {
     }
   });
 
+  it('reads the direction the page computes: CSS `direction: rtl` without a dir attribute swaps too', async () => {
+    const { world, eventTypeId } = pickerWorld();
+    const user = userEvent.setup();
+    document.documentElement.style.direction = 'rtl';
+    try {
+      renderPicker(world, { eventTypeId, ...MARCH });
+      await loaded();
+      await user.click(cell('2027-03-10'));
+      await user.keyboard('{ArrowRight}');
+      await waitFor(() => expect(focusedDate()).toBe('2027-03-09'));
+    } finally {
+      document.documentElement.style.direction = '';
+    }
+  });
+
   it('Tab reaches the grid once, at its tab stop; the month buttons keep focus and move the month', async () => {
     const { world, eventTypeId } = pickerWorld();
     const user = userEvent.setup();
