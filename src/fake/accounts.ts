@@ -7,8 +7,8 @@
 import type { CalFakeIdentity, CalFakeTokenLookup, CalFakeUser } from './modelTypes.js';
 import { randomBase64Url } from './random.js';
 import { seedEventTypes, WORK_WEEK } from './seed.js';
-import { isTimeZone } from './time.js';
 import type { CalFakeWorld } from './world.js';
+import { isTimeZone } from './zoneMaths.js';
 
 /** Time zone of users created without one. */
 const DEFAULT_TIME_ZONE = 'Europe/London';

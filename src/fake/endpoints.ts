@@ -16,7 +16,7 @@ import {
   type parseCreateBody,
   type parseRescheduleBody,
 } from './requests.js';
-import { DAY_MS, dateKey, formatInZone, isMidnightUtc, isTimeZone } from './time.js';
+import { DAY_MS, dateKey, formatInZone, isMidnightUtc, isTimeZone } from './zoneMaths.js';
 
 const MAX_SLOT_RANGE_MS = 400 * DAY_MS;
 

@@ -6,7 +6,6 @@
  */
 import { fail } from './calErrors.js';
 import type { CalFakeLocationInput, CalFakeModel } from './modelTypes.js';
-import { parseInstant } from './time.js';
 import {
   formatInvalid,
   isEmailAddress,
@@ -16,6 +15,7 @@ import {
   validateCreateBody,
   validator,
 } from './validation.js';
+import { parseInstant } from './zoneMaths.js';
 
 /** The JSON body: `{}` when there is none. */
 export function parseJsonBody(text: string | undefined): Record<string, unknown> {

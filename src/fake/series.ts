@@ -10,8 +10,8 @@ import { badRequest, bookingNotFound, CAL_MESSAGES, notFound } from './failures.
 import type { CalFakeBooking, CalFakeFailure, CreateBookingInput } from './modelTypes.js';
 import { randomString } from './random.js';
 import { checkStart, MINUTE_MS } from './slots.js';
-import { addInZone } from './time.js';
 import { type CalFakeWorld, copyBooking } from './world.js';
+import { addInZone } from './zoneMaths.js';
 
 /**
  * A recurring event type's series, as Cal.com's input service lays it out

@@ -6,8 +6,8 @@
  */
 import { badRequest, CAL_MESSAGES } from './failures.js';
 import type { CalFakeEventType, CalFakeFailure } from './modelTypes.js';
-import { DAY_MS, localParts, zonedTimeToEpoch } from './time.js';
 import type { CalFakeWorld, OwnedEventType } from './world.js';
+import { DAY_MS, localParts, zonedTimeToEpoch } from './zoneMaths.js';
 
 export const MINUTE_MS = 60_000;
 

@@ -5,7 +5,7 @@
  * @module
  */
 import { fail } from './calErrors.js';
-import { isTimeZone, parseInstant } from './time.js';
+import { isTimeZone, parseInstant } from './zoneMaths.js';
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

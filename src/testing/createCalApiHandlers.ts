@@ -38,7 +38,7 @@ import {
   type CalFakeModel,
   createCalFakeModel,
 } from '../fake/model.js';
-import { parseInstant } from '../fake/time.js';
+import { parseInstant } from '../fake/zoneMaths.js';
 import { FIXTURE_IDENTITY, fixtureUserFields } from './calFixtureUser.js';
 
 /**

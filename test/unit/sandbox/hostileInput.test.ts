@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { handleCalRequest, isEmailAddress } from '../../../src/fake/handle.js';
 import { createCalFakeModel } from '../../../src/fake/model.js';
-import { isTimeZone, localParts, zoneCacheSize } from '../../../src/fake/time.js';
+import { isTimeZone, localParts, zoneCacheSize } from '../../../src/fake/zoneMaths.js';
 
 describe('isEmailAddress', () => {
   it('accepts what the old pattern accepted and refuses what it refused', () => {

@@ -8,7 +8,12 @@ import {
   handleCalRequest,
 } from '../../../src/fake/handle.js';
 import { CAL_MESSAGES, type CalFakeModel, createCalFakeModel } from '../../../src/fake/model.js';
-import { addInZone, formatInZone, parseInstant, zonedTimeToEpoch } from '../../../src/fake/time.js';
+import {
+  addInZone,
+  formatInZone,
+  parseInstant,
+  zonedTimeToEpoch,
+} from '../../../src/fake/zoneMaths.js';
 
 const at = (iso: string) => Date.parse(iso);
 
