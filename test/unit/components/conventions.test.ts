@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseSource, walkTree } from '../../helpers/sourceFiles.js';
 
 // Which layers the components may import is checked with every other folder in test/unit/layers.test.ts.
 const dir = join(import.meta.dirname, '../../../src/components');
@@ -21,6 +22,32 @@ describe('src/components conventions', () => {
         specifier: expect.stringMatching(/^\.\.?\/[\w./]+\.js$/),
       });
     }
+  });
+
+  // A per-item part may be a plain function called during render (`bookingsListItem(…)`): React
+  // does not see it as a component, so a hook inside would run once per item, against the rules.
+  it.each(files)('%s calls hooks only from components and hooks', (name) => {
+    const calls: string[] = [];
+    walkTree(parseSource(join(dir, name)).program, '', (node, around) => {
+      const value = node as {
+        type?: string;
+        id?: { name?: string } | null;
+        callee?: { name?: string };
+      };
+      const inside =
+        value.type === 'FunctionDeclaration' && value.id?.name ? value.id.name : around;
+      const callee = value.type === 'CallExpression' ? value.callee?.name : undefined;
+      if (
+        callee &&
+        /^use[A-Z]/.test(callee) &&
+        /^[a-z]/.test(inside) &&
+        !/^use[A-Z]/.test(inside)
+      ) {
+        calls.push(`${inside} calls ${callee}`);
+      }
+      return inside;
+    });
+    expect(calls).toEqual([]);
   });
 
   it('styles.css targets every root class and is themed by --aisq-* variables', () => {
