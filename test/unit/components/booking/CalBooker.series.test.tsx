@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { chooseTime, renderBooker } from '../../../helpers/bookerWorld.js';
 import { type CalWorld, createCalWorld } from '../../../helpers/calWorld.js';
+import { firstSlotsCall } from '../../../helpers/firstSlotsCall.js';
 
 const DAY_MS = 86_400_000;
 
@@ -24,18 +25,6 @@ function seededSeries(world: CalWorld, count: number, from: number, to: number) 
   });
   if (!made.ok) throw new Error('seed failed');
   return made;
-}
-
-/**
- * The first slots request. The picker asks for slots after it mounts, through the token, so the
- * request can follow the `choosingDay` state: wait for the request itself.
- */
-function firstSlotsCall(world: { calls: URL[] }): Promise<URL | undefined> {
-  return waitFor(() => {
-    const call = world.calls.find((url) => url.pathname === '/v2/slots');
-    expect(call).toBeDefined();
-    return call;
-  });
 }
 
 describe('CalBooker and a recurring series', () => {

@@ -19,6 +19,7 @@ import {
   seedBobBooking,
 } from '../../../helpers/calWorld.js';
 import { fakeJwt } from '../../../helpers/fakeBookingsApi.js';
+import { firstSlotsCall } from '../../../helpers/firstSlotsCall.js';
 import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
 
 const heading = () => screen.getByRole('heading', { level: 2 });
@@ -251,7 +252,7 @@ describe('CalBooker', () => {
     expect(screen.getByRole('region', { name: 'Reschedule your meeting' })).toBe(root());
     await waitFor(() => expect(root()).toHaveAttribute('data-state', 'choosingDay'));
     expect(screen.getByText('30 Minute Meeting')).toBeInTheDocument();
-    const slotCall = world.calls.find((url) => url.pathname === '/v2/slots');
+    const slotCall = await firstSlotsCall(world);
     expect(slotCall?.searchParams.get('bookingUidToReschedule')).toBe(original.uid);
     const time = await chooseTime(user, 1);
     expect(screen.queryByRole('textbox', { name: 'Your name' })).toBeNull();
