@@ -16,18 +16,22 @@ export const bookingsListTabId = (id: string, tab: CalBookingsListTab) => `${id}
 /** The id of the tab panel of the list whose ids start with `id`. */
 export const bookingsListPanelId = (id: string) => `${id}-panel`;
 
-/**
- * Tab `tab`'s label (`bookingsListPast`), or with `empty` what its panel says when the tab is empty
- * (`bookingsListEmptyPast`): the labels are named after the tabs.
- */
+/** Each tab's label, and what its panel says when the tab is empty. */
+const TAB_LABELS = {
+  upcoming: ['bookingsListUpcoming', 'bookingsListEmptyUpcoming'],
+  past: ['bookingsListPast', 'bookingsListEmptyPast'],
+  cancelled: ['bookingsListCancelled', 'bookingsListEmptyCancelled'],
+} as const satisfies Record<
+  CalBookingsListTab,
+  readonly [keyof BookingsLabels, keyof BookingsLabels]
+>;
+
+/** Tab `tab`'s label, or with `empty` what its panel says when the tab is empty. */
 export const bookingsListTabLabel = (
   labels: BookingsLabels,
   tab: CalBookingsListTab,
   empty?: boolean,
-): string =>
-  labels[
-    `bookingsList${empty ? 'Empty' : ''}${tab[0]?.toUpperCase()}${tab.slice(1)}` as `bookingsList${'' | 'Empty'}${Capitalize<CalBookingsListTab>}`
-  ];
+): string => labels[TAB_LABELS[tab][empty ? 1 : 0]];
 
 /**
  * `CalBookingsList`'s tab list (WAI-ARIA tabs with automatic activation): arrows move to the next or
