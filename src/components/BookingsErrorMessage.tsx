@@ -1,11 +1,12 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { isolate } from '../booking/isolate.js';
 import type { BookingsApiError, BookingsErrorKind } from '../client/errors.js';
 import type { CalQueryError } from '../react/useCalApi.js';
 import { useBookingsLabels } from './BookingsLabelsContext.js';
 import { classNames } from './classNames.js';
-import { type BookingsLabelsOverrides, isolate } from './labels.js';
+import type { BookingsLabelsOverrides } from './labels.js';
 
 export interface BookingsErrorMessageProps {
   /**

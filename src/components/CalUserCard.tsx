@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, useState } from 'react';
+import { isolate } from '../booking/isolate.js';
 import type { CalUser } from '../client/schemas.js';
 import { useCalUser } from '../react/useCalUser.js';
 import type { CalTokenSummary } from '../session/types.js';
@@ -9,7 +10,7 @@ import { useBookingsLabels } from './BookingsLabelsContext.js';
 import { CalConnectButton } from './CalConnectButton.js';
 import { classNames } from './classNames.js';
 import { initialsOf } from './initials.js';
-import { type BookingsLabelsOverrides, isolate } from './labels.js';
+import type { BookingsLabelsOverrides } from './labels.js';
 
 /** `data-state` of `CalUserCard`'s root. */
 export type CalUserCardState = 'idle' | 'loading' | 'ready' | 'not-connected' | 'error';

@@ -103,9 +103,6 @@ function mergeDefined(base: object, overrides: object): Record<string, unknown> 
   return merged;
 }
 
-// Defined with the booking fields, whose validation below the components isolates the same way.
-export { isolate } from '../booking/isolate.js';
-
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
   ['hour', 3_600_000],

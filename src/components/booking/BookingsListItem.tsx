@@ -1,8 +1,9 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { isolate } from '../../booking/isolate.js';
 import type { CalBooking } from '../../calapi/types.js';
-import { type BookingsLabels, isolate } from '../labels.js';
+import type { BookingsLabels } from '../labels.js';
 
 /**
  * One booking of `CalBookingsList`: its title (with a badge while unconfirmed), when, who attends,

@@ -2,13 +2,14 @@
 
 import { forwardRef, type ReactNode, useId, useMemo } from 'react';
 import { bookingHost, bookingPlace, bookingStatus, toIcs } from '../../booking/ics.js';
+import { isolate } from '../../booking/isolate.js';
 import type { CalBooking } from '../../calapi/types.js';
 import { formatBookingTime, formatTimeZoneName } from '../../time/format.js';
 import { calHourCycle } from '../../time/locale.js';
 import { canonicalZone, zoneDisplayName } from '../../time/zoneNames.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
-import { type BookingsLabels, type BookingsLabelsOverrides, isolate } from '../labels.js';
+import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
 
 /** `data-state` of `CalBookingConfirmation`'s root: the booking's own status. */
 export type CalBookingConfirmationState = 'booked' | 'rescheduled' | 'pending' | 'cancelled';

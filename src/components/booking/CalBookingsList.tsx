@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import { isolate } from '../../booking/isolate.js';
 import type { CalBooking } from '../../calapi/types.js';
 import {
   type UseCalBookingsListOptions,
@@ -11,7 +12,7 @@ import { bookingRangeFormat, listFormat } from '../../time/format.js';
 import type { HourCycle } from '../../time/locale.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
-import { type BookingsLabelsOverrides, isolate } from '../labels.js';
+import type { BookingsLabelsOverrides } from '../labels.js';
 import { bookingsListItem } from './BookingsListItem.js';
 import { bookingsListPanel } from './BookingsListPanel.js';
 import { bookingsListTabs } from './BookingsListTabs.js';

@@ -1,10 +1,11 @@
 'use client';
 
 import { type ReactNode, useId, useRef, useState } from 'react';
+import { isolate } from '../../booking/isolate.js';
 import type { CalBooking } from '../../calapi/types.js';
 import type { UseCalBookingsListResult } from '../../react/useCalBookingsList.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
-import { type BookingsLabels, type BookingsLabelsOverrides, isolate } from '../labels.js';
+import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
 import { BookingsDialog } from './BookingsDialog.js';
 
 /**

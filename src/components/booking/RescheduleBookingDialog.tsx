@@ -1,8 +1,9 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { isolate } from '../../booking/isolate.js';
 import type { CalBooking } from '../../calapi/types.js';
-import { type BookingsLabels, isolate } from '../labels.js';
+import type { BookingsLabels } from '../labels.js';
 import { BookingsDialog } from './BookingsDialog.js';
 
 /** `CalBookingsList`'s reschedule dialog: a title naming the booking, a close button, and `children`. */

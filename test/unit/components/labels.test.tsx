@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { isolate } from '../../../src/booking/isolate.js';
 import { CalApiError } from '../../../src/calapi/errors.js';
 import { BookingsApiError } from '../../../src/client/errors.js';
-import { isolate } from '../../../src/components/labels.js';
 import {
   BookingsErrorMessage,
   type BookingsLabels,
