@@ -1,4 +1,5 @@
 import type { BookingsErrorKind } from '../client/errors.js';
+import { DAY_MS } from '../time/days.js';
 import { type AccountLabels, defaultAccountLabels } from './accountLabels.js';
 import { type BookerLabels, defaultBookerLabels } from './booking/bookerLabels.js';
 import { type BookingFormLabels, defaultBookingFormLabels } from './booking/bookingFormLabels.js';
@@ -104,7 +105,7 @@ function mergeDefined(base: object, overrides: object): Record<string, unknown> 
 }
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
-  ['day', 86_400_000],
+  ['day', DAY_MS],
   ['hour', 3_600_000],
   ['minute', 60_000],
 ];

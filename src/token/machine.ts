@@ -21,6 +21,7 @@
  */
 import { BookingsApiError, isRetryableKind } from '../client/errors.js';
 import { nonEmpty } from '../client/validate.js';
+import { DAY_MS } from '../time/days.js';
 import { backoffDelay, MAX_ATTEMPTS } from './backoff.js';
 import { refreshMoment } from './schedule.js';
 import { toCalToken } from './toCalToken.js';
@@ -35,7 +36,7 @@ export const QUERY_WAIT_MS = 200;
 /** A cross-tab token may expire at most this far beyond the longest lifetime we received ourselves. */
 const LIFETIME_MARGIN_MS = 60_000;
 /** ...or this far ahead before we have received any token. */
-const MAX_FOREIGN_LIFETIME_MS = 31 * 86_400_000;
+const MAX_FOREIGN_LIFETIME_MS = 31 * DAY_MS;
 /** How far in the future a cross-tab `issuedAt` may lie (tabs share one clock). */
 const MAX_SKEW_MS = 5_000;
 const MINUTE_MS = 60_000;
