@@ -40,10 +40,10 @@ export default [
     limit: '9.1 kB',
   },
   {
-    name: 'main entry + booking flow: CalBooker, CalBookingsList and their hooks (bench gates it at 25.1 kB on top of main; target 15 kB, not met)',
+    name: 'main entry + booking flow: CalBooker, CalBookingsList and their hooks (bench gates it at 28 kB on top of main; target 15 kB, not met)',
     path: 'dist/index.js',
     import: imports([...main, ...values(surface.react, 'flow')]),
     gzip: true,
-    limit: '35 kB',
+    limit: '38 kB',
   },
 ];
