@@ -1,53 +1,14 @@
 // Loads every story of the static Storybook (storybook-static/, from `npm run build-storybook`) in
 // Debian's Chromium and fails if any story logs a console error or throws. Served on 127.0.0.1 only.
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from './chromium.js';
+import { serveStaticStorybook } from './staticStorybook.js';
 
-const ROOT = resolve(import.meta.dirname, '..', 'storybook-static');
 const SETTLE_MS = 2_500;
 const PARALLEL = 4;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
-if (!existsSync(join(ROOT, 'index.json'))) {
-  console.error('storybook-static/index.json is missing: run `npm run build-storybook` first.');
-  process.exit(1);
-}
-
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-  let file = join(ROOT, path);
-  if (!file.startsWith(ROOT)) {
-    res.writeHead(403).end();
-    return;
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
-await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-const index = JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8')) as {
-  entries: Record<string, { id: string; type: string }>;
-};
-const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+const { origin, storyIds, server } = await serveStaticStorybook();
+const stories = storyIds.map((id) => ({ id }));
 
 const browser = await chromium.launch(chromiumLaunchOptions);
 
