@@ -60,6 +60,8 @@ export const BOOKING_BUDGET_BYTES = 28_000;
  */
 export const ATOMS_BOOKER_JS_BYTES = 509_070;
 export const ATOMS_BOOKER_CSS_BYTES = 42_590;
+/** Issue 20: the flow's JS a host ships (main, flow, zod) at most 1/12 of atoms' Booker with its CSS. */
+export const ATOMS_RATIO_BUDGET = 12;
 
 interface Bundle {
   minified: number;
@@ -309,19 +311,27 @@ export async function measure(): Promise<BenchRow[]> {
       details: { added: bookingAdded, together: withBooking, names: bookingRowNames },
     });
 
-    // Against atoms: what a host ships for the whole flow (main + flow JS, and all of styles.css).
+    // Against atoms: what a host ships for the whole flow (main + flow JS with zod inlined, since
+    // atoms bundles its own, and all of styles.css).
+    const withZod = await bundle(
+      reexport([...mainNames, ...bookingRowNames], DIST_ENTRY),
+      PEERS.filter((peer) => peer !== 'zod'),
+    );
     const css = gzipSync(readFileSync(STYLES), { level: 9 }).byteLength;
-    const ours = withBooking.gzipped + css;
+    const ours = withZod.gzipped + css;
     const atoms = ATOMS_BOOKER_JS_BYTES + ATOMS_BOOKER_CSS_BYTES;
+    // Issue 20's figure for today (1/12.9) is the JS alone: with styles.css the flow was already at
+    // 1/11.6 before the issue's features, so the gate is on the JS and the ratio with CSS is printed.
+    const js = withZod.gzipped;
     rows.push({
       id: 'size.bookingVsAtoms',
-      row: 'Bundle: booking flow vs @calcom/atoms Booker + CalProvider',
-      figure: `${formatKb(ours)} = ${((ours / atoms) * 100).toFixed(1)}% of ${formatKb(atoms)} (1/${Math.round(atoms / ours)})`,
-      value: ours / atoms,
-      budget: 'info',
-      pass: null,
-      method: `ours: main + flow JS ${formatKb(withBooking.gzipped)} + styles.css ${formatKb(css)} (gzip -9); atoms: ${formatKb(ATOMS_BOOKER_JS_BYTES)} JS + ${formatKb(ATOMS_BOOKER_CSS_BYTES)} CSS, Booker + CalProvider measured the same way on 2026-12-07 (a constant, not re-measured)`,
-      details: { ours, oursJs: withBooking.gzipped, oursCss: css, atoms },
+      row: 'Bundle: booking flow with main and zod (and styles.css) vs @calcom/atoms Booker + CalProvider',
+      figure: `JS ${formatKb(js)} = 1/${(atoms / js).toFixed(1)}; with styles.css ${formatKb(ours)} = 1/${(atoms / ours).toFixed(1)} of ${formatKb(atoms)}`,
+      value: js / atoms,
+      budget: `JS ≤ 1/${ATOMS_RATIO_BUDGET} (${formatKb(atoms / ATOMS_RATIO_BUDGET)})`,
+      pass: js * ATOMS_RATIO_BUDGET <= atoms,
+      method: `ours: main + flow JS with zod inlined ${formatKb(js)}, styles.css ${formatKb(css)} (gzip -9); atoms: ${formatKb(ATOMS_BOOKER_JS_BYTES)} JS + ${formatKb(ATOMS_BOOKER_CSS_BYTES)} CSS, Booker + CalProvider measured the same way on 2026-12-07 (a constant, not re-measured)`,
+      details: { ours, oursJs: withZod.gzipped, oursCss: css, atoms },
     });
   }
 
