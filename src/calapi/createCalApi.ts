@@ -286,8 +286,10 @@ async function fromEnvelope<T>(
  * already. `latest(token)` records a token a call obtained; `latest()` is the newest one ('' before
  * any).
  */
+type TokenSource = NonNullable<CalApiOptions['getAccessToken']>;
+
 function tokenRenewal(
-  getAccessToken: CalApiOptions['getAccessToken'],
+  getAccessToken: TokenSource,
 ): [
   renew: (stale: string, unknown: boolean) => Promise<string> | undefined,
   latest: (token?: string) => string,
@@ -329,12 +331,11 @@ function tokenRenewal(
  */
 export function createCalApi(options: CalApiOptions): CalApi {
   const { getAccessToken, baseUrl = DEFAULT_CAL_API_URL } = options;
-  if (typeof getAccessToken !== 'function')
-    throw new TypeError('createCalApi: getAccessToken must be a function');
   const limits = checkLimits('createCalApi', DEFAULT_CAL_REQUEST_TIMEOUT_MS, options);
   let origin = typeof baseUrl === 'string' ? calApiOrigin(baseUrl) : undefined;
 
-  const [renew, latest] = tokenRenewal(getAccessToken);
+  // Only ever called after a token was sent, which a visitor's client never sends.
+  const [renew, latest] = tokenRenewal(getAccessToken as TokenSource);
 
   async function request<T>(
     path: string,
@@ -388,9 +389,12 @@ export function createCalApi(options: CalApiOptions): CalApi {
         } catch {
           // No token at hand: the read goes out without one.
         }
-      } else {
+      } else if (getAccessToken) {
         token = await fromHost(getAccessToken);
         if (!nonEmpty(token)) throw fail('unauthorized');
+      } else if (!open) {
+        // A visitor's client: what Cal.com serves only with a token is refused here, unsent.
+        throw fail('unauthorized');
       }
       if (token !== undefined) {
         latest(token);
@@ -440,7 +444,11 @@ export function createCalApi(options: CalApiOptions): CalApi {
         token = next;
         sent.push(token);
         response = await send();
-      } else if (sentToken === undefined && (unknown || response.status === 403)) {
+      } else if (
+        getAccessToken &&
+        sentToken === undefined &&
+        (unknown || response.status === 403)
+      ) {
         // A read sent without a token and refused (a proxy in front that wants one): once more,
         // with the token.
         response.body?.cancel().catch(noop);
@@ -508,6 +516,10 @@ function calEndpoints(request: Request, options: CalApiOptions): CalApi {
     );
   const bookingPath = (uid: string, action = '') => `/v2/bookings/${uidSegment(uid)}${action}`;
   const post = (body: unknown): CalFetchInit => ({ method: 'POST', body });
+  // A booking by uid, and creating, cancelling or moving one, are Cal.com's OptionalApiAuthGuard
+  // routes (bookings.controller.ts, 2024-08-13): a visitor's client sends them without a token, a
+  // signed-in one always with its token.
+  const visitor = !options.getAccessToken;
 
   return {
     fetch: (path, init) => request(path, init),
@@ -530,7 +542,8 @@ function calEndpoints(request: Request, options: CalApiOptions): CalApi {
         items: envelope.data,
         pagination: envelope.pagination,
       })),
-    booking: async (uid, opts) => call('booking', bookingPath(uid), opts),
+    booking: async (uid, opts) =>
+      call('booking', bookingPath(uid), opts, undefined, undefined, visitor),
     createBooking: (input, opts) =>
       call(
         'createBooking',
@@ -540,10 +553,25 @@ function calEndpoints(request: Request, options: CalApiOptions): CalApi {
         // A recurring event type books every occurrence at once: the first stands for the series,
         // as rejecting a booking that was made would invite the user to book it twice.
         ({ data }) => (Array.isArray(data) ? data[0] : data),
+        visitor,
       ),
     cancelBooking: async (uid, input, opts) =>
-      call('cancelBooking', bookingPath(uid, '/cancel'), opts, post(input ?? {})),
+      call(
+        'cancelBooking',
+        bookingPath(uid, '/cancel'),
+        opts,
+        post(input ?? {}),
+        undefined,
+        visitor,
+      ),
     rescheduleBooking: async (uid, input, opts) =>
-      call('rescheduleBooking', bookingPath(uid, '/reschedule'), opts, post(input)),
+      call(
+        'rescheduleBooking',
+        bookingPath(uid, '/reschedule'),
+        opts,
+        post(input),
+        undefined,
+        visitor,
+      ),
   };
 }
