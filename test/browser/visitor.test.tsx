@@ -1,6 +1,8 @@
+import { StrictMode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
 import { render } from 'vitest-browser-react';
+import type { DemoConfig } from '../../examples/host-app/src/demoConfig.js';
 import { CalBooker, CalBookingsList, defaultBookingsLabels } from '../../src/index.js';
 import { sandboxCounts, sandboxUrl, TestProvider, uniqueUserId } from './helpers.js';
 
@@ -61,5 +63,37 @@ describe('a visitor books in Chromium (jwt={null}, no AISquare account)', () => 
       '/v2/event-types',
       '/v2/slots',
     ]);
+  });
+
+  it('the demo’s public booking page: times for a visitor, signed out, without AISquare', async () => {
+    const username = await commands.sandboxIntegrate(uniqueUserId('dana'));
+    const config: DemoConfig = {
+      apiUrl: sandboxUrl,
+      tokenTtlSeconds: 3600,
+      users: [],
+      expiredJwts: {},
+      host: { name: 'Dana Reyes', username },
+    };
+    (globalThis as { __BOOKINGS_DEMO__?: DemoConfig }).__BOOKINGS_DEMO__ = config;
+    const { App } = await import('../../examples/host-app/src/App.js');
+    const screen = await render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+    await screen
+      .getByRole('navigation', { name: 'Pages' })
+      .getByRole('link', { name: 'Public booking page' })
+      .click();
+    const booker = screen.getByRole('region', { name: 'Book a meeting with Dana Reyes' });
+    await expect.element(booker).toBeVisible();
+    await expect
+      .poll(() => booker.element().querySelector('[data-available]:not([aria-disabled])'), {
+        timeout: 10_000,
+      })
+      .not.toBeNull();
+    const counts = await sandboxCounts();
+    expect([counts.config, counts.token, counts.user]).toEqual([0, 0, 0]);
+    window.location.hash = '';
   });
 });
