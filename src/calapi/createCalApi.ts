@@ -286,6 +286,7 @@ async function fromEnvelope<T>(
  * already. `latest(token)` records a token a call obtained; `latest()` is the newest one ('' before
  * any).
  */
+/** `getAccessToken`, which a renewal has: it runs only after a token was sent (never a visitor's client). */
 type TokenSource = NonNullable<CalApiOptions['getAccessToken']>;
 
 function tokenRenewal(
@@ -327,14 +328,14 @@ function tokenRenewal(
  * token. Every call sends the family's `cal-api-version`, unwraps and validates Cal.com's envelope,
  * and rejects only with a `CalApiError` (or, as is, with what `getAccessToken` or a `baseUrl`
  * function rejected with). An expired token (498), or one Cal.com no longer knows (401), costs one
- * shared forced refresh and one retry.
+ * shared forced refresh and one retry. Without `getAccessToken` (a visitor's client) nothing carries a
+ * token, and a call Cal.com serves only with one is refused `unauthorized`, unsent.
  */
 export function createCalApi(options: CalApiOptions): CalApi {
   const { getAccessToken, baseUrl = DEFAULT_CAL_API_URL } = options;
   const limits = checkLimits('createCalApi', DEFAULT_CAL_REQUEST_TIMEOUT_MS, options);
   let origin = typeof baseUrl === 'string' ? calApiOrigin(baseUrl) : undefined;
 
-  // Only ever called after a token was sent, which a visitor's client never sends.
   const [renew, latest] = tokenRenewal(getAccessToken as TokenSource);
 
   async function request<T>(
@@ -389,12 +390,9 @@ export function createCalApi(options: CalApiOptions): CalApi {
         } catch {
           // No token at hand: the read goes out without one.
         }
-      } else if (getAccessToken) {
-        token = await fromHost(getAccessToken);
+      } else if (getAccessToken || !open) {
+        token = getAccessToken && (await fromHost(getAccessToken));
         if (!nonEmpty(token)) throw fail('unauthorized');
-      } else if (!open) {
-        // A visitor's client: what Cal.com serves only with a token is refused here, unsent.
-        throw fail('unauthorized');
       }
       if (token !== undefined) {
         latest(token);

@@ -64,17 +64,8 @@ export function CalBooker({
   const confirmation = useRef<HTMLHeadingElement>(null);
 
   const rescheduled = flow.bookingToReschedule;
-  const loading = step === 'choosingEventType' && !!rescheduled && !rescheduled.data;
-  // Its event type was deleted: there are no times to move it to (and no other type will do).
-  const orphan = step === 'choosingEventType' && rescheduled?.data?.eventTypeId === null;
-  const notFound = flow.eventTypeNotFound && step !== 'confirmed';
-  const rootState: CalBookerState = loading
-    ? 'loading'
-    : orphan
-      ? 'cannotReschedule'
-      : notFound
-        ? 'notFound'
-        : step;
+  const rootState = bookerState(flow);
+  const loading = rootState === 'loading';
 
   useStepFocus(rootState, heading, confirmation);
 
@@ -107,10 +98,10 @@ export function CalBooker({
     ) : (
       <p className="aisq-booker__message">{labels.bookerLoading}</p>
     );
-  } else if (orphan) {
+  } else if (rootState === 'cannotReschedule') {
     title = labels.bookerRescheduleTitle;
     content = <p className="aisq-booker__message">{labels.bookerCannotReschedule}</p>;
-  } else if (notFound) {
+  } else if (rootState === 'notFound') {
     title = labels.bookerTitle;
     content = <p className="aisq-booker__message">{labels.bookerNotFound}</p>;
   } else if (step === 'choosingEventType') {
@@ -206,6 +197,17 @@ export function CalBooker({
       </p>
     </section>
   );
+}
+
+/** The root's `data-state`: the step, unless a rescheduled booking loads or lost its event type, or the pinned type is not found. */
+function bookerState(flow: UseCalBookingFlowResult): CalBookerState {
+  const { step, bookingToReschedule: rescheduled } = flow;
+  if (step === 'choosingEventType' && rescheduled) {
+    if (!rescheduled.data) return 'loading';
+    // Its event type was deleted: there are no times to move it to (and no other type will do).
+    if (rescheduled.data.eventTypeId === null) return 'cannotReschedule';
+  }
+  return flow.eventTypeNotFound && step !== 'confirmed' ? 'notFound' : step;
 }
 
 /**
