@@ -269,7 +269,7 @@ export const Visitor: Story = {
   parameters: { bookings: { jwt: null, getAuthToken: undefined } },
   render: (args) => (
     <CalBooker
-      username={calUserFixture.username}
+      username={calUserFixture.username ?? ''}
       eventTypeSlug="30min"
       timeZone={args.timeZone}
       labels={{ bookerTitle: `Book a meeting with ${calUserFixture.name}` }}
