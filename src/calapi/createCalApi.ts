@@ -514,9 +514,10 @@ function calEndpoints(request: Request, options: CalApiOptions): CalApi {
     );
   const bookingPath = (uid: string, action = '') => `/v2/bookings/${uidSegment(uid)}${action}`;
   const post = (body: unknown): CalFetchInit => ({ method: 'POST', body });
-  // A booking by uid, and creating, cancelling or moving one, are Cal.com's OptionalApiAuthGuard
-  // routes (bookings.controller.ts, 2024-08-13): a visitor's client sends them without a token, a
-  // signed-in one always with its token.
+  // A booking by uid, and creating, cancelling or moving one, are OptionalApiAuthGuard routes
+  // (apps/api/v2/src/ee/bookings/2024-08-13/controllers/bookings.controller.ts @ cf5215774e07efb16d8f1d4fd9e59b9764f248ad):
+  // no token is fine, a bad one fails. A visitor's client sends them without one, a signed-in one
+  // always with its token.
   const visitor = !options.getAccessToken;
 
   return {
