@@ -35,7 +35,7 @@ const ATOMS_RELOAD = 3;
 const WAIT_MS = 20_000;
 
 /** The page, its package import pointed at the built entry, React DOM's profiling build. */
-async function bundlePage(entry: string): Promise<string> {
+export async function bundlePage(entry: string): Promise<string> {
   const result = await build({
     entryPoints: [PAGE],
     bundle: true,
@@ -63,7 +63,7 @@ async function bundlePage(entry: string): Promise<string> {
 }
 
 /** Serves the page and its bundle on 127.0.0.1, an origin the sandbox's CORS allows. */
-async function servePage(script: string) {
+export async function servePage(script: string) {
   const html =
     '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>booker bench</title></head>' +
     '<body><div id="root"></div><script type="module" src="/page.js"></script></body></html>';
@@ -79,11 +79,13 @@ async function servePage(script: string) {
 }
 
 /** One request as the proxy saw it: when it arrived and when its answer was sent. */
-interface Traced {
+export interface Traced {
   method: string;
   path: string;
   start: number;
   end: number;
+  /** Whether the request carried an `Authorization` header. */
+  authorization: boolean;
 }
 
 const readAll = (stream: IncomingMessage) =>
@@ -133,7 +135,13 @@ async function slowProxy(target: string) {
     const end = Date.now();
     res.writeHead(answer.statusCode ?? 502, headers).end(payload);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    log.push({ method: req.method ?? '', path, start, end });
+    log.push({
+      method: req.method ?? '',
+      path,
+      start,
+      end,
+      authorization: req.headers.authorization !== undefined,
+    });
     state.inFlight -= 1;
     state.lastEnd = Date.now();
   });
@@ -189,7 +197,7 @@ async function pageRecord(page: Page) {
   );
 }
 
-const median = (values: readonly number[]) => {
+export const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2
@@ -198,14 +206,18 @@ const median = (values: readonly number[]) => {
 };
 
 type SandboxModule = typeof import('../src/sandbox/index.js');
-type Sandbox = Awaited<ReturnType<SandboxModule['startSandbox']>>;
+export type Sandbox = Awaited<ReturnType<SandboxModule['startSandbox']>>;
 
-/** Cold loads (a new browser context each) and a reload after each: round trips to the first times. */
-async function roundTrips(
+/**
+ * Cold loads (a new browser context each) and a reload after each: round trips to the first times.
+ * `visitor`: the page's provider gets no JWT (`jwt={null}`); each load's whole proxy log is kept.
+ */
+export async function roundTrips(
   browser: Browser,
   sandbox: Sandbox,
   site: string,
   withCalApiUrl: boolean,
+  visitor = false,
 ) {
   const proxy = await slowProxy(sandbox.url);
   const { user } = sandbox.calModel.integrate({ sub: 'bench-booker' });
@@ -213,7 +225,7 @@ async function roundTrips(
   const query = new URLSearchParams({
     mode: 'booker',
     api: proxy.origin,
-    jwt,
+    ...(visitor ? {} : { jwt }),
     username: user.username,
     slug: '30min',
     ...(withCalApiUrl ? { cal: proxy.origin } : {}),
@@ -223,13 +235,18 @@ async function roundTrips(
     reload: ReturnType<typeof criticalPath>;
     coldMs: number;
     reloadMs: number;
+    requests: Traced[];
   }[] = [];
   try {
     for (let run = 0; run < COLD_LOADS; run++) {
       const context = await browser.newContext();
       try {
         const page = await context.newPage();
+        // What this page asks, preflights included; the log is emptied before each measured load.
+        const before: Traced[] = [];
+        proxy.log.length = 0;
         const measureOne = async (go: () => Promise<unknown>) => {
+          before.push(...proxy.log);
           proxy.log.length = 0;
           const started = Date.now();
           await go();
@@ -248,7 +265,16 @@ async function roundTrips(
         // reload's): the preflights are in Chromium's cache (the sandbox's Max-Age is 600 s).
         await proxy.settled();
         const reload = await measureOne(() => page.reload());
-        loads.push({ cold: cold.path, reload: reload.path, coldMs: cold.ms, reloadMs: reload.ms });
+        // Idle prefetches included: every request the page made, for the visitor's counts.
+        await proxy.settled();
+        const requests = [...before, ...proxy.log];
+        loads.push({
+          cold: cold.path,
+          reload: reload.path,
+          coldMs: cold.ms,
+          reloadMs: reload.ms,
+          requests,
+        });
       } finally {
         await context.close();
       }

@@ -24,6 +24,7 @@ const MEASUREMENTS = [
   { name: 'calapi', file: 'calapi.ts', title: 'Cal.com API v2' },
   { name: 'booking', file: 'booking.ts', title: 'Booking flow' },
   { name: 'bookerChromium', file: 'bookerChromium.ts', title: 'Booker in Chromium' },
+  { name: 'visitorChromium', file: 'visitorChromium.ts', title: 'Visitors in Chromium' },
   { name: 'sandbox', file: 'sandbox.ts', title: 'Sandbox on hostile input' },
   { name: 'leaks', file: 'leaks.ts', title: 'Leaks' },
 ] as const;

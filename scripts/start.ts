@@ -21,6 +21,9 @@ const DEMO_USERS = [
   { id: 'bob', name: 'Bob Okafor', email: 'bob@example.com' },
 ] as const;
 
+/** Not a sign-in: the Cal.com user whose public booking page visitors see. */
+const DEMO_HOST = { id: 'dana', name: 'Dana Reyes', email: 'dana@example.com' } as const;
+
 function numberFromEnv(name: string, fallback: number, valid: (value: number) => boolean): number {
   const raw = process.env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
@@ -109,7 +112,18 @@ async function main(): Promise<void> {
     });
     expiredJwts[user.id] = await sandbox.issueJwt(user.id, { ...claims, expiresInSeconds: -60 });
   }
-  const demo: DemoConfig = { apiUrl: sandbox.url, tokenTtlSeconds, users, expiredJwts };
+  // The host of the public booking page: a Cal.com user a visitor books without any account.
+  const { user: host } = sandbox.calModel.integrate(
+    { sub: DEMO_HOST.id, name: DEMO_HOST.name, email: DEMO_HOST.email },
+    { timeZone: 'Europe/Madrid' },
+  );
+  const demo: DemoConfig = {
+    apiUrl: sandbox.url,
+    tokenTtlSeconds,
+    users,
+    expiredJwts,
+    host: { name: host.name, username: host.username },
+  };
 
   try {
     vite = await withoutViteExitHandlers(() =>

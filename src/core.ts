@@ -63,6 +63,7 @@ export {
   calSlotsQueryOptions,
 } from './session/calApiQueryOptions.js';
 export { getCalApi } from './session/getCalApi.js';
+export { isBookingsVisitor } from './session/visitor.js';
 
 // [core] The AISquare client, the Cal.com token manager and the session (the bench's /core row).
 export { createBookingsClient } from './client/createBookingsClient.js';

@@ -3,6 +3,7 @@ import { delay, HttpResponse, http } from 'msw';
 import type { ReactNode } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CalBooker, type CalBookerProps } from '../src/index.js';
+import { calUserFixture } from '../src/testing/index.js';
 import {
   calHandlers,
   clickFirstDayWithTimes,
@@ -257,5 +258,46 @@ export const HostPageStyles: Story = {
         await expectOwnHeading('.aisq-booking-confirmation__title', '.aisq-booking-confirmation');
       },
     );
+  },
+};
+
+/**
+ * A visitor without any account (`jwt={null}`) on the host's public page: the 30-minute type by
+ * username and slug, times from Cal.com's public endpoints, and a details form that starts empty.
+ */
+export const Visitor: Story = {
+  parameters: { bookings: { jwt: null, getAuthToken: undefined } },
+  render: (args) => (
+    <CalBooker
+      username={calUserFixture.username ?? ''}
+      eventTypeSlug="30min"
+      timeZone={args.timeZone}
+      labels={{ bookerTitle: `Book a meeting with ${calUserFixture.name}` }}
+      onBookingSuccess={args.onBookingSuccess}
+    />
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await inState(canvasElement, 'choosingDay');
+    await expect(
+      canvas.getByRole('region', { name: `Book a meeting with ${calUserFixture.name}` }),
+    ).toBeVisible();
+    const picker = () => canvasElement.querySelector<HTMLElement>('.aisq-slot-picker');
+    await waitFor(() => expect(picker()?.getAttribute('data-state')).toMatch(/^(ready|empty)$/), {
+      timeout: 10_000,
+    });
+    if (picker()?.getAttribute('data-state') === 'empty') {
+      await userEvent.click(canvas.getByRole('button', { name: 'Next month' }));
+      await waitFor(() => expect(picker()).toHaveAttribute('data-state', 'ready'));
+    }
+    await clickFirstDayWithTimes(picker());
+    // The times are on screen for the visitor.
+    const time = await findBySelector(picker, '.aisq-slot-picker__time');
+    await expect(time).toBeVisible();
+    await userEvent.click(time);
+    await inState(canvasElement, 'details');
+    // Nothing prefilled: the attendee's details come from the form.
+    await expect(canvas.getByRole('textbox', { name: 'Your name' })).toHaveValue('');
+    await expect(canvas.getByRole('textbox', { name: 'Email address' })).toHaveValue('');
   },
 };

@@ -8,9 +8,10 @@ function Greeting() {
   return <p>Book a meeting, {user.data.name}</p>;
 }
 
-export function App({ jwt }: { jwt: string | null }) {
+// A signed-in AISquare user books one of their own event types.
+export function App({ jwt }: { jwt: string }) {
   return (
-    <BookingsProvider baseUrl="http://127.0.0.1:8787" jwt={jwt /* null: signed out */}>
+    <BookingsProvider baseUrl="http://127.0.0.1:8787" jwt={jwt}>
       <Greeting />
       <CalBooker onBookingSuccess={(booking) => console.info('booked', booking.start)} />
     </BookingsProvider>

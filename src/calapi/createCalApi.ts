@@ -286,8 +286,11 @@ async function fromEnvelope<T>(
  * already. `latest(token)` records a token a call obtained; `latest()` is the newest one ('' before
  * any).
  */
+/** `getAccessToken`, which a renewal has: it runs only after a token was sent (never a visitor's client). */
+type TokenSource = NonNullable<CalApiOptions['getAccessToken']>;
+
 function tokenRenewal(
-  getAccessToken: CalApiOptions['getAccessToken'],
+  getAccessToken: TokenSource,
 ): [
   renew: (stale: string, unknown: boolean) => Promise<string> | undefined,
   latest: (token?: string) => string,
@@ -325,16 +328,15 @@ function tokenRenewal(
  * token. Every call sends the family's `cal-api-version`, unwraps and validates Cal.com's envelope,
  * and rejects only with a `CalApiError` (or, as is, with what `getAccessToken` or a `baseUrl`
  * function rejected with). An expired token (498), or one Cal.com no longer knows (401), costs one
- * shared forced refresh and one retry.
+ * shared forced refresh and one retry. Without `getAccessToken` (a visitor's client) nothing carries a
+ * token, and a call Cal.com serves only with one is refused `unauthorized`, unsent.
  */
 export function createCalApi(options: CalApiOptions): CalApi {
   const { getAccessToken, baseUrl = DEFAULT_CAL_API_URL } = options;
-  if (typeof getAccessToken !== 'function')
-    throw new TypeError('createCalApi: getAccessToken must be a function');
   const limits = checkLimits('createCalApi', DEFAULT_CAL_REQUEST_TIMEOUT_MS, options);
   let origin = typeof baseUrl === 'string' ? calApiOrigin(baseUrl) : undefined;
 
-  const [renew, latest] = tokenRenewal(getAccessToken);
+  const [renew, latest] = tokenRenewal(getAccessToken as TokenSource);
 
   async function request<T>(
     path: string,
@@ -388,8 +390,8 @@ export function createCalApi(options: CalApiOptions): CalApi {
         } catch {
           // No token at hand: the read goes out without one.
         }
-      } else {
-        token = await fromHost(getAccessToken);
+      } else if (getAccessToken || !open) {
+        token = getAccessToken && (await fromHost(getAccessToken));
         if (!nonEmpty(token)) throw fail('unauthorized');
       }
       if (token !== undefined) {
@@ -440,7 +442,11 @@ export function createCalApi(options: CalApiOptions): CalApi {
         token = next;
         sent.push(token);
         response = await send();
-      } else if (sentToken === undefined && (unknown || response.status === 403)) {
+      } else if (
+        getAccessToken &&
+        sentToken === undefined &&
+        (unknown || response.status === 403)
+      ) {
         // A read sent without a token and refused (a proxy in front that wants one): once more,
         // with the token.
         response.body?.cancel().catch(noop);
@@ -508,6 +514,11 @@ function calEndpoints(request: Request, options: CalApiOptions): CalApi {
     );
   const bookingPath = (uid: string, action = '') => `/v2/bookings/${uidSegment(uid)}${action}`;
   const post = (body: unknown): CalFetchInit => ({ method: 'POST', body });
+  // A booking by uid, and creating, cancelling or moving one, are OptionalApiAuthGuard routes
+  // (apps/api/v2/src/ee/bookings/2024-08-13/controllers/bookings.controller.ts @ cf5215774e07efb16d8f1d4fd9e59b9764f248ad):
+  // no token is fine, a bad one fails. A visitor's client sends them without one, a signed-in one
+  // always with its token.
+  const visitor = !options.getAccessToken;
 
   return {
     fetch: (path, init) => request(path, init),
@@ -530,7 +541,8 @@ function calEndpoints(request: Request, options: CalApiOptions): CalApi {
         items: envelope.data,
         pagination: envelope.pagination,
       })),
-    booking: async (uid, opts) => call('booking', bookingPath(uid), opts),
+    booking: async (uid, opts) =>
+      call('booking', bookingPath(uid), opts, undefined, undefined, visitor),
     createBooking: (input, opts) =>
       call(
         'createBooking',
@@ -540,10 +552,25 @@ function calEndpoints(request: Request, options: CalApiOptions): CalApi {
         // A recurring event type books every occurrence at once: the first stands for the series,
         // as rejecting a booking that was made would invite the user to book it twice.
         ({ data }) => (Array.isArray(data) ? data[0] : data),
+        visitor,
       ),
     cancelBooking: async (uid, input, opts) =>
-      call('cancelBooking', bookingPath(uid, '/cancel'), opts, post(input ?? {})),
+      call(
+        'cancelBooking',
+        bookingPath(uid, '/cancel'),
+        opts,
+        post(input ?? {}),
+        undefined,
+        visitor,
+      ),
     rescheduleBooking: async (uid, input, opts) =>
-      call('rescheduleBooking', bookingPath(uid, '/reschedule'), opts, post(input)),
+      call(
+        'rescheduleBooking',
+        bookingPath(uid, '/reschedule'),
+        opts,
+        post(input),
+        undefined,
+        visitor,
+      ),
   };
 }

@@ -63,8 +63,12 @@ export interface CalApiOptions {
   /**
    * Returns the current Cal.com access token; `{ forceRefresh: true }` asks for a new one (sent once
    * for all requests that got HTTP 498 together). A rejection is passed on to the caller as is.
+   * Left out, the client is a visitor's (no account): what Cal.com serves to anyone goes out without
+   * an `Authorization` header (`slots`, `eventTypes` with a `username`, `booking`, `createBooking`,
+   * `cancelBooking`, `rescheduleBooking`), and the rest fails `unauthorized` without a request.
+   * @default undefined (a visitor's client)
    */
-  getAccessToken: (options?: { forceRefresh?: boolean }) => Promise<string>;
+  getAccessToken?: ((options?: { forceRefresh?: boolean }) => Promise<string>) | undefined;
   /**
    * The access token at hand right now, or `undefined` while none is: with it, the reads Cal.com
    * serves without a token (`slots`, and `eventTypes` with a `username`) go out at once, with this

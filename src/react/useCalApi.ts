@@ -7,6 +7,7 @@ import type { BookingsApiError } from '../client/errors.js';
 import type { CalQueryOptions } from '../session/calApiQueryOptions.js';
 import { getCalApi } from '../session/getCalApi.js';
 import type { BookingsSession } from '../session/types.js';
+import { isBookingsVisitor } from '../session/visitor.js';
 import { useBookingsContext } from './BookingsContext.js';
 
 /**
@@ -33,7 +34,8 @@ export function useCalApi(): CalApi {
 
 /**
  * The shared body of the Cal.com query hooks: the factory's query for the session's current snapshot,
- * disabled while the session is (signed out, `enabled={false}`) or the caller says so.
+ * disabled while the session is (signed out, `enabled={false}`) or the caller says so. An `open` query
+ * (one Cal.com serves to anyone) also runs for a visitor: enabled, nobody signed in.
  */
 export function useCalQuery<TQueryData, TData>(
   hookName: string,
@@ -41,6 +43,7 @@ export function useCalQuery<TQueryData, TData>(
   options: CalQueryHookOptions<TQueryData, TData>,
   ready = true,
   keepPrevious?: (previousParams: unknown, params: unknown) => boolean,
+  open?: boolean,
 ): UseQueryResult<TData, CalQueryError> {
   const { session, enabled } = useBookingsContext(hookName);
   const query = factory(session);
@@ -60,7 +63,8 @@ export function useCalQuery<TQueryData, TData>(
         : undefined,
       ...query,
       ...options,
-      enabled: enabled && ready && options.enabled !== false,
+      enabled:
+        (enabled || (!!open && isBookingsVisitor(session))) && ready && options.enabled !== false,
     } as UseQueryOptions<TQueryData, CalQueryError, TData>,
     session.queryClient,
   );

@@ -104,6 +104,11 @@ export interface UseCalBookingFlowResult {
   eventTypes: UseQueryResult<CalEventType[], CalQueryError>;
   /** The chosen event type, once it is known. */
   eventType: CalEventType | undefined;
+  /**
+   * The event type pinned by `username` and `eventTypeSlug` is not in Cal.com's answer: no such type,
+   * or a hidden one and the viewer is not its owner (a visitor, say).
+   */
+  eventTypeNotFound: boolean;
   /** The chosen event type's reference; undefined in choosingEventType. */
   eventTypeRef: CalEventTypeRef | undefined;
   /** Everything but the range of the slots to show, or undefined before an event type is chosen. */
@@ -382,6 +387,8 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     setTimeZone,
     eventTypes,
     eventType,
+    eventTypeNotFound:
+      eventTypeSlug !== undefined && !!eventTypeRef && !!eventTypes.data && !eventType,
     eventTypeRef,
     slotsParams,
     selectedSlot: 'start' in state ? state.start : undefined,

@@ -9,6 +9,8 @@ import type {
   CalPagination,
 } from '../calapi/types.js';
 import { calBookingsQueryOptions } from '../session/calApiQueryOptions.js';
+import { isBookingsVisitor } from '../session/visitor.js';
+import { useSessionFrom } from './BookingsContext.js';
 import { type CalQueryError, useCalQuery } from './useCalApi.js';
 import {
   type CalBookingMutationResult,
@@ -22,10 +24,11 @@ import { useControllableState } from './useControllableState.js';
 export type CalBookingsListTab = 'upcoming' | 'past' | 'cancelled';
 
 /**
- * What the list shows: nothing asked yet (signed out or disabled), the first page loading, no
- * bookings in this tab, a page of bookings, or the error of the first page.
+ * What the list shows: nothing asked yet (`enabled={false}`), nobody signed in (a visitor: Cal.com
+ * lists bookings only to their user, so nothing is asked), the first page loading, no bookings in
+ * this tab, a page of bookings, or the error of the first page.
  */
-export type CalBookingsListState = 'idle' | 'loading' | 'empty' | 'ready' | 'error';
+export type CalBookingsListState = 'idle' | 'signedOut' | 'loading' | 'empty' | 'ready' | 'error';
 
 export interface UseCalBookingsListOptions {
   /** The shown tab, when the host controls it (with `onTabChange`). @default undefined */
@@ -97,6 +100,7 @@ export function useCalBookingsList(
   const params: CalBookingsParams = { sortStart: SORT[tab], ...filters, status: tab, take, skip };
   // `useCalBookings`, but the previous page stays only within the same list: same identity (checked by
   // `useCalQuery`), tab and filters.
+  const session = useSessionFrom('useCalBookingsList');
   const query = useCalQuery<CalBookingsPage, CalBookingsPage>(
     'useCalBookings',
     (session) => calBookingsQueryOptions(session, params),
@@ -123,9 +127,11 @@ export function useCalBookingsList(
         : 'ready'
       : error
         ? 'error'
-        : query.fetchStatus === 'idle'
-          ? 'idle'
-          : 'loading';
+        : query.fetchStatus !== 'idle'
+          ? 'loading'
+          : isBookingsVisitor(session)
+            ? 'signedOut'
+            : 'idle';
 
   const hasNextPage = !!pagination?.hasNextPage && !isPlaceholderData;
   const hasPreviousPage = skip > 0;

@@ -25,7 +25,10 @@ export function useCalMe<TData = CalMe>(
   return useCalQuery('useCalMe', calMeQueryOptions, options);
 }
 
-/** The user's own Cal.com event types (hidden ones included, with `hidden: true`). */
+/**
+ * The user's own Cal.com event types (hidden ones included, with `hidden: true`), or with
+ * `params.username` that user's public ones, which a visitor (`jwt={null}`) can see too.
+ */
 export function useCalEventTypes<TData = CalEventType[]>(
   params?: CalEventTypesParams,
   options: CalQueryHookOptions<CalEventType[], TData> = {},
@@ -34,6 +37,9 @@ export function useCalEventTypes<TData = CalEventType[]>(
     'useCalEventTypes',
     (source) => calEventTypesQueryOptions(source, params),
     options,
+    true,
+    undefined,
+    params?.username !== undefined,
   );
 }
 
@@ -56,7 +62,8 @@ export function useCalBookings<TData = CalBookingsPage>(
 
 /**
  * One booking by uid, or every occurrence of a recurring series (an array) when `uid` is the series'
- * `recurringBookingUid`; nothing is fetched while `uid` is empty or undefined.
+ * `recurringBookingUid`; nothing is fetched while `uid` is empty or undefined. Cal.com serves it to a
+ * visitor too (whoever has the uid).
  */
 export function useCalBooking<TData = CalBooking | CalBookingSeries>(
   uid: string | undefined,
@@ -67,5 +74,7 @@ export function useCalBooking<TData = CalBooking | CalBookingSeries>(
     (source) => calBookingQueryOptions(source, uid ?? ''),
     options,
     !!uid,
+    undefined,
+    true,
   );
 }

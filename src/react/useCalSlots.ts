@@ -4,6 +4,7 @@ import { hashKey, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { CalSlots, CalSlotsParams } from '../calapi/types.js';
 import { calSlotsQueryOptions } from '../session/calApiQueryOptions.js';
+import { isBookingsVisitor } from '../session/visitor.js';
 import { DAY_MS } from '../time/days.js';
 import { useBookingsContext } from './BookingsContext.js';
 import { type CalQueryError, type CalQueryHookOptions, useCalQuery } from './useCalApi.js';
@@ -66,10 +67,15 @@ export function useCalSlots<TData = CalSlots>(
     options,
     !!params,
     sameSlotsSource,
+    true,
   );
-  // Only while this query may fetch: a disabled hook or session prefetches nothing either.
+  // Only while this query may fetch: a disabled hook or session prefetches nothing either (a
+  // visitor's session does: slots are Cal.com's to anyone).
   const shown =
-    context.enabled && options.enabled !== false && query.isSuccess && !query.isPlaceholderData;
+    (context.enabled || isBookingsVisitor(context.session)) &&
+    options.enabled !== false &&
+    query.isSuccess &&
+    !query.isPlaceholderData;
   const next =
     shown && prefetchNextRange && params
       ? typeof prefetchNextRange === 'function'

@@ -7,6 +7,7 @@ import { calApiKeys } from './calApiKeys.js';
 import { calConfigQueryOptions } from './queryOptions.js';
 import { same } from './same.js';
 import type { BookingsSession } from './types.js';
+import { isBookingsVisitor } from './visitor.js';
 
 /** One Cal.com client per token manager (so per identity), remade when its options change. */
 const cache = new WeakMap<
@@ -19,7 +20,9 @@ const cache = new WeakMap<
  * 498 (expired token) refreshes it once for all concurrent calls, then retries. The same object until
  * the identity, the token manager or `calApiUrl` changes; calls still in flight then are aborted.
  * The origin is the `calApiUrl` option, else the AISquare config's `cal_api_url` (fetched once
- * through the config query), else Cal.com's.
+ * through the config query), else Cal.com's. For a visitor (enabled, nobody signed in) it is a
+ * client without a token (see `CalApiOptions.getAccessToken`) on `calApiUrl`, else Cal.com's origin:
+ * no token request and no AISquare request.
  *
  * A function rather than a session property, so that a host using only the token does not bundle
  * the Cal.com client.
@@ -28,10 +31,12 @@ export function getCalApi(session: BookingsSession): CalApi {
   const { tokenManager, client } = session.getSnapshot();
   const { requestTimeoutMs, maxResponseBytes, calApiUrl, calSchemas } = session.getOptions();
   // Schemas compared entry by entry, so an inline `calSchemas={{ ... }}` recreates nothing.
+  const visitor = isBookingsVisitor(session);
   const inputs = [
     requestTimeoutMs,
     maxResponseBytes,
     calApiUrl,
+    visitor,
     ...Object.entries(calSchemas ?? {})
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .flat(),
@@ -62,26 +67,30 @@ export function getCalApi(session: BookingsSession): CalApi {
     stop();
   });
   const calApi = createCalApi({
-    getAccessToken: (options) => {
-      const current = session.getSnapshot();
-      // Signed out or disabled: no token request at all (the manager was never started).
-      return current.tokenManager === tokenManager && !current.enabled
-        ? Promise.reject(
-            new BookingsApiError({
-              kind: 'unauthorized',
-              endpoint: 'token',
-              message: 'AISquare bookings session is signed out or disabled',
-            }),
-          )
-        : tokenManager.getAccessToken(options);
-    },
+    // A visitor's client asks for no token at all: Cal.com's public calls go without one.
+    getAccessToken: visitor
+      ? undefined
+      : (options) => {
+          const current = session.getSnapshot();
+          // Signed out or disabled: no token request at all (the manager was never started).
+          return current.tokenManager === tokenManager && !current.enabled
+            ? Promise.reject(
+                new BookingsApiError({
+                  kind: 'unauthorized',
+                  endpoint: 'token',
+                  message: 'AISquare bookings session is signed out or disabled',
+                }),
+              )
+            : tokenManager.getAccessToken(options);
+        },
     // An expired token is never handed out: the read then goes without one.
     peekAccessToken: () => {
       const { token } = tokenManager.getState();
       return token && token.expiresAt > Date.now() ? token.accessToken : undefined;
     },
     async baseUrl() {
-      if (calApiUrl !== undefined) return calApiUrl;
+      // A visitor has no AISquare session to ask for the config.
+      if (visitor || calApiUrl !== undefined) return calApiUrl ?? DEFAULT_CAL_API_URL;
       const config = await session.queryClient.ensureQueryData(calConfigQueryOptions(client));
       const fromConfig = nonEmpty((config as { cal_api_url?: unknown } | null)?.cal_api_url);
       if (fromConfig === undefined) return DEFAULT_CAL_API_URL;

@@ -66,7 +66,12 @@ const sandboxCalBookings: BrowserCommand<[sub: string]> = async (
     rescheduledToUid: booking.rescheduledToUid,
   }));
 
+/** Integrates an AISquare user in the sandbox's Cal.com (a host a visitor books): its username. */
+const sandboxIntegrate: BrowserCommand<[sub: string]> = async (_context, sub) =>
+  (await sharedSandbox()).calModel.integrate({ sub }).user.username;
+
 export const sandboxCommands = {
+  sandboxIntegrate,
   sandboxIssueJwt,
   sandboxCounts,
   sandboxReset,
@@ -89,6 +94,7 @@ declare module 'vitest/browser' {
     sandboxSetTokenTtl: (seconds: number) => Promise<void>;
     sandboxSetLatency: (ms: number) => Promise<void>;
     sandboxCalBookings: (sub: string) => Promise<SandboxCalBooking[]>;
+    sandboxIntegrate: (sub: string) => Promise<string>;
   }
 }
 

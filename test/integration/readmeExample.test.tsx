@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../examples/readme/App.js';
+import { PublicPage } from '../../examples/readme/PublicPage.js';
 import { chooseTime } from '../helpers/bookerWorld.js';
 import { withSandbox } from '../helpers/withSandbox.js';
 
@@ -60,9 +61,37 @@ describe("the README's example", () => {
     expect(Date.parse(String(start))).toBe(booking?.start);
   });
 
+  it('the visitor’s page: times from Cal.com’s public endpoints, no AISquare request', async () => {
+    const { sandbox } = fixture;
+    const realFetch = globalThis.fetch;
+    const sent: string[] = [];
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      sent.push(`${new URL(request.url).pathname} ${request.headers.has('authorization')}`);
+      const url = request.url;
+      return realFetch(
+        url.startsWith(README_ORIGIN) ? sandbox.url + url.slice(README_ORIGIN.length) : input,
+        init,
+      );
+    });
+    const { user: host } = sandbox.calModel.integrate({ sub: 'dana' });
+    const user = userEvent.setup();
+    render(
+      <StrictMode>
+        <PublicPage username={host.username} />
+      </StrictMode>,
+    );
+    await chooseTime(user);
+    expect(await screen.findByRole('textbox', { name: 'Your name' })).toHaveProperty('value', '');
+    const counts = sandbox.counts();
+    expect([counts.config, counts.token, counts.user]).toEqual([0, 0, 0]);
+    expect(sent.every((line) => line.startsWith('/v2/') && line.endsWith(' false'))).toBe(true);
+  }, 20_000);
+
   it('is the code README.md shows', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const source = readFileSync(join(ROOT, 'examples/readme/App.tsx'), 'utf8');
-    expect(readme).toContain(source.trim());
+    for (const file of ['examples/readme/App.tsx', 'examples/readme/PublicPage.tsx']) {
+      expect(readme).toContain(readFileSync(join(ROOT, file), 'utf8').trim());
+    }
   });
 });

@@ -33,12 +33,11 @@ const getAccessToken = async (_options?: { forceRefresh?: boolean }) => 'token';
 const api = createCalApi({ getAccessToken });
 expectTypeOf(api).toEqualTypeOf<CalApi>();
 
-// Options: baseUrl is a string or a (possibly async) function; getAccessToken is required.
+// Options: baseUrl is a string or a (possibly async) function; without getAccessToken, a visitor's client.
 createCalApi({ getAccessToken, baseUrl: 'https://api.cal.com/v2' });
 createCalApi({ getAccessToken, baseUrl: () => 'https://api.cal.com' });
 createCalApi({ getAccessToken, baseUrl: async () => 'https://api.cal.com' });
-// @ts-expect-error getAccessToken is required
-createCalApi({ baseUrl: 'https://api.cal.com' });
+expectTypeOf(createCalApi({ baseUrl: 'https://api.cal.com' })).toEqualTypeOf<CalApi>();
 // @ts-expect-error the getter resolves a string
 createCalApi({ getAccessToken: async () => 42 });
 expectTypeOf<CalApiOptions['fetch']>().toEqualTypeOf<typeof globalThis.fetch | undefined>();

@@ -11,7 +11,7 @@ import {
   useRefreshCalToken,
 } from '@aisquare/bookings-react';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
-import { BookPage, MyBookingsPage } from './BookingPages.js';
+import { BookPage, MyBookingsPage, PublicBookingPage } from './BookingPages.js';
 import { type DemoConfig, type DemoUser, demoConfig } from './demoConfig.js';
 import { DEMO_PAGES, pageHref, useDemoPage } from './pages.js';
 
@@ -160,7 +160,9 @@ function DemoApp({ config }: { config: DemoConfig }) {
           ))}
         </nav>
 
-        {session ? (
+        {page === 'public' ? (
+          <PublicBookingPage config={config} onLog={addLog} />
+        ) : session ? (
           <>
             {/* The Cal.com token stays valid until its refresh: ask now, to show the 401 at once. */}
             <RefreshWhen active={session.jwt === expiredJwt} />

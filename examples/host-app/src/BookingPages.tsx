@@ -1,4 +1,5 @@
 import {
+  BookingsProvider,
   CalBooker,
   CalBookingsList,
   CalConnectButton,
@@ -6,7 +7,9 @@ import {
   CalTokenStatus,
   useCalUser,
 } from '@aisquare/bookings-react';
+import { QueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import type { DemoConfig } from './demoConfig.js';
 import type { DemoPage } from './pages.js';
 
 /** What App gives each page: the event log and the page navigation. */
@@ -102,6 +105,47 @@ export function MyBookingsPage({ onLog, onNavigate }: PageProps) {
           onRescheduled={(booking) => onLog(`Rescheduled “${booking.title}” to ${booking.start}.`)}
         />
       </ConnectFirst>
+    </div>
+  );
+}
+
+/**
+ * "Book a meeting with me": the host's public page, for a visitor without any account. Its own
+ * provider with `jwt={null}`: Cal.com's public endpoints only, no AISquare request, no token, and the
+ * attendee's name and e-mail come from the form. The same page works whoever is signed in above.
+ */
+export function PublicBookingPage({
+  config,
+  onLog,
+}: {
+  config: DemoConfig;
+  onLog: PageProps['onLog'];
+}) {
+  // Its own cache: nothing a signed-in user's provider holds is shared with the visitor's page.
+  const [queryClient] = useState(() => new QueryClient());
+  const host = config.host;
+  if (!host) {
+    return <p className="demo-panel">No public page: `npm start` sets up its host.</p>;
+  }
+  return (
+    <div className="demo-panel">
+      <p className="demo-muted">
+        What a visitor sees on {host.name}’s site: no sign-in, no AISquare account.
+      </p>
+      <BookingsProvider
+        baseUrl={config.apiUrl}
+        jwt={null}
+        // The sandbox serves Cal.com's API too; a real page names https://api.cal.com (the default).
+        calApiUrl={config.apiUrl}
+        queryClient={queryClient}
+      >
+        <CalBooker
+          username={host.username}
+          eventTypeSlug="30min"
+          labels={{ bookerTitle: `Book a meeting with ${host.name}` }}
+          onBookingSuccess={(booking) => onLog(`A visitor booked “${booking.title}”.`)}
+        />
+      </BookingsProvider>
     </div>
   );
 }

@@ -17,6 +17,11 @@ export interface DemoConfig {
   users: DemoUser[];
   /** Per user id, a JWT that has already expired: the sandbox answers it with 401. */
   expiredJwts: Record<string, string>;
+  /**
+   * The Cal.com user whose public booking page the demo shows to visitors (no AISquare account).
+   * @default none: the public page then says `npm start` sets one up
+   */
+  host?: { name: string; username: string };
 }
 
 declare const __BOOKINGS_DEMO__: DemoConfig | undefined;

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** The demo's pages, addressed by the URL's hash (`#/book`), so that reloads and links keep them. */
-export type DemoPage = 'account' | 'book' | 'bookings';
+export type DemoPage = 'account' | 'book' | 'bookings' | 'public';
 
 export const DEMO_PAGES: readonly { page: DemoPage; title: string }[] = [
   { page: 'account', title: 'Account' },
   { page: 'book', title: 'Book a meeting' },
   { page: 'bookings', title: 'My bookings' },
+  { page: 'public', title: 'Public booking page' },
 ];
 
 export function pageHref(page: DemoPage): string {

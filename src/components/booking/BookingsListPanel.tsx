@@ -48,6 +48,8 @@ export function bookingsListPanel(
         labels={labelsProp}
       />
     );
+  } else if (list.state === 'signedOut') {
+    content = <p className="aisq-bookings-list__empty">{labels.bookingsListSignedOut}</p>;
   } else if (list.state === 'empty' || list.state === 'idle') {
     content = (
       <p className="aisq-bookings-list__empty">{bookingsListTabLabel(labels, list.tab, true)}</p>

@@ -21,10 +21,11 @@ import { CalBookingForm } from './CalBookingForm.js';
 import { CalEventTypeList } from './CalEventTypeList.js';
 
 /**
- * `data-state` of `CalBooker`'s root: the flow's step, `loading` while a rescheduled booking loads, or
- * `cannotReschedule` when its event type was deleted.
+ * `data-state` of `CalBooker`'s root: the flow's step, `loading` while a rescheduled booking loads,
+ * `cannotReschedule` when its event type was deleted, or `notFound` when `username` and
+ * `eventTypeSlug` name no event type the viewer may see.
  */
-export type CalBookerState = CalBookingFlowStep | 'loading' | 'cannotReschedule';
+export type CalBookerState = CalBookingFlowStep | 'loading' | 'cannotReschedule' | 'notFound';
 
 export type CalBookerProps = UseCalBookingFlowOptions & {
   /** Also offer hidden event types in the first step. @default false */
@@ -44,7 +45,9 @@ export type CalBookerProps = UseCalBookingFlowOptions & {
  * says "Booking…". A view over `useCalBookingFlow`.
  *
  * Root: `section.aisq-booker[data-state="choosingEventType" | "choosingDay" | "choosingSlot" | "details" |
- * "submitting" | "confirmed" | "slotTaken" | "error" | "loading" | "cannotReschedule"]`.
+ * "submitting" | "confirmed" | "slotTaken" | "error" | "loading" | "cannotReschedule" | "notFound"]`.
+ * For a visitor (`jwt={null}`), pin the event type with `username` and `eventTypeSlug`: the attendee's
+ * details come from the form.
  */
 export function CalBooker({
   showHiddenEventTypes = false,
@@ -61,10 +64,8 @@ export function CalBooker({
   const confirmation = useRef<HTMLHeadingElement>(null);
 
   const rescheduled = flow.bookingToReschedule;
-  const loading = step === 'choosingEventType' && !!rescheduled && !rescheduled.data;
-  // Its event type was deleted: there are no times to move it to (and no other type will do).
-  const orphan = step === 'choosingEventType' && rescheduled?.data?.eventTypeId === null;
-  const rootState: CalBookerState = loading ? 'loading' : orphan ? 'cannotReschedule' : step;
+  const rootState = bookerState(flow);
+  const loading = rootState === 'loading';
 
   useStepFocus(rootState, heading, confirmation);
 
@@ -97,9 +98,12 @@ export function CalBooker({
     ) : (
       <p className="aisq-booker__message">{labels.bookerLoading}</p>
     );
-  } else if (orphan) {
+  } else if (rootState === 'cannotReschedule') {
     title = labels.bookerRescheduleTitle;
     content = <p className="aisq-booker__message">{labels.bookerCannotReschedule}</p>;
+  } else if (rootState === 'notFound') {
+    title = labels.bookerTitle;
+    content = <p className="aisq-booker__message">{labels.bookerNotFound}</p>;
   } else if (step === 'choosingEventType') {
     title = labels.bookerChooseEventType;
     content = (
@@ -193,6 +197,17 @@ export function CalBooker({
       </p>
     </section>
   );
+}
+
+/** The root's `data-state`: the step, unless a rescheduled booking loads or lost its event type, or the pinned type is not found. */
+function bookerState(flow: UseCalBookingFlowResult): CalBookerState {
+  const { step, bookingToReschedule: rescheduled } = flow;
+  if (step === 'choosingEventType' && rescheduled) {
+    if (!rescheduled.data) return 'loading';
+    // Its event type was deleted: there are no times to move it to (and no other type will do).
+    if (rescheduled.data.eventTypeId === null) return 'cannotReschedule';
+  }
+  return flow.eventTypeNotFound && step !== 'confirmed' ? 'notFound' : step;
 }
 
 /**

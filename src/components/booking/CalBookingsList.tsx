@@ -64,7 +64,7 @@ export interface CalBookingsListProps extends UseCalBookingsListOptions {
  * the dialog). A thin view over `useCalBookingsList`; its parts are the tabs (`bookingsListTabs`), the
  * panel (`bookingsListPanel`), one item per booking (`bookingsListItem`) and the two dialogs.
  *
- * Root: `.aisq-bookings-list[data-state="idle" | "loading" | "empty" | "ready" | "error"][data-tab]`.
+ * Root: `.aisq-bookings-list[data-state="idle" | "signedOut" | "loading" | "empty" | "ready" | "error"][data-tab]`.
  */
 export function CalBookingsList({
   timeZone,

@@ -20,6 +20,8 @@ export const defaultBookerLabels = {
   bookerFailed: 'The booking could not be made.',
   /** Reschedule mode, when the booking's event type was deleted. */
   bookerCannotReschedule: 'This booking can’t be rescheduled: its meeting type no longer exists.',
+  /** The event type named by `username` and `eventTypeSlug` is not listed: it does not exist, or is hidden. */
+  bookerNotFound: 'This meeting type was not found.',
 };
 
 export type BookerLabels = typeof defaultBookerLabels;

@@ -59,6 +59,8 @@ export const defaultBookingsListLabels = {
   bookingsListRescheduleDone: (title: string) => `${title} was rescheduled.`,
   /** Closes the reschedule dialog. */
   bookingsListClose: 'Close',
+  /** Instead of the list for a visitor (nobody signed in): Cal.com lists bookings only to their user. */
+  bookingsListSignedOut: 'Sign in to see your bookings.',
 };
 
 export type BookingsListLabels = typeof defaultBookingsListLabels;

@@ -265,7 +265,6 @@ describe('options', () => {
     [{ requestTimeoutMs: '5' as unknown as number }, /requestTimeoutMs/],
     [{ maxResponseBytes: 0 }, /maxResponseBytes/],
     [{ maxResponseBytes: 1.5 }, /maxResponseBytes/],
-    [{ getAccessToken: undefined as never }, /getAccessToken/],
   ])('%o throws a TypeError at creation', (extra, message) => {
     expect(() => createCalApi({ getAccessToken: async () => TOKEN, ...extra })).toThrow(
       expect.objectContaining({ name: 'TypeError', message: expect.stringMatching(message) }),

@@ -520,10 +520,16 @@ describe('CalBookingsList', () => {
     await screen.findByText('No cancelled bookings.');
   });
 
-  it('is idle and asks nothing while signed out', () => {
+  it('is idle and asks nothing while disabled; signed out it says so (signedOut), asking nothing', () => {
     const { world } = seededWorld({ upcoming: 1 });
-    renderWithProviders(<CalBookingsList />, { provider: { jwt: null, fetch: world.fetch } });
+    const view = renderWithProviders(<CalBookingsList />, {
+      provider: { jwt: null, enabled: false, fetch: world.fetch },
+    });
     expect(root()).toHaveAttribute('data-state', 'idle');
+    view.unmount();
+    // Signed out and enabled is a visitor (issue 20): the list cannot be had, and says so.
+    renderWithProviders(<CalBookingsList />, { provider: { jwt: null, fetch: world.fetch } });
+    expect(root()).toHaveAttribute('data-state', 'signedOut');
     expect(world.calls).toHaveLength(0);
   });
 

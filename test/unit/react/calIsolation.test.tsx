@@ -193,6 +193,23 @@ describe('Cal.com hooks that must do nothing', () => {
     const harness = providerHarness({ jwt: null, fetch: calWorld.fetch, calApiUrl: CAL });
     const { result } = renderHook(() => useCalApi(), { wrapper: harness.wrapper });
     const error = await result.current.eventTypes().catch((thrown: unknown) => thrown);
+    // Signed out and enabled is a visitor (issue 20): its Cal.com client has no token source, so a
+    // call Cal.com serves only with a token is refused by that client, unsent.
+    expect(error).toMatchObject({ name: 'CalApiError', kind: 'unauthorized' });
+    expect(calWorld.count('token')).toBe(0);
+    expect(calWorld.calls).toHaveLength(0);
+  });
+
+  it('signed out and disabled: a direct Cal.com call rejects as the AISquare session', async () => {
+    const { calWorld } = world();
+    const harness = providerHarness({
+      jwt: null,
+      enabled: false,
+      fetch: calWorld.fetch,
+      calApiUrl: CAL,
+    });
+    const { result } = renderHook(() => useCalApi(), { wrapper: harness.wrapper });
+    const error = await result.current.eventTypes().catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ name: 'BookingsApiError', kind: 'unauthorized' });
     expect(calWorld.count('token')).toBe(0);
     expect(calWorld.calls).toHaveLength(0);
