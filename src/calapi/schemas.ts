@@ -73,7 +73,20 @@ export const CalEventTypeSchema = /* @__PURE__ */ (() =>
       ),
     ),
     ownerId: optionalNumber,
+    // A recurring type's series (2024-06-14 output: `{ disabled, frequency, interval, occurrences }`), null for a one-off.
+    recurrence: z.optional(
+      z.nullable(
+        z.looseObject({
+          frequency: z.string() as z.ZodMiniType<CalRecurrenceFrequency>,
+          interval: z.number(),
+          occurrences: z.number(),
+        }),
+      ),
+    ),
   }))();
+
+/** How often a recurring event type repeats (Cal.com's `recurrence.frequency`). */
+export type CalRecurrenceFrequency = 'weekly' | 'monthly' | 'yearly' | (string & {});
 
 /** One free slot; `end` only with `format: 'range'`. Times carry the requested zone's offset. */
 export const CalSlotSchema = /* @__PURE__ */ (() =>

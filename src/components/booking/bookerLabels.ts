@@ -20,6 +20,15 @@ export const defaultBookerLabels = {
   bookerFailed: 'The booking could not be made.',
   /** Reschedule mode, when the booking's event type was deleted. */
   bookerCannotReschedule: 'This booking can’t be rescheduled: its meeting type no longer exists.',
+  /** Reschedule mode: before the booking's former time, shown struck through. */
+  bookerFormerTime: 'Former time',
+  /** A recurring event type: the choice of how many meetings to book. */
+  bookerOccurrences: 'Number of meetings',
+  /** A series' rhythm, e.g. "Every week, 4 times" (`frequency`: 'weekly', 'monthly' or 'yearly'). */
+  bookerRepeats: (frequency: string, interval: number, count: number) =>
+    `Every ${interval > 1 ? `${interval} ` : ''}${frequency.slice(0, -2).replace('dai', 'day')}${interval > 1 ? 's' : ''}, ${count} time${count > 1 ? 's' : ''}`,
+  /** Accessible name of the list of a series' dates. */
+  bookerOccurrenceDates: 'Dates',
 };
 
 export type BookerLabels = typeof defaultBookerLabels;

@@ -59,6 +59,10 @@ export const defaultBookingsListLabels = {
   bookingsListRescheduleDone: (title: string) => `${title} was rescheduled.`,
   /** Closes the reschedule dialog. */
   bookingsListClose: 'Close',
+  /** Badge of a booking that was moved (Cal.com cancelled it for a new one). */
+  bookingsListRescheduled: 'Rescheduled',
+  /** Before a moved booking's new time. */
+  bookingsListMovedTo: 'New time:',
 };
 
 export type BookingsListLabels = typeof defaultBookingsListLabels;
