@@ -27,24 +27,22 @@ export function calOccurrenceStarts(
   const ms = Date.parse(start);
   const starts: string[] = [];
   if (Number.isNaN(ms)) return starts;
+  const offset = (at: number) => offsetMinutes(at, timeZone) * MINUTE_MS;
   // The wall clock as if it were UTC: its date parts step without any zone in the way.
-  const wall = new Date(ms + offsetMinutes(ms, timeZone) * MINUTE_MS);
+  const wall = new Date(ms + offset(ms));
+  const day = wall.getUTCDate();
   const months = ({ monthly: 1, yearly: 12 } as Record<string, number>)[recurrence.frequency] ?? 0;
-  const n = Math.min(count, recurrence.occurrences);
-  for (let index = 0; index < n; index += 1) {
+  for (let index = 0; index < Math.min(count, recurrence.occurrences); index += 1) {
     const step = index * recurrence.interval;
     const local = new Date(wall);
-    // Day 1 first, so that no month overflows; then the day, no later than the month's last.
+    // Day 1 first, so that no month overflows; past a shorter month's end, its last day (day 0 of the next).
     local.setUTCDate(1);
     local.setUTCMonth(local.getUTCMonth() + step * months);
-    const last = new Date(
-      Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 0),
-    ).getUTCDate();
-    local.setUTCDate(months ? Math.min(wall.getUTCDate(), last) : wall.getUTCDate() + 7 * step);
-    // Local wall time back to an instant: the offset at a first guess, then at the instant it gives.
+    local.setUTCDate(months ? day : day + 7 * step);
+    if (months && local.getUTCDate() !== day) local.setUTCDate(0);
+    // Wall time back to an instant: the offset at a first guess, then at the instant that gives.
     const at = local.getTime();
-    const guess = at - offsetMinutes(at, timeZone) * MINUTE_MS;
-    starts.push(new Date(at - offsetMinutes(guess, timeZone) * MINUTE_MS).toISOString());
+    starts.push(new Date(at - offset(at - offset(at))).toISOString());
   }
   return starts;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { calOccurrenceStarts } from '../booking/recurrence.js';
 import type { CalEventType } from '../calapi/types.js';
 
@@ -31,14 +31,11 @@ export function useRecurrenceChoice(
     : chosen && chosen[0] === eventType?.id
       ? Math.max(1, Math.min(Math.floor(chosen[1]), max) || 1)
       : max;
-  const occurrences = useMemo(
-    () =>
-      recurrence && start && count ? calOccurrenceStarts(start, recurrence, count, timeZone) : [],
-    [recurrence, start, count, timeZone],
-  );
   return {
     recurrenceCount: count,
-    occurrences,
+    // Worked out each render: a few additions, and the zone offsets are cached by week.
+    occurrences:
+      recurrence && start && count ? calOccurrenceStarts(start, recurrence, count, timeZone) : [],
     setRecurrenceCount: (next) => eventType && setChosen([eventType.id, next]),
   };
 }

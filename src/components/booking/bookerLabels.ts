@@ -26,7 +26,7 @@ export const defaultBookerLabels = {
   bookerOccurrences: 'Number of meetings',
   /** A series' rhythm, e.g. "Every week, 4 times" (`frequency`: 'weekly', 'monthly' or 'yearly'). */
   bookerRepeats: (frequency: string, interval: number, count: number) =>
-    `Every ${interval > 1 ? `${interval} ` : ''}${frequency.slice(0, -2).replace('dai', 'day')}${interval > 1 ? 's' : ''}, ${count} time${count > 1 ? 's' : ''}`,
+    `Every ${interval > 1 ? `${interval} ` : ''}${frequency.slice(0, -2)}${interval > 1 ? 's' : ''}, ${count} time${count > 1 ? 's' : ''}`,
   /** Accessible name of the list of a series' dates. */
   bookerOccurrenceDates: 'Dates',
 };
