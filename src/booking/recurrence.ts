@@ -55,12 +55,13 @@ export function groupCalBookingSeries(bookings: readonly CalBooking[]): CalBooki
   const bySeries = new Map<string, CalBooking[]>();
   const groups: CalBooking[][] = [];
   for (const booking of bookings) {
-    const key = booking.recurringBookingUid || booking.uid;
-    const group = bySeries.get(key);
+    // Only a series groups: a seated booking may come once per seat under one uid.
+    const key = booking.recurringBookingUid;
+    const group = key ? bySeries.get(key) : undefined;
     if (group) group.push(booking);
     else {
-      bySeries.set(key, [booking]);
-      groups.push(bySeries.get(key) as CalBooking[]);
+      groups.push([booking]);
+      if (key) bySeries.set(key, groups[groups.length - 1] as CalBooking[]);
     }
   }
   return groups;
