@@ -82,24 +82,22 @@ describe('calOccurrenceStarts', () => {
 });
 
 describe('calSeriesRecurrence', () => {
-  it('reads weekly, fortnightly and monthly from two occurrences, across DST', () => {
-    const at = (...starts: string[]) => starts.map((start) => ({ start }));
-    expect(calSeriesRecurrence(at('2027-03-08T17:00:00Z', '2027-03-15T16:00:00Z'))).toEqual({
-      frequency: 'weekly',
-      interval: 1,
-    });
-    expect(calSeriesRecurrence(at('2027-03-22T16:00:00Z', '2027-03-08T17:00:00Z'))).toEqual({
-      frequency: 'weekly',
-      interval: 2,
-    });
-    expect(calSeriesRecurrence(at('2027-01-31T18:00:00Z', '2027-02-28T18:00:00Z'))).toEqual({
-      frequency: 'weekly',
-      interval: 4,
-    });
-    expect(calSeriesRecurrence(at('2027-03-31T18:00:00Z', '2027-04-30T18:00:00Z'))).toEqual({
-      frequency: 'monthly',
-      interval: 1,
-    });
-    expect(calSeriesRecurrence(at('2027-03-31T18:00:00Z'))).toBeUndefined();
+  const rhythm = (first: string, second?: string) =>
+    calSeriesRecurrence(second ? [{ start: first }, { start: second }] : [{ start: first }]);
+
+  it.each([
+    // Across the US DST change: 7 days less an hour is still a week.
+    ['2027-03-08T17:00:00Z', '2027-03-15T16:00:00Z', 'weekly', 1],
+    // In either order (past bookings are listed newest first).
+    ['2027-03-22T16:00:00Z', '2027-03-08T17:00:00Z', 'weekly', 2],
+    // 28 days read as four weeks: a booking carries no rule, so February is ambiguous.
+    ['2027-01-31T18:00:00Z', '2027-02-28T18:00:00Z', 'weekly', 4],
+    ['2027-03-31T18:00:00Z', '2027-04-30T18:00:00Z', 'monthly', 1],
+  ])('%s and %s: %s, every %i', (first, second, frequency, interval) => {
+    expect(rhythm(first, second)).toEqual({ frequency, interval });
+  });
+
+  it('has none for a lone occurrence', () => {
+    expect(rhythm('2027-03-31T18:00:00Z')).toBeUndefined();
   });
 });
