@@ -73,20 +73,7 @@ export const CalEventTypeSchema = /* @__PURE__ */ (() =>
       ),
     ),
     ownerId: optionalNumber,
-    // A recurring type's series (2024-06-14 output: `{ disabled, frequency, interval, occurrences }`), null for a one-off.
-    recurrence: z.optional(
-      z.nullable(
-        z.looseObject({
-          frequency: z.string() as z.ZodMiniType<CalRecurrenceFrequency>,
-          interval: z.number(),
-          occurrences: z.number(),
-        }),
-      ),
-    ),
   }))();
-
-/** How often a recurring event type repeats (Cal.com's `recurrence.frequency`). */
-export type CalRecurrenceFrequency = 'weekly' | 'monthly' | 'yearly' | (string & {});
 
 /** One free slot; `end` only with `format: 'range'`. Times carry the requested zone's offset. */
 export const CalSlotSchema = /* @__PURE__ */ (() =>
@@ -191,7 +178,15 @@ export const CalBookingsPageSchema = /* @__PURE__ */ (() =>
   }))();
 
 export type CalMe = z.infer<typeof CalMeSchema>;
-export type CalEventType = z.infer<typeof CalEventTypeSchema>;
+export type CalEventType = z.infer<typeof CalEventTypeSchema> & {
+  /**
+   * A recurring type's series (2024-06-14 output, `{ disabled, frequency, interval, occurrences }`;
+   * `frequency` is `weekly`, `monthly` or `yearly`), null for a one-off type. Typed but passed
+   * through unchecked, as the loose schema keeps every key: checking it would cost every host's
+   * main bundle for a shape Cal.com's DTO fixes.
+   */
+  recurrence?: { frequency: string; interval: number; occurrences: number } | null;
+};
 export type CalSlot = z.infer<typeof CalSlotSchema>;
 export type CalSlots = z.infer<typeof CalSlotsSchema>;
 export type CalAttendee = z.infer<typeof CalAttendeeSchema>;
