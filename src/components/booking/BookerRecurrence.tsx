@@ -25,6 +25,8 @@ export function bookerRecurrence(
         {labels.bookerOccurrences}{' '}
         <select
           value={count}
+          // What is being booked does not change under the request.
+          disabled={flow.step === 'submitting'}
           onChange={(event) => flow.setRecurrenceCount(Number(event.target.value))}
         >
           {Array.from({ length: recurrence.occurrences }, (_, index) => index + 1).map((n) => (

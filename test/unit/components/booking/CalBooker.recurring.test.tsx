@@ -56,6 +56,28 @@ describe('CalBooker and a recurring event type', () => {
     expect(shownDates()).toEqual(expected);
   });
 
+  it('holds the count while the booking request runs', async () => {
+    const { world, id } = recurringWorld();
+    const user = userEvent.setup();
+    renderBooker(
+      world,
+      {
+        eventTypeId: id('weekly-check-in'),
+        timeZone: 'UTC',
+        defaultFormValues: { name: 'Bob', email: 'bob@example.com' },
+      },
+      (input, init) =>
+        init?.method === 'POST' && String(input).endsWith('/v2/bookings')
+          ? new Promise<Response>(() => {})
+          : world.fetch(input, init),
+    );
+    await chooseTime(user);
+    const count = await screen.findByRole('combobox', { name: 'Number of meetings' });
+    expect(count).toBeEnabled();
+    await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    await waitFor(() => expect(count).toBeDisabled());
+  });
+
   it('sends no recurrenceCount and shows no count for a one-off type', async () => {
     const { world, id } = recurringWorld();
     const user = userEvent.setup();
