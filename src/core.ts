@@ -143,4 +143,10 @@ export type {
   CalRescheduleBookingInputOptions,
 } from './booking/request.js';
 export { toCalCreateBookingInput, toCalRescheduleBookingInput } from './booking/request.js';
+export type { CalRecurrence } from './booking/recurrence.js';
+export {
+  calOccurrenceStarts,
+  calSeriesRecurrence,
+  groupCalBookingSeries,
+} from './booking/recurrence.js';
 export { isCalSlotTakenError } from './booking/slotTaken.js';

@@ -187,7 +187,15 @@ export const Reschedule: Story = {
   render: (args) => <CalBooker {...(args as CalBookerProps)} rescheduleUid={seededUid} />,
   play: async ({ canvasElement, args }) => {
     await inState(canvasElement, 'choosingDay');
+    // The former time, struck through under its visible label, as Cal.com's booker shows it.
+    const former = await findBySelector(() => booker(canvasElement), '.aisq-former-time');
+    await expect(former).toHaveTextContent(/^Former time /);
+    await expect(former.querySelector('del')).toBeVisible();
+    await expect(getComputedStyle(former.querySelector('del') as Element).textDecorationLine).toBe(
+      'line-through',
+    );
     await chooseSlot(canvasElement);
+    await expect(booker(canvasElement).querySelector('.aisq-former-time del')).toBeVisible();
     await submit(canvasElement, 'Confirm new time');
     await inState(canvasElement, 'confirmed');
     await expect(await within(canvasElement).findByText('Your meeting was moved')).toBeVisible();
@@ -299,5 +307,38 @@ export const Visitor: Story = {
     // Nothing prefilled: the attendee's details come from the form.
     await expect(canvas.getByRole('textbox', { name: 'Your name' })).toHaveValue('');
     await expect(canvas.getByRole('textbox', { name: 'Email address' })).toHaveValue('');
+  },
+};
+
+/** The id of the recurring event type the Recurring story's handlers seeded (set before each render). */
+let weeklyId = 0;
+
+/**
+ * A recurring event type (every week, 4 times): the attendee chooses how many meetings and sees their
+ * dates before booking; the confirmation lists the series.
+ */
+export const Recurring: Story = {
+  ...freshCalHandlers({
+    seed: ({ model, sub }) => {
+      weeklyId = model.eventTypes(sub).find((type) => type.recurrence !== null)?.id ?? 0;
+    },
+  }),
+  render: (args) => <CalBooker {...({ ...args, eventTypeId: weeklyId } as CalBookerProps)} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await chooseSlot(canvasElement);
+    await inState(canvasElement, 'details');
+    const count = canvas.getByRole('combobox', { name: 'Number of meetings' });
+    await expect(count).toHaveValue('4');
+    await expect(canvas.getByText('Every week, 4 times')).toBeVisible();
+    await userEvent.selectOptions(count, '3');
+    await expect(canvas.getByText('Every week, 3 times')).toBeVisible();
+    const dates = () =>
+      within(canvas.getByRole('list', { name: 'Dates' })).getAllByRole('listitem');
+    await expect(dates()).toHaveLength(3);
+    const shown = dates().map((item) => item.textContent);
+    await submit(canvasElement);
+    await inState(canvasElement, 'confirmed');
+    await expect(dates().map((item) => item.textContent)).toEqual(shown);
   },
 };

@@ -206,3 +206,31 @@ export const RightToLeft: Story = {
     );
   },
 };
+
+/**
+ * A booking that was moved: Cal.com cancelled it for a new one (`rescheduledToUid`), so it sits under
+ * Cancelled, shown as "Rescheduled" with its new time.
+ */
+export const Rescheduled: Story = {
+  args: { defaultTab: 'cancelled' },
+  ...freshCalHandlers({
+    seed: (world) => {
+      const [uid] = seedCalBookings(world, { count: 1 });
+      const old = world.model.booking(uid ?? '');
+      if (!old) throw new Error('not booked');
+      const free = world.model.slots(old.eventTypeId, old.end, old.end + 7 * DAY_MS);
+      const to = free.find((slot) => slot.start >= old.end + DAY_MS) ?? free[0];
+      if (!to) throw new Error('no free time');
+      const moved = world.model.rescheduleBooking(old.uid, { start: to.start });
+      if (!moved.ok) throw new Error(moved.failure.message);
+    },
+  }),
+  play: async ({ canvas }) => {
+    await regionInState(canvas, LIST, 'ready');
+    const [item] = items(canvas);
+    await expect(item).toHaveAttribute('data-status', 'rescheduled');
+    await expect(within(item as HTMLElement).getByText('Rescheduled')).toBeVisible();
+    await expect(await within(item as HTMLElement).findByText(/^New time:/)).toBeVisible();
+    await expect(item).not.toHaveTextContent(/cancelled/i);
+  },
+};

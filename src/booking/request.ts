@@ -21,6 +21,8 @@ export interface CalCreateBookingInputOptions {
   timeZone: string;
   /** Sent as `attendee.language`. @default undefined (Cal.com's 'en') */
   language?: string | undefined;
+  /** A recurring event type's number of occurrences, sent as `recurrenceCount`. @default undefined (Cal.com books the type's count) */
+  recurrenceCount?: number | undefined;
 }
 
 /** What moving a booking needs besides the form's values. */
@@ -36,7 +38,7 @@ export interface CalRescheduleBookingInputOptions {
  */
 export function toCalCreateBookingInput(
   values: CalBookingFormValues,
-  { eventType, start, timeZone, language }: CalCreateBookingInputOptions,
+  { eventType, start, timeZone, language, recurrenceCount }: CalCreateBookingInputOptions,
 ): CalCreateBookingInput {
   const responses: Record<string, unknown> = { ...values.responses };
   if (values.notes.trim()) responses.notes = values.notes.trim();
@@ -51,6 +53,7 @@ export function toCalCreateBookingInput(
     },
     ...(values.guests.length > 0 ? { guests: values.guests } : {}),
     ...(Object.keys(responses).length > 0 ? { bookingFieldsResponses: responses } : {}),
+    ...(recurrenceCount ? { recurrenceCount } : {}),
   };
 }
 

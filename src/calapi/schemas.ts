@@ -178,7 +178,15 @@ export const CalBookingsPageSchema = /* @__PURE__ */ (() =>
   }))();
 
 export type CalMe = z.infer<typeof CalMeSchema>;
-export type CalEventType = z.infer<typeof CalEventTypeSchema>;
+export type CalEventType = z.infer<typeof CalEventTypeSchema> & {
+  /**
+   * A recurring type's series (2024-06-14 output, `{ disabled, frequency, interval, occurrences }`;
+   * `frequency` is `weekly`, `monthly` or `yearly`), null for a one-off type. Typed but passed
+   * through unchecked, as the loose schema keeps every key: checking it would cost every host's
+   * main bundle for a shape Cal.com's DTO fixes.
+   */
+  recurrence?: { frequency: string; interval: number; occurrences: number } | null;
+};
 export type CalSlot = z.infer<typeof CalSlotSchema>;
 export type CalSlots = z.infer<typeof CalSlotsSchema>;
 export type CalAttendee = z.infer<typeof CalAttendeeSchema>;

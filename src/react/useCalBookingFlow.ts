@@ -33,6 +33,7 @@ import { useCreateCalBooking, useRescheduleCalBooking } from './useCalBookingMut
 import { useCalBooking, useCalEventTypes } from './useCalQueries.js';
 import { useControllableState } from './useControllableState.js';
 import { useKnownTimeZone } from './useKnownTimeZone.js';
+import { useRecurrenceChoice } from './useRecurrenceChoice.js';
 
 /** Which event type the flow books: one pinned by id or by slug, or one the person chooses. */
 export type CalBookingFlowEventTypeOptions =
@@ -135,6 +136,15 @@ export interface UseCalBookingFlowResult {
   submit: (values: CalBookingFormValues) => void;
   /** Starts over (at the pinned event type, if any). */
   reset: () => void;
+  /**
+   * A recurring event type's number of occurrences to book (sent as `recurrenceCount`): by default,
+   * and at most, the type's `recurrence.occurrences`. Undefined for a one-off type and when rescheduling.
+   */
+  recurrenceCount: number | undefined;
+  /** Chooses how many occurrences to book; kept within 1 and the type's count. */
+  setRecurrenceCount: (count: number) => void;
+  /** The starts (ISO 8601, UTC) of the occurrences to book from the chosen slot, as Cal.com steps them; [] for a one-off. */
+  occurrences: string[];
 }
 
 function refOf(eventType: CalEventType | CalEventTypeRef | number): CalEventTypeRef {
@@ -233,6 +243,7 @@ function useSubmit(
   rescheduleTarget: string | undefined,
   timeZone: string,
   language: string | undefined,
+  recurrenceCount: number | undefined,
 ): (values: CalBookingFormValues) => void {
   const create = useCreateCalBooking();
   const reschedule = useRescheduleCalBooking();
@@ -262,7 +273,13 @@ function useSubmit(
         return;
       }
       const eventType = submitting.eventType;
-      const body = toCalCreateBookingInput(values, { eventType, start, timeZone, language });
+      const body = toCalCreateBookingInput(values, {
+        eventType,
+        start,
+        timeZone,
+        language,
+        recurrenceCount,
+      });
       if (refusedOverCaps(body, '/v2/bookings', settle.onError)) return;
       create.mutateAsync(body).then(settle.onSuccess, settle.onError);
     },
@@ -275,6 +292,7 @@ function useSubmit(
       create.mutateAsync,
       timeZone,
       language,
+      recurrenceCount,
     ],
   );
 }
@@ -354,7 +372,17 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     };
   }, [eventTypeRef, timeZone, rescheduleTarget, rescheduled, eventType]);
 
-  const submit = useSubmit(current, dispatch, callbacks, rescheduleTarget, timeZone, language);
+  const selectedSlot = 'start' in state ? state.start : undefined;
+  const recurrence = useRecurrenceChoice(eventType, selectedSlot, timeZone, !!rescheduleUid);
+  const submit = useSubmit(
+    current,
+    dispatch,
+    callbacks,
+    rescheduleTarget,
+    timeZone,
+    language,
+    recurrence.recurrenceCount,
+  );
 
   const formDefaults = useMemo<Partial<CalBookingFormValues>>(() => {
     const attendee = rescheduled?.attendees[0];
@@ -391,7 +419,7 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
       eventTypeSlug !== undefined && !!eventTypeRef && !!eventTypes.data && !eventType,
     eventTypeRef,
     slotsParams,
-    selectedSlot: 'start' in state ? state.start : undefined,
+    selectedSlot,
     selectedDay: 'day' in state ? state.day : undefined,
     bookingToReschedule: rescheduleUid ? rescheduling : undefined,
     isRescheduling: !!rescheduleUid,
@@ -400,5 +428,6 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     formDefaults,
     submit,
     ...actions,
+    ...recurrence,
   };
 }

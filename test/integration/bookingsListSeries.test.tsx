@@ -70,7 +70,10 @@ describe('CalBookingsList and a recurring series, against the sandbox over real 
     );
     const user = userEvent.setup();
     const cancelButtons = await findCancelButtons();
-    expect(cancelButtons).toHaveLength(3);
+    // The series is one item (issue 20): its next occurrence, with its rhythm.
+    expect(cancelButtons).toHaveLength(1);
+    expect(screen.getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByText('Every week, 3 times')).toBeTruthy();
     await user.click(cancelButtons[0] as HTMLElement);
     const dialog = await screen.findByRole('alertdialog');
     await user.click(
@@ -94,7 +97,7 @@ describe('CalBookingsList and a recurring series, against the sandbox over real 
     );
   });
 
-  it('cancels one occurrence alone when the box is left unticked', async () => {
+  it('cancels the next occurrence alone when the box is left unticked; the series stays one item', async () => {
     const { sandbox } = fixture;
     const { jwt } = await bookSeries('single-occurrence');
     render(
@@ -104,14 +107,17 @@ describe('CalBookingsList and a recurring series, against the sandbox over real 
     );
     const user = userEvent.setup();
     const cancelButtons = await findCancelButtons();
-    await user.click(cancelButtons[1] as HTMLElement);
+    await user.click(cancelButtons[0] as HTMLElement);
     const dialog = await screen.findByRole('alertdialog');
     await user.click(within(dialog).getByRole('button', { name: 'Cancel booking' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull(), { timeout: 5_000 });
     expect(sandbox.calModel.bookings().map((booking) => booking.status)).toEqual([
-      'accepted',
       'cancelled',
       'accepted',
+      'accepted',
     ]);
+    // The two occurrences left are still one item.
+    await screen.findByText('Every week, 2 times', undefined, { timeout: 5_000 });
+    expect(screen.getAllByRole('button', { name: 'Cancel' })).toHaveLength(1);
   });
 });

@@ -13,6 +13,8 @@ import type { BookingsLabels } from '../labels.js';
 // A function, not a component, called once per booking: positional inputs minify to less than props.
 export function bookingsListItem(
   booking: CalBooking,
+  /** A series' rhythm, or a moved booking's new time, shown under its time. */
+  note: ReactNode,
   titleId: string,
   /** The booking's time, formatted. */
   when: string,
@@ -36,21 +38,31 @@ export function bookingsListItem(
     </button>
   );
   const attendees = booking.attendees.map((attendee) => isolate(attendee.name || attendee.email));
+  // Cal.com cancels a booking it moved and names the new one: "Rescheduled", not "cancelled".
+  const moved = booking.status === 'cancelled' && !!booking.rescheduledToUid;
   return (
-    <li key={booking.uid} className="aisq-bookings-list__item" data-status={booking.status}>
+    <li
+      key={booking.uid}
+      className="aisq-bookings-list__item"
+      data-status={moved ? 'rescheduled' : booking.status}
+    >
       <p className="aisq-bookings-list__title" id={titleId}>
         <bdi>{booking.title}</bdi>
         {booking.status === 'pending' ? (
           <span className="aisq-bookings-list__badge"> {labels.bookingsListUnconfirmed}</span>
         ) : null}
+        {moved ? (
+          <span className="aisq-bookings-list__badge"> {labels.bookingsListRescheduled}</span>
+        ) : null}
       </p>
       <p className="aisq-bookings-list__when">
         <time dateTime={booking.start}>{when}</time>
       </p>
+      {note}
       {attendees.length > 0 ? (
         <p className="aisq-bookings-list__attendees">{labels.bookingsListWith(names(attendees))}</p>
       ) : null}
-      {booking.status === 'cancelled' && booking.cancellationReason ? (
+      {booking.status === 'cancelled' && !moved && booking.cancellationReason ? (
         <p className="aisq-bookings-list__reason">
           {labels.bookingsListReason(isolate(booking.cancellationReason))}
         </p>

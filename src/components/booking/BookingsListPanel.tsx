@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode, RefObject } from 'react';
+import { groupCalBookingSeries } from '../../booking/recurrence.js';
 import type { CalBooking } from '../../calapi/types.js';
 import type { UseCalBookingsListResult } from '../../react/useCalBookingsList.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
@@ -22,7 +23,8 @@ export function bookingsListPanel(
   panelRef: RefObject<HTMLDivElement | null>,
   /** What the list's ids start with. */
   id: string,
-  renderBooking: (booking: CalBooking) => ReactNode,
+  /** Draws one item: a booking, or a series (its occurrences on this page, the first standing for it). */
+  renderBooking: (series: CalBooking[]) => ReactNode,
   showErrorDetail: boolean,
   labels: BookingsLabels,
   labelsProp: BookingsLabelsOverrides | undefined,
@@ -55,7 +57,11 @@ export function bookingsListPanel(
       <p className="aisq-bookings-list__empty">{bookingsListTabLabel(labels, list.tab, true)}</p>
     );
   } else {
-    content = <ul className="aisq-bookings-list__items">{list.bookings.map(renderBooking)}</ul>;
+    content = (
+      <ul className="aisq-bookings-list__items">
+        {groupCalBookingSeries(list.bookings).map(renderBooking)}
+      </ul>
+    );
   }
 
   const showPager = list.state === 'ready' && (list.pageCount > 1 || list.hasPreviousPage);

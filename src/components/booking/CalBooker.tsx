@@ -15,10 +15,12 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
+import { bookerRecurrence } from './BookerRecurrence.js';
 import { bookerTimeStep } from './BookerTimeStep.js';
 import { CalBookingConfirmation } from './CalBookingConfirmation.js';
 import { CalBookingForm } from './CalBookingForm.js';
 import { CalEventTypeList } from './CalEventTypeList.js';
+import { formerTime } from './FormerTime.js';
 
 /**
  * `data-state` of `CalBooker`'s root: the flow's step, `loading` while a rescheduled booking loads,
@@ -30,6 +32,11 @@ export type CalBookerState = CalBookingFlowStep | 'loading' | 'cannotReschedule'
 export type CalBookerProps = UseCalBookingFlowOptions & {
   /** Also offer hidden event types in the first step. @default false */
   showHiddenEventTypes?: boolean;
+  /**
+   * Reschedule mode: show the booking's former time, struck through, above the new one (as Cal.com's
+   * booker does). `CalBookingsList`'s dialog shows it in its own header instead. @default true
+   */
+  showFormerTime?: boolean;
   /** Extra class names for the root, which always has `aisq-booker`. @default undefined */
   className?: string;
   /** Labels for the booker and everything in it. @default undefined */
@@ -51,6 +58,7 @@ export type CalBookerProps = UseCalBookingFlowOptions & {
  */
 export function CalBooker({
   showHiddenEventTypes = false,
+  showFormerTime = true,
   className,
   labels: labelsProp,
   ...options
@@ -84,7 +92,7 @@ export function CalBooker({
     step === 'error' ||
     (step === 'choosingDay' && !state.fixed);
 
-  const summary = eventSummary(flow, labels, hourCycle);
+  const summary = eventSummary(flow, labels, hourCycle, showFormerTime);
   let title: string;
   let content: ReactNode;
   if (loading) {
@@ -159,6 +167,7 @@ export function CalBooker({
         timeZone={flow.timeZone}
         hour12={hourCycle === 'h12'}
         title={flow.eventType?.title}
+        occurrences={flow.occurrences}
         onBookAnother={flow.isRescheduling ? undefined : flow.reset}
         labels={labelsProp}
       />
@@ -235,9 +244,12 @@ function eventSummary(
   flow: UseCalBookingFlowResult,
   labels: BookingsLabels,
   hourCycle: HourCycle,
+  showFormerTime: boolean,
 ): ReactNode {
   const { eventType, selectedSlot, timeZone, step } = flow;
   const showTime = !!selectedSlot && step !== 'slotTaken' && step !== 'choosingSlot';
+  // Cal.com's EventMeta: the former start alone, struck through, in the attendee's zone.
+  const former = showFormerTime ? flow.bookingToReschedule?.data?.start : undefined;
   if (!eventType && !showTime) return null;
   return (
     <div className="aisq-booker__summary">
@@ -249,6 +261,16 @@ function eventSummary(
           </span>
         </p>
       ) : null}
+      {former
+        ? formerTime(
+            former,
+            formatBookingTime(former, undefined, timeZone, labels.locale, hourCycle),
+            labels,
+          )
+        : null}
+      {step === 'details' || step === 'submitting' || step === 'error'
+        ? bookerRecurrence(flow, labels, hourCycle)
+        : null}
       {showTime && selectedSlot ? (
         <p className="aisq-booker__when" data-zone={timeZone}>
           <span className="aisq-booker__time">

@@ -10,6 +10,7 @@ import { canonicalZone, zoneDisplayName } from '../../time/zoneNames.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
+import { occurrenceList } from './BookerRecurrence.js';
 
 /** `data-state` of `CalBookingConfirmation`'s root: the booking's own status. */
 export type CalBookingConfirmationState = 'booked' | 'rescheduled' | 'pending' | 'cancelled';
@@ -27,6 +28,11 @@ export interface CalBookingConfirmationProps {
    * @default the locale's
    */
   hour12?: boolean;
+  /**
+   * A recurring booking's series: every occurrence's start (ISO 8601), listed under the time when
+   * there are several. `CalBooker` passes the series it booked. @default undefined (one meeting)
+   */
+  occurrences?: readonly string[] | undefined;
   /** The .ics file's name. @default 'booking.ics' */
   icsFileName?: string;
   /** Extra class names for the root, which always has `aisq-booking-confirmation`. @default undefined */
@@ -52,6 +58,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
     title,
     onBookAnother,
     hour12,
+    occurrences,
     icsFileName = 'booking.ics',
     className,
     labels: labelsProp,
@@ -137,6 +144,12 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
             )}
           </dd>
         </div>
+        {occurrences && occurrences.length > 1 ? (
+          <div className="aisq-booking-confirmation__row">
+            <dt>{labels.bookerOccurrenceDates}</dt>
+            <dd>{occurrenceList(occurrences, zone, labels, hourCycle)}</dd>
+          </div>
+        ) : null}
         {where ? (
           <div className="aisq-booking-confirmation__row">
             <dt>{labels.confirmationWhere}</dt>

@@ -2,6 +2,7 @@
 
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { isolate } from '../../booking/isolate.js';
+import { calSeriesRecurrence } from '../../booking/recurrence.js';
 import type { CalBooking } from '../../calapi/types.js';
 import {
   type UseCalBookingsListOptions,
@@ -14,6 +15,7 @@ import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
 import { bookingsListItem } from './BookingsListItem.js';
+import { BookingsListMoved } from './BookingsListMoved.js';
 import { bookingsListPanel } from './BookingsListPanel.js';
 import { bookingsListTabs } from './BookingsListTabs.js';
 import { CalBooker } from './CalBooker.js';
@@ -105,9 +107,23 @@ export function CalBookingsList({
     onRescheduled?.(booking);
   };
 
-  const renderBooking = (booking: CalBooking) =>
-    bookingsListItem(
+  const renderBooking = (series: CalBooking[]) => {
+    const booking = series[0] as CalBooking;
+    const rhythm = calSeriesRecurrence(series);
+    return bookingsListItem(
       booking,
+      booking.rescheduledToUid && booking.status === 'cancelled' ? (
+        <BookingsListMoved
+          uid={booking.rescheduledToUid}
+          page={list.bookings}
+          format={formatWhen}
+          labels={labels}
+        />
+      ) : rhythm ? (
+        <p className="aisq-bookings-list__repeats">
+          {labels.bookerRepeats(rhythm.frequency, rhythm.interval, series.length)}
+        </p>
+      ) : null,
       `${id}-${booking.uid}`,
       formatWhen(booking),
       names,
@@ -127,6 +143,7 @@ export function CalBookingsList({
       },
       labels,
     );
+  };
 
   return (
     <section
@@ -162,6 +179,7 @@ export function CalBookingsList({
         ? rescheduleBookingDialog(
             `${id}-reschedule`,
             rescheduling,
+            formatWhen(rescheduling),
             labels,
             returnFocus,
             () => setRescheduling(null),
@@ -174,6 +192,7 @@ export function CalBookingsList({
               // The booker's confirmation stays on screen until the person closes the dialog.
               <CalBooker
                 rescheduleUid={rescheduling.uid}
+                showFormerTime={false}
                 timeZone={timeZone}
                 labels={labelsProp}
                 onBookingSuccess={(booking) => moved(rescheduling, booking)}

@@ -5,6 +5,7 @@ import { isolate } from '../../booking/isolate.js';
 import type { CalBooking } from '../../calapi/types.js';
 import type { BookingsLabels } from '../labels.js';
 import { BookingsDialog } from './BookingsDialog.js';
+import { formerTime } from './FormerTime.js';
 
 /** `CalBookingsList`'s reschedule dialog: a title naming the booking, a close button, and `children`. */
 // A function, not a component: it holds no state, and positional inputs minify to less than props.
@@ -12,6 +13,8 @@ export function rescheduleBookingDialog(
   /** What the dialog's ids start with. */
   id: string,
   booking: CalBooking,
+  /** The booking's time, formatted: shown struck through as its former time. */
+  when: string,
   labels: BookingsLabels,
   returnFocus: (opener: HTMLElement | null) => HTMLElement | null | undefined,
   onClose: () => void,
@@ -33,6 +36,7 @@ export function rescheduleBookingDialog(
           {labels.bookingsListClose}
         </button>
       </div>
+      {formerTime(booking.start, when, labels)}
       {children}
     </BookingsDialog>
   );

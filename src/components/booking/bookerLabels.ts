@@ -22,6 +22,15 @@ export const defaultBookerLabels = {
   bookerCannotReschedule: 'This booking can’t be rescheduled: its meeting type no longer exists.',
   /** The event type named by `username` and `eventTypeSlug` is not listed: it does not exist, or is hidden. */
   bookerNotFound: 'This meeting type was not found.',
+  /** Reschedule mode: before the booking's former time, shown struck through. */
+  bookerFormerTime: 'Former time',
+  /** A recurring event type: the choice of how many meetings to book. */
+  bookerOccurrences: 'Number of meetings',
+  /** A series' rhythm, e.g. "Every week, 4 times" (`frequency`: 'weekly', 'monthly' or 'yearly'). */
+  bookerRepeats: (frequency: string, interval: number, count: number) =>
+    `Every ${interval > 1 ? `${interval} ` : ''}${frequency.slice(0, -2)}${interval > 1 ? 's' : ''}, ${count} time${count > 1 ? 's' : ''}`,
+  /** Accessible name of the list of a series' dates. */
+  bookerOccurrenceDates: 'Dates',
 };
 
 export type BookerLabels = typeof defaultBookerLabels;

@@ -61,6 +61,10 @@ export const defaultBookingsListLabels = {
   bookingsListClose: 'Close',
   /** Instead of the list for a visitor (nobody signed in): Cal.com lists bookings only to their user. */
   bookingsListSignedOut: 'Sign in to see your bookings.',
+  /** Badge of a booking that was moved (Cal.com cancelled it for a new one). */
+  bookingsListRescheduled: 'Rescheduled',
+  /** Before a moved booking's new time. */
+  bookingsListMovedTo: 'New time:',
 };
 
 export type BookingsListLabels = typeof defaultBookingsListLabels;

@@ -98,3 +98,15 @@ describe('occurrenceToReschedule', () => {
     expect(occurrenceToReschedule(series).uid).toBe('rejected');
   });
 });
+
+describe('toCalCreateBookingInput and a recurring event type', () => {
+  const values = { name: 'Ada', email: 'ada@example.com', notes: '', guests: [], responses: {} };
+  const options = { eventType: { eventTypeId: 7 }, start: '2030-01-07T10:00:00Z', timeZone: 'UTC' };
+
+  it('sends recurrenceCount when one is chosen, and no key otherwise (Cal.com then books the type’s count)', () => {
+    expect(toCalCreateBookingInput(values, { ...options, recurrenceCount: 3 })).toMatchObject({
+      recurrenceCount: 3,
+    });
+    expect(toCalCreateBookingInput(values, options)).not.toHaveProperty('recurrenceCount');
+  });
+});

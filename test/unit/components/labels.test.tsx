@@ -109,9 +109,10 @@ type LabelFunctionKey = {
  * it isolated too. The rest is exempt, as no Cal.com or user text can reach it: `date` and `relative`
  * are formatted by the component with `Intl`; `zone` is an IANA name `Intl` knows (the picker keeps
  * only those) with an `Intl` offset; `names` is an `Intl.ListFormat` list of names each isolated at
- * the call site (checked by rendering below); `number` is a number.
+ * the call site (checked by rendering below); `number` is a number; `frequency` is Cal.com's
+ * `recurrence.frequency`, an enum of its DTO (`weekly`, `monthly`, `yearly`), never free text.
  */
-type Parameter = 'text' | 'date' | 'zone' | 'relative' | 'names' | 'number';
+type Parameter = 'text' | 'date' | 'zone' | 'relative' | 'names' | 'number' | 'frequency';
 const PARAMETERS: Record<LabelFunctionKey, readonly Parameter[]> = {
   slotPickerDayAvailable: ['date'],
   slotPickerDayUnavailable: ['date'],
@@ -134,6 +135,7 @@ const PARAMETERS: Record<LabelFunctionKey, readonly Parameter[]> = {
   bookingsListCancelDone: ['text'],
   bookingsListRescheduleTitle: ['text'],
   bookingsListRescheduleDone: ['text'],
+  bookerRepeats: ['frequency', 'number', 'number'],
 };
 
 const SAMPLE: Record<Exclude<Parameter, 'text'>, string | number> = {
@@ -142,6 +144,7 @@ const SAMPLE: Record<Exclude<Parameter, 'text'>, string | number> = {
   relative: 'in 4 minutes',
   names: `${isolate(EVIL)} and ${isolate(EVIL)}`,
   number: 3,
+  frequency: 'weekly',
 };
 
 const functionKeys = () =>
