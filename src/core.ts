@@ -14,6 +14,8 @@ export {
   CalBookingsPageSchema,
   CalEventTypeSchema,
   CalMeSchema,
+  CalReservationSchema,
+  CalReservedSlotSchema,
   CalSlotsSchema,
 } from './calapi/schemas.js';
 export type {
@@ -46,6 +48,9 @@ export type {
   CalQueryValue,
   CalRequestOptions,
   CalRescheduleBookingInput,
+  CalReservation,
+  CalReservedSlot,
+  CalReserveSlotInput,
   CalSlot,
   CalSlots,
   CalSlotsParams,
