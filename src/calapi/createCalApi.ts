@@ -514,7 +514,8 @@ function calEndpoints(request: Request, options: CalApiOptions): CalApi {
   const post = (body: unknown): CalFetchInit => ({ method: 'POST', body });
   // No auth guard on these but POST's optional one (slots.controller.ts
   // @ 694613ff82bd64befca2989e44fb5b642b3a24f4): like slots, they go out without waiting for a token.
-  const reservationPath = (uid = '') => `/v2/slots/reservations${uid && `/${uidSegment(uid)}`}`;
+  const reservationPath = (uid?: string) =>
+    `/v2/slots/reservations${uid === undefined ? '' : `/${uidSegment(uid)}`}`;
 
   return {
     fetch: (path, init) => request(path, init),
