@@ -147,4 +147,9 @@ export type {
   CalRescheduleBookingInputOptions,
 } from './booking/request.js';
 export { toCalCreateBookingInput, toCalRescheduleBookingInput } from './booking/request.js';
+export {
+  DEFAULT_RESERVATION_MAX_HOLD_MS,
+  RESERVATION_RENEW_EARLY_MS,
+  reservationRenewalDelay,
+} from './booking/reservationSchedule.js';
 export { isCalSlotTakenError } from './booking/slotTaken.js';
