@@ -3,6 +3,7 @@ import { delay, HttpResponse, http } from 'msw';
 import type { ReactNode } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CalBooker, type CalBookerProps } from '../src/index.js';
+import type { CalFakeModel } from '../src/testing/index.js';
 import {
   calHandlers,
   clickFirstDayWithTimes,
@@ -256,6 +257,48 @@ export const HostPageStyles: Story = {
         await expect(style('.aisq-booking-confirmation__details dd').textAlign).toBe('start');
         await expectOwnHeading('.aisq-booking-confirmation__title', '.aisq-booking-confirmation');
       },
+    );
+  },
+};
+
+/** The model of the ReservationTaken story's handlers (set before each render). */
+let reservationModel: { model: CalFakeModel; sub: string } | undefined;
+
+/**
+ * Someone else is booking the time when the person chooses it: Cal.com refuses to hold it (422), so
+ * the booker goes back to the times and says so; the times refetch without it.
+ */
+export const ReservationTaken: Story = {
+  ...freshCalHandlers({
+    seed: (world) => {
+      reservationModel = world;
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: /^30 Minute Meeting/ }));
+    const picker = () => canvasElement.querySelector<HTMLElement>('.aisq-slot-picker');
+    await waitFor(() => expect(picker()?.getAttribute('data-state')).toMatch(/^(ready|empty)$/));
+    if (picker()?.getAttribute('data-state') === 'empty') {
+      await userEvent.click(canvas.getByRole('button', { name: 'Next month' }));
+      await waitFor(() => expect(picker()).toHaveAttribute('data-state', 'ready'));
+    }
+    await clickFirstDayWithTimes(picker());
+    const time = await findBySelector(picker, '.aisq-slot-picker__time');
+    // Meanwhile another booker holds every time of this meeting type.
+    const { model, sub } = reservationModel as { model: CalFakeModel; sub: string };
+    const type = model.eventTypes(sub).find((candidate) => candidate.slug === '30min');
+    const now = model.now();
+    for (const slot of model.slots(type?.id ?? 0, now, now + 70 * 86_400_000)) {
+      model.reserveSlot({
+        eventTypeId: type?.id ?? 0,
+        slotStart: new Date(slot.start).toISOString(),
+      });
+    }
+    await userEvent.click(time);
+    await inState(canvasElement, 'slotTaken');
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'Someone else is booking that time right now. Please choose another time.',
     );
   },
 };

@@ -75,6 +75,13 @@ export function useCalSlotReservation(
     const heldSince = Date.now();
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** The slots refetch, so a freed time shows again and a taken one goes (this identity's only). */
+    const refresh = () =>
+      session.getSnapshot().identity === identity
+        ? session.queryClient
+            .invalidateQueries({ queryKey: calApiKeys.allSlots(client.baseUrl, identity) })
+            .catch(noop)
+        : undefined;
     /** The uid of the hold this effect made, once Cal.com answered (`undefined` without one). */
     let held: Promise<string | undefined> = Promise.resolve(undefined);
 
@@ -100,7 +107,10 @@ export function useCalSlotReservation(
           if (!live) return undefined;
           const taken = (error as CalApiError).status === 422;
           setResult({ status: taken ? 'taken' : 'failed', reservation: undefined });
-          if (taken) latest.current.onTaken?.(error as CalApiError);
+          if (taken) {
+            latest.current.onTaken?.(error as CalApiError);
+            void refresh();
+          }
           return undefined;
         }
       });
@@ -110,12 +120,7 @@ export function useCalSlotReservation(
       const released = held.then(async (uid) => {
         if (uid === undefined) return;
         await calApi.deleteReservation(uid).catch(noop);
-        // The freed time shows again (for this identity; a user who left has no slots cached).
-        if (session.getSnapshot().identity === identity) {
-          await session.queryClient
-            .invalidateQueries({ queryKey: calApiKeys.allSlots(client.baseUrl, identity) })
-            .catch(noop);
-        }
+        await refresh();
       });
       held = Promise.resolve(undefined);
       chain.current = released;
