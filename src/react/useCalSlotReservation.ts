@@ -7,7 +7,6 @@ import {
 } from '../booking/reservationSchedule.js';
 import type { CalApiError } from '../calapi/errors.js';
 import type { CalReservation } from '../calapi/types.js';
-import { noop } from '../client/noop.js';
 import { calApiKeys } from '../session/calApiKeys.js';
 import { getCalApi } from '../session/getCalApi.js';
 import { useBookingsContext } from './BookingsContext.js';
@@ -80,7 +79,7 @@ export function useCalSlotReservation(
       session.getSnapshot().identity === identity
         ? session.queryClient
             .invalidateQueries({ queryKey: calApiKeys.allSlots(client.baseUrl, identity) })
-            .catch(noop)
+            .catch(() => {})
         : undefined;
     /** The uid of the hold this effect made, once Cal.com answered (`undefined` without one). */
     let held: Promise<string | undefined> = Promise.resolve(undefined);
@@ -119,7 +118,7 @@ export function useCalSlotReservation(
     const release = () => {
       const released = held.then(async (uid) => {
         if (uid === undefined) return;
-        await calApi.deleteReservation(uid).catch(noop);
+        await calApi.deleteReservation(uid).catch(() => {});
         await refresh();
       });
       held = Promise.resolve(undefined);
