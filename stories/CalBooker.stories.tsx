@@ -52,7 +52,7 @@ async function inState(canvasElement: HTMLElement, state: string) {
 }
 
 /** Chooses the 30-minute type (unless pinned), the first day with times (next month when this one has none) and its first time. */
-async function chooseSlot(canvasElement: HTMLElement) {
+async function chooseSlot(canvasElement: HTMLElement, beforeTime?: () => void) {
   const canvas = within(canvasElement);
   if (booker(canvasElement).getAttribute('data-state') === 'choosingEventType') {
     await userEvent.click(await canvas.findByRole('button', { name: /^30 Minute Meeting/ }));
@@ -64,7 +64,9 @@ async function chooseSlot(canvasElement: HTMLElement) {
     await waitFor(() => expect(picker()).toHaveAttribute('data-state', 'ready'));
   }
   await clickFirstDayWithTimes(picker());
-  await userEvent.click(await findBySelector(picker, '.aisq-slot-picker__time'));
+  const time = await findBySelector(picker, '.aisq-slot-picker__time');
+  beforeTime?.();
+  await userEvent.click(time);
 }
 
 async function submit(canvasElement: HTMLElement, name = 'Confirm booking') {
@@ -275,29 +277,18 @@ export const ReservationTaken: Story = {
     },
   }),
   play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: /^30 Minute Meeting/ }));
-    const picker = () => canvasElement.querySelector<HTMLElement>('.aisq-slot-picker');
-    await waitFor(() => expect(picker()?.getAttribute('data-state')).toMatch(/^(ready|empty)$/));
-    if (picker()?.getAttribute('data-state') === 'empty') {
-      await userEvent.click(canvas.getByRole('button', { name: 'Next month' }));
-      await waitFor(() => expect(picker()).toHaveAttribute('data-state', 'ready'));
-    }
-    await clickFirstDayWithTimes(picker());
-    const time = await findBySelector(picker, '.aisq-slot-picker__time');
-    // Meanwhile another booker holds every time of this meeting type.
-    const { model, sub } = reservationModel as { model: CalFakeModel; sub: string };
-    const type = model.eventTypes(sub).find((candidate) => candidate.slug === '30min');
-    const now = model.now();
-    for (const slot of model.slots(type?.id ?? 0, now, now + 70 * 86_400_000)) {
-      model.reserveSlot({
-        eventTypeId: type?.id ?? 0,
-        slotStart: new Date(slot.start).toISOString(),
-      });
-    }
-    await userEvent.click(time);
+    // Once the times are on screen, another booker holds every time of this meeting type.
+    await chooseSlot(canvasElement, () => {
+      const { model, sub } = reservationModel as { model: CalFakeModel; sub: string };
+      const type = model.eventTypes(sub).find((candidate) => candidate.slug === '30min');
+      const now = model.now();
+      for (const slot of model.slots(type?.id ?? 0, now, now + 70 * 86_400_000)) {
+        const slotStart = new Date(slot.start).toISOString();
+        model.reserveSlot({ eventTypeId: type?.id ?? 0, slotStart });
+      }
+    });
     await inState(canvasElement, 'slotTaken');
-    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(
       'Someone else is booking that time right now. Please choose another time.',
     );
   },

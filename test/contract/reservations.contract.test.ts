@@ -2,15 +2,10 @@
 // Slot reservations: the client sends Cal.com's request and reads its answer; the sandbox (real HTTP on
 // 127.0.0.1) and the MSW handlers answer with Cal.com's keys, codes and rules (reserveSlot and
 // updateReservedSlot in slots.service.ts @ f0ac6126fbf673cb8202562293bf12d976ccaa49).
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createCalApi } from '../../src/calapi/createCalApi.js';
 import { isCalApiError } from '../../src/calapi/errors.js';
 import { createCalFakeModel } from '../../src/fake/model.js';
-import { startSandbox } from '../../src/sandbox/index.js';
-import type { Sandbox } from '../../src/sandbox/types.js';
-import { createBookingsHandlers } from '../../src/testing/createBookingsHandlers.js';
-import { createCalApiHandlers } from '../../src/testing/createCalApiHandlers.js';
 import { errorShape } from './calcom/errors.js';
 import {
   reservationSample,
@@ -18,6 +13,7 @@ import {
   reservedSlotShape,
   reserveInputShape,
 } from './calcom/reservations.js';
+import { tokenFrom, unsignedJwt, withContractFakes } from './contractFakes.js';
 import { check, obj } from './shape.js';
 
 const MINUTE = 60_000;
@@ -100,52 +96,24 @@ describe('the client: requests and answers of /v2/slots/reservations', () => {
   });
 });
 
-let sandbox: Sandbox;
 const MSW_AISQUARE = 'https://aisquare.reserve.test';
 const MSW_CAL = 'https://cal.reserve.test';
-const mswModel = createCalFakeModel();
-const msw = setupServer(
-  ...createBookingsHandlers({ baseUrl: MSW_AISQUARE, model: mswModel }),
-  ...createCalApiHandlers({ baseUrl: MSW_CAL, model: mswModel }),
-);
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  msw.listen({ onUnhandledRequest: 'bypass' });
-});
-afterAll(async () => {
-  msw.close();
-  await sandbox.close();
-});
-
-async function tokenFrom(base: string, jwt: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/bookings/token/refresh/`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
-    body: '{}',
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-function mswJwt(userId: string): string {
-  const payload = btoa(JSON.stringify({ sub: userId, exp: 4_102_444_800 }))
-    .replace(/=+$/, '')
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_');
-  return `eyJhbGciOiJIUzI1NiJ9.${payload}.c2ln`;
-}
+const fixture = withContractFakes({ aisquare: MSW_AISQUARE, cal: MSW_CAL });
+const { mswModel } = fixture;
 
 const fakes = [
   {
     name: 'sandbox',
-    base: () => sandbox.url,
-    jwt: (id: string) => sandbox.issueJwt(id),
-    otherToken: async () => tokenFrom(sandbox.url, await sandbox.issueJwt('reserve-other')),
+    base: () => fixture.sandbox.url,
+    jwt: (id: string) => fixture.sandbox.issueJwt(id),
+    otherToken: async () =>
+      tokenFrom(fixture.sandbox.url, await fixture.sandbox.issueJwt('reserve-other')),
   },
   {
     name: 'MSW handlers',
     base: () => MSW_CAL,
     aisquare: MSW_AISQUARE,
-    jwt: async (id: string) => mswJwt(id),
+    jwt: async (id: string) => unsignedJwt(id),
     // The handlers sign in their one fixture user whatever the JWT says: another user from the model.
     otherToken: async () =>
       mswModel.connect({ sub: 'reserve-other' }, { ttlSeconds: 3600 }).accessToken,
