@@ -1,4 +1,5 @@
 import { act, render, waitFor } from '@testing-library/react';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type UseCalSlotReservationOptions,
@@ -27,9 +28,10 @@ function setup(
   const world = createCalWorld();
   world.model.integrate({ sub: 'alice' });
   const typeId = world.model.eventTypes('alice').find((type) => type.slug === '30min')!.id;
-  const [a, b] = world.model
+  const starts = world.model
     .slots(typeId, Date.UTC(2030, 0, 8), Date.UTC(2030, 0, 9))
     .map((slot) => new Date(slot.start).toISOString());
+  const [a, b] = starts;
   const { wrapper } = aliceHarness(fetch ?? world.fetch);
   // The hook in a child of the provider, so that unmounting it leaves the provider (and its calls) on.
   const result: { current: UseCalSlotReservationResult } = {
@@ -45,10 +47,11 @@ function setup(
     result,
     rerender: (props: Partial<UseCalSlotReservationOptions>) => view.rerender(<Probe {...props} />),
     unmount: () => view.rerender(<span />),
+    destroy: () => view.unmount(),
   };
   const settle = () => act(() => vi.advanceTimersByTimeAsync(50));
   const live = () => world.model.liveReservations().map((row) => new Date(row.start).toISOString());
-  return { world, typeId, a: a!, b: b!, hook, settle, live };
+  return { world, typeId, a: a!, b: b!, starts, hook, settle, live };
 }
 
 describe('useCalSlotReservation', () => {
@@ -139,6 +142,51 @@ describe('useCalSlotReservation', () => {
     expect(hook.result.current.status).toBe('failed');
     expect(onTaken).not.toHaveBeenCalled();
     hook.unmount();
+  });
+});
+
+describe('useCalSlotReservation, model-based', () => {
+  type Step = { kind: 'choose'; index: number } | { kind: 'back' } | { kind: 'wait'; ms: number };
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.record({ kind: fc.constant('choose' as const), index: fc.integer({ min: 0, max: 3 }) }),
+    fc.record({ kind: fc.constant('back' as const) }),
+    fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 7 * MINUTE }) }),
+  );
+
+  it('any sequence of choices, Back and waits: at most one hold, the chosen one, never past the bound', async () => {
+    const maxHoldMs = 12 * MINUTE;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 8 }), async (steps) => {
+        const { starts, hook, settle, live } = setup({ slotStart: undefined, maxHoldMs });
+        try {
+          let chosen: string | undefined;
+          let since = Date.now();
+          for (const next of steps) {
+            if (next.kind === 'wait') await act(() => vi.advanceTimersByTimeAsync(next.ms));
+            else {
+              const start = next.kind === 'choose' ? starts[next.index] : undefined;
+              if (start !== chosen) since = Date.now();
+              chosen = start;
+              hook.rerender({ slotStart: chosen });
+            }
+            await settle();
+            await settle();
+            const held = live();
+            const elapsed = Date.now() - since;
+            if (chosen === undefined || elapsed > maxHoldMs + 5 * MINUTE) expect(held).toEqual([]);
+            else if (elapsed < maxHoldMs) expect(held).toEqual([chosen]);
+            else expect(held.filter((start) => start !== chosen)).toEqual([]);
+          }
+          hook.unmount();
+          await settle();
+          expect(live()).toEqual([]);
+        } finally {
+          hook.destroy();
+          vi.useRealTimers();
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });
 
