@@ -23,6 +23,7 @@ const MEASUREMENTS = [
   { name: 'token', file: 'token.ts', title: 'Token request rates' },
   { name: 'calapi', file: 'calapi.ts', title: 'Cal.com API v2' },
   { name: 'booking', file: 'booking.ts', title: 'Booking flow' },
+  { name: 'reservations', file: 'reservations.ts', title: 'Reservations' },
   { name: 'bookerChromium', file: 'bookerChromium.ts', title: 'Booker in Chromium' },
   { name: 'visitorChromium', file: 'visitorChromium.ts', title: 'Visitors in Chromium' },
   { name: 'sandbox', file: 'sandbox.ts', title: 'Sandbox on hostile input' },

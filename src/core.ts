@@ -14,6 +14,8 @@ export {
   CalBookingsPageSchema,
   CalEventTypeSchema,
   CalMeSchema,
+  CalReservationSchema,
+  CalReservedSlotSchema,
   CalSlotsSchema,
 } from './calapi/schemas.js';
 export type {
@@ -46,6 +48,9 @@ export type {
   CalQueryValue,
   CalRequestOptions,
   CalRescheduleBookingInput,
+  CalReservation,
+  CalReservedSlot,
+  CalReserveSlotInput,
   CalSlot,
   CalSlots,
   CalSlotsParams,
@@ -149,4 +154,9 @@ export {
   calSeriesRecurrence,
   groupCalBookingSeries,
 } from './booking/recurrence.js';
+export {
+  DEFAULT_RESERVATION_MAX_HOLD_MS,
+  RESERVATION_RENEW_EARLY_MS,
+  reservationRenewalDelay,
+} from './booking/reservationSchedule.js';
 export { isCalSlotTakenError } from './booking/slotTaken.js';

@@ -81,6 +81,12 @@ export type {
   UseCalBookingsListResult,
 } from './react/useCalBookingsList.js';
 export { useCalBookingsList } from './react/useCalBookingsList.js';
+export type {
+  CalSlotReservationStatus,
+  UseCalSlotReservationOptions,
+  UseCalSlotReservationResult,
+} from './react/useCalSlotReservation.js';
+export { useCalSlotReservation } from './react/useCalSlotReservation.js';
 
 // [booking] The booking flow's parts, each usable alone (measured with the booking row).
 export type { ToIcsOptions } from './booking/ics.js';

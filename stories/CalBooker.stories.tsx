@@ -3,6 +3,7 @@ import { delay, HttpResponse, http } from 'msw';
 import type { ReactNode } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CalBooker, type CalBookerProps } from '../src/index.js';
+import type { CalFakeModel } from '../src/testing/index.js';
 import { calUserFixture } from '../src/testing/index.js';
 import {
   calHandlers,
@@ -52,7 +53,7 @@ async function inState(canvasElement: HTMLElement, state: string) {
 }
 
 /** Chooses the 30-minute type (unless pinned), the first day with times (next month when this one has none) and its first time. */
-async function chooseSlot(canvasElement: HTMLElement) {
+async function chooseSlot(canvasElement: HTMLElement, beforeTime?: () => void) {
   const canvas = within(canvasElement);
   if (booker(canvasElement).getAttribute('data-state') === 'choosingEventType') {
     await userEvent.click(await canvas.findByRole('button', { name: /^30 Minute Meeting/ }));
@@ -64,7 +65,9 @@ async function chooseSlot(canvasElement: HTMLElement) {
     await waitFor(() => expect(picker()).toHaveAttribute('data-state', 'ready'));
   }
   await clickFirstDayWithTimes(picker());
-  await userEvent.click(await findBySelector(picker, '.aisq-slot-picker__time'));
+  const time = await findBySelector(picker, '.aisq-slot-picker__time');
+  beforeTime?.();
+  await userEvent.click(time);
 }
 
 async function submit(canvasElement: HTMLElement, name = 'Confirm booking') {
@@ -340,5 +343,36 @@ export const Recurring: Story = {
     await submit(canvasElement);
     await inState(canvasElement, 'confirmed');
     await expect(dates().map((item) => item.textContent)).toEqual(shown);
+  },
+};
+
+/** The model of the ReservationTaken story's handlers (set before each render). */
+let reservationModel: { model: CalFakeModel; sub: string } | undefined;
+
+/**
+ * Someone else is booking the time when the person chooses it: Cal.com refuses to hold it (422), so
+ * the booker goes back to the times and says so; the times refetch without it.
+ */
+export const ReservationTaken: Story = {
+  ...freshCalHandlers({
+    seed: (world) => {
+      reservationModel = world;
+    },
+  }),
+  play: async ({ canvasElement }) => {
+    // Once the times are on screen, another booker holds every time of this meeting type.
+    await chooseSlot(canvasElement, () => {
+      const { model, sub } = reservationModel as { model: CalFakeModel; sub: string };
+      const type = model.eventTypes(sub).find((candidate) => candidate.slug === '30min');
+      const now = model.now();
+      for (const slot of model.slots(type?.id ?? 0, now, now + 70 * 86_400_000)) {
+        const slotStart = new Date(slot.start).toISOString();
+        model.reserveSlot({ eventTypeId: type?.id ?? 0, slotStart });
+      }
+    });
+    await inState(canvasElement, 'slotTaken');
+    await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(
+      'Someone else is booking that time right now. Please choose another time.',
+    );
   },
 };

@@ -18,9 +18,13 @@
  * | back             | –                 | not fixed: → choosingEventType | → choosingDay (day kept) | → choosingSlot (values kept) | – | –       | → choosingDay (day kept)  | → details (values kept) |
  * | submit(values)   | –                 | –                        | –                        | → submitting            | –           | –         | –                         | → submitting (retry)  |
  * | succeeded        | –                 | –                        | –                        | –                       | → confirmed | –         | –                         | –                     |
- * | slotTaken        | –                 | –                        | –                        | –                       | → slotTaken | –         | –                         | –                     |
+ * | slotTaken        | –                 | –                        | –                        | → slotTaken (hold refused) | → slotTaken | –      | –                         | –                     |
  * | failed           | –                 | –                        | –                        | –                       | → error     | –         | –                         | –                     |
  * | reset(eventType?)| → initial         | → initial                | → initial                | → initial               | → initial   | → initial | → initial                 | → initial             |
+ *
+ * In details, `slotTaken` is Cal.com refusing to hold the chosen time (a 422 of
+ * `POST /v2/slots/reservations`: someone else holds or booked it); the binding dispatches it only
+ * while that time is still the chosen one.
  *
  * "initial": choosingDay with the event type and `fixed: true` when `reset` carries one, else
  * choosingEventType. The outcome of a request that a `reset` overtook finds no `submitting` step and
@@ -89,7 +93,8 @@ export type CalBookingFlowState =
     })
   | (WithSlot & {
       readonly step: 'slotTaken';
-      readonly values: CalBookingFormValues;
+      /** Absent when the time was refused as held before anything was submitted. */
+      readonly values?: CalBookingFormValues;
       readonly error: CalQueryError;
     })
   | (WithSlot & {
@@ -164,6 +169,8 @@ export function transitionCalBookingFlow(
           return { ...kept, step: 'choosingSlot', day: state.day };
         case 'submit':
           return { ...state, step: 'submitting', values: event.values };
+        case 'slotTaken':
+          return { ...state, step: 'slotTaken', error: event.error };
         default:
           return state;
       }

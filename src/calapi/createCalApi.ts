@@ -24,6 +24,8 @@ import {
   CalBookingsPageSchema,
   CalEventTypeSchema,
   CalMeSchema,
+  CalReservationSchema,
+  CalReservedSlotSchema,
   CalSlotsSchema,
 } from './schemas.js';
 import type {
@@ -56,6 +58,8 @@ const DEFAULT_SCHEMAS: CalApiSchemas = {
   createBooking: CalBookingSchema,
   cancelBooking: CalBookingOrSeriesSchema,
   rescheduleBooking: CalBookingSchema,
+  reservation: CalReservationSchema,
+  reservedSlot: /* @__PURE__ */ z.nullable(CalReservedSlotSchema),
 };
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -202,12 +206,12 @@ const kindForCalStatus = (status: number): CalApiErrorKind =>
         : kindForStatus(status);
 
 /**
- * A booking uid as one path segment; an empty one would silently address the bookings list (`.`
+ * A booking or reservation uid as one path segment; an empty one would silently address the list (`.`
  * and `..` are refused with every other dot segment by the path check).
  */
 function uidSegment(uid: string): string {
   if (typeof uid !== 'string' || uid === '') {
-    throw new TypeError('createCalApi: a booking uid must be a non-empty string');
+    throw new TypeError('createCalApi: a uid must be a non-empty string');
   }
   return encodeURIComponent(uid);
 }
@@ -519,6 +523,10 @@ function calEndpoints(request: Request, options: CalApiOptions): CalApi {
   // no token is fine, a bad one fails. A visitor's client sends them without one, a signed-in one
   // always with its token.
   const visitor = !options.getAccessToken;
+  // No auth guard on these but POST's optional one (slots.controller.ts
+  // @ 694613ff82bd64befca2989e44fb5b642b3a24f4): like slots, they go out without waiting for a token.
+  const reservationPath = (uid?: string) =>
+    `/v2/slots/reservations${uid === undefined ? '' : `/${uidSegment(uid)}`}`;
 
   return {
     fetch: (path, init) => request(path, init),
@@ -572,5 +580,20 @@ function calEndpoints(request: Request, options: CalApiOptions): CalApi {
         undefined,
         visitor,
       ),
+    reserveSlot: (input, opts) =>
+      call('reservation', reservationPath(), opts, post(input), undefined, true),
+    reservedSlot: async (uid, opts) =>
+      call('reservedSlot', reservationPath(uid), opts, undefined, undefined, true),
+    updateReservation: async (uid, body, opts) =>
+      call('reservation', reservationPath(uid), opts, { method: 'PATCH', body }, undefined, true),
+    deleteReservation: async (uid, opts) => {
+      await request(
+        reservationPath(uid),
+        { method: 'DELETE', signal: opts?.signal },
+        undefined,
+        undefined,
+        true,
+      );
+    },
   };
 }

@@ -83,6 +83,28 @@ export const CalSlotSchema = /* @__PURE__ */ (() =>
 export const CalSlotsSchema = /* @__PURE__ */ (() =>
   z.record(z.string(), z.array(CalSlotSchema)))();
 
+/**
+ * `GET /v2/slots/reservations/{uid}` (`2024-09-04`): a reservation, without `reservationDuration`
+ * (packages/platform/types/slots/slots-2024-09-04/outputs/get-reserved-slot.output.ts
+ * @ 03670679c00d600615e8df2bc64545bd51c61646). Times are UTC ISO strings.
+ */
+export const CalReservedSlotSchema = /* @__PURE__ */ (() =>
+  z.looseObject({
+    eventTypeId: z.number(),
+    slotStart: z.string(),
+    slotEnd: z.string(),
+    slotDuration: z.number(),
+    reservationUid: z.string(),
+    reservationUntil: z.string(),
+  }))();
+
+/**
+ * `POST` and `PATCH /v2/slots/reservations` (`2024-09-04`): the reservation with its hold in minutes
+ * (reserve-slot.output.ts @ 0c03d483f531350cf4598d82ab13cedfd527d092).
+ */
+export const CalReservationSchema = /* @__PURE__ */ (() =>
+  z.extend(CalReservedSlotSchema, { reservationDuration: z.number() }))();
+
 /** Cal.com's booking states; any other string is accepted too, for states Cal.com adds later. */
 export type CalBookingStatus = 'accepted' | 'cancelled' | 'rejected' | 'pending' | (string & {});
 
@@ -189,6 +211,8 @@ export type CalEventType = z.infer<typeof CalEventTypeSchema> & {
 };
 export type CalSlot = z.infer<typeof CalSlotSchema>;
 export type CalSlots = z.infer<typeof CalSlotsSchema>;
+export type CalReservedSlot = z.infer<typeof CalReservedSlotSchema>;
+export type CalReservation = z.infer<typeof CalReservationSchema>;
 export type CalAttendee = z.infer<typeof CalAttendeeSchema>;
 export type CalBooking = z.infer<typeof CalBookingSchema>;
 export type CalPagination = z.infer<typeof CalPaginationSchema>;

@@ -6,6 +6,8 @@ import type {
   CalBookingsPage,
   CalEventType,
   CalMe,
+  CalReservation,
+  CalReservedSlot,
   CalSlots,
 } from './schemas.js';
 
@@ -32,6 +34,8 @@ export type {
   CalEventType,
   CalMe,
   CalPagination,
+  CalReservation,
+  CalReservedSlot,
   CalSlot,
   CalSlots,
 } from './schemas.js';
@@ -57,6 +61,10 @@ export interface CalApiSchemas {
   cancelBooking: StandardSchemaV1<unknown, CalBooking | CalBookingSeries>;
   /** @default CalBookingSchema */
   rescheduleBooking: StandardSchemaV1<unknown, CalBooking>;
+  /** @default CalReservationSchema (for `reserveSlot` and `updateReservation`) */
+  reservation: StandardSchemaV1<unknown, CalReservation>;
+  /** @default CalReservedSlotSchema, or null (`data: null` for an unknown uid) */
+  reservedSlot: StandardSchemaV1<unknown, CalReservedSlot | null>;
 }
 
 export interface CalApiOptions {
@@ -263,6 +271,24 @@ export interface CalRescheduleBookingInput {
   rescheduledBy?: string;
 }
 
+/**
+ * `POST /v2/slots/reservations` and `PATCH /v2/slots/reservations/{uid}` body (`2024-09-04`,
+ * reserve-slot.input.ts @ 03670679c00d600615e8df2bc64545bd51c61646).
+ */
+export interface CalReserveSlotInput {
+  /** The event type's id. */
+  eventTypeId: number;
+  /** ISO 8601 start of the slot (Cal.com reads it in UTC). */
+  slotStart: string;
+  /** For event types with several lengths: the length in minutes. @default the event type's length */
+  slotDuration?: number;
+  /**
+   * Minutes to hold the slot; Cal.com accepts it only from the event type's owner or a member of its
+   * team or organization (else 401 without a token, 403 with one). @default 5 (Cal.com's)
+   */
+  reservationDuration?: number;
+}
+
 /** A framework-free Cal.com API v2 client on a managed access token. */
 export interface CalApi {
   /**
@@ -303,4 +329,24 @@ export interface CalApi {
     input: CalRescheduleBookingInput,
     options?: CalRequestOptions,
   ): Promise<CalBooking>;
+  /**
+   * `POST /v2/slots/reservations`: holds a slot so that `GET /v2/slots` no longer lists it, for
+   * everyone (its reserver too), until `reservationUntil`. Rejects with a 422 `CalApiError` when the
+   * time is already reserved or booked.
+   */
+  reserveSlot(input: CalReserveSlotInput, options?: CalRequestOptions): Promise<CalReservation>;
+  /** `GET /v2/slots/reservations/{uid}`: the reservation, or `null` when Cal.com knows no such uid. */
+  reservedSlot(uid: string, options?: CalRequestOptions): Promise<CalReservedSlot | null>;
+  /**
+   * `PATCH /v2/slots/reservations/{uid}`: moves the reservation and holds it anew. Cal.com checks the
+   * new time against every live reservation, this one included, so a time overlapping its own
+   * current hold answers 422: renew a hold with `deleteReservation` then `reserveSlot`.
+   */
+  updateReservation(
+    uid: string,
+    input: CalReserveSlotInput,
+    options?: CalRequestOptions,
+  ): Promise<CalReservation>;
+  /** `DELETE /v2/slots/reservations/{uid}`: frees the slot (an unknown uid succeeds too). */
+  deleteReservation(uid: string, options?: CalRequestOptions): Promise<void>;
 }

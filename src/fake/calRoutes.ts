@@ -15,6 +15,10 @@ export const CAL_ENDPOINTS = [
   'cal.booking',
   'cal.cancelBooking',
   'cal.rescheduleBooking',
+  'cal.reserveSlot',
+  'cal.reservedSlot',
+  'cal.updateReservation',
+  'cal.deleteReservation',
 ] as const;
 
 /** The Cal.com routes the fake serves, named as in `SandboxEndpoint`. */
@@ -50,7 +54,7 @@ export interface CalResponse {
 
 export interface CalRoute {
   endpoint: CalEndpoint;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   version: string | undefined;
   /**
    * Cal.com's guard: `required` (`ApiAuthGuard`), `optional` (`OptionalApiAuthGuard`: no token is
@@ -122,6 +126,39 @@ const ROUTES: readonly [RegExp, Omit<CalRoute, 'uid'>][] = [
       method: 'POST',
       version: CAL_API_VERSIONS.bookings,
       auth: 'optional',
+    },
+  ],
+  // POST has OptionalApiAuthGuard, GET, PATCH and DELETE no guard (slots.controller.ts
+  // @ 694613ff82bd64befca2989e44fb5b642b3a24f4).
+  [
+    /^\/v2\/slots\/reservations\/?$/,
+    {
+      endpoint: 'cal.reserveSlot',
+      method: 'POST',
+      version: CAL_API_VERSIONS.slots,
+      auth: 'optional',
+    },
+  ],
+  [
+    /^\/v2\/slots\/reservations\/([A-Za-z0-9_-]+)\/?$/,
+    { endpoint: 'cal.reservedSlot', method: 'GET', version: CAL_API_VERSIONS.slots, auth: 'none' },
+  ],
+  [
+    /^\/v2\/slots\/reservations\/([A-Za-z0-9_-]+)\/?$/,
+    {
+      endpoint: 'cal.updateReservation',
+      method: 'PATCH',
+      version: CAL_API_VERSIONS.slots,
+      auth: 'none',
+    },
+  ],
+  [
+    /^\/v2\/slots\/reservations\/([A-Za-z0-9_-]+)\/?$/,
+    {
+      endpoint: 'cal.deleteReservation',
+      method: 'DELETE',
+      version: CAL_API_VERSIONS.slots,
+      auth: 'none',
     },
   ],
 ];

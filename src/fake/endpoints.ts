@@ -6,7 +6,12 @@
  */
 import { fail, fromFailure } from './calErrors.js';
 import { bookingNotFound } from './failures.js';
-import type { CalFakeBooking, CalFakeModel, CalFakeUser } from './modelTypes.js';
+import type {
+  CalFakeBooking,
+  CalFakeModel,
+  CalFakeReservation,
+  CalFakeUser,
+} from './modelTypes.js';
 import { bookingOutput, calPagination, eventTypeOutput, seriesOutput } from './outputs.js';
 import {
   eventTypeIdBySlug,
@@ -15,6 +20,7 @@ import {
   type parseCancelBody,
   type parseCreateBody,
   type parseRescheduleBody,
+  type parseReserveBody,
 } from './requests.js';
 import { DAY_MS, dateKey, formatInZone, isMidnightUtc, isTimeZone } from './zoneMaths.js';
 
@@ -268,4 +274,47 @@ export function rescheduleData(
   });
   if (!result.ok) return fromFailure(result.failure);
   return bookingOutput(result.booking, model);
+}
+
+/** The reservation as Cal.com's `ReserveSlotOutput_2024_09_04` (GET leaves out `reservationDuration`). */
+export function reservationOutput(row: CalFakeReservation, withDuration: boolean) {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return {
+    eventTypeId: row.eventTypeId,
+    slotStart: iso(row.start),
+    slotEnd: iso(row.end),
+    slotDuration: Math.round((row.end - row.start) / 60_000),
+    reservationUid: row.uid,
+    ...(withDuration ? { reservationDuration: row.reservationDuration } : {}),
+    reservationUntil: iso(row.releaseAt),
+  };
+}
+
+/** The answer data of the four reservation routes; `undefined` for DELETE (no `data` key). */
+export function reservationData(
+  model: CalFakeModel,
+  endpoint:
+    | 'cal.reserveSlot'
+    | 'cal.reservedSlot'
+    | 'cal.updateReservation'
+    | 'cal.deleteReservation',
+  uid: string | undefined,
+  body: () => ReturnType<typeof parseReserveBody>,
+  sub: string | undefined,
+) {
+  if (endpoint === 'cal.reservedSlot') {
+    // Unknown uid: `data: null` with 200 (get-reserved-slot.output.ts declares it nullable).
+    const row = model.reservation(uid as string);
+    return row === undefined ? null : reservationOutput(row, false);
+  }
+  if (endpoint === 'cal.deleteReservation') {
+    model.deleteReservation(uid as string);
+    return undefined;
+  }
+  const result =
+    endpoint === 'cal.reserveSlot'
+      ? model.reserveSlot(body(), sub)
+      : model.updateReservation(uid as string, body());
+  if (!result.ok) return fromFailure(result.failure);
+  return reservationOutput(result.reservation, true);
 }

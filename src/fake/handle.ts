@@ -30,6 +30,7 @@ import {
   createBookingData,
   eventTypesData,
   rescheduleData,
+  reservationData,
   slotsData,
 } from './endpoints.js';
 import type { CalFakeModel, CalFakeUser } from './modelTypes.js';
@@ -39,6 +40,7 @@ import {
   parseCreateBody,
   parseJsonBody,
   parseRescheduleBody,
+  parseReserveBody,
 } from './requests.js';
 
 export { calErrorResponse } from './calErrors.js';
@@ -124,6 +126,11 @@ function endpointAnswer(
     case 'cal.rescheduleBooking': {
       const input = parseRescheduleBody(parseJsonBody(request.body));
       return { status: 201, data: rescheduleData(model, route.uid as string, input) };
+    }
+    default: {
+      const body = () => parseReserveBody(parseJsonBody(request.body));
+      const data = reservationData(model, route.endpoint, route.uid, body, sub);
+      return { status: route.endpoint === 'cal.reserveSlot' ? 201 : 200, data };
     }
   }
 }

@@ -25,6 +25,12 @@ import {
   seriesOf,
 } from './bookings.js';
 import type { CalFakeModel, CalFakeModelOptions } from './modelTypes.js';
+import {
+  deleteReservation,
+  findReservation,
+  reserveSlot,
+  updateReservation,
+} from './reservations.js';
 import { cancelSeries, createRecurringBooking } from './series.js';
 import { slots } from './slots.js';
 import { checkRateLimit, hitRateLimit } from './throttle.js';
@@ -88,6 +94,12 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     cancelBooking: (uid, input) => cancelBooking(world, uid, input),
     cancelSeries: (recurringEventId, input) => cancelSeries(world, recurringEventId, input),
     rescheduleBooking: (uid, input) => rescheduleBooking(world, uid, input),
+    reserveSlot: (input, authSub) => reserveSlot(world, input, authSub),
+    updateReservation: (uid, input) => updateReservation(world, uid, input),
+    reservation: (uid) => findReservation(world, uid),
+    deleteReservation: (uid) => deleteReservation(world, uid),
+    liveReservations: () =>
+      world.reservations.filter((row) => row.releaseAt > world.now()).map((row) => ({ ...row })),
     hitRateLimit: (tracker) => hitRateLimit(world, tracker),
     setRateLimit(limit) {
       world.rateLimit = checkRateLimit(limit);

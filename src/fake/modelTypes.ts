@@ -135,6 +135,30 @@ export interface CalFakeBooking {
   rescheduledToUid?: string;
 }
 
+/** A slot reservation as the model stores it (Cal.com's `SelectedSlots` row; epoch ms). */
+export interface CalFakeReservation {
+  uid: string;
+  eventTypeId: number;
+  /** The host whose slots it hides (Cal.com's `userId`: the event type's owner). */
+  ownerSub: string;
+  start: number;
+  end: number;
+  /** Minutes held. */
+  reservationDuration: number;
+  /** When it stops counting (`releaseAt`). */
+  releaseAt: number;
+  /** Whether the event type is seated (such a hold counts as a taken seat, not a busy time). */
+  isSeat: boolean;
+}
+
+/** The body of `POST` and `PATCH /v2/slots/reservations` once valid. */
+export interface CalFakeReserveInput {
+  eventTypeId: number;
+  slotStart: string;
+  slotDuration?: number | undefined;
+  reservationDuration?: number | undefined;
+}
+
 /** What a rate-limit check tells the handler (Cal.com's `X-RateLimit-*-Default` headers). */
 export interface CalFakeRateLimitState {
   limit: number;
@@ -297,6 +321,25 @@ export interface CalFakeModel {
     uid: string,
     input: { start: number; reschedulingReason?: string; rescheduledBy?: string },
   ): { ok: true; booking: CalFakeBooking } | { ok: false; failure: CalFakeFailure };
+  /**
+   * Reserves a slot as `POST /v2/slots/reservations` does (`authSub`: the token's user, if any): 422
+   * when the time overlaps a booking or a live reservation of the event type.
+   */
+  reserveSlot(
+    input: CalFakeReserveInput,
+    authSub?: string,
+  ): { ok: true; reservation: CalFakeReservation } | { ok: false; failure: CalFakeFailure };
+  /** Moves a reservation and holds it anew, as `PATCH /v2/slots/reservations/{uid}` does. */
+  updateReservation(
+    uid: string,
+    input: CalFakeReserveInput,
+  ): { ok: true; reservation: CalFakeReservation } | { ok: false; failure: CalFakeFailure };
+  /** A reservation by uid until it is deleted (a copy), else `undefined`. */
+  reservation(uid: string): CalFakeReservation | undefined;
+  /** Deletes a reservation; whether one was there. */
+  deleteReservation(uid: string): boolean;
+  /** The reservations still holding their time (`releaseAt` after now), in creation order (copies). */
+  liveReservations(): CalFakeReservation[];
   /**
    * Counts one request against `tracker`'s rate limit; `undefined` when rate limiting is off.
    * Semantics of Cal.com's throttler: a 60 s window; over the limit, blocked for 60 s.

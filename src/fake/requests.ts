@@ -194,3 +194,33 @@ export function parseRescheduleBody(body: Record<string, unknown>) {
       : {}),
   };
 }
+
+/**
+ * A reservation body (`ReserveSlotInput_2024_09_04`, reserve-slot.input.ts
+ * @ 03670679c00d600615e8df2bc64545bd51c61646) as the global ValidationPipe takes it: `whitelist`
+ * without `forbidNonWhitelisted`, so other keys are dropped; no implicit conversion, so `"30"` is not
+ * an integer. The message joins class-validator's constraint texts (Cal.com's exact wording of this
+ * pipe's 400 is UNVERIFIED).
+ */
+export function parseReserveBody(body: Record<string, unknown>) {
+  const { eventTypeId, slotStart, slotDuration, reservationDuration } = body;
+  const problems: string[] = [];
+  const isInt = (value: unknown) => typeof value === 'number' && Number.isInteger(value);
+  if (!isInt(eventTypeId)) problems.push('eventTypeId must be an integer number');
+  if (parseInstant(slotStart) === undefined) {
+    problems.push('slotStart must be a valid ISO 8601 date string');
+  }
+  if (!optional(slotDuration) && !isInt(slotDuration)) {
+    problems.push('slotDuration must be an integer number');
+  }
+  if (!optional(reservationDuration) && !isInt(reservationDuration)) {
+    problems.push('reservationDuration must be an integer number');
+  }
+  if (problems.length > 0) fail(400, problems.join(', '));
+  return {
+    eventTypeId: eventTypeId as number,
+    slotStart: slotStart as string,
+    ...(isInt(slotDuration) ? { slotDuration: slotDuration as number } : {}),
+    ...(isInt(reservationDuration) ? { reservationDuration: reservationDuration as number } : {}),
+  };
+}

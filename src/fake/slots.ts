@@ -6,6 +6,7 @@
  */
 import { badRequest, CAL_MESSAGES } from './failures.js';
 import type { CalFakeEventType, CalFakeFailure } from './modelTypes.js';
+import { reservedIntervals } from './reservations.js';
 import type { CalFakeWorld, OwnedEventType } from './world.js';
 import { DAY_MS, localParts, zonedTimeToEpoch } from './zoneMaths.js';
 
@@ -116,8 +117,17 @@ export function slots(
   const lengthMs = lengthFor(eventType, slotOptions.duration) * MINUTE_MS;
   const earliest = world.now() + eventType.minimumBookingNotice * MINUTE_MS;
   const busy = busyIntervals(world, eventType.ownerSub, slotOptions.ignoreBookingUid);
+  // Reservations hide a time only here: POST /v2/bookings ignores them (Cal.com's Booker README:
+  // "a reservation has lower priority than the actual booking"). Half-open, without buffers
+  // (checkForConflicts.ts @ 0249f2945a3fec49243d08fa54641f70dd274b60).
+  const held = reservedIntervals(world, eventType.ownerSub, eventTypeId);
   return workingSlots(world, eventType, from, to, lengthMs)
-    .filter((start) => start >= earliest && isFree(eventType, start, lengthMs, busy))
+    .filter(
+      (start) =>
+        start >= earliest &&
+        isFree(eventType, start, lengthMs, busy) &&
+        held.every((row) => row.end <= start || row.start >= start + lengthMs),
+    )
     .map((start) => ({ start, end: start + lengthMs }));
 }
 /** Whether `start` (with the event's length) is a free slot of working hours past the notice. */

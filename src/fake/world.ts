@@ -8,6 +8,7 @@ import type {
   CalFakeAvailability,
   CalFakeBooking,
   CalFakeEventType,
+  CalFakeReservation,
   CalFakeUser,
 } from './modelTypes.js';
 
@@ -20,6 +21,8 @@ export interface CalFakeState {
   availabilityBySub: Map<string, CalFakeAvailability>;
   eventTypes: Map<number, OwnedEventType>;
   bookings: CalFakeBooking[];
+  /** Slot reservations, expired ones until a slot search of their event type deletes them. */
+  reservations: CalFakeReservation[];
   tokens: Map<string, { sub: string; expiresAt: number }>;
   rate: Map<string, { hits: number; resetAt: number; blockedUntil: number }>;
   /** Requests per minute per tracker; `undefined` for no limit. */
@@ -43,6 +46,7 @@ export function emptyState(rateLimit: number | undefined): CalFakeState {
     availabilityBySub: new Map(),
     eventTypes: new Map(),
     bookings: [],
+    reservations: [],
     tokens: new Map(),
     rate: new Map(),
     rateLimit,

@@ -31,6 +31,10 @@ import { useBookingsIdentity } from './useBookingsIdentity.js';
 import type { CalQueryError } from './useCalApi.js';
 import { useCreateCalBooking, useRescheduleCalBooking } from './useCalBookingMutations.js';
 import { useCalBooking, useCalEventTypes } from './useCalQueries.js';
+import {
+  type UseCalSlotReservationResult,
+  useCalSlotReservation,
+} from './useCalSlotReservation.js';
 import { useControllableState } from './useControllableState.js';
 import { useKnownTimeZone } from './useKnownTimeZone.js';
 import { useRecurrenceChoice } from './useRecurrenceChoice.js';
@@ -145,6 +149,8 @@ export interface UseCalBookingFlowResult {
   setRecurrenceCount: (count: number) => void;
   /** The starts (ISO 8601, UTC) of the occurrences to book from the chosen slot, as Cal.com steps them; [] for a one-off. */
   occurrences: string[];
+  /** The hold on the chosen time while the form is open (see `useCalSlotReservation`). */
+  reservation: UseCalSlotReservationResult;
 }
 
 function refOf(eventType: CalEventType | CalEventTypeRef | number): CalEventTypeRef {
@@ -384,6 +390,21 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     recurrence.recurrenceCount,
   );
 
+  // The chosen time is held while the form is open, until the booking is made or the person leaves.
+  // Not while rescheduling: Cal.com's reservation counts the booking being moved as a conflict.
+  const holding = state.step === 'details' || state.step === 'submitting' || state.step === 'error';
+  const reservation = useCalSlotReservation({
+    eventTypeId: eventType?.id,
+    slotStart: holding ? state.start : undefined,
+    // The length chosen for a type with several (`slotsParams.duration`).
+    slotDuration: slotsParams?.duration,
+    enabled: !rescheduleUid,
+    // Only while the form is still open on that time: the booking itself ignores reservations.
+    onTaken: (error) => {
+      if (current.current.step === 'details') dispatch({ type: 'slotTaken', error });
+    },
+  });
+
   const formDefaults = useMemo<Partial<CalBookingFormValues>>(() => {
     const attendee = rescheduled?.attendees[0];
     return attendee
@@ -427,6 +448,7 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     error: state.step === 'slotTaken' || state.step === 'error' ? state.error : undefined,
     formDefaults,
     submit,
+    reservation,
     ...actions,
     ...recurrence,
   };

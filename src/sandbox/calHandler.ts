@@ -65,7 +65,7 @@ export async function handleCal(
   );
   if (faulted) return;
   let text: string | undefined;
-  if (method === 'POST') {
+  if (method === 'POST' || method === 'PATCH') {
     const body = await readBody(request);
     if (!body.ok) {
       sendCalError(context, response, target, 413, 'request entity too large', cors, {

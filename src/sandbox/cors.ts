@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-const ALLOWED_METHODS = 'GET, POST, OPTIONS';
+const ALLOWED_METHODS = 'GET, POST, PATCH, DELETE, OPTIONS';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, X-API-Key, cal-api-version';
 /** Answer headers a page may read: Cal.com's request id and rate-limit headers. */
 const EXPOSED_HEADERS =

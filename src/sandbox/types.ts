@@ -13,7 +13,10 @@ export type SandboxAisquareEndpoint = 'config' | 'token' | 'user';
  * - `'cal.createBooking'`: `POST /v2/bookings`;
  * - `'cal.booking'`: `GET /v2/bookings/{uid}`;
  * - `'cal.cancelBooking'`: `POST /v2/bookings/{uid}/cancel`;
- * - `'cal.rescheduleBooking'`: `POST /v2/bookings/{uid}/reschedule`.
+ * - `'cal.rescheduleBooking'`: `POST /v2/bookings/{uid}/reschedule`;
+ * - `'cal.reserveSlot'`: `POST /v2/slots/reservations`;
+ * - `'cal.reservedSlot'`, `'cal.updateReservation'`, `'cal.deleteReservation'`: `GET`, `PATCH` and
+ *   `DELETE /v2/slots/reservations/{uid}`.
  */
 export type SandboxEndpoint = SandboxAisquareEndpoint | CalEndpoint;
 

@@ -2,13 +2,7 @@
 // The sandbox (real HTTP on 127.0.0.1) and the MSW handlers answer with exactly the keys Cal.com sends:
 // no key Cal.com lacks, none it always sends missing, each of Cal.com's type. Both adapters run the same
 // scenario over the same kind of model, so a difference between them fails here too.
-import { setupServer } from 'msw/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCalFakeModel } from '../../src/fake/model.js';
-import { startSandbox } from '../../src/sandbox/index.js';
-import type { Sandbox } from '../../src/sandbox/types.js';
-import { createBookingsHandlers } from '../../src/testing/createBookingsHandlers.js';
-import { createCalApiHandlers } from '../../src/testing/createCalApiHandlers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   anyBookingShape,
   bookingOrSeriesShape,
@@ -20,6 +14,7 @@ import { errorShape } from './calcom/errors.js';
 import { eventTypeShape } from './calcom/eventTypes.js';
 import { meShape } from './calcom/me.js';
 import { slotsDataShape } from './calcom/slots.js';
+import { tokenFrom, unsignedJwt, withContractFakes } from './contractFakes.js';
 import { arrayOf, check, obj, type Shape, type Spec } from './shape.js';
 
 interface Answer {
@@ -68,52 +63,23 @@ async function send(
   return { status: response.status, headers: response.headers, body: await response.json() };
 }
 
-let sandbox: Sandbox;
 const MSW_AISQUARE = 'https://aisquare.contract.test';
 const MSW_CAL = 'https://cal.contract.test';
-const mswModel = createCalFakeModel();
-const msw = setupServer(
-  ...createBookingsHandlers({ baseUrl: MSW_AISQUARE, model: mswModel }),
-  ...createCalApiHandlers({ baseUrl: MSW_CAL, model: mswModel }),
-);
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  msw.listen({ onUnhandledRequest: 'bypass' });
-});
-afterAll(async () => {
-  msw.close();
-  await sandbox.close();
-});
-
-async function tokenFrom(base: string, jwt: string): Promise<string> {
-  const response = await fetch(`${base}/api/v1/bookings/token/refresh/`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
-    body: '{}',
-  });
-  const body = (await response.json()) as { access_token: string };
-  return body.access_token;
-}
+const fixture = withContractFakes({ aisquare: MSW_AISQUARE, cal: MSW_CAL });
+const { mswModel } = fixture;
 
 const fakes: (() => Fake)[] = [
   () => ({
     name: 'sandbox',
-    connect: async (userId) => tokenFrom(sandbox.url, await sandbox.issueJwt(userId)),
-    cal: (method, path, options) => send(sandbox.url, method, path, options),
-    expireTokens: () => sandbox.expireCalTokens(),
-    setRateLimit: (limit) => sandbox.setCalRateLimit(limit),
+    connect: async (userId) =>
+      tokenFrom(fixture.sandbox.url, await fixture.sandbox.issueJwt(userId)),
+    cal: (method, path, options) => send(fixture.sandbox.url, method, path, options),
+    expireTokens: () => fixture.sandbox.expireCalTokens(),
+    setRateLimit: (limit) => fixture.sandbox.setCalRateLimit(limit),
   }),
   () => ({
     name: 'MSW handlers',
-    connect: async (userId) => {
-      // The handlers' AISquare side reads the JWT's `sub` without checking a signature.
-      const payload = btoa(JSON.stringify({ sub: userId, exp: 4_102_444_800 }))
-        .replace(/=+$/, '')
-        .replace(/\+/g, '-')
-        .replace(/\//g, '_');
-      return tokenFrom(MSW_AISQUARE, `eyJhbGciOiJIUzI1NiJ9.${payload}.c2ln`);
-    },
+    connect: async (userId) => tokenFrom(MSW_AISQUARE, unsignedJwt(userId)),
     cal: (method, path, options) => send(MSW_CAL, method, path, options),
     expireTokens: () => mswModel.expireAccessTokens(),
     setRateLimit: (limit) => mswModel.setRateLimit(limit),

@@ -50,6 +50,12 @@ export function useFlowWithSlots(options: UseCalBookingFlowOptions) {
   return { flow, slots };
 }
 
+/** Every start the slots list, in order. */
+export const shownStarts = (slots: CalSlots | undefined) =>
+  Object.values(slots ?? {})
+    .flat()
+    .map((slot) => slot.start);
+
 export const firstSlot = (slots: CalSlots | undefined) => {
   const [first] = Object.values(slots ?? {}).flat();
   if (!first) throw new Error('no slots');

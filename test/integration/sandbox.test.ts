@@ -24,6 +24,10 @@ const ZERO = {
   'cal.booking': 0,
   'cal.cancelBooking': 0,
   'cal.rescheduleBooking': 0,
+  'cal.reserveSlot': 0,
+  'cal.reservedSlot': 0,
+  'cal.updateReservation': 0,
+  'cal.deleteReservation': 0,
 };
 const { startExtra } = fixture;
 

@@ -7,7 +7,7 @@ import { CalSlotPicker, type CalSlotPickerProps } from './CalSlotPicker.js';
 
 /**
  * `CalBooker`'s day and time step: the slot picker for the chosen event type, and above it, once
- * Cal.com refused the chosen time as taken, an alert saying so.
+ * Cal.com refused the chosen time as taken (or refused to hold it), an alert saying so.
  */
 // A function, not a component: it holds no state, and positional inputs minify to less than props.
 export function bookerTimeStep(
@@ -22,7 +22,8 @@ export function bookerTimeStep(
     <>
       {flow.step === 'slotTaken' ? (
         <p className="aisq-booker__slot-taken" role="alert">
-          {labels.bookerSlotTaken}
+          {/* 422: the hold was refused (a refused booking is a 400). */}
+          {flow.error?.status === 422 ? labels.bookerSlotHeld : labels.bookerSlotTaken}
         </p>
       ) : null}
       {params ? (

@@ -16,6 +16,8 @@ export const defaultBookerLabels = {
   bookerLoading: 'Loading…',
   /** After Cal.com refused a slot as taken. */
   bookerSlotTaken: 'Someone booked that time just before you. Please choose another time.',
+  /** After Cal.com refused to hold the chosen time: someone else is booking it. */
+  bookerSlotHeld: 'Someone else is booking that time right now. Please choose another time.',
   /** Before the error of a refused booking. */
   bookerFailed: 'The booking could not be made.',
   /** Reschedule mode, when the booking's event type was deleted. */

@@ -78,7 +78,12 @@ const TABLE: Record<CalBookingFlowStep, Record<CalBookingFlowEvent['type'], Expe
   choosingEventType: row({ selectEventType: 'choosingDay' }),
   choosingDay: row({ ...CHOOSING, back: 'choosingEventType' }),
   choosingSlot: row({ ...CHOOSING, back: 'choosingDay' }),
-  details: row({ selectSlot: 'details', back: 'choosingSlot', submit: 'submitting' }),
+  details: row({
+    selectSlot: 'details',
+    back: 'choosingSlot',
+    submit: 'submitting',
+    slotTaken: 'slotTaken',
+  }),
   submitting: row({ succeeded: 'confirmed', slotTaken: 'slotTaken', failed: 'error' }),
   confirmed: row({}),
   slotTaken: row({ ...CHOOSING, back: 'choosingDay' }),
@@ -179,6 +184,16 @@ describe('transitionCalBookingFlow', () => {
         eventType: { eventTypeSlug: '30min', username: 'bob' },
       }),
     ).toMatchObject({ eventType: { eventTypeSlug: '30min', username: 'bob' } });
+  });
+
+  it('a hold refused in details: slotTaken on that time, and another time leads to details again', () => {
+    const details = states(false).details;
+    const taken = transitionCalBookingFlow(details, { type: 'slotTaken', error });
+    expect(taken).toMatchObject({ step: 'slotTaken', day, start, error });
+    expect(taken).not.toHaveProperty('values');
+    const next = transitionCalBookingFlow(taken, events.selectSlot);
+    expect(next).toMatchObject({ step: 'details', start: '2030-01-08T10:00:00.000+00:00' });
+    expect(next).not.toHaveProperty('error');
   });
 
   it('slot taken: back among the slots of that day, the values entered kept for the next slot', () => {
