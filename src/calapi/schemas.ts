@@ -73,6 +73,10 @@ export const CalEventTypeSchema = /* @__PURE__ */ (() =>
       ),
     ),
     ownerId: optionalNumber,
+    // Strings, not an enum: a layout Cal.com adds later must not fail the whole event type.
+    bookerLayouts: z.optional(
+      z.looseObject({ defaultLayout: z.string(), enabledLayouts: z.array(z.string()) }),
+    ),
   }))();
 
 /** One free slot; `end` only with `format: 'range'`. Times carry the requested zone's offset. */

@@ -2,6 +2,7 @@
 
 import { type ReactNode, type RefObject, useEffect, useId, useMemo, useRef } from 'react';
 import type { CalBookingFlowStep } from '../../booking/flowMachine.js';
+import type { CalBookerLayout } from '../../booking/slotPickerLayout.js';
 import { useBookingsIdentity } from '../../react/useBookingsIdentity.js';
 import {
   type UseCalBookingFlowOptions,
@@ -29,6 +30,12 @@ export type CalBookerState = CalBookingFlowStep | 'loading' | 'cannotReschedule'
 export type CalBookerProps = UseCalBookingFlowOptions & {
   /** Also offer hidden event types in the first step. @default false */
   showHiddenEventTypes?: boolean;
+  /**
+   * The day and time step's layout, as Cal.com atoms' `view`: `'month'`, `'week'` or `'column'`;
+   * given, no layout switch shows. @default the event type's `bookerLayouts.defaultLayout`, else
+   * `'month'`, with a switch among its enabled layouts
+   */
+  layout?: CalBookerLayout;
   /** Extra class names for the root, which always has `aisq-booker`. @default undefined */
   className?: string;
   /** Labels for the booker and everything in it. @default undefined */
@@ -48,6 +55,7 @@ export type CalBookerProps = UseCalBookingFlowOptions & {
  */
 export function CalBooker({
   showHiddenEventTypes = false,
+  layout,
   className,
   labels: labelsProp,
   ...options
@@ -115,7 +123,7 @@ export function CalBooker({
     content = (
       <>
         {summary}
-        {bookerTimeStep(flow, selected, labels, labelsProp)}
+        {bookerTimeStep(flow, selected, labels, labelsProp, layout)}
       </>
     );
   } else if (step === 'details' || step === 'submitting') {
