@@ -39,10 +39,16 @@ describe(`slot picker layouts with the process in ${process.env.TZ}`, () => {
 
     it('one enabled layout: no switch; unknown values fall back', () => {
       expect(
-        resolveLayout(undefined, undefined, { defaultLayout: 'column', enabledLayouts: ['column'] }),
+        resolveLayout(undefined, undefined, {
+          defaultLayout: 'column',
+          enabledLayouts: ['column'],
+        }),
       ).toEqual(['column', []]);
       expect(
-        resolveLayout(undefined, undefined, { defaultLayout: 'agenda', enabledLayouts: ['agenda'] }),
+        resolveLayout(undefined, undefined, {
+          defaultLayout: 'agenda',
+          enabledLayouts: ['agenda'],
+        }),
       ).toEqual(['month', ['month', 'week', 'column']]);
       expect(
         resolveLayout(undefined, undefined, { defaultLayout: 'agenda', enabledLayouts: ['week'] }),

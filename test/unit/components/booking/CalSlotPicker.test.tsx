@@ -228,7 +228,8 @@ describe('CalSlotPicker: keyboard (WAI-ARIA APG date picker grid)', () => {
   it('Tab reaches the grid once, at its tab stop; the month buttons keep focus and move the month', async () => {
     const { world, eventTypeId } = pickerWorld();
     const user = userEvent.setup();
-    renderPicker(world, { eventTypeId, ...MARCH });
+    // A fixed layout: no layout switch before the month buttons (see CalSlotPicker.layouts.test.tsx).
+    renderPicker(world, { eventTypeId, ...MARCH, layout: 'month' });
     await loaded();
     await user.tab();
     expect(screen.getByRole('button', { name: 'Previous month' })).toHaveFocus();
