@@ -142,4 +142,5 @@ export type {
   CalRescheduleBookingInputOptions,
 } from './booking/request.js';
 export { toCalCreateBookingInput, toCalRescheduleBookingInput } from './booking/request.js';
+export type { CalBookerLayout } from './booking/slotPickerLayout.js';
 export { isCalSlotTakenError } from './booking/slotTaken.js';

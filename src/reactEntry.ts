@@ -107,6 +107,7 @@ export type { UseCalBookingFormResult } from './react/useCalBookingForm.js';
 export type {
   CalSlotPickerDay,
   CalSlotPickerDayStore,
+  CalSlotPickerRangeDay,
   CalSlotPickerSlot,
   CalSlotPickerState,
   CalSlotPickerTime,

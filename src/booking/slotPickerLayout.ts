@@ -9,12 +9,6 @@ import { addDays, startOfWeek, type Weekday } from '../time/days.js';
 /** Cal.com's Booker views (`MONTH_VIEW`, `WEEK_VIEW`, `COLUMN_VIEW`), as its event types name them. */
 export type CalBookerLayout = 'month' | 'week' | 'column';
 
-/** An event type's `bookerLayouts` (Cal.com's output; absent when the owner never set it). */
-export interface CalBookerLayouts {
-  defaultLayout: CalBookerLayout;
-  enabledLayouts: CalBookerLayout[];
-}
-
 const ALL: CalBookerLayout[] = ['month', 'week', 'column'];
 const isLayout = (value: unknown): value is CalBookerLayout => ALL.includes(value as never);
 
@@ -34,12 +28,13 @@ export function resolveLayout(
   settings: { defaultLayout?: string; enabledLayouts?: string[] } | null | undefined,
 ): [CalBookerLayout, CalBookerLayout[]] {
   if (isLayout(fixed)) return [fixed, []];
-  const enabled = ALL.filter((layout) => settings?.enabledLayouts?.includes(layout) ?? true);
+  const listed = settings?.enabledLayouts;
+  const enabled = ALL.filter((layout) => !Array.isArray(listed) || listed.includes(layout));
   const offered = enabled.length ? enabled : ALL;
-  const [first = 'month'] = offered;
-  const fallback = isLayout(settings?.defaultLayout) ? settings.defaultLayout : 'month';
-  const layout = [wanted, fallback].find((each) => isLayout(each) && offered.includes(each));
-  return [layout ?? first, offered.length > 1 ? offered : []];
+  const layout = [wanted, settings?.defaultLayout, 'month'].find(
+    (each): each is CalBookerLayout => isLayout(each) && offered.includes(each),
+  );
+  return [layout ?? (offered[0] as CalBookerLayout), offered.length > 1 ? offered : []];
 }
 
 /**
@@ -64,46 +59,33 @@ export type TimeCell = [column: number, row: number];
 /**
  * Where a key of the time grid (days as columns of times, the WAI-ARIA grid) moves from `[column,
  * row]`, given each column's count of times: ↑/↓ a time, ←/→ the nearest day with times (swapped in
- * `rtl`), Home/End the first/last day with times (with Ctrl: the grid's first/last time);
- * `-1`/`1` for PageUp/PageDown (the previous/next days), `undefined` for any other key.
+ * `rtl`), Home/End the first/last day with times, the row kept where that day has one; `-1`/`1` for
+ * PageUp/PageDown (the days before/after), `undefined` for any other key.
  */
 export function timeGridMove(
   key: string,
   [column, row]: TimeCell,
   counts: number[],
   direction: 'ltr' | 'rtl',
-  ctrlKey = false,
 ): TimeCell | -1 | 1 | undefined {
+  if (key === 'PageUp') return -1;
+  if (key === 'PageDown') return 1;
   const filled = counts.flatMap((count, index) => (count ? [index] : []));
-  const at = (index: number | undefined, wantedRow: number): TimeCell =>
-    index === undefined
-      ? [column, row]
-      : [index, Math.max(0, Math.min(wantedRow, (counts[index] ?? 1) - 1))];
-  const step = direction === 'rtl' ? -1 : 1;
-  switch (key) {
-    case 'ArrowDown':
-      return at(column, row + 1);
-    case 'ArrowUp':
-      return at(column, row - 1);
-    case 'ArrowRight':
-    case 'ArrowLeft': {
-      const forward = (key === 'ArrowRight' ? step : -step) > 0;
-      const next = forward
-        ? filled.find((index) => index > column)
-        : filled.filter((index) => index < column).pop();
-      return at(next, row);
-    }
-    case 'Home':
-      return at(filled[0], ctrlKey ? 0 : row);
-    case 'End': {
-      const last = filled[filled.length - 1];
-      return at(last, ctrlKey ? (counts[last ?? 0] ?? 1) - 1 : row);
-    }
-    case 'PageUp':
-      return -1;
-    case 'PageDown':
-      return 1;
-    default:
-      return undefined;
-  }
+  const before = filled.filter((index) => index < column);
+  const previous = before[before.length - 1];
+  const next = filled.find((index) => index > column);
+  const rtl = direction === 'rtl';
+  const target = (
+    {
+      ArrowUp: [column, row - 1],
+      ArrowDown: [column, row + 1],
+      ArrowLeft: [rtl ? next : previous, row],
+      ArrowRight: [rtl ? previous : next, row],
+      Home: [filled[0], row],
+      End: [filled[filled.length - 1], row],
+    } as Record<string, [number | undefined, number]>
+  )[key];
+  if (!target) return undefined;
+  const [to = column, wanted] = target;
+  return [to, Math.max(0, Math.min(wanted, (counts[to] ?? 0) - 1))];
 }

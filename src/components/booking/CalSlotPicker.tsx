@@ -9,7 +9,7 @@ import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
 import { SlotPickerGrid } from './SlotPickerGrid.js';
 import { SlotPickerTimes } from './SlotPickerTimes.js';
-import { slotPickerLayoutSwitch, slotPickerWeek } from './SlotPickerWeek.js';
+import { SlotPickerWeek, slotPickerLayoutSwitch } from './SlotPickerWeek.js';
 import { TimeZoneCombobox } from './TimeZoneCombobox.js';
 
 export type CalSlotPickerProps = UseCalSlotPickerOptions & {
@@ -67,46 +67,44 @@ export function CalSlotPicker({
     >
       {slotPickerLayoutSwitch(picker.layouts, picker.layout, picker.setLayout, labels)}
       <div className="aisq-slot-picker__calendar">
+        <div className="aisq-slot-picker__header">
+          <button
+            type="button"
+            className="aisq-slot-picker__nav"
+            data-direction="previous"
+            aria-label={range ? labels.slotPickerPreviousDays : labels.slotPickerPreviousMonth}
+            disabled={!(range ? picker.canGoToPreviousDays : picker.canGoToPreviousMonth)}
+            onClick={range ? picker.previousDays : picker.previousMonth}
+          >
+            <span aria-hidden="true">‹</span>
+          </button>
+          <p id={monthId} className="aisq-slot-picker__month" aria-live="polite">
+            {range ? picker.rangeLabel : picker.monthLabel}
+          </p>
+          <button
+            type="button"
+            className="aisq-slot-picker__nav"
+            data-direction="next"
+            aria-label={range ? labels.slotPickerNextDays : labels.slotPickerNextMonth}
+            onClick={range ? picker.nextDays : picker.nextMonth}
+          >
+            <span aria-hidden="true">›</span>
+          </button>
+        </div>
         {range ? (
-          slotPickerWeek(picker, id, loading, labels)
+          <SlotPickerWeek picker={picker} idPrefix={id} busy={loading} labels={labels} />
         ) : (
-          <>
-            <div className="aisq-slot-picker__header">
-              <button
-                type="button"
-                className="aisq-slot-picker__nav"
-                data-direction="previous"
-                aria-label={labels.slotPickerPreviousMonth}
-                disabled={!picker.canGoToPreviousMonth}
-                onClick={picker.previousMonth}
-              >
-                <span aria-hidden="true">‹</span>
-              </button>
-              <p id={monthId} className="aisq-slot-picker__month" aria-live="polite">
-                {picker.monthLabel}
-              </p>
-              <button
-                type="button"
-                className="aisq-slot-picker__nav"
-                data-direction="next"
-                aria-label={labels.slotPickerNextMonth}
-                onClick={picker.nextMonth}
-              >
-                <span aria-hidden="true">›</span>
-              </button>
-            </div>
-            <SlotPickerGrid
-              labelledBy={monthId}
-              weekdays={picker.weekdays}
-              weeks={picker.weeks}
-              busy={loading}
-              store={picker.dayStore}
-              fallback={picker.defaultFocusedDay}
-              onKeyDown={picker.onGridKeyDown}
-              onChoose={onChoose}
-              labels={labels}
-            />
-          </>
+          <SlotPickerGrid
+            labelledBy={monthId}
+            weekdays={picker.weekdays}
+            weeks={picker.weeks}
+            busy={loading}
+            store={picker.dayStore}
+            fallback={picker.defaultFocusedDay}
+            onKeyDown={picker.onGridKeyDown}
+            onChoose={onChoose}
+            labels={labels}
+          />
         )}
         <div className="aisq-slot-picker__status" role="status">
           {loading ? <p className="aisq-slot-picker__loading">{labels.slotPickerLoading}</p> : null}

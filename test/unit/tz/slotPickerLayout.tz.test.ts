@@ -127,11 +127,10 @@ describe(`slot picker layouts with the process in ${process.env.TZ}`, () => {
       expect(timeGridMove('ArrowRight', [2, 0], counts, 'rtl')).toEqual([0, 0]);
     });
 
-    it('Home/End: the first/last day with times; with Ctrl the first/last time', () => {
+    it('Home/End: the first/last day with times, the row kept where it has one', () => {
       expect(timeGridMove('End', [0, 1], counts, 'ltr')).toEqual([3, 1]);
       expect(timeGridMove('Home', [3, 3], counts, 'ltr')).toEqual([0, 2]);
-      expect(timeGridMove('End', [0, 0], counts, 'ltr', true)).toEqual([3, 3]);
-      expect(timeGridMove('Home', [3, 3], counts, 'ltr', true)).toEqual([0, 0]);
+      expect(timeGridMove('Home', [3, 3], counts, 'rtl')).toEqual([0, 2]);
     });
 
     it('PageUp/PageDown page the days; other keys are left alone', () => {
@@ -141,9 +140,9 @@ describe(`slot picker layouts with the process in ${process.env.TZ}`, () => {
       expect(timeGridMove('a', [0, 0], counts, 'ltr')).toBeUndefined();
     });
 
-    it('a grid without times stays put', () => {
+    it('a grid without times stays put; a key with no target keeps the cell', () => {
       expect(timeGridMove('ArrowRight', [0, 0], [0, 0, 0], 'ltr')).toEqual([0, 0]);
-      expect(timeGridMove('End', [0, 0], [0, 0, 0], 'ltr', true)).toEqual([0, 0]);
+      expect(timeGridMove('End', [1, 0], [0, 0, 0], 'ltr')).toEqual([1, 0]);
     });
   });
 });
