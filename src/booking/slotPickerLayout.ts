@@ -12,7 +12,11 @@ export type CalBookerLayout = 'month' | 'week' | 'column';
 const ALL: CalBookerLayout[] = ['month', 'week', 'column'];
 const isLayout = (value: unknown): value is CalBookerLayout => ALL.includes(value as never);
 
-/** How many days the column layout shows side by side: the chosen day and the next ones. */
+/**
+ * How many days the column layout shows side by side: the chosen day and four more, as an older
+ * Booker's desktop `extraDays` (packages/features/bookings/Booker/config.ts @
+ * 03670679c00d600615e8df2bc64545bd51c61646 has 6; narrow screens stack them instead).
+ */
 export const COLUMN_DAYS = 5;
 
 /**

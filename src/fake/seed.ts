@@ -166,8 +166,10 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
 }
 
 /**
- * A type whose owner chose the week view and switched the month view off (Cal.com's `bookerLayouts`);
- * hidden, so that the public lists stay as they were. Last in the list, so the others keep their ids.
+ * A type whose owner chose the week view and switched the month view off (Cal.com's `bookerLayouts`,
+ * valid input: `enabledLayouts` includes `defaultLayout`, booker-layouts.input.ts @
+ * 5b6d63e6300b8d930530b1b876d556a12fcfbd96); hidden, so that the public lists stay as they were. Last
+ * in the list, so the others keep their ids.
  */
 function layoutsEventType(): SeedEventType {
   return {
