@@ -3,16 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { CalBookerLayout } from '../../../../src/booking/slotPickerLayout.js';
 import type { CalSlotPickerSlot } from '../../../../src/react/calSlotPickerTypes.js';
-import { pickerWorld, renderPicker, slotRequests } from '../../../helpers/slotPickerWorld.js';
+import {
+  MARCH,
+  pickerWorld,
+  renderPicker,
+  slotRequests,
+} from '../../../helpers/slotPickerWorld.js';
 
 // The owner works Monday to Friday, 09:00-17:00 UTC: 16 half hours a working day. March 2027 begins
 // on a Monday.
-const MARCH = {
-  timeZone: 'UTC',
-  defaultMonth: '2027-03',
-  hourCycle: 'h23',
-  weekStartsOn: 1,
-} as const;
 const OFFICE_HOURS: { defaultLayout: CalBookerLayout; enabledLayouts: CalBookerLayout[] } = {
   defaultLayout: 'week',
   enabledLayouts: ['week', 'column'],

@@ -7,6 +7,7 @@ import {
   cell,
   focusedDate,
   grid,
+  MARCH,
   pickerWorld,
   renderPicker,
   shownTimes,
@@ -14,12 +15,6 @@ import {
 } from '../../../helpers/slotPickerWorld.js';
 
 // The owner works Monday to Friday, 09:00-17:00 UTC; March 2027 begins on a Monday.
-const MARCH = {
-  timeZone: 'UTC',
-  defaultMonth: '2027-03',
-  hourCycle: 'h23',
-  weekStartsOn: 1,
-} as const;
 
 async function loaded(date = '2027-03-01') {
   await waitFor(() => expect(cell(date)).toHaveAttribute('data-available'));
