@@ -52,8 +52,17 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
   const weekStartsOn: Weekday =
     options.weekStartsOn ?? weekdayFromName(me.data?.weekStart) ?? localeWeekStart(locale);
 
-  const [layout, layouts, setLayout, dates, shownMonth, rangeMonth, previousDays, nextDays] =
-    useSlotPickerLayout(options, selectedDay, month, setMonth, today, weekStartsOn);
+  const [
+    layout,
+    layouts,
+    setLayout,
+    dates,
+    shownMonth,
+    rangeMonth,
+    canGoToPreviousDays,
+    previousDays,
+    nextDays,
+  ] = useSlotPickerLayout(options, selectedDay, month, setMonth, today, weekStartsOn);
   const otherMonth =
     rangeMonth ??
     (selectedDay && monthOf(selectedDay) !== month ? monthOf(selectedDay) : undefined);
@@ -144,8 +153,8 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
     setLayout,
     days,
     rangeLabel,
-    canGoToPreviousDays: !!previousDays,
-    previousDays: previousDays ?? (() => {}),
+    canGoToPreviousDays,
+    previousDays,
     nextDays,
   };
 }

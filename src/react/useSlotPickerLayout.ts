@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { type CalBookerLayout, resolveLayout, visibleDays } from '../booking/slotPickerLayout.js';
 import type { CalSlot } from '../calapi/types.js';
 import { addDays, monthOf, utcOf, type Weekday } from '../time/days.js';
@@ -18,7 +18,7 @@ const later = (a: string, b: string) => (a > b ? a : b);
  * while times are chosen in them (the chosen day, else the month's first day not past), moved a week
  * or the columns' count at a time and never before today. The months to ask slots for are those of
  * the first day not past and of the last day. `[layout, layouts, setLayout, days, shownMonth,
- * otherMonth, previousDays, nextDays]`.
+ * otherMonth, canGoToPreviousDays, previousDays, nextDays]`.
  */
 export function useSlotPickerLayout(
   options: UseCalSlotPickerOptions,
@@ -55,14 +55,11 @@ export function useSlotPickerLayout(
     setAnchor(next);
     setMonth(monthOf(next));
   };
-  const setLayout = useCallback(
-    (next: CalBookerLayout) => {
-      // A switch starts from the chosen day again.
-      setAnchor(undefined);
-      setWanted(next);
-    },
-    [setWanted],
-  );
+  const setLayout = (next: CalBookerLayout) => {
+    // A switch starts from the chosen day again.
+    setAnchor(undefined);
+    setWanted(next);
+  };
   return [
     layout,
     layouts,
@@ -70,7 +67,8 @@ export function useSlotPickerLayout(
     days,
     shownMonth,
     layout === 'month' ? undefined : otherMonth,
-    first > today ? () => move(-1) : undefined,
+    first > today,
+    () => move(-1),
     () => move(1),
   ] as const;
 }
@@ -106,8 +104,8 @@ export function useRangeDays(
       };
     });
     const range = dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    const ends = [dates[0], dates[dates.length - 1]].map((date) => utcOf(date ?? '1970-01-01'));
-    return [days, dates.length ? range.formatRange(ends[0] ?? 0, ends[1] ?? 0) : ''] as const;
+    const [first, last] = [dates[0], dates[dates.length - 1]];
+    return [days, first && last ? range.formatRange(utcOf(first), utcOf(last)) : ''] as const;
   }, [
     key,
     shownMonth,
