@@ -159,4 +159,5 @@ export {
   RESERVATION_RENEW_EARLY_MS,
   reservationRenewalDelay,
 } from './booking/reservationSchedule.js';
+export type { CalBookerLayout } from './booking/slotPickerLayout.js';
 export { isCalSlotTakenError } from './booking/slotTaken.js';

@@ -113,6 +113,7 @@ export type { UseCalBookingFormResult } from './react/useCalBookingForm.js';
 export type {
   CalSlotPickerDay,
   CalSlotPickerDayStore,
+  CalSlotPickerRangeDay,
   CalSlotPickerSlot,
   CalSlotPickerState,
   CalSlotPickerTime,

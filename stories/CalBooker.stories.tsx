@@ -376,3 +376,63 @@ export const ReservationTaken: Story = {
     );
   },
 };
+
+/** The id of the seeded type whose owner chose the week view (set before each render). */
+let officeHoursId = 0;
+const officeHours = freshCalHandlers({
+  seed: ({ model, sub }) => {
+    officeHoursId = model.eventTypes(sub).find((type) => type.slug === 'office-hours')?.id ?? 0;
+  },
+});
+
+/**
+ * In a week or column layout: the next days (so that working days show whatever today is), then by
+ * keyboard from the Next button into the grid, one time down, Enter; the details step follows.
+ */
+async function chooseTimeByKeyboard(canvasElement: HTMLElement) {
+  const canvas = within(canvasElement);
+  const picker = () => canvasElement.querySelector<HTMLElement>('.aisq-slot-picker');
+  await waitFor(() => expect(picker()).toHaveAttribute('data-state', 'ready'), { timeout: 10_000 });
+  await userEvent.click(canvas.getByRole('button', { name: 'Next days' }));
+  const grid = canvas.getByRole('grid', { name: /Times in Europe\/London/ });
+  await waitFor(() => expect(grid.querySelector('button[tabindex="0"]')).not.toBeNull());
+  await userEvent.tab();
+  await expect(grid.querySelector('button[tabindex="0"]')).toHaveFocus();
+  await userEvent.keyboard('{ArrowDown}');
+  await userEvent.keyboard('{Enter}');
+  await inState(canvasElement, 'details');
+}
+
+/** The event type's own layout (`bookerLayouts`: week by default, week and column enabled). */
+export const WeekLayout: Story = {
+  ...officeHours,
+  render: (args) => <CalBooker {...({ ...args, eventTypeId: officeHoursId } as CalBookerProps)} />,
+  play: async ({ canvasElement, canvas }) => {
+    const group = await canvas.findByRole('group', { name: 'Layout' });
+    await waitFor(() =>
+      expect(within(group).getByRole('button', { name: 'Week' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      ),
+    );
+    await expect(within(group).queryByRole('button', { name: 'Month' })).toBeNull();
+    await chooseTimeByKeyboard(canvasElement);
+    await expect(canvas.getByRole('heading', { name: 'Your details' })).toBeVisible();
+  },
+};
+
+/** `layout="column"`: the chosen day and the next four side by side; no layout switch. */
+export const ColumnLayout: Story = {
+  args: { eventTypeId: 2, layout: 'column' },
+  play: async ({ canvasElement, canvas }) => {
+    await waitFor(() =>
+      expect(canvasElement.querySelector('.aisq-slot-picker')).toHaveAttribute(
+        'data-layout',
+        'column',
+      ),
+    );
+    await expect(canvas.queryByRole('group', { name: 'Layout' })).toBeNull();
+    await chooseTimeByKeyboard(canvasElement);
+    await expect(canvas.getByRole('heading', { name: 'Your details' })).toBeVisible();
+  },
+};

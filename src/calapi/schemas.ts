@@ -73,6 +73,10 @@ export const CalEventTypeSchema = /* @__PURE__ */ (() =>
       ),
     ),
     ownerId: optionalNumber,
+    // Only checked to be an object (bytes: the Cal.com row); the picker takes only the layouts it knows.
+    bookerLayouts: z.optional(z.looseObject({})) as unknown as z.ZodMiniOptional<
+      z.ZodMiniType<{ defaultLayout: string; enabledLayouts: string[] }>
+    >,
   }))();
 
 /** One free slot; `end` only with `format: 'range'`. Times carry the requested zone's offset. */

@@ -84,6 +84,11 @@ export interface CalFakeEventType {
   scheduleId: number;
   /** `null` for a one-off event type; a recurring one books a whole series at once. */
   recurrence: CalFakeRecurrence | null;
+  /** The Booker's views the owner chose; absent = never set (Cal.com then omits the key). */
+  bookerLayouts?: {
+    defaultLayout: 'month' | 'week' | 'column';
+    enabledLayouts: ('month' | 'week' | 'column')[];
+  };
 }
 
 /** Weekly availability in the owner's time zone: days 0 (Sunday) to 6, minutes after midnight. */

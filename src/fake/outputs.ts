@@ -102,7 +102,7 @@ function bookingFieldOutput(field: CalFakeBookingField): Record<string, unknown>
  * An event type as `GET /v2/event-types` (2024-06-14) lists it: `getResponseEventType`'s keys in its
  * order (ET/services/output-event-types.service.ts @ f0ac6126fbf673cb8202562293bf12d976ccaa49), with the
  * values a user event type created with Cal.com's defaults has; the keys that service leaves
- * `undefined` for such a type (`bookingLimitsCount`, `bookingLimitsDuration`, `bookerLayouts`, `color`,
+ * `undefined` for such a type (`bookingLimitsCount`, `bookingLimitsDuration`, `bookerLayouts` unless set, `color`,
  * `customName`, `destinationCalendar`) are absent. `seatsPerTimeSlot` and `seatsShowAvailabilityCount`
  * are never sent (`seats` carries them); `recurrence` is `null` or carries the `disabled: false` its
  * class initialises (PT/inputs/recurrence.input.ts @ 5b6d63e6300b8d930530b1b876d556a12fcfbd96). The list
@@ -159,6 +159,15 @@ export function eventTypeOutput(eventType: CalFakeEventType, owner: CalFakeUser)
     onlyShowFirstAvailableSlot: false,
     offsetStart: 0,
     bookingWindow: { disabled: true },
+    // Only when set, and out of `metadata` (output-event-types.service.ts @ f0ac6126fbf673cb8202562293bf12d976ccaa49).
+    ...(eventType.bookerLayouts
+      ? {
+          bookerLayouts: {
+            defaultLayout: eventType.bookerLayouts.defaultLayout,
+            enabledLayouts: [...eventType.bookerLayouts.enabledLayouts],
+          },
+        }
+      : {}),
     confirmationPolicy: { disabled: true },
     requiresBookerEmailVerification: false,
     hideCalendarNotes: false,

@@ -143,7 +143,7 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       recurrence: null,
     },
   ];
-  if (!recurring) return oneOff;
+  if (!recurring) return [...oneOff, layoutsEventType()];
   return [
     ...oneOff,
     {
@@ -161,7 +161,31 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       bookingFields: defaultBookingFields(),
       recurrence: { frequency: 'weekly', interval: 1, occurrences: 4 },
     },
+    layoutsEventType(),
   ];
+}
+
+/**
+ * A type whose owner chose the week view and switched the month view off (Cal.com's `bookerLayouts`,
+ * valid input: `enabledLayouts` includes `defaultLayout`, booker-layouts.input.ts @
+ * 5b6d63e6300b8d930530b1b876d556a12fcfbd96); hidden, so that the public lists stay as they were. Last
+ * in the list, so the others keep their ids.
+ */
+function layoutsEventType(): SeedEventType {
+  return {
+    title: 'Office Hours',
+    slug: 'office-hours',
+    description: 'Drop-in office hours: pick any free half hour this week.',
+    lengthInMinutes: 30,
+    slotInterval: null,
+    minimumBookingNotice: 120,
+    beforeEventBuffer: 0,
+    afterEventBuffer: 0,
+    hidden: true,
+    bookingFields: defaultBookingFields(),
+    recurrence: null,
+    bookerLayouts: { defaultLayout: 'week', enabledLayouts: ['week', 'column'] },
+  };
 }
 
 /** Monday to Friday, 09:00 to 17:00. */

@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { KeyboardEvent } from 'react';
-import type { CalEventTypeRef, CalSlot, CalSlots } from '../calapi/types.js';
+import type { CalBookerLayout } from '../booking/slotPickerLayout.js';
+import type { CalEventType, CalEventTypeRef, CalSlot, CalSlots } from '../calapi/types.js';
 import type { Weekday } from '../time/days.js';
 import type { HourCycle } from '../time/locale.js';
 import type { CalQueryError } from './useCalApi.js';
@@ -52,7 +53,36 @@ export type UseCalSlotPickerOptions = CalEventTypeRef & {
   weekStartsOn?: Weekday;
   /** BCP 47 locale of the month, day and time names. @default the labels' `locale` */
   locale?: string;
+  /**
+   * The layout, as Cal.com's Booker views: a month grid and the chosen day's times, a week of days
+   * with their times side by side, or the chosen day and the next four as columns of times. Given
+   * without `onLayoutChange` it is fixed and no layout switch shows; with it, it is controlled.
+   * @default `defaultLayout`, else `bookerLayouts.defaultLayout`, else `'month'`
+   */
+  layout?: CalBookerLayout;
+  /** The first layout shown, when the event type enables it; the person may switch. @default undefined */
+  defaultLayout?: CalBookerLayout;
+  /** Called with the layout the person switched to. @default undefined */
+  onLayoutChange?: (layout: CalBookerLayout) => void;
+  /**
+   * The event type's `bookerLayouts` (`CalBooker` passes its event type's): its default layout and
+   * the layouts the switch offers. @default all three layouts, month first (Cal.com's default)
+   */
+  bookerLayouts?: CalEventType['bookerLayouts'];
 };
+
+/** One day of the week or column layout, with its times. */
+export interface CalSlotPickerRangeDay {
+  /** `YYYY-MM-DD`, a day of `timeZone`. */
+  date: string;
+  /** "Monday, March 15, 2027". */
+  label: string;
+  /** "Mon 15". */
+  shortLabel: string;
+  /** Whether its month's slots are loaded. */
+  known: boolean;
+  times: CalSlotPickerTime[];
+}
 
 /** One day of the month grid. */
 export interface CalSlotPickerDay {
@@ -150,4 +180,17 @@ export interface UseCalSlotPickerResult {
   /** The visible month's slots query (`isPlaceholderData` while the previous month stands in). */
   query: UseQueryResult<CalSlots, CalQueryError>;
   dayStore: CalSlotPickerDayStore;
+  /** The layout shown. */
+  layout: CalBookerLayout;
+  /** The layouts a switch offers; empty when the layout is fixed or only one is enabled. */
+  layouts: CalBookerLayout[];
+  setLayout(layout: CalBookerLayout): void;
+  /** The week or column layout's days with their times; empty in the month layout. */
+  days: CalSlotPickerRangeDay[];
+  /** "Mar 15 – 21, 2027": the days shown, in the week and column layouts. */
+  rangeLabel: string;
+  canGoToPreviousDays: boolean;
+  /** The week or the columns before (never before today) and after. */
+  previousDays(): void;
+  nextDays(): void;
 }

@@ -13,6 +13,7 @@ import { useDayStore } from './slotPickerDayStore.js';
 import { useCalMe } from './useCalQueries.js';
 import { useSlotPickerActions } from './useSlotPickerActions.js';
 import { useSlotPickerGrid } from './useSlotPickerGrid.js';
+import { useRangeDays, useSlotPickerLayout } from './useSlotPickerLayout.js';
 import {
   slotPickerStatus,
   useMonthSlots,
@@ -51,23 +52,46 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
   const weekStartsOn: Weekday =
     options.weekStartsOn ?? weekdayFromName(me.data?.weekStart) ?? localeWeekStart(locale);
 
+  const [
+    layout,
+    layouts,
+    setLayout,
+    dates,
+    shownMonth,
+    rangeMonth,
+    canGoToPreviousDays,
+    previousDays,
+    nextDays,
+  ] = useSlotPickerLayout(options, selectedDay, month, setMonth, today, weekStartsOn);
   const otherMonth =
-    selectedDay && monthOf(selectedDay) !== month ? monthOf(selectedDay) : undefined;
-  const [params, nextParams, query, known, byDay, chosenByDay] = useMonthSlots(
+    rangeMonth ??
+    (selectedDay && monthOf(selectedDay) !== month ? monthOf(selectedDay) : undefined);
+  const [params, nextParams, query, known, byDay, chosenByDay, otherKnown] = useMonthSlots(
     options,
-    month,
+    shownMonth,
     otherMonth,
     timeZone,
   );
+  const [days, rangeLabel] = useRangeDays(
+    dates,
+    shownMonth,
+    [byDay, known, chosenByDay, otherKnown],
+    selected?.start,
+    locale,
+    hourCycle,
+    timeZone,
+  );
   const [weeks, dayIndex, firstAvailable, weekdays, monthLabel, fullDate] = useSlotPickerGrid(
-    month,
+    shownMonth,
     weekStartsOn,
     today,
     known,
     byDay,
     locale,
   );
-  const isEmpty = known && firstAvailable === undefined;
+  const isEmpty = dates.length
+    ? known && otherKnown && days.every((day) => !day.times.length)
+    : known && firstAvailable === undefined;
   const defaultFocusedDay = defaultTabStop(month, today, firstAvailable);
 
   // Every change of the month, the chosen day or the tab stop goes through the pure state.
@@ -85,7 +109,7 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
   const times = useSlotTimes(daySlots, selected?.start, locale, hourCycle, timeZone);
   const nextAvailableDay = useNextAvailableDay(nextParams, isEmpty, timeZone, today);
   const labelOf = (date: string) => dayLabels(fullDate, monthOf(date))(date);
-  const zoneDay = selectedDay ?? `${month}-15`;
+  const zoneDay = selectedDay ?? dates[0] ?? `${month}-15`;
   const timeZoneLabel = useMemo(
     () => `${timeZone} (${offsetLabel(utcOf(zoneDay) + 43_200_000, timeZone)})`,
     [timeZone, zoneDay],
@@ -124,5 +148,13 @@ export function useCalSlotPicker(options: UseCalSlotPickerOptions): UseCalSlotPi
     labelOf,
     query,
     dayStore: store,
+    layout,
+    layouts,
+    setLayout,
+    days,
+    rangeLabel,
+    canGoToPreviousDays,
+    previousDays,
+    nextDays,
   };
 }

@@ -88,7 +88,7 @@ function groupByDay(data: CalSlots | undefined, timeZone: string): Map<string, C
 /**
  * The slot picker's slots: the visible month's (the next month prefetched when the browser is idle,
  * then grouped by day while it is idle again), and the chosen day's month's when another is shown.
- * `[params, nextParams, query, known, byDay, chosenByDay]`.
+ * `[params, nextParams, query, known, byDay, chosenByDay, otherKnown]`.
  */
 export function useMonthSlots(
   options: CalEventTypeRef & { duration?: number; rescheduleUid?: string },
@@ -134,7 +134,8 @@ export function useMonthSlots(
   }, [upcomingData, timeZone]);
 
   const result = query as UseQueryResult<CalSlots, CalQueryError>;
-  return [params, nextParams, result, known, byDay, chosenByDay] as const;
+  const otherKnown = !otherMonth || (chosenMonth.isSuccess && !chosenMonth.isPlaceholderData);
+  return [params, nextParams, result, known, byDay, chosenByDay, otherKnown] as const;
 }
 
 /** When the month has no times (`isEmpty`): the first day with times after `today` next month. */
@@ -167,19 +168,27 @@ export function useSlotTimes(
   hourCycle: HourCycle,
   timeZone: string,
 ): CalSlotPickerTime[] {
-  return useMemo(() => {
-    const timeFormat = dateTimeFormat(locale, {
-      hour: 'numeric',
-      minute: '2-digit',
-      hourCycle,
-      timeZone,
-    });
-    return (daySlots ?? []).map((slot) => ({
-      slot,
-      label: timeFormat.format(Date.parse(slot.start)),
-      selected: sameInstant(slot.start, selectedStart),
-    }));
-  }, [daySlots, locale, hourCycle, timeZone, selectedStart]);
+  return useMemo(
+    () => timesOf(daySlots, selectedStart, timeFormatOf(locale, hourCycle, timeZone)),
+    [daySlots, locale, hourCycle, timeZone, selectedStart],
+  );
+}
+
+/** The formatter of the picker's times (cached by `dateTimeFormat`). */
+export const timeFormatOf = (locale: string, hourCycle: HourCycle, timeZone: string) =>
+  dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', hourCycle, timeZone });
+
+/** A day's slots as the picker's times, the chosen one marked. */
+export function timesOf(
+  daySlots: CalSlot[] | undefined,
+  selectedStart: string | undefined,
+  timeFormat: Intl.DateTimeFormat,
+): CalSlotPickerTime[] {
+  return (daySlots ?? []).map((slot) => ({
+    slot,
+    label: timeFormat.format(Date.parse(slot.start)),
+    selected: sameInstant(slot.start, selectedStart),
+  }));
 }
 
 /** `data-state` of the picker, from the visible month's query. */

@@ -163,6 +163,24 @@ for (const make of fakes) {
       expect({ status: none.status, data: none.body.data }).toEqual({ status: 200, data: [] });
     });
 
+    it('GET /v2/event-types: bookerLayouts only where set, in its place, out of metadata', async () => {
+      const types = (await fake.cal('GET', '/v2/event-types', { token })).body.data as Record<
+        string,
+        unknown
+      >[];
+      const office = types.find((type) => type.slug === 'office-hours')!;
+      expect(JSON.stringify(office.bookerLayouts)).toBe(
+        '{"defaultLayout":"week","enabledLayouts":["week","column"]}',
+      );
+      const keys = Object.keys(office);
+      expect(keys.indexOf('bookerLayouts')).toBe(keys.indexOf('bookingWindow') + 1);
+      expect(keys.indexOf('confirmationPolicy')).toBe(keys.indexOf('bookerLayouts') + 1);
+      expect(office.metadata).toEqual({});
+      expect(types.filter((type) => 'bookerLayouts' in type).map((type) => type.slug)).toEqual([
+        'office-hours',
+      ]);
+    });
+
     it('GET /v2/slots: time and range formats, and {} when none', async () => {
       const base = `/v2/slots?eventTypeId=${typeId}&start=${day(2)}&end=${day(9)}&timeZone=Europe/Rome`;
       const time = await fake.cal('GET', base);

@@ -48,6 +48,14 @@ export function renderPicker(
   });
 }
 
+/** March 2027 in UTC, 24 h, weeks from Monday: the owner's working days are whole (March 1 is a Monday). */
+export const MARCH = {
+  timeZone: 'UTC',
+  defaultMonth: '2027-03',
+  hourCycle: 'h23',
+  weekStartsOn: 1,
+} as const;
+
 export const grid = () => screen.getByRole('grid');
 /** The cell of a day (`YYYY-MM-DD`). */
 export function cell(date: string): HTMLElement {

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import type { CalBookerLayout } from '../../booking/slotPickerLayout.js';
 import type { UseCalBookingFlowResult } from '../../react/useCalBookingFlow.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
 import { CalSlotPicker, type CalSlotPickerProps } from './CalSlotPicker.js';
@@ -16,6 +17,8 @@ export function bookerTimeStep(
   selected: CalSlotPickerProps['selected'],
   labels: BookingsLabels,
   labelsProp: BookingsLabelsOverrides | undefined,
+  /** `CalBooker`'s `layout`; else the event type's `bookerLayouts` decide. */
+  layout?: CalBookerLayout,
 ): ReactNode {
   const { state, slotsParams: params } = flow;
   return (
@@ -39,6 +42,8 @@ export function bookerTimeStep(
           selected={selected}
           onSelect={flow.selectSlot}
           labels={labelsProp}
+          layout={layout}
+          bookerLayouts={flow.eventType?.bookerLayouts}
         />
       ) : null}
     </>

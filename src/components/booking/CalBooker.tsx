@@ -2,6 +2,7 @@
 
 import { type ReactNode, type RefObject, useEffect, useId, useMemo, useRef } from 'react';
 import type { CalBookingFlowStep } from '../../booking/flowMachine.js';
+import type { CalBookerLayout } from '../../booking/slotPickerLayout.js';
 import { useBookingsIdentity } from '../../react/useBookingsIdentity.js';
 import {
   type UseCalBookingFlowOptions,
@@ -37,6 +38,12 @@ export type CalBookerProps = UseCalBookingFlowOptions & {
    * booker does). `CalBookingsList`'s dialog shows it in its own header instead. @default true
    */
   showFormerTime?: boolean;
+  /**
+   * The day and time step's layout, as Cal.com atoms' `view`: `'month'`, `'week'` or `'column'`;
+   * given, no layout switch shows. @default the event type's `bookerLayouts.defaultLayout`, else
+   * `'month'`, with a switch among its enabled layouts
+   */
+  layout?: CalBookerLayout;
   /** Extra class names for the root, which always has `aisq-booker`. @default undefined */
   className?: string;
   /** Labels for the booker and everything in it. @default undefined */
@@ -59,6 +66,7 @@ export type CalBookerProps = UseCalBookingFlowOptions & {
 export function CalBooker({
   showHiddenEventTypes = false,
   showFormerTime = true,
+  layout,
   className,
   labels: labelsProp,
   ...options
@@ -127,7 +135,7 @@ export function CalBooker({
     content = (
       <>
         {summary}
-        {bookerTimeStep(flow, selected, labels, labelsProp)}
+        {bookerTimeStep(flow, selected, labels, labelsProp, layout)}
       </>
     );
   } else if (step === 'details' || step === 'submitting') {

@@ -9,6 +9,7 @@ import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
 import { SlotPickerGrid } from './SlotPickerGrid.js';
 import { SlotPickerTimes } from './SlotPickerTimes.js';
+import { SlotPickerWeek, slotPickerLayoutSwitch } from './SlotPickerWeek.js';
 import { TimeZoneCombobox } from './TimeZoneCombobox.js';
 
 export type CalSlotPickerProps = UseCalSlotPickerOptions & {
@@ -54,6 +55,7 @@ export function CalSlotPicker({
   );
   const { state } = picker;
   const loading = state === 'loading';
+  const range = picker.layout !== 'month';
 
   return (
     <section
@@ -61,46 +63,52 @@ export function CalSlotPicker({
       data-state={state}
       aria-label={labels.slotPickerTitle}
       aria-busy={loading || undefined}
+      data-layout={picker.layout}
     >
+      {slotPickerLayoutSwitch(picker.layouts, picker.layout, picker.setLayout, labels)}
       <div className="aisq-slot-picker__calendar">
         <div className="aisq-slot-picker__header">
           <button
             type="button"
             className="aisq-slot-picker__nav"
             data-direction="previous"
-            aria-label={labels.slotPickerPreviousMonth}
-            disabled={!picker.canGoToPreviousMonth}
-            onClick={picker.previousMonth}
+            aria-label={range ? labels.slotPickerPreviousDays : labels.slotPickerPreviousMonth}
+            disabled={!(range ? picker.canGoToPreviousDays : picker.canGoToPreviousMonth)}
+            onClick={range ? picker.previousDays : picker.previousMonth}
           >
             <span aria-hidden="true">‹</span>
           </button>
           <p id={monthId} className="aisq-slot-picker__month" aria-live="polite">
-            {picker.monthLabel}
+            {range ? picker.rangeLabel : picker.monthLabel}
           </p>
           <button
             type="button"
             className="aisq-slot-picker__nav"
             data-direction="next"
-            aria-label={labels.slotPickerNextMonth}
-            onClick={picker.nextMonth}
+            aria-label={range ? labels.slotPickerNextDays : labels.slotPickerNextMonth}
+            onClick={range ? picker.nextDays : picker.nextMonth}
           >
             <span aria-hidden="true">›</span>
           </button>
         </div>
-        <SlotPickerGrid
-          labelledBy={monthId}
-          weekdays={picker.weekdays}
-          weeks={picker.weeks}
-          busy={loading}
-          store={picker.dayStore}
-          fallback={picker.defaultFocusedDay}
-          onKeyDown={picker.onGridKeyDown}
-          onChoose={onChoose}
-          labels={labels}
-        />
+        {range ? (
+          <SlotPickerWeek picker={picker} idPrefix={id} busy={loading} labels={labels} />
+        ) : (
+          <SlotPickerGrid
+            labelledBy={monthId}
+            weekdays={picker.weekdays}
+            weeks={picker.weeks}
+            busy={loading}
+            store={picker.dayStore}
+            fallback={picker.defaultFocusedDay}
+            onKeyDown={picker.onGridKeyDown}
+            onChoose={onChoose}
+            labels={labels}
+          />
+        )}
         <div className="aisq-slot-picker__status" role="status">
           {loading ? <p className="aisq-slot-picker__loading">{labels.slotPickerLoading}</p> : null}
-          {state === 'empty' ? (
+          {state === 'empty' && !range ? (
             <div className="aisq-slot-picker__empty">
               <p>{labels.slotPickerEmptyMonth}</p>
               <button
@@ -134,15 +142,17 @@ export function CalSlotPicker({
           noMatch={labels.slotPickerTimeZoneNoMatch}
           optionLabel={labels.slotPickerTimeZoneOption}
         />
-        <SlotPickerTimes
-          idPrefix={id}
-          dayLabel={picker.selectedDayLabel}
-          timeZoneLabel={picker.timeZoneLabel}
-          times={picker.times}
-          loading={loading}
-          onSelect={picker.select}
-          labels={labels}
-        />
+        {range ? null : (
+          <SlotPickerTimes
+            idPrefix={id}
+            dayLabel={picker.selectedDayLabel}
+            timeZoneLabel={picker.timeZoneLabel}
+            times={picker.times}
+            loading={loading}
+            onSelect={picker.select}
+            labels={labels}
+          />
+        )}
       </div>
     </section>
   );

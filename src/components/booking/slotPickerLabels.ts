@@ -32,6 +32,16 @@ export const defaultSlotPickerLabels = {
   slotPickerTimeZoneNoMatch: 'No matching time zone.',
   /** Loading the month's times failed; followed by the error. */
   slotPickerError: 'Could not load the times.',
+  /** Accessible name of the layout switch. */
+  slotPickerLayout: 'Layout',
+  /** The layouts' names in the switch. */
+  slotPickerLayoutMonth: 'Month',
+  slotPickerLayoutWeek: 'Week',
+  slotPickerLayoutColumn: 'Columns',
+  /** In the week and column layouts: the button to the days before. */
+  slotPickerPreviousDays: 'Previous days',
+  /** In the week and column layouts: the button to the days after. */
+  slotPickerNextDays: 'Next days',
 };
 
 export type SlotPickerLabels = typeof defaultSlotPickerLabels;

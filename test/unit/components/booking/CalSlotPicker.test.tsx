@@ -7,6 +7,7 @@ import {
   cell,
   focusedDate,
   grid,
+  MARCH,
   pickerWorld,
   renderPicker,
   shownTimes,
@@ -14,12 +15,6 @@ import {
 } from '../../../helpers/slotPickerWorld.js';
 
 // The owner works Monday to Friday, 09:00-17:00 UTC; March 2027 begins on a Monday.
-const MARCH = {
-  timeZone: 'UTC',
-  defaultMonth: '2027-03',
-  hourCycle: 'h23',
-  weekStartsOn: 1,
-} as const;
 
 async function loaded(date = '2027-03-01') {
   await waitFor(() => expect(cell(date)).toHaveAttribute('data-available'));
@@ -228,7 +223,8 @@ describe('CalSlotPicker: keyboard (WAI-ARIA APG date picker grid)', () => {
   it('Tab reaches the grid once, at its tab stop; the month buttons keep focus and move the month', async () => {
     const { world, eventTypeId } = pickerWorld();
     const user = userEvent.setup();
-    renderPicker(world, { eventTypeId, ...MARCH });
+    // A fixed layout: no layout switch before the month buttons (see CalSlotPicker.layouts.test.tsx).
+    renderPicker(world, { eventTypeId, ...MARCH, layout: 'month' });
     await loaded();
     await user.tab();
     expect(screen.getByRole('button', { name: 'Previous month' })).toHaveFocus();
