@@ -25,6 +25,7 @@ import {
   seriesOf,
 } from './bookings.js';
 import type { CalFakeModel, CalFakeModelOptions } from './modelTypes.js';
+import { cancelSeat } from './seats.js';
 import { cancelSeries, createRecurringBooking } from './series.js';
 import { slots } from './slots.js';
 import { checkRateLimit, hitRateLimit } from './throttle.js';
@@ -86,6 +87,10 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     createRecurringBooking: (input) => createRecurringBooking(world, input),
     series: (recurringEventId) => seriesOf(world, recurringEventId).map(copyBooking),
     cancelBooking: (uid, input) => cancelBooking(world, uid, input),
+    cancelSeat(uid, seatUid, input) {
+      const result = cancelSeat(world, findBooking(world, uid), seatUid);
+      return result.ok && result.last ? cancelBooking(world, uid, input) : result;
+    },
     cancelSeries: (recurringEventId, input) => cancelSeries(world, recurringEventId, input),
     rescheduleBooking: (uid, input) => rescheduleBooking(world, uid, input),
     hitRateLimit: (tracker) => hitRateLimit(world, tracker),

@@ -143,7 +143,7 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       recurrence: null,
     },
   ];
-  if (!recurring) return oneOff;
+  if (!recurring) return [...oneOff, groupWorkshop(), communityQa(), approvalCall()];
   return [
     ...oneOff,
     {
@@ -161,7 +161,64 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       bookingFields: defaultBookingFields(),
       recurrence: { frequency: 'weekly', interval: 1, occurrences: 4 },
     },
+    groupWorkshop(),
+    communityQa(),
+    approvalCall(),
   ];
+}
+
+/** A seated type (hidden, like every issue-20 type): three seats a time, the count of seats left shown. */
+function groupWorkshop(): SeedEventType {
+  return {
+    title: 'Group Workshop',
+    slug: 'group-workshop',
+    description: 'A one-hour hands-on workshop for up to three people.',
+    lengthInMinutes: 60,
+    slotInterval: null,
+    minimumBookingNotice: 120,
+    beforeEventBuffer: 0,
+    afterEventBuffer: 0,
+    hidden: true,
+    bookingFields: defaultBookingFields(),
+    recurrence: null,
+    seats: { seatsPerTimeSlot: 3, showAttendeeInfo: false, showAvailabilityCount: true },
+  };
+}
+
+/** A seated type that shows attendees to each other and words its availability by fullness. */
+function communityQa(): SeedEventType {
+  return {
+    title: 'Community Q&A',
+    slug: 'community-qa',
+    description: 'An open half-hour Q&A; six seats a time.',
+    lengthInMinutes: 30,
+    slotInterval: null,
+    minimumBookingNotice: 120,
+    beforeEventBuffer: 0,
+    afterEventBuffer: 0,
+    hidden: true,
+    bookingFields: defaultBookingFields(),
+    recurrence: null,
+    seats: { seatsPerTimeSlot: 6, showAttendeeInfo: true, showAvailabilityCount: false },
+  };
+}
+
+/** A type that requires the host's confirmation; a pending time stays on offer. */
+function approvalCall(): SeedEventType {
+  return {
+    title: 'Intro Call (needs approval)',
+    slug: 'intro-call',
+    description: 'A half-hour introduction; the host confirms each request.',
+    lengthInMinutes: 30,
+    slotInterval: null,
+    minimumBookingNotice: 120,
+    beforeEventBuffer: 0,
+    afterEventBuffer: 0,
+    hidden: true,
+    bookingFields: defaultBookingFields(),
+    recurrence: null,
+    confirmationPolicy: { type: 'always', blockUnconfirmedBookingsInBooker: false },
+  };
 }
 
 /** Monday to Friday, 09:00 to 17:00. */

@@ -83,6 +83,9 @@ describe('Cal.com API v2 in the sandbox', () => {
       ['30min', false],
       ['60min', true],
       ['weekly-check-in', true],
+      ['group-workshop', true],
+      ['community-qa', true],
+      ['intro-call', true],
     ]);
     const eventTypeId = types.body.data[1].id as number;
 

@@ -75,6 +75,9 @@ describe('createCalApiHandlers', () => {
       '30min',
       '60min',
       'weekly-check-in',
+      'group-workshop',
+      'community-qa',
+      'intro-call',
     ]);
   });
 
