@@ -73,11 +73,43 @@ export const CalEventTypeSchema = /* @__PURE__ */ (() =>
       ),
     ),
     ownerId: optionalNumber,
+    // A seated type: `{ disabled: false, seatsPerTimeSlot, showAttendeeInfo, showAvailabilityCount }`,
+    // else `{ disabled: true }`. Cal.com never sends the top-level `seatsPerTimeSlot` its DTO declares.
+    seats: z.optional(
+      z.nullable(
+        z.looseObject({
+          disabled: optionalBoolean,
+          seatsPerTimeSlot: optionalNumber,
+          showAttendeeInfo: optionalBoolean,
+          showAvailabilityCount: optionalBoolean,
+        }),
+      ),
+    ),
+    // `{ type: 'always' | 'time', blockUnconfirmedBookingsInBooker, noticeThreshold? }` or `{ disabled: true }`.
+    confirmationPolicy: z.optional(
+      z.nullable(
+        z.looseObject({
+          type: optionalString,
+          disabled: optionalBoolean,
+          blockUnconfirmedBookingsInBooker: optionalBoolean,
+        }),
+      ),
+    ),
   }))();
 
-/** One free slot; `end` only with `format: 'range'`. Times carry the requested zone's offset. */
+/**
+ * One free slot; `end` only with `format: 'range'`. Times carry the requested zone's offset. A seated
+ * event type's slots count their seats; `bookingUid` is the seated booking already at that time.
+ */
 export const CalSlotSchema = /* @__PURE__ */ (() =>
-  z.looseObject({ start: z.string(), end: optionalString }))();
+  z.looseObject({
+    start: z.string(),
+    end: optionalString,
+    seatsBooked: optionalNumber,
+    seatsRemaining: optionalNumber,
+    seatsTotal: optionalNumber,
+    bookingUid: optionalString,
+  }))();
 
 /** `GET /v2/slots` (`2024-09-04`): slots by local date `YYYY-MM-DD`; `{}` when there are none. */
 export const CalSlotsSchema = /* @__PURE__ */ (() =>
@@ -94,6 +126,8 @@ const CalAttendeeSchema = /* @__PURE__ */ (() =>
     language: optionalString,
     absent: optionalBoolean,
     phoneNumber: optionalString,
+    // A seated booking's attendee: its own seat, the uid to cancel just that seat.
+    seatUid: optionalString,
   }))();
 
 /** A booking as the bookings endpoints (`cal-api-version: 2024-08-13`) return it. */

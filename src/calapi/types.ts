@@ -248,6 +248,12 @@ export interface CalCancelBookingInput {
    * answers with the whole series). @default false
    */
   cancelSubsequentBookings?: boolean;
+  /**
+   * For a seated booking: cancel only this seat (an attendee's `seatUid`); the booking stays for the
+   * other attendees, and cancelling its last seat cancels it. Not with `cancelSubsequentBookings`.
+   * @default undefined (the whole booking)
+   */
+  seatUid?: string;
 }
 
 export interface CalRescheduleBookingInput {
@@ -257,6 +263,11 @@ export interface CalRescheduleBookingInput {
   reschedulingReason?: string;
   /** E-mail of who reschedules; the owner's confirms a booking that needs confirmation. */
   rescheduledBy?: string;
+  /**
+   * For a seated booking, required: the seat to move (Cal.com then rejects `reschedulingReason`).
+   * @default undefined
+   */
+  seatUid?: string;
 }
 
 /** A framework-free Cal.com API v2 client on a managed access token. */

@@ -111,7 +111,7 @@ export function CalBookingsList({
       `${id}-${booking.uid}`,
       formatWhen(booking),
       names,
-      list.tab === 'upcoming',
+      list.tab === 'upcoming' || list.tab === 'unconfirmed',
       allowReschedule,
       () => {
         setNotice('');
@@ -126,6 +126,7 @@ export function CalBookingsList({
         setCancelling(booking);
       },
       labels,
+      list.seatsOf(booking),
     );
 
   return (
@@ -143,6 +144,7 @@ export function CalBookingsList({
       {cancelling ? (
         <CancelBookingDialog
           booking={cancelling}
+          seatUid={list.seatsOf(cancelling)?.own?.seatUid}
           when={formatWhen(cancelling)}
           labels={labels}
           labelsProp={labelsProp}

@@ -62,6 +62,36 @@ describe('built-in schemas are lenient', () => {
     expect(z.parse(CalSlotsSchema, {})).toEqual({});
   });
 
+  it('types seats, the confirmation policy and seated slots, and rejects a wrong type in them', () => {
+    const seated = {
+      ...EVENT_TYPE,
+      seats: {
+        disabled: false,
+        seatsPerTimeSlot: 3,
+        showAttendeeInfo: false,
+        showAvailabilityCount: true,
+      },
+      confirmationPolicy: { type: 'always', blockUnconfirmedBookingsInBooker: false },
+    };
+    const parsed = z.parse(CalEventTypeSchema, seated);
+    expect(parsed.seats?.seatsPerTimeSlot).toBe(3);
+    expect(parsed.confirmationPolicy?.type).toBe('always');
+    expect(
+      z.safeParse(CalEventTypeSchema, { ...EVENT_TYPE, seats: { seatsPerTimeSlot: '3' } }).success,
+    ).toBe(false);
+    const slot = {
+      start: '2030-03-31T09:00:00.000Z',
+      seatsBooked: 3,
+      seatsRemaining: 0,
+      seatsTotal: 3,
+      bookingUid: 'b-1',
+    };
+    expect(z.parse(CalSlotsSchema, { '2030-03-31': [slot] })['2030-03-31']?.[0]).toEqual(slot);
+    expect(
+      z.safeParse(CalSlotsSchema, { '2030-03-31': [{ ...slot, seatsRemaining: '0' }] }).success,
+    ).toBe(false);
+  });
+
   it('still require what identifies a record', () => {
     expect(z.safeParse(CalMeSchema, { ...ME, id: undefined }).success).toBe(false);
     expect(z.safeParse(CalBookingSchema, { ...BOOKING, uid: 5 }).success).toBe(false);

@@ -134,6 +134,8 @@ const PARAMETERS: Record<LabelFunctionKey, readonly Parameter[]> = {
   bookingsListCancelDone: ['text'],
   bookingsListRescheduleTitle: ['text'],
   bookingsListRescheduleDone: ['text'],
+  slotPickerSeatsLeft: ['number'],
+  bookingsListSeats: ['number', 'number'],
 };
 
 const SAMPLE: Record<Exclude<Parameter, 'text'>, string | number> = {

@@ -42,6 +42,9 @@ describe('Cal.com hooks', () => {
       ['15min', false],
       ['30min', false],
       ['60min', true],
+      ['group-workshop', true],
+      ['community-qa', true],
+      ['intro-call', true],
     ]);
     expect(world.calls.map((url) => url.origin)).toEqual([CAL]);
     expect(world.count('config')).toBe(1);
