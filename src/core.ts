@@ -31,10 +31,12 @@ export type {
   CalBookingStatusFilter,
   CalCancelBookingInput,
   CalChoiceBookingField,
+  CalConfirmationPolicy,
   CalCreateBookingInput,
   CalEmailBookingField,
   CalEventType,
   CalEventTypeRef,
+  CalEventTypeSeats,
   CalEventTypesParams,
   CalFetchInit,
   CalLocation,
@@ -47,6 +49,7 @@ export type {
   CalRequestOptions,
   CalRescheduleBookingInput,
   CalSlot,
+  CalSlotShape,
   CalSlots,
   CalSlotsParams,
   CalSplitNameBookingField,
@@ -142,4 +145,6 @@ export type {
   CalRescheduleBookingInputOptions,
 } from './booking/request.js';
 export { toCalCreateBookingInput, toCalRescheduleBookingInput } from './booking/request.js';
+export type { CalSeatsFullness, CalSlotSeats } from './booking/seats.js';
+export { calOwnSeat, calSlotSeats } from './booking/seats.js';
 export { isCalSlotTakenError } from './booking/slotTaken.js';

@@ -20,9 +20,14 @@ export interface CalSlotSeats {
  * `seatsTotal` on every slot of one), or `undefined` for any other slot.
  */
 export function calSlotSeats(slot: CalSlot): CalSlotSeats | undefined {
-  const { seatsTotal: total, seatsBooked } = slot;
+  // The schema types these keys without checking them (schemas.ts): a count that is not a number
+  // makes the slot an ordinary one.
+  const { seatsTotal: total, seatsBooked, seatsRemaining } = slot;
   if (typeof total !== 'number' || total < 1) return undefined;
-  const booked = seatsBooked ?? total - (slot.seatsRemaining ?? total);
+  const booked =
+    typeof seatsBooked === 'number'
+      ? seatsBooked
+      : total - (typeof seatsRemaining === 'number' ? seatsRemaining : total);
   const share = booked / total;
   return {
     booked,

@@ -14,6 +14,52 @@ const optionalRecord = /* @__PURE__ */ (() =>
   z.optional(z.nullable(z.record(z.string(), z.unknown()))))();
 
 /**
+ * An event type's `seats` (event-types_2024_06_14 seats.input.ts): a seated type's
+ * `{ disabled: false, seatsPerTimeSlot, showAttendeeInfo, showAvailabilityCount }`, else
+ * `{ disabled: true }`.
+ */
+export interface CalEventTypeSeats {
+  disabled?: boolean;
+  seatsPerTimeSlot?: number;
+  /** Whether attendees who are not the owner see each other. */
+  showAttendeeInfo?: boolean;
+  /** Whether the booker shows how many seats are left (else how full a time is). */
+  showAvailabilityCount?: boolean;
+  [key: string]: unknown;
+}
+
+/**
+ * An event type's `confirmationPolicy`: `{ type: 'always' }` or `{ type: 'time', noticeThreshold }`,
+ * each with `blockUnconfirmedBookingsInBooker`; `{ disabled: true }` when no confirmation is needed.
+ * Branch on a created booking's `status` (`'pending'`), not on this.
+ */
+export interface CalConfirmationPolicy {
+  type?: 'always' | 'time' | (string & {});
+  disabled?: boolean;
+  blockUnconfirmedBookingsInBooker?: boolean;
+  noticeThreshold?: { unit?: string; count?: number };
+  [key: string]: unknown;
+}
+
+/**
+ * A slot of `GET /v2/slots`; a seated event type's also counts its seats (checked as a slot only:
+ * readers check the counts' types, as `calSlotSeats` does).
+ */
+export interface CalSlotShape {
+  start: string;
+  end?: string | null | undefined;
+  /** Seated event types: seats taken at this time. */
+  seatsBooked?: number;
+  /** Seated event types: seats left (`seatsTotal - seatsBooked`). */
+  seatsRemaining?: number;
+  /** Seated event types: the type's `seatsPerTimeSlot`. */
+  seatsTotal?: number;
+  /** Seated event types: the seated booking already at this time. */
+  bookingUid?: string;
+  [key: string]: unknown;
+}
+
+/**
  * `GET /v2/me`: the Cal.com user the access token belongs to. Cal.com strips every other key of the
  * user (apps/api/v2/src/ee/me/me.controller.ts); `name`, `avatarUrl` and `bio` came only at the end of
  * 2025, so most deployments send none of them.
@@ -73,28 +119,6 @@ export const CalEventTypeSchema = /* @__PURE__ */ (() =>
       ),
     ),
     ownerId: optionalNumber,
-    // A seated type: `{ disabled: false, seatsPerTimeSlot, showAttendeeInfo, showAvailabilityCount }`,
-    // else `{ disabled: true }`. Cal.com never sends the top-level `seatsPerTimeSlot` its DTO declares.
-    seats: z.optional(
-      z.nullable(
-        z.looseObject({
-          disabled: optionalBoolean,
-          seatsPerTimeSlot: optionalNumber,
-          showAttendeeInfo: optionalBoolean,
-          showAvailabilityCount: optionalBoolean,
-        }),
-      ),
-    ),
-    // `{ type: 'always' | 'time', blockUnconfirmedBookingsInBooker, noticeThreshold? }` or `{ disabled: true }`.
-    confirmationPolicy: z.optional(
-      z.nullable(
-        z.looseObject({
-          type: optionalString,
-          disabled: optionalBoolean,
-          blockUnconfirmedBookingsInBooker: optionalBoolean,
-        }),
-      ),
-    ),
   }))();
 
 /**
@@ -105,11 +129,7 @@ export const CalSlotSchema = /* @__PURE__ */ (() =>
   z.looseObject({
     start: z.string(),
     end: optionalString,
-    seatsBooked: optionalNumber,
-    seatsRemaining: optionalNumber,
-    seatsTotal: optionalNumber,
-    bookingUid: optionalString,
-  }))();
+  }) as unknown as z.ZodMiniType<CalSlotShape>)();
 
 /** `GET /v2/slots` (`2024-09-04`): slots by local date `YYYY-MM-DD`; `{}` when there are none. */
 export const CalSlotsSchema = /* @__PURE__ */ (() =>
@@ -126,8 +146,6 @@ const CalAttendeeSchema = /* @__PURE__ */ (() =>
     language: optionalString,
     absent: optionalBoolean,
     phoneNumber: optionalString,
-    // A seated booking's attendee: its own seat, the uid to cancel just that seat.
-    seatUid: optionalString,
   }))();
 
 /** A booking as the bookings endpoints (`cal-api-version: 2024-08-13`) return it. */
@@ -212,10 +230,19 @@ export const CalBookingsPageSchema = /* @__PURE__ */ (() =>
   }))();
 
 export type CalMe = z.infer<typeof CalMeSchema>;
-export type CalEventType = z.infer<typeof CalEventTypeSchema>;
+/**
+ * An event type. `seats` and `confirmationPolicy` are typed but not checked (the loose schema keeps
+ * them; the Cal.com client's bundle has no bytes to spare), so readers check each key's type.
+ * Cal.com never sends the top-level `seatsPerTimeSlot` its DTO declares: `seats` carries it.
+ */
+export type CalEventType = z.infer<typeof CalEventTypeSchema> & {
+  seats?: CalEventTypeSeats | null;
+  confirmationPolicy?: CalConfirmationPolicy | null;
+};
 export type CalSlot = z.infer<typeof CalSlotSchema>;
 export type CalSlots = z.infer<typeof CalSlotsSchema>;
-export type CalAttendee = z.infer<typeof CalAttendeeSchema>;
+/** An attendee; a seated booking's each have their own `seatUid` (typed, not checked). */
+export type CalAttendee = z.infer<typeof CalAttendeeSchema> & { seatUid?: string };
 export type CalBooking = z.infer<typeof CalBookingSchema>;
 export type CalPagination = z.infer<typeof CalPaginationSchema>;
 export type CalBookingsPage = z.infer<typeof CalBookingsPageSchema>;

@@ -29,10 +29,13 @@ export type {
   CalBookingSeries,
   CalBookingStatus,
   CalBookingsPage,
+  CalConfirmationPolicy,
   CalEventType,
+  CalEventTypeSeats,
   CalMe,
   CalPagination,
   CalSlot,
+  CalSlotShape,
   CalSlots,
 } from './schemas.js';
 

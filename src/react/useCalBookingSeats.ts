@@ -32,9 +32,7 @@ export function useCalBookingSeats(
     isSeated(booking)
       ? {
           taken: booking.attendees.length,
-          total:
-            types?.find((type) => type.id === booking.eventTypeId)?.seats?.seatsPerTimeSlot ??
-            undefined,
+          total: types?.find((type) => type.id === booking.eventTypeId)?.seats?.seatsPerTimeSlot,
           own: calOwnSeat(booking, email),
         }
       : undefined;

@@ -33,6 +33,8 @@ describe('calSlotSeats', () => {
     expect(calSlotSeats({ start: '2030-01-07T09:00:00.000Z' })).toBeUndefined();
     expect(calSlotSeats({ start: 'x', seatsTotal: 0 })).toBeUndefined();
     expect(calSlotSeats({ start: 'x', seatsTotal: 3, seatsRemaining: 1 })?.booked).toBe(2);
+    // The schema types the counts without checking them: a string total is no seated slot.
+    expect(calSlotSeats({ start: 'x', seatsTotal: '3' } as never)).toBeUndefined();
   });
 });
 
