@@ -312,7 +312,7 @@ export const Seats: Story = {
   },
 };
 
-/** A seat booked: the confirmation says it is a seat others may join. */
+/** A seat booked: the confirmation says it is a seat. */
 export const SeatBooked: Story = {
   ...freshCalHandlers({ seed: seedSeats }),
   render: (args) => <CalBooker {...({ ...args, eventTypeId: seatedTypeId } as CalBookerProps)} />,
@@ -322,7 +322,7 @@ export const SeatBooked: Story = {
     await submit(canvasElement);
     await inState(canvasElement, 'confirmed');
     await expect(
-      await within(canvasElement).findByText('You have a seat at this event; others may join it.'),
+      await within(canvasElement).findByText('You have a seat at this event.'),
     ).toBeVisible();
   },
 };

@@ -20,14 +20,10 @@ export interface CalSlotSeats {
  * `seatsTotal` on every slot of one), or `undefined` for any other slot.
  */
 export function calSlotSeats(slot: CalSlot): CalSlotSeats | undefined {
-  // The schema types these keys without checking them (schemas.ts): a count that is not a number
-  // makes the slot an ordinary one.
-  const { seatsTotal: total, seatsBooked, seatsRemaining } = slot;
-  if (typeof total !== 'number' || total < 1) return undefined;
-  const booked =
-    typeof seatsBooked === 'number'
-      ? seatsBooked
-      : total - (typeof seatsRemaining === 'number' ? seatsRemaining : total);
+  // The schema types these keys without checking them (schemas.ts): counts that are not numbers
+  // make the slot an ordinary one. Cal.com sends all three on every seated slot.
+  const { seatsTotal: total, seatsBooked: booked } = slot;
+  if (typeof total !== 'number' || typeof booked !== 'number' || total < 1) return undefined;
   const share = booked / total;
   return {
     booked,

@@ -16,9 +16,9 @@ export const defaultSeatsLabels = {
   /** Heading of the confirmation of a booking that waits for the host (`status: 'pending'`). */
   confirmationPendingTitle: 'Request sent, waiting for the host to confirm',
   /** On the confirmation of a seat booked at a seated event. */
-  confirmationSeat: 'You have a seat at this event; others may join it.',
+  confirmationSeat: 'You have a seat at this event.',
   /** The Unconfirmed tab's panel when it is empty. */
-  bookingsListEmptyUnconfirmed: 'No bookings waiting for confirmation.',
+  bookingsListEmptyUnconfirmed: 'No unconfirmed bookings.',
   /** A seated booking's seats: how many are taken, and of how many when known. */
   bookingsListSeats: (taken: number, total: number | undefined) =>
     total === undefined ? `${taken} seats taken` : `${taken} of ${total} seats taken`,
@@ -27,7 +27,7 @@ export const defaultSeatsLabels = {
   /** On a seated booking where the viewer has a seat: cancels just that seat (button and confirm). */
   bookingsListCancelSeat: 'Cancel my seat',
   /** Title of the confirmation that cancels one's seat. */
-  bookingsListCancelSeatTitle: 'Give up your seat?',
+  bookingsListCancelSeatTitle: 'Cancel your seat?',
 };
 
 export type SeatsLabels = typeof defaultSeatsLabels;

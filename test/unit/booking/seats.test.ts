@@ -29,10 +29,10 @@ describe('calSlotSeats', () => {
     });
   });
 
-  it('is undefined for a slot that is not seated, and reads seatsRemaining when seatsBooked is missing', () => {
+  it('is undefined for a slot that is not seated, or whose counts are not numbers', () => {
     expect(calSlotSeats({ start: '2030-01-07T09:00:00.000Z' })).toBeUndefined();
     expect(calSlotSeats({ start: 'x', seatsTotal: 0 })).toBeUndefined();
-    expect(calSlotSeats({ start: 'x', seatsTotal: 3, seatsRemaining: 1 })?.booked).toBe(2);
+    expect(calSlotSeats({ start: 'x', seatsTotal: 3, seatsRemaining: 1 })).toBeUndefined();
     // The schema types the counts without checking them: a string total is no seated slot.
     expect(calSlotSeats({ start: 'x', seatsTotal: '3' } as never)).toBeUndefined();
   });

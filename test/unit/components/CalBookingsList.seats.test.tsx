@@ -52,7 +52,7 @@ describe('CalBookingsList with seats and confirmation', () => {
     // A seated booking moves seat by seat: no whole-booking reschedule.
     expect(within(item).queryByRole('button', { name: 'Reschedule' })).toBeNull();
     await user.click(within(item).getByRole('button', { name: 'Cancel my seat' }));
-    const dialog = await screen.findByRole('alertdialog', { name: 'Give up your seat?' });
+    const dialog = await screen.findByRole('alertdialog', { name: 'Cancel your seat?' });
     expect(within(dialog).queryByRole('textbox')).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel my seat' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());

@@ -64,7 +64,7 @@ describe('CalBooker with seats', () => {
     await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
     await screen.findByRole('heading', { name: 'Your meeting is booked' });
     expect(root()?.querySelector('.aisq-booking-confirmation')).toHaveAttribute('data-seat', '');
-    expect(screen.getByText('You have a seat at this event; others may join it.')).toBeVisible();
+    expect(screen.getByText('You have a seat at this event.')).toBeVisible();
     // One booking, three seats.
     const [booking] = world.model.bookings('alice');
     expect(booking?.seats?.map((seat) => seat.attendee.email)).toEqual([
