@@ -167,13 +167,22 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
   ];
 }
 
-/** A seated type (hidden, like every issue-20 type): three seats a time, the count of seats left shown. */
-function groupWorkshop(): SeedEventType {
+/**
+ * An issue-20 type: hidden (bookable by id, or slug and username, and off public lists), Cal Video,
+ * the default booking fields, 120 minutes' notice, no buffers, and `feature` (its seats or policy).
+ */
+function issue20Type(
+  title: string,
+  slug: string,
+  description: string,
+  lengthInMinutes: number,
+  feature: Pick<SeedEventType, 'seats' | 'confirmationPolicy'>,
+): SeedEventType {
   return {
-    title: 'Group Workshop',
-    slug: 'group-workshop',
-    description: 'A one-hour hands-on workshop for up to three people.',
-    lengthInMinutes: 60,
+    title,
+    slug,
+    description,
+    lengthInMinutes,
     slotInterval: null,
     minimumBookingNotice: 120,
     beforeEventBuffer: 0,
@@ -181,44 +190,29 @@ function groupWorkshop(): SeedEventType {
     hidden: true,
     bookingFields: defaultBookingFields(),
     recurrence: null,
-    seats: { seatsPerTimeSlot: 3, showAttendeeInfo: false, showAvailabilityCount: true },
+    ...feature,
   };
+}
+
+/** A seated type: three seats a time, the count of seats left shown, attendees hidden from others. */
+function groupWorkshop(): SeedEventType {
+  return issue20Type('Group Workshop', 'group-workshop', 'A one-hour hands-on workshop.', 60, {
+    seats: { seatsPerTimeSlot: 3, showAttendeeInfo: false, showAvailabilityCount: true },
+  });
 }
 
 /** A seated type that shows attendees to each other and words its availability by fullness. */
 function communityQa(): SeedEventType {
-  return {
-    title: 'Community Q&A',
-    slug: 'community-qa',
-    description: 'An open half-hour Q&A; six seats a time.',
-    lengthInMinutes: 30,
-    slotInterval: null,
-    minimumBookingNotice: 120,
-    beforeEventBuffer: 0,
-    afterEventBuffer: 0,
-    hidden: true,
-    bookingFields: defaultBookingFields(),
-    recurrence: null,
+  return issue20Type('Community Q&A', 'community-qa', 'An open half-hour Q&A.', 30, {
     seats: { seatsPerTimeSlot: 6, showAttendeeInfo: true, showAvailabilityCount: false },
-  };
+  });
 }
 
 /** A type that requires the host's confirmation; a pending time stays on offer. */
 function approvalCall(): SeedEventType {
-  return {
-    title: 'Intro Call (needs approval)',
-    slug: 'intro-call',
-    description: 'A half-hour introduction; the host confirms each request.',
-    lengthInMinutes: 30,
-    slotInterval: null,
-    minimumBookingNotice: 120,
-    beforeEventBuffer: 0,
-    afterEventBuffer: 0,
-    hidden: true,
-    bookingFields: defaultBookingFields(),
-    recurrence: null,
+  return issue20Type('Intro Call (needs approval)', 'intro-call', 'The host confirms each.', 30, {
     confirmationPolicy: { type: 'always', blockUnconfirmedBookingsInBooker: false },
-  };
+  });
 }
 
 /** Monday to Friday, 09:00 to 17:00. */

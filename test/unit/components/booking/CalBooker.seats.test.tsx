@@ -45,15 +45,20 @@ async function timeAt(start: number) {
   });
 }
 
+/** The booker on `slug` with `taken` seats of its first time booked, that time's day chosen. */
+async function seatedBooker(slug: string, taken: number) {
+  const { world, id } = bookerWorld();
+  const eventTypeId = id(slug);
+  const start = takeSeats(world, eventTypeId, taken);
+  const user = userEvent.setup();
+  const { root } = renderBooker(world, { eventTypeId, timeZone: 'Europe/London' });
+  await chooseFirstDay(user);
+  return { world, user, root, start, button: await timeAt(start) };
+}
+
 describe('CalBooker with seats', () => {
   it('shows the seats left with each time and books a seat, which the confirmation says', async () => {
-    const { world, id } = bookerWorld();
-    const eventTypeId = id('group-workshop');
-    const start = takeSeats(world, eventTypeId, 2);
-    const user = userEvent.setup();
-    const { root } = renderBooker(world, { eventTypeId, timeZone: 'Europe/London' });
-    await chooseFirstDay(user);
-    const button = await timeAt(start);
+    const { world, user, root, start, button } = await seatedBooker('group-workshop', 2);
     expect(button).toHaveTextContent('1 seat left');
     // Two of three taken: 67 %, "half full" by Cal.com's thresholds.
     expect(button).toHaveAttribute('data-seats', 'halfFull');
@@ -75,13 +80,7 @@ describe('CalBooker with seats', () => {
   });
 
   it('a full time stays listed as "Booking full" and cannot be chosen', async () => {
-    const { world, id } = bookerWorld();
-    const eventTypeId = id('group-workshop');
-    const start = takeSeats(world, eventTypeId, 3);
-    const user = userEvent.setup();
-    const { root } = renderBooker(world, { eventTypeId, timeZone: 'Europe/London' });
-    await chooseFirstDay(user);
-    const button = await timeAt(start);
+    const { user, root, button } = await seatedBooker('group-workshop', 3);
     expect(button).toHaveAccessibleName(/Booking full/);
     expect(button).toHaveAttribute('aria-disabled', 'true');
     await user.click(button);
@@ -90,13 +89,8 @@ describe('CalBooker with seats', () => {
   });
 
   it('without showAvailabilityCount, words each time by how full it is', async () => {
-    const { world, id } = bookerWorld();
-    const eventTypeId = id('community-qa');
-    const start = takeSeats(world, eventTypeId, 3);
-    const user = userEvent.setup();
-    renderBooker(world, { eventTypeId, timeZone: 'Europe/London' });
-    await chooseFirstDay(user);
-    expect(await timeAt(start)).toHaveTextContent('Half full');
+    const { start, button } = await seatedBooker('community-qa', 3);
+    expect(button).toHaveTextContent('Half full');
     expect(shownTimes().find((time) => Date.parse(time.start) !== start)?.button).toHaveTextContent(
       'Seats available',
     );
