@@ -56,14 +56,15 @@ export interface CalBookingsListProps extends UseCalBookingsListOptions {
 }
 
 /**
- * The signed-in user's Cal.com bookings in four tabs, Upcoming, Unconfirmed, Past and Cancelled (WAI-ARIA tabs:
- * arrows, Home, End), paged with Cal.com's pagination (the page stays while the next one loads).
- * Each booking shows its title, when (with the zone) and who attends; upcoming ones can be cancelled,
- * with an optional reason, behind a confirmation (an APG alert dialog), and rescheduled in a dialog
- * (`CalBooker` in reschedule mode by default; `renderReschedule` replaces it, `onReschedule` replaces
- * the dialog). A seated booking shows its seats taken and marks one's own, which "Cancel my seat"
- * cancels alone (`seatUid`). A thin view over `useCalBookingsList`; its parts are the tabs (`bookingsListTabs`), the
- * panel (`bookingsListPanel`), one item per booking (`bookingsListItem`) and the two dialogs.
+ * The signed-in user's Cal.com bookings in four tabs, Upcoming, Unconfirmed, Past and Cancelled
+ * (WAI-ARIA tabs: arrows, Home, End), paged with Cal.com's pagination (the page stays while the next
+ * one loads). Each booking shows its title, when (with the zone) and who attends; upcoming ones can be
+ * cancelled, with an optional reason, behind a confirmation (an APG alert dialog), and rescheduled in
+ * a dialog (`CalBooker` in reschedule mode by default; `renderReschedule` replaces it, `onReschedule`
+ * replaces the dialog). A seated booking shows its seats taken and marks one's own, which "Cancel my
+ * seat" cancels alone (`seatUid`). A thin view over `useCalBookingsList`; its parts are the tabs
+ * (`bookingsListTabs`), the panel (`bookingsListPanel`), one item per booking (`bookingsListItem`) and
+ * the two dialogs.
  *
  * Root: `.aisq-bookings-list[data-state="idle" | "loading" | "empty" | "ready" | "error"][data-tab]`.
  */
