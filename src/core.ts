@@ -33,10 +33,12 @@ export type {
   CalBookingStatusFilter,
   CalCancelBookingInput,
   CalChoiceBookingField,
+  CalConfirmationPolicy,
   CalCreateBookingInput,
   CalEmailBookingField,
   CalEventType,
   CalEventTypeRef,
+  CalEventTypeSeats,
   CalEventTypesParams,
   CalFetchInit,
   CalLocation,
@@ -52,6 +54,7 @@ export type {
   CalReservedSlot,
   CalReserveSlotInput,
   CalSlot,
+  CalSlotShape,
   CalSlots,
   CalSlotsParams,
   CalSplitNameBookingField,
@@ -160,4 +163,6 @@ export {
   reservationRenewalDelay,
 } from './booking/reservationSchedule.js';
 export type { CalBookerLayout } from './booking/slotPickerLayout.js';
+export type { CalSeatsFullness, CalSlotSeats } from './booking/seats.js';
+export { calOwnSeat, calSlotSeats } from './booking/seats.js';
 export { isCalSlotTakenError } from './booking/slotTaken.js';

@@ -74,6 +74,8 @@ export type {
   UseCalBookingFlowResult,
 } from './react/useCalBookingFlow.js';
 export { useCalBookingFlow } from './react/useCalBookingFlow.js';
+export type { CalBookingSeats } from './react/useCalBookingSeats.js';
+export { useCalBookingSeats } from './react/useCalBookingSeats.js';
 export type {
   CalBookingsListState,
   CalBookingsListTab,

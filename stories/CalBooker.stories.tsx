@@ -436,3 +436,96 @@ export const ColumnLayout: Story = {
     await expect(canvas.getByRole('heading', { name: 'Your details' })).toBeVisible();
   },
 };
+
+/** The seated type's id in the story's world, and the start the Seats story filled. */
+let seatedTypeId = 0;
+let fullStart = 0;
+
+/**
+ * The user's seated "Group Workshop" (3 seats, the count shown): its first time full, its second
+ * with one seat taken.
+ */
+function seedSeats({ model, sub }: { model: CalFakeModel; sub: string }) {
+  const type = model.eventTypes(sub).find((candidate) => candidate.slug === 'group-workshop');
+  const from = model.now();
+  const [first, second] = type ? model.slots(type.id, from, from + 28 * 86_400_000) : [];
+  if (!type || !first || !second) throw new Error('no seated slots');
+  seatedTypeId = type.id;
+  fullStart = first.start;
+  const take = (start: number, index: number) =>
+    model.createBooking({
+      eventTypeId: type.id,
+      start,
+      attendee: { name: `Guest ${index}`, email: `guest${index}@example.com`, timeZone: 'UTC' },
+    });
+  for (const index of [1, 2, 3]) take(first.start, index);
+  take(second.start, 4);
+}
+
+/** The first day with times of the pinned event type, and its times. */
+async function seatedTimes(canvasElement: HTMLElement) {
+  await inState(canvasElement, 'choosingDay');
+  const picker = () => canvasElement.querySelector<HTMLElement>('.aisq-slot-picker');
+  await waitFor(() => expect(picker()).toHaveAttribute('data-state', 'ready'), { timeout: 10_000 });
+  await clickFirstDayWithTimes(picker());
+  await findBySelector(picker, '.aisq-slot-picker__time');
+  return [...canvasElement.querySelectorAll<HTMLButtonElement>('.aisq-slot-picker__time')];
+}
+
+/** A seated event type: seats left with each time; a full time stays listed as "Booking full". */
+export const Seats: Story = {
+  ...freshCalHandlers({ seed: seedSeats }),
+  render: (args) => <CalBooker {...({ ...args, eventTypeId: seatedTypeId } as CalBookerProps)} />,
+  play: async ({ canvasElement }) => {
+    const times = await seatedTimes(canvasElement);
+    const full = times.find(
+      (time) => Date.parse(time.querySelector('time')?.dateTime ?? '') === fullStart,
+    );
+    await expect(full).toHaveAccessibleName(/Booking full/);
+    await expect(full).toHaveAttribute('aria-disabled', 'true');
+    await expect(times[1]).toHaveTextContent('2 seats left');
+    await expect(times[2]).toHaveTextContent('3 seats left');
+  },
+};
+
+/** A seat booked: the confirmation says it is a seat. */
+export const SeatBooked: Story = {
+  ...freshCalHandlers({ seed: seedSeats }),
+  render: (args) => <CalBooker {...({ ...args, eventTypeId: seatedTypeId } as CalBookerProps)} />,
+  play: async ({ canvasElement }) => {
+    const times = await seatedTimes(canvasElement);
+    await userEvent.click(times[1] as HTMLElement);
+    await submit(canvasElement);
+    await inState(canvasElement, 'confirmed');
+    await expect(
+      await within(canvasElement).findByText('You have a seat at this event.'),
+    ).toBeVisible();
+  },
+};
+
+/** The pinned type needing confirmation, in the story's world. */
+let pendingTypeId = 0;
+
+/** A type that needs the host's confirmation: the request is sent, not booked. */
+export const Pending: Story = {
+  ...freshCalHandlers({
+    seed: ({ model, sub }) => {
+      pendingTypeId = model.eventTypes(sub).find((type) => type.slug === 'intro-call')?.id ?? 0;
+    },
+  }),
+  render: (args) => <CalBooker {...({ ...args, eventTypeId: pendingTypeId } as CalBookerProps)} />,
+  play: async ({ canvasElement }) => {
+    await inState(canvasElement, 'choosingDay');
+    await chooseSlot(canvasElement);
+    await submit(canvasElement);
+    await inState(canvasElement, 'confirmed');
+    const heading = await within(canvasElement).findByRole('heading', {
+      name: 'Request sent, waiting for the host to confirm',
+    });
+    await expect(heading).toBeVisible();
+    await expect(canvasElement.querySelector('.aisq-booking-confirmation')).toHaveAttribute(
+      'data-state',
+      'pending',
+    );
+  },
+};

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import type { CalFakeModel } from '../src/fake/model.js';
 import { CalBookingsList } from '../src/index.js';
 import {
   findServerError,
@@ -199,8 +200,9 @@ export const RightToLeft: Story = {
     await canvas.findAllByRole('listitem');
     await userEvent.click(canvas.getByRole('tab', { name: 'Upcoming' }));
     await userEvent.keyboard('{ArrowLeft}');
-    await expect(canvas.getByRole('tab', { name: 'Past' })).toHaveFocus();
-    await expect(canvas.getByRole('tab', { name: 'Past' })).toHaveAttribute(
+    // The tab after Upcoming is Unconfirmed (issue 20), to its left right to left.
+    await expect(canvas.getByRole('tab', { name: 'Unconfirmed' })).toHaveFocus();
+    await expect(canvas.getByRole('tab', { name: 'Unconfirmed' })).toHaveAttribute(
       'aria-selected',
       'true',
     );
@@ -232,5 +234,56 @@ export const Rescheduled: Story = {
     await expect(within(item as HTMLElement).getByText('Rescheduled')).toBeVisible();
     await expect(await within(item as HTMLElement).findByText(/^New time:/)).toBeVisible();
     await expect(item).not.toHaveTextContent(/cancelled/i);
+  },
+};
+
+/**
+ * Books seats of the user's seated "Group Workshop" at its first free time: one guest's, then the
+ * user's own (their Cal.com e-mail), and a pending "Intro Call" that waits for the host.
+ */
+function seedSeatsAndPending({ model, sub }: { model: CalFakeModel; sub: string }) {
+  const types = model.eventTypes(sub);
+  const user = model.getUser(sub);
+  const book = (slug: string, name: string, email: string) => {
+    const type = types.find((candidate) => candidate.slug === slug);
+    const from = model.now();
+    const [slot] = type ? model.slots(type.id, from, from + 28 * DAY_MS) : [];
+    if (!type || !slot || !user) throw new Error(`no "${slug}" slot`);
+    model.createBooking({
+      eventTypeId: type.id,
+      start: slot.start,
+      attendee: { name, email, timeZone: 'Europe/Paris' },
+    });
+  };
+  book('group-workshop', 'Grace Hopper', 'grace@example.com');
+  book('group-workshop', 'You', user?.email ?? '');
+  book('intro-call', 'Pending Guest', 'pending@example.com');
+}
+
+/** A seated booking: seats taken of the total, one's own seat marked, "Cancel my seat". */
+export const OwnSeat: Story = {
+  ...freshCalHandlers({ seed: seedSeatsAndPending }),
+  play: async ({ canvas }) => {
+    await regionInState(canvas, LIST, 'ready');
+    const seated = await waitFor(() => {
+      const found = items(canvas).find((item) => item.textContent?.includes('Group Workshop'));
+      if (!found) throw new Error('no seated booking yet');
+      return found;
+    });
+    await waitFor(() => expect(seated).toHaveTextContent('2 of 3 seats taken'));
+    await expect(seated).toHaveTextContent('(your seat)');
+    await expect(within(seated).getByRole('button', { name: 'Cancel my seat' })).toBeVisible();
+  },
+};
+
+/** Cal.com's unconfirmed status as a tab: the bookings that wait for the host's confirmation. */
+export const Unconfirmed: Story = {
+  ...freshCalHandlers({ seed: seedSeatsAndPending }),
+  play: async ({ canvas }) => {
+    await regionInState(canvas, LIST, 'ready');
+    await userEvent.click(canvas.getByRole('tab', { name: 'Unconfirmed' }));
+    await waitFor(() => expect(items(canvas)).toHaveLength(1));
+    await expect(items(canvas)[0]).toHaveAttribute('data-status', 'pending');
+    await expect(items(canvas)[0]).toHaveTextContent('Intro Call');
   },
 };

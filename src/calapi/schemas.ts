@@ -14,6 +14,52 @@ const optionalRecord = /* @__PURE__ */ (() =>
   z.optional(z.nullable(z.record(z.string(), z.unknown()))))();
 
 /**
+ * An event type's `seats` (event-types_2024_06_14 seats.input.ts): a seated type's
+ * `{ disabled: false, seatsPerTimeSlot, showAttendeeInfo, showAvailabilityCount }`, else
+ * `{ disabled: true }`.
+ */
+export interface CalEventTypeSeats {
+  disabled?: boolean;
+  seatsPerTimeSlot?: number;
+  /** Whether attendees who are not the owner see each other. */
+  showAttendeeInfo?: boolean;
+  /** Whether the booker shows how many seats are left (else how full a time is). */
+  showAvailabilityCount?: boolean;
+  [key: string]: unknown;
+}
+
+/**
+ * An event type's `confirmationPolicy`: `{ type: 'always' }` or `{ type: 'time', noticeThreshold }`,
+ * each with `blockUnconfirmedBookingsInBooker`; `{ disabled: true }` when no confirmation is needed.
+ * Branch on a created booking's `status` (`'pending'`), not on this.
+ */
+export interface CalConfirmationPolicy {
+  type?: 'always' | 'time' | (string & {});
+  disabled?: boolean;
+  blockUnconfirmedBookingsInBooker?: boolean;
+  noticeThreshold?: { unit?: string; count?: number };
+  [key: string]: unknown;
+}
+
+/**
+ * A slot of `GET /v2/slots`; a seated event type's also counts its seats (checked as a slot only:
+ * readers check the counts' types, as `calSlotSeats` does).
+ */
+export interface CalSlotShape {
+  start: string;
+  end?: string | null | undefined;
+  /** Seated event types: seats taken at this time. */
+  seatsBooked?: number;
+  /** Seated event types: seats left (`seatsTotal - seatsBooked`). */
+  seatsRemaining?: number;
+  /** Seated event types: the type's `seatsPerTimeSlot`. */
+  seatsTotal?: number;
+  /** Seated event types: the seated booking already at this time. */
+  bookingUid?: string;
+  [key: string]: unknown;
+}
+
+/**
  * `GET /v2/me`: the Cal.com user the access token belongs to. Cal.com strips every other key of the
  * user (apps/api/v2/src/ee/me/me.controller.ts); `name`, `avatarUrl` and `bio` came only at the end of
  * 2025, so most deployments send none of them.
@@ -79,9 +125,15 @@ export const CalEventTypeSchema = /* @__PURE__ */ (() =>
     >,
   }))();
 
-/** One free slot; `end` only with `format: 'range'`. Times carry the requested zone's offset. */
+/**
+ * One free slot; `end` only with `format: 'range'`. Times carry the requested zone's offset. A seated
+ * event type's slots count their seats; `bookingUid` is the seated booking already at that time.
+ */
 export const CalSlotSchema = /* @__PURE__ */ (() =>
-  z.looseObject({ start: z.string(), end: optionalString }))();
+  z.looseObject({
+    start: z.string(),
+    end: optionalString,
+  }) as unknown as z.ZodMiniType<CalSlotShape>)();
 
 /** `GET /v2/slots` (`2024-09-04`): slots by local date `YYYY-MM-DD`; `{}` when there are none. */
 export const CalSlotsSchema = /* @__PURE__ */ (() =>
@@ -204,20 +256,27 @@ export const CalBookingsPageSchema = /* @__PURE__ */ (() =>
   }))();
 
 export type CalMe = z.infer<typeof CalMeSchema>;
+/**
+ * An event type. `recurrence`, `seats` and `confirmationPolicy` are typed but not checked (the loose
+ * schema keeps every key; checking them would cost every host's bundle for shapes Cal.com's DTOs fix),
+ * so readers check each key's type. Cal.com never sends the top-level `seatsPerTimeSlot` its DTO
+ * declares: `seats` carries it.
+ */
 export type CalEventType = z.infer<typeof CalEventTypeSchema> & {
   /**
    * A recurring type's series (2024-06-14 output, `{ disabled, frequency, interval, occurrences }`;
-   * `frequency` is `weekly`, `monthly` or `yearly`), null for a one-off type. Typed but passed
-   * through unchecked, as the loose schema keeps every key: checking it would cost every host's
-   * main bundle for a shape Cal.com's DTO fixes.
+   * `frequency` is `weekly`, `monthly` or `yearly`), null for a one-off type.
    */
   recurrence?: { frequency: string; interval: number; occurrences: number } | null;
+  seats?: CalEventTypeSeats | null;
+  confirmationPolicy?: CalConfirmationPolicy | null;
 };
 export type CalSlot = z.infer<typeof CalSlotSchema>;
 export type CalSlots = z.infer<typeof CalSlotsSchema>;
 export type CalReservedSlot = z.infer<typeof CalReservedSlotSchema>;
 export type CalReservation = z.infer<typeof CalReservationSchema>;
-export type CalAttendee = z.infer<typeof CalAttendeeSchema>;
+/** An attendee; a seated booking's each have their own `seatUid` (typed, not checked). */
+export type CalAttendee = z.infer<typeof CalAttendeeSchema> & { seatUid?: string };
 export type CalBooking = z.infer<typeof CalBookingSchema>;
 export type CalPagination = z.infer<typeof CalPaginationSchema>;
 export type CalBookingsPage = z.infer<typeof CalBookingsPageSchema>;

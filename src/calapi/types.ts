@@ -31,12 +31,15 @@ export type {
   CalBookingSeries,
   CalBookingStatus,
   CalBookingsPage,
+  CalConfirmationPolicy,
   CalEventType,
+  CalEventTypeSeats,
   CalMe,
   CalPagination,
   CalReservation,
   CalReservedSlot,
   CalSlot,
+  CalSlotShape,
   CalSlots,
 } from './schemas.js';
 
@@ -260,6 +263,12 @@ export interface CalCancelBookingInput {
    * answers with the whole series). @default false
    */
   cancelSubsequentBookings?: boolean;
+  /**
+   * For a seated booking: cancel only this seat (an attendee's `seatUid`); the booking stays for the
+   * other attendees, and cancelling its last seat cancels it. Not with `cancelSubsequentBookings`.
+   * @default undefined (the whole booking)
+   */
+  seatUid?: string;
 }
 
 export interface CalRescheduleBookingInput {
@@ -269,6 +278,11 @@ export interface CalRescheduleBookingInput {
   reschedulingReason?: string;
   /** E-mail of who reschedules; the owner's confirms a booking that needs confirmation. */
   rescheduledBy?: string;
+  /**
+   * For a seated booking, required: the seat to move (Cal.com then rejects `reschedulingReason`).
+   * @default undefined
+   */
+  seatUid?: string;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   defaultEventTypeListLabels,
   type EventTypeListLabels,
 } from './booking/eventTypeListLabels.js';
+import { defaultSeatsLabels, type SeatsLabels } from './booking/seatsLabels.js';
 import { defaultSlotPickerLabels, type SlotPickerLabels } from './booking/slotPickerLabels.js';
 import { type CommonLabels, defaultCommonLabels } from './commonLabels.js';
 
@@ -41,7 +42,8 @@ export interface BookingsLabels
     ConfirmationLabels,
     BookerLabels,
     AccountLabels,
-    BookingsListLabels {}
+    BookingsListLabels,
+    SeatsLabels {}
 
 /** The parts' types together, as `Object.assign` makes their objects one. */
 type Intersection<Parts extends object[]> = Parts extends [
@@ -68,6 +70,7 @@ export const defaultBookingsLabels: Readonly<BookingsLabels> = /* @__PURE__ */ (
   defaultBookerLabels,
   defaultAccountLabels,
   defaultBookingsListLabels,
+  defaultSeatsLabels,
 );
 
 /**

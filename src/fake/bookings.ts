@@ -13,6 +13,7 @@ import type {
   CreateBookingInput,
 } from './modelTypes.js';
 import { randomString } from './random.js';
+import { joinSeat, newSeat, seatedBookingAt } from './seats.js';
 import { checkStart, lengthFor, MINUTE_MS } from './slots.js';
 import { type CalFakeWorld, copyBooking, type OwnedEventType } from './world.js';
 
@@ -45,14 +46,17 @@ export function newBooking(
   if (fields.locationResponse !== undefined) responses.location = fields.locationResponse;
   if (fields.reason !== undefined) responses.rescheduledReason = fields.reason;
   const at = world.now();
+  const seated = eventType.seats === undefined ? {} : { seats: [newSeat(input, { ...responses })] };
   return {
+    ...seated,
     id: world.nextBookingId++,
     uid: fields.uid,
     ownerSub: eventType.ownerSub,
     eventTypeId: eventType.id,
     start: fields.start,
     end: fields.start + fields.lengthMs,
-    status: 'accepted',
+    // A type that requires confirmation books `pending` (handleNewBooking's `isConfirmedByDefault`).
+    status: eventType.confirmationPolicy === undefined ? 'accepted' : 'pending',
     title: `${eventType.title} between ${owner.name} and ${input.attendee.name}`,
     description: typeof given.notes === 'string' && given.notes !== '' ? given.notes : null,
     attendee: { ...input.attendee, language: input.attendee.language ?? 'en' },
@@ -75,7 +79,9 @@ export function createBooking(
   world: CalFakeWorld,
   input: CreateBookingInput,
   createOptions: { rescheduleOf?: CalFakeBooking; rescheduledBy?: string; reason?: string } = {},
-): { ok: true; booking: CalFakeBooking } | { ok: false; failure: CalFakeFailure } {
+):
+  | { ok: true; booking: CalFakeBooking; seatUid?: string }
+  | { ok: false; failure: CalFakeFailure } {
   const found = ownedEventType(world, input.eventTypeId);
   if (found === undefined) {
     return { ok: false, failure: notFound(`Event type with id ${input.eventTypeId} not found.`) };
@@ -102,6 +108,9 @@ export function createBooking(
     createOptions.rescheduleOf?.uid,
   );
   if (startFailure !== undefined) return { ok: false, failure: startFailure };
+  // The time alone picks the seated booking to join (handleSeats); no extra input.
+  const seatedBooking = seatedBookingAt(world, eventType, input.start);
+  if (seatedBooking !== undefined) return joinSeat(world, seatedBooking, eventType, input);
   const booking = newBooking(world, eventType, owner, input, {
     uid,
     start: input.start,
@@ -117,7 +126,8 @@ export function createBooking(
       booking.rescheduledByEmail = createOptions.rescheduledBy;
   }
   world.bookings.push(booking);
-  return { ok: true, booking: copyBooking(booking) };
+  const seatUid = booking.seats?.[0]?.seatUid;
+  return { ok: true, booking: copyBooking(booking), ...(seatUid === undefined ? {} : { seatUid }) };
 }
 export function findBooking(world: CalFakeWorld, uid: string): CalFakeBooking | undefined {
   return world.bookings.find((booking) => booking.uid === uid);

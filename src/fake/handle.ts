@@ -115,17 +115,17 @@ function endpointAnswer(
     }
     case 'cal.createBooking': {
       const body = parseCreateBody(parseJsonBody(request.body), model);
-      return { status: 201, data: createBookingData(model, body) };
+      return { status: 201, data: createBookingData(model, body, sub) };
     }
     case 'cal.booking':
-      return { status: 200, data: bookingOrSeries(model, route.uid as string) };
+      return { status: 200, data: bookingOrSeries(model, route.uid as string, sub) };
     case 'cal.cancelBooking': {
       const input = parseCancelBody(parseJsonBody(request.body));
-      return { status: 200, data: cancel(model, route.uid as string, input, authUser?.email) };
+      return { status: 200, data: cancel(model, route.uid as string, input, authUser?.email, sub) };
     }
     case 'cal.rescheduleBooking': {
       const input = parseRescheduleBody(parseJsonBody(request.body));
-      return { status: 201, data: rescheduleData(model, route.uid as string, input) };
+      return { status: 201, data: rescheduleData(model, route.uid as string, input, sub) };
     }
     default: {
       const body = () => parseReserveBody(parseJsonBody(request.body));

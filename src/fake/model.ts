@@ -31,6 +31,7 @@ import {
   reserveSlot,
   updateReservation,
 } from './reservations.js';
+import { cancelSeat } from './seats.js';
 import { cancelSeries, createRecurringBooking } from './series.js';
 import { slots } from './slots.js';
 import { checkRateLimit, hitRateLimit } from './throttle.js';
@@ -92,6 +93,10 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     createRecurringBooking: (input) => createRecurringBooking(world, input),
     series: (recurringEventId) => seriesOf(world, recurringEventId).map(copyBooking),
     cancelBooking: (uid, input) => cancelBooking(world, uid, input),
+    cancelSeat(uid, seatUid, input) {
+      const result = cancelSeat(world, findBooking(world, uid), seatUid);
+      return result.ok && result.last ? cancelBooking(world, uid, input) : result;
+    },
     cancelSeries: (recurringEventId, input) => cancelSeries(world, recurringEventId, input),
     rescheduleBooking: (uid, input) => rescheduleBooking(world, uid, input),
     reserveSlot: (input, authSub) => reserveSlot(world, input, authSub),

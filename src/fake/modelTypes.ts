@@ -89,6 +89,25 @@ export interface CalFakeEventType {
     defaultLayout: 'month' | 'week' | 'column';
     enabledLayouts: ('month' | 'week' | 'column')[];
   };
+  /** A seated event type: several attendees share one booking per time (Cal.com's `seats`). */
+  seats?: CalFakeSeats;
+  /** A booking is `pending` until the host confirms it (Cal.com's `confirmationPolicy`). */
+  confirmationPolicy?: { type: 'always'; blockUnconfirmedBookingsInBooker: boolean };
+}
+
+/** Cal.com's `seats` of an event type (seats.input.ts, 2024-06-14). */
+export interface CalFakeSeats {
+  seatsPerTimeSlot: number;
+  /** Whether attendees who are not the owner see each other (Cal.com's `seatsShowAttendees`). */
+  showAttendeeInfo: boolean;
+  showAvailabilityCount: boolean;
+}
+
+/** One seat of a seated booking (Cal.com's `BookingSeat`): its `referenceUid`, attendee and answers. */
+export interface CalFakeSeat {
+  seatUid: string;
+  attendee: CalFakeAttendee;
+  responses: Record<string, unknown>;
 }
 
 /** Weekly availability in the owner's time zone: days 0 (Sunday) to 6, minutes after midnight. */
@@ -138,6 +157,15 @@ export interface CalFakeBooking {
   rescheduledByEmail?: string;
   rescheduledFromUid?: string;
   rescheduledToUid?: string;
+  /** A seated booking's seats, in the order taken; `attendee` is the first seat's. */
+  seats?: CalFakeSeat[];
+}
+
+/** A free slot (epoch ms); a seated event type's also counts its seats (`GET /v2/slots`). */
+export interface CalFakeSlot {
+  start: number;
+  end: number;
+  seats?: { booked: number; total: number; bookingUid?: string };
 }
 
 /** A slot reservation as the model stores it (Cal.com's `SelectedSlots` row; epoch ms). */
@@ -289,11 +317,22 @@ export interface CalFakeModel {
     from: number,
     to: number,
     options?: { duration?: number | undefined; ignoreBookingUid?: string | undefined },
-  ): { start: number; end: number }[];
+  ): CalFakeSlot[];
   /** Books one meeting (on any event type; `POST /v2/bookings` sends a recurring one's to `createRecurringBooking`). */
   createBooking(
     input: CreateBookingInput,
     options?: { rescheduleOf?: CalFakeBooking; rescheduledBy?: string; reason?: string },
+  ):
+    | { ok: true; booking: CalFakeBooking; seatUid?: string }
+    | { ok: false; failure: CalFakeFailure };
+  /**
+   * Cancels one seat of a seated booking (`seatUid`); the last seat cancels the booking. A seat that
+   * does not exist, or belongs to another booking, is Cal.com's 400.
+   */
+  cancelSeat(
+    uid: string,
+    seatUid: string,
+    input: { cancellationReason?: string; cancelledBy?: string },
   ): { ok: true; booking: CalFakeBooking } | { ok: false; failure: CalFakeFailure };
   /**
    * Books a recurring event type's series: `recurrenceCount` occurrences (at most, and by default, the

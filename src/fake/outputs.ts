@@ -168,10 +168,14 @@ export function eventTypeOutput(eventType: CalFakeEventType, owner: CalFakeUser)
           },
         }
       : {}),
-    confirmationPolicy: { disabled: true },
+    // requires-confirmation.ts @ 5b6d63e6300b8d930530b1b876d556a12fcfbd96: the policy, or `{ disabled: true }`.
+    confirmationPolicy: eventType.confirmationPolicy
+      ? { ...eventType.confirmationPolicy }
+      : { disabled: true },
     requiresBookerEmailVerification: false,
     hideCalendarNotes: false,
-    seats: { disabled: true },
+    // seats.input.ts @ 03670679c00d600615e8df2bc64545bd51c61646: its class initialises `disabled: false`.
+    seats: eventType.seats ? { disabled: false, ...eventType.seats } : { disabled: true },
     useDestinationCalendarEmail: false,
     hideCalendarEventDetails: false,
     hideOrganizerEmail: false,
@@ -310,8 +314,69 @@ function recurringBookingOutput(booking: CalFakeBooking, model: CalFakeModel) {
   };
 }
 
-/** A booking as Cal.com writes it: an occurrence of a series as such, any other as a booking. */
-export function bookingOutput(booking: CalFakeBooking, model: CalFakeModel) {
+/**
+ * Who reads a seated booking: the caller's `sub` (the event type's owner sees every attendee, others
+ * only with `showAttendeeInfo`), `list` for `GET /v2/bookings` (always every attendee), and the seat
+ * a create just booked.
+ */
+export interface SeatedView {
+  viewer?: string | undefined;
+  list?: boolean;
+  seatUid?: string | undefined;
+}
+
+/**
+ * `GetSeatedBookingOutput_2024_08_13`, or `CreateSeatedBookingOutput_2024_08_13` with the `seatUid`
+ * just booked (`getOutputSeatedBooking`, output.service.ts @ 5b6d63e6300b8d930530b1b876d556a12fcfbd96):
+ * no `cancelledByEmail`, `reschedulingReason`, `guests` or top-level `bookingFieldsResponses`; each
+ * attendee has its `seatUid`, its seat's answers without `email` ("not returned for privacy") and
+ * `metadata`; `attendees: []` for a caller who is not the owner when the type hides attendees
+ * (`showAttendees = userIsEventTypeAdminOrOwner || seatsShowAttendees`, bookings.service.ts @ cd764fd8).
+ */
+function seatedBookingOutput(booking: CalFakeBooking, model: CalFakeModel, view: SeatedView) {
+  const { head, times, ...parts } = bookingParts(booking, model);
+  const {
+    cancelledByEmail: _by,
+    reschedulingReason: _reason,
+    ...seatedHead
+  } = head as typeof head & {
+    reschedulingReason?: string;
+  };
+  const show =
+    view.list === true ||
+    view.viewer === booking.ownerSub ||
+    model.eventType(booking.eventTypeId)?.seats?.showAttendeeInfo === true;
+  const attendees = (show ? (booking.seats ?? []) : []).map((seat) => {
+    const { email: _email, ...responses } = seat.responses;
+    return {
+      name: seat.attendee.name,
+      email: seat.attendee.email,
+      displayEmail: displayEmail(seat.attendee.email),
+      timeZone: seat.attendee.timeZone,
+      language: seat.attendee.language,
+      absent: false,
+      seatUid: seat.seatUid,
+      bookingFieldsResponses: responses,
+      metadata: {},
+    };
+  });
+  return {
+    ...seatedHead,
+    rescheduledByEmail: parts.rescheduledByEmail,
+    ...(parts.rescheduledFromUid !== undefined
+      ? { rescheduledFromUid: parts.rescheduledFromUid }
+      : {}),
+    ...(parts.rescheduledToUid !== undefined ? { rescheduledToUid: parts.rescheduledToUid } : {}),
+    ...times,
+    attendees,
+    metadata: parts.metadata,
+    ...(view.seatUid === undefined ? {} : { seatUid: view.seatUid }),
+  };
+}
+
+/** A booking as Cal.com writes it: an occurrence of a series as such, a seated one as such, any other as a booking. */
+export function bookingOutput(booking: CalFakeBooking, model: CalFakeModel, view: SeatedView = {}) {
+  if (booking.seats !== undefined) return seatedBookingOutput(booking, model, view);
   return booking.recurringEventId === undefined
     ? singleBookingOutput(booking, model)
     : recurringBookingOutput(booking, model);

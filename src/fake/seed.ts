@@ -143,7 +143,8 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       recurrence: null,
     },
   ];
-  if (!recurring) return [...oneOff, layoutsEventType()];
+  if (!recurring)
+    return [...oneOff, layoutsEventType(), groupWorkshop(), communityQa(), approvalCall()];
   return [
     ...oneOff,
     {
@@ -162,21 +163,28 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       recurrence: { frequency: 'weekly', interval: 1, occurrences: 4 },
     },
     layoutsEventType(),
+    groupWorkshop(),
+    communityQa(),
+    approvalCall(),
   ];
 }
 
 /**
- * A type whose owner chose the week view and switched the month view off (Cal.com's `bookerLayouts`,
- * valid input: `enabledLayouts` includes `defaultLayout`, booker-layouts.input.ts @
- * 5b6d63e6300b8d930530b1b876d556a12fcfbd96); hidden, so that the public lists stay as they were. Last
- * in the list, so the others keep their ids.
+ * An issue-20 type: hidden (bookable by id, or slug and username, and off public lists), Cal Video,
+ * the default booking fields, 120 minutes' notice, no buffers, and `feature` (its seats, policy or layouts).
  */
-function layoutsEventType(): SeedEventType {
+function issue20Type(
+  title: string,
+  slug: string,
+  description: string,
+  lengthInMinutes: number,
+  feature: Pick<SeedEventType, 'seats' | 'confirmationPolicy' | 'bookerLayouts'>,
+): SeedEventType {
   return {
-    title: 'Office Hours',
-    slug: 'office-hours',
-    description: 'Drop-in office hours: pick any free half hour this week.',
-    lengthInMinutes: 30,
+    title,
+    slug,
+    description,
+    lengthInMinutes,
     slotInterval: null,
     minimumBookingNotice: 120,
     beforeEventBuffer: 0,
@@ -184,8 +192,46 @@ function layoutsEventType(): SeedEventType {
     hidden: true,
     bookingFields: defaultBookingFields(),
     recurrence: null,
-    bookerLayouts: { defaultLayout: 'week', enabledLayouts: ['week', 'column'] },
+    ...feature,
   };
+}
+
+/** A seated type: three seats a time, the count of seats left shown, attendees hidden from others. */
+function groupWorkshop(): SeedEventType {
+  return issue20Type('Group Workshop', 'group-workshop', 'A one-hour hands-on workshop.', 60, {
+    seats: { seatsPerTimeSlot: 3, showAttendeeInfo: false, showAvailabilityCount: true },
+  });
+}
+
+/** A seated type that shows attendees to each other and words its availability by fullness. */
+function communityQa(): SeedEventType {
+  return issue20Type('Community Q&A', 'community-qa', 'An open half-hour Q&A.', 30, {
+    seats: { seatsPerTimeSlot: 6, showAttendeeInfo: true, showAvailabilityCount: false },
+  });
+}
+
+/** A type that requires the host's confirmation; a pending time stays on offer. */
+function approvalCall(): SeedEventType {
+  return issue20Type('Intro Call (needs approval)', 'intro-call', 'The host confirms each.', 30, {
+    confirmationPolicy: { type: 'always', blockUnconfirmedBookingsInBooker: false },
+  });
+}
+
+/**
+ * A type whose owner chose the week view and switched the month view off (Cal.com's `bookerLayouts`,
+ * valid input: `enabledLayouts` includes `defaultLayout`, booker-layouts.input.ts @
+ * 5b6d63e6300b8d930530b1b876d556a12fcfbd96).
+ */
+function layoutsEventType(): SeedEventType {
+  return issue20Type(
+    'Office Hours',
+    'office-hours',
+    'Drop-in office hours: pick any free half hour this week.',
+    30,
+    {
+      bookerLayouts: { defaultLayout: 'week', enabledLayouts: ['week', 'column'] },
+    },
+  );
 }
 
 /** Monday to Friday, 09:00 to 17:00. */

@@ -5,8 +5,14 @@
  * @module
  */
 import { badRequest, CAL_MESSAGES } from './failures.js';
-import type { CalFakeEventType, CalFakeFailure } from './modelTypes.js';
+import type {
+  CalFakeBooking,
+  CalFakeEventType,
+  CalFakeFailure,
+  CalFakeSlot,
+} from './modelTypes.js';
 import { reservedIntervals } from './reservations.js';
+import { seatCounts } from './seats.js';
 import type { CalFakeWorld, OwnedEventType } from './world.js';
 import { DAY_MS, localParts, zonedTimeToEpoch } from './zoneMaths.js';
 
@@ -19,24 +25,39 @@ export function lengthFor(eventType: CalFakeEventType, requested: number | undef
   return eventType.lengthInMinutes;
 }
 
-/** The live bookings of `sub` that block time, each with its own event type's buffers applied. */
+/**
+ * Whether a live booking blocks time: an accepted one; a pending one unless its event type has
+ * `blockUnconfirmedBookingsInBooker: false` (Cal.com's `requiresConfirmationWillBlockSlot`: the busy
+ * times count pending bookings only with it; INFERRED from the booking repository's busy-times query).
+ */
+function blocks(world: CalFakeWorld, booking: CalFakeBooking): boolean {
+  if (booking.status === 'accepted') return true;
+  if (booking.status !== 'pending') return false;
+  const policy = world.eventTypes.get(booking.eventTypeId)?.confirmationPolicy;
+  return policy?.blockUnconfirmedBookingsInBooker !== false;
+}
+
+/**
+ * The live bookings of `sub` that block time, each with its own event type's buffers applied; a
+ * seated booking names its event type and start, where it is no conflict (`isFree`).
+ */
 function busyIntervals(
   world: CalFakeWorld,
   sub: string,
   ignoreUid?: string,
-): { start: number; end: number }[] {
+): { start: number; end: number; seatedAt?: string }[] {
   return world.bookings
     .filter(
-      (booking) =>
-        booking.ownerSub === sub &&
-        booking.uid !== ignoreUid &&
-        (booking.status === 'accepted' || booking.status === 'pending'),
+      (booking) => booking.ownerSub === sub && booking.uid !== ignoreUid && blocks(world, booking),
     )
     .map((booking) => {
       const type = world.eventTypes.get(booking.eventTypeId);
       return {
         start: booking.start - (type?.beforeEventBuffer ?? 0) * MINUTE_MS,
         end: booking.end + (type?.afterEventBuffer ?? 0) * MINUTE_MS,
+        ...(booking.seats === undefined
+          ? {}
+          : { seatedAt: `${booking.eventTypeId}@${booking.start}` }),
       };
     });
 }
@@ -93,16 +114,24 @@ function workingSlots(
   return starts.sort((a, b) => a - b);
 }
 
-/** Whether the event at `start`, with its own buffers, overlaps none of `busy` (`busyIntervals`). */
+/**
+ * Whether the event at `start`, with its own buffers, overlaps none of `busy` (`busyIntervals`). A
+ * seated booking of the same event type at the same start is no conflict: Cal.com's
+ * checkForConflicts.ts @ 0249f2945a3fec49243d08fa54641f70dd274b60 skips a start that has seats, so
+ * that time stays listed, full or not.
+ */
 function isFree(
   eventType: CalFakeEventType,
   start: number,
   lengthMs: number,
-  busy: readonly { start: number; end: number }[],
+  busy: readonly { start: number; end: number; seatedAt?: string }[],
 ): boolean {
   const from = start - eventType.beforeEventBuffer * MINUTE_MS;
   const to = start + lengthMs + eventType.afterEventBuffer * MINUTE_MS;
-  return busy.every((interval) => to <= interval.start || interval.end <= from);
+  const seatedAt = `${eventType.id}@${start}`;
+  return busy.every(
+    (interval) => to <= interval.start || interval.end <= from || interval.seatedAt === seatedAt,
+  );
 }
 
 export function slots(
@@ -111,7 +140,7 @@ export function slots(
   from: number,
   to: number,
   slotOptions: { duration?: number | undefined; ignoreBookingUid?: string | undefined } = {},
-): { start: number; end: number }[] {
+): CalFakeSlot[] {
   const eventType = world.eventTypes.get(eventTypeId);
   if (eventType === undefined) return [];
   const lengthMs = lengthFor(eventType, slotOptions.duration) * MINUTE_MS;
@@ -128,7 +157,10 @@ export function slots(
         isFree(eventType, start, lengthMs, busy) &&
         held.every((row) => row.end <= start || row.start >= start + lengthMs),
     )
-    .map((start) => ({ start, end: start + lengthMs }));
+    .map((start) => {
+      const seats = seatCounts(world, eventType, start);
+      return { start, end: start + lengthMs, ...(seats === undefined ? {} : { seats }) };
+    });
 }
 /** Whether `start` (with the event's length) is a free slot of working hours past the notice. */
 export function checkStart(

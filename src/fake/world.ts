@@ -63,4 +63,13 @@ export const copyBooking = (booking: CalFakeBooking): CalFakeBooking => ({
   guests: [...booking.guests],
   responses: { ...booking.responses },
   metadata: { ...booking.metadata },
+  ...(booking.seats === undefined
+    ? {}
+    : {
+        seats: booking.seats.map((seat) => ({
+          ...seat,
+          attendee: { ...seat.attendee },
+          responses: { ...seat.responses },
+        })),
+      }),
 });

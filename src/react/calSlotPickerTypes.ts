@@ -1,5 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { KeyboardEvent } from 'react';
+import type { CalSlotSeats } from '../booking/seats.js';
 import type { CalBookerLayout } from '../booking/slotPickerLayout.js';
 import type { CalEventType, CalEventTypeRef, CalSlot, CalSlots } from '../calapi/types.js';
 import type { Weekday } from '../time/days.js';
@@ -110,6 +111,11 @@ export interface CalSlotPickerTime {
   /** The time in `timeZone`, 12 or 24 h, e.g. "9:30 AM" or "09:30". */
   label: string;
   selected: boolean;
+  /**
+   * A seated event type's seats at this time (booked, left, total, how full); `undefined` for other
+   * event types. A `full` time cannot be booked (Cal.com answers 409).
+   */
+  seats: CalSlotSeats | undefined;
 }
 
 /** `data-state` of `CalSlotPicker`'s root. */

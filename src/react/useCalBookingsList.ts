@@ -18,10 +18,14 @@ import {
   type CancelCalBookingVariables,
   useCancelCalBooking,
 } from './useCalBookingMutations.js';
+import { type CalBookingSeats, useCalBookingSeats } from './useCalBookingSeats.js';
 import { useControllableState } from './useControllableState.js';
 
-/** The lists `CalBookingsList` shows, each one Cal.com `status` filter. */
-export type CalBookingsListTab = 'upcoming' | 'past' | 'cancelled';
+/**
+ * The lists `CalBookingsList` shows, each one Cal.com `status` filter; `unconfirmed` holds the
+ * bookings that wait for the host's confirmation (`status: 'pending'`).
+ */
+export type CalBookingsListTab = 'upcoming' | 'unconfirmed' | 'past' | 'cancelled';
 
 /**
  * What the list shows: nothing asked yet (`enabled={false}`), nobody signed in (a visitor: Cal.com
@@ -67,12 +71,18 @@ export interface UseCalBookingsListResult {
   query: UseQueryResult<CalBookingsPage, CalQueryError>;
   /** `useCancelCalBooking`'s mutation: `cancel.mutate({ uid, cancellationReason })`. */
   cancel: CalBookingMutationResult<CancelCalBookingVariables, CancelCalBookingResult>;
+  /**
+   * A seated booking's seats (taken, of how many, the viewer's own with its `seatUid`, which
+   * `cancel.mutate({ uid, seatUid })` cancels alone); `undefined` for a booking that is not seated.
+   */
+  seatsOf: (booking: CalBooking) => CalBookingSeats | undefined;
 }
 
 const SORT: Record<CalBookingsListTab, 'asc' | 'desc'> = {
   upcoming: 'asc',
   past: 'desc',
   cancelled: 'desc',
+  unconfirmed: 'asc',
 };
 
 /**
@@ -111,6 +121,7 @@ export function useCalBookingsList(
   const cancel = useCancelCalBooking();
 
   const { data, error, isPlaceholderData } = query;
+  const seatsOf = useCalBookingSeats(data?.items ?? []);
   const pagination = data?.pagination;
   const pageCount = pagination ? Math.max(1, pagination.totalPages) : 1;
 
@@ -160,6 +171,7 @@ export function useCalBookingsList(
     refetch: () => void query.refetch(),
     query,
     cancel,
+    seatsOf,
   };
 }
 

@@ -2,6 +2,7 @@
 
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
+import { calSlotSeats } from '../booking/seats.js';
 import type { CalEventTypeRef, CalSlot, CalSlots, CalSlotsParams } from '../calapi/types.js';
 import { addMonths } from '../time/days.js';
 import { dateTimeFormat } from '../time/format.js';
@@ -188,6 +189,7 @@ export function timesOf(
     slot,
     label: timeFormat.format(Date.parse(slot.start)),
     selected: sameInstant(slot.start, selectedStart),
+    seats: calSlotSeats(slot),
   }));
 }
 

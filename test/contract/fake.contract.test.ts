@@ -9,6 +9,7 @@ import {
   bookingShape,
   paginationShape,
   recurringBookingShape,
+  seatedBookingShape,
 } from './calcom/bookings.js';
 import { errorShape } from './calcom/errors.js';
 import { eventTypeShape } from './calcom/eventTypes.js';
@@ -103,6 +104,7 @@ for (const make of fakes) {
     let username: string;
     let typeId: number;
     let recurringTypeId: number;
+    let seatedTypeId: number;
 
     beforeAll(async () => {
       token = await fake.connect(`contract-${fake.name.replace(/\W/g, '')}`);
@@ -115,6 +117,7 @@ for (const make of fakes) {
       }[];
       typeId = types.find((type) => type.slug === '30min')!.id;
       recurringTypeId = types.find((type) => type.recurrence !== null)!.id;
+      seatedTypeId = types.find((type) => type.slug === 'group-workshop')!.id;
     });
 
     async function firstSlots(eventTypeId: number, count: number): Promise<string[]> {
@@ -259,6 +262,52 @@ for (const make of fakes) {
         'cancelled',
         'cancelled',
       ]);
+    });
+
+    it('a seated event type: seated slots, seats joined, 409 when full, a seat cancelled', async () => {
+      const slotsPath = `/v2/slots?eventTypeId=${seatedTypeId}&start=${day(2)}&end=${day(9)}&timeZone=UTC`;
+      const free = await fake.cal('GET', slotsPath);
+      expect(shapeOf(free, success(slotsDataShape))).toEqual({ status: 200, issues: [] });
+      const first = Object.values(free.body.data as Record<string, { start: string }[]>)[0]![0]!;
+      expect(Object.keys(first).sort()).toEqual([
+        'seatsBooked',
+        'seatsRemaining',
+        'seatsTotal',
+        'start',
+      ]);
+      const seat = (name: string) =>
+        fake.cal('POST', '/v2/bookings', {
+          body: {
+            eventTypeId: seatedTypeId,
+            start: first.start,
+            attendee: { ...attendee, name, email: `${name}@example.com` },
+          },
+        });
+      const created = await seat('ann');
+      expect(shapeOf(created, success(obj(seatedBookingShape)))).toEqual({
+        status: 201,
+        issues: [],
+      });
+      const { uid, seatUid } = created.body.data as { uid: string; seatUid: string };
+      expect(seatUid).toEqual(expect.any(String));
+      await seat('ben');
+      await seat('cy');
+      const full = await seat('di');
+      expect(shapeOf(full, obj(errorShape))).toEqual({ status: 409, issues: [] });
+      const listed = await fake.cal('GET', slotsPath);
+      const again = Object.values(listed.body.data as Record<string, { start: string }[]>)[0]![0]!;
+      expect(again).toEqual({ ...first, seatsBooked: 3, seatsRemaining: 0, bookingUid: uid });
+      const list = await fake.cal('GET', '/v2/bookings?take=50', { token });
+      expect(
+        shapeOf(list, success(arrayOf(anyBookingShape), { pagination: obj(paginationShape) })),
+      ).toEqual({ status: 200, issues: [] });
+      const cancelled = await fake.cal('POST', `/v2/bookings/${uid}/cancel`, {
+        body: { seatUid },
+      });
+      expect(shapeOf(cancelled, success(obj(seatedBookingShape)))).toEqual({
+        status: 200,
+        issues: [],
+      });
     });
 
     it('errors: 400, 404, 401 and 498 in the envelope, with X-Request-Id', async () => {

@@ -84,6 +84,9 @@ describe('Cal.com API v2 in the sandbox', () => {
       ['60min', true],
       ['weekly-check-in', true],
       ['office-hours', true],
+      ['group-workshop', true],
+      ['community-qa', true],
+      ['intro-call', true],
     ]);
     const eventTypeId = types.body.data[1].id as number;
 
@@ -145,6 +148,68 @@ describe('Cal.com API v2 in the sandbox', () => {
     });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.data.status).toBe('cancelled');
+  });
+
+  it('seats over HTTP: join until full (409), the full time still listed, a seat cancelled alone; a pending booking listed as unconfirmed', async () => {
+    const base = fixture.sandbox.url;
+    const { token } = await connect('seats-user', 'Europe/London');
+    const types = (await calFetch(base, '/v2/event-types', token)).body.data as {
+      id: number;
+      slug: string;
+    }[];
+    const idOf = (slug: string) => types.find((type) => type.slug === slug)?.id ?? 0;
+    const workshop = idOf('group-workshop');
+    const [first] = await freeSlots(base, token, workshop);
+    if (!first) throw new Error('no seated slot');
+    const seat = (name: string) =>
+      calFetch(base, '/v2/bookings', token, {
+        method: 'POST',
+        body: {
+          eventTypeId: workshop,
+          start: new Date(first.start).toISOString(),
+          attendee: { ...attendee, name, email: `${name}@example.com` },
+        },
+      });
+    const made = [await seat('ann'), await seat('ben'), await seat('cy')];
+    expect(made.map((answer) => answer.status)).toEqual([201, 201, 201]);
+    const uid = made[0]?.body.data.uid as string;
+    expect(new Set(made.map((answer) => answer.body.data.uid))).toEqual(new Set([uid]));
+    const full = await seat('di');
+    expect({ status: full.status, message: full.body.error.message }).toEqual({
+      status: 409,
+      message: 'No more seats left at this seated booking.',
+    });
+    const listed = (await freeSlots(base, token, workshop)).find(
+      (slot) => slot.start === first.start,
+    );
+    expect(listed).toMatchObject({
+      seatsBooked: 3,
+      seatsRemaining: 0,
+      seatsTotal: 3,
+      bookingUid: uid,
+    });
+    const cancelled = await calFetch(base, `/v2/bookings/${uid}/cancel`, token, {
+      method: 'POST',
+      body: { seatUid: made[1]?.body.data.seatUid },
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.data.status).toBe('accepted');
+    expect(cancelled.body.data.attendees.map((a: { name: string }) => a.name)).toEqual([
+      'ann',
+      'cy',
+    ]);
+
+    const intro = idOf('intro-call');
+    const [time] = await freeSlots(base, token, intro);
+    const pending = await calFetch(base, '/v2/bookings', token, {
+      method: 'POST',
+      body: { eventTypeId: intro, start: new Date(time!.start).toISOString(), attendee },
+    });
+    expect(pending.body.data.status).toBe('pending');
+    const unconfirmed = await calFetch(base, '/v2/bookings?status=unconfirmed', token);
+    expect(unconfirmed.body.data.map((b: { uid: string }) => b.uid)).toEqual([
+      pending.body.data.uid,
+    ]);
   });
 
   it('a token past its expires_in answers 498, also where auth is optional, never on /v2/slots; expireCalTokens; unknown is 401', async () => {

@@ -41,6 +41,7 @@ export function bookerTimeStep(
           defaultMonth={state.step !== 'choosingEventType' ? state.day?.slice(0, 7) : undefined}
           selected={selected}
           onSelect={flow.selectSlot}
+          showSeatsCount={flow.eventType?.seats?.showAvailabilityCount !== false}
           labels={labelsProp}
           layout={layout}
           bookerLayouts={flow.eventType?.bookerLayouts}

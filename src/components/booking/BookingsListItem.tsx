@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { isolate } from '../../booking/isolate.js';
 import type { CalBooking } from '../../calapi/types.js';
+import type { CalBookingSeats } from '../../react/useCalBookingSeats.js';
 import type { BookingsLabels } from '../labels.js';
 
 /**
@@ -25,6 +26,8 @@ export function bookingsListItem(
   onReschedule: () => void,
   onCancel: () => void,
   labels: BookingsLabels,
+  /** A seated booking's seats (`useCalBookingsList`'s `seatsOf`). */
+  seats: CalBookingSeats | undefined,
 ): ReactNode {
   // Each action button is described by the booking's title, so a screen reader says which booking.
   const action = (name: string, text: string, onClick: () => void) => (
@@ -37,7 +40,12 @@ export function bookingsListItem(
       {text}
     </button>
   );
-  const attendees = booking.attendees.map((attendee) => isolate(attendee.name || attendee.email));
+  // One's own seat is marked among the attendees of a seated booking.
+  const attendees = booking.attendees.map(
+    (attendee) =>
+      isolate(attendee.name || attendee.email) +
+      (attendee === seats?.own ? ` (${labels.bookingsListYourSeat})` : ''),
+  );
   // Cal.com cancels a booking it moved and names the new one: "Rescheduled", not "cancelled".
   const moved = booking.status === 'cancelled' && !!booking.rescheduledToUid;
   return (
@@ -62,6 +70,11 @@ export function bookingsListItem(
       {attendees.length > 0 ? (
         <p className="aisq-bookings-list__attendees">{labels.bookingsListWith(names(attendees))}</p>
       ) : null}
+      {seats ? (
+        <p className="aisq-bookings-list__seats" data-own-seat={seats.own ? '' : undefined}>
+          {labels.bookingsListSeats(seats.taken, seats.total)}
+        </p>
+      ) : null}
       {booking.status === 'cancelled' && !moved && booking.cancellationReason ? (
         <p className="aisq-bookings-list__reason">
           {labels.bookingsListReason(isolate(booking.cancellationReason))}
@@ -69,10 +82,15 @@ export function bookingsListItem(
       ) : null}
       {upcoming ? (
         <div className="aisq-bookings-list__actions">
-          {allowReschedule
+          {/* A seated booking moves seat by seat (Cal.com requires `seatUid`): no whole-booking move. */}
+          {allowReschedule && !seats
             ? action('reschedule', labels.bookingsListReschedule, onReschedule)
             : null}
-          {action('cancel', labels.bookingsListCancel, onCancel)}
+          {action(
+            'cancel',
+            seats?.own ? labels.bookingsListCancelSeat : labels.bookingsListCancel,
+            onCancel,
+          )}
         </div>
       ) : null}
     </li>

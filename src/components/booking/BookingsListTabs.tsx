@@ -8,7 +8,7 @@ import type {
 } from '../../react/useCalBookingsList.js';
 import type { BookingsLabels } from '../labels.js';
 
-const TABS: readonly CalBookingsListTab[] = ['upcoming', 'past', 'cancelled'];
+const TABS: readonly CalBookingsListTab[] = ['upcoming', 'unconfirmed', 'past', 'cancelled'];
 
 /** The id of tab `tab` of the list whose ids start with `id`. */
 export const bookingsListTabId = (id: string, tab: CalBookingsListTab) => `${id}-tab-${tab}`;
@@ -21,6 +21,7 @@ const TAB_LABELS = {
   upcoming: ['bookingsListUpcoming', 'bookingsListEmptyUpcoming'],
   past: ['bookingsListPast', 'bookingsListEmptyPast'],
   cancelled: ['bookingsListCancelled', 'bookingsListEmptyCancelled'],
+  unconfirmed: ['bookingsListUnconfirmed', 'bookingsListEmptyUnconfirmed'],
 } as const satisfies Record<
   CalBookingsListTab,
   readonly [keyof BookingsLabels, keyof BookingsLabels]

@@ -109,6 +109,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
     <section
       className={classNames('aisq-booking-confirmation', className)}
       data-state={state}
+      data-seat={booking.seatUid ? '' : undefined}
       aria-labelledby={headingId}
     >
       <h2
@@ -117,8 +118,15 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
         tabIndex={-1}
         className="aisq-booking-confirmation__title"
       >
-        {state === 'rescheduled' ? labels.confirmationRescheduledTitle : labels.confirmationTitle}
+        {state === 'pending'
+          ? labels.confirmationPendingTitle
+          : state === 'rescheduled'
+            ? labels.confirmationRescheduledTitle
+            : labels.confirmationTitle}
       </h2>
+      {booking.seatUid ? (
+        <p className="aisq-booking-confirmation__seat">{labels.confirmationSeat}</p>
+      ) : null}
       <dl className="aisq-booking-confirmation__details">
         <div className="aisq-booking-confirmation__row">
           <dt>{labels.confirmationWhat}</dt>

@@ -58,13 +58,15 @@ export interface CalBookingsListProps extends UseCalBookingsListOptions {
 }
 
 /**
- * The signed-in user's Cal.com bookings in three tabs, Upcoming, Past and Cancelled (WAI-ARIA tabs:
- * arrows, Home, End), paged with Cal.com's pagination (the page stays while the next one loads).
- * Each booking shows its title, when (with the zone) and who attends; upcoming ones can be cancelled,
- * with an optional reason, behind a confirmation (an APG alert dialog), and rescheduled in a dialog
- * (`CalBooker` in reschedule mode by default; `renderReschedule` replaces it, `onReschedule` replaces
- * the dialog). A thin view over `useCalBookingsList`; its parts are the tabs (`bookingsListTabs`), the
- * panel (`bookingsListPanel`), one item per booking (`bookingsListItem`) and the two dialogs.
+ * The signed-in user's Cal.com bookings in four tabs, Upcoming, Unconfirmed, Past and Cancelled
+ * (WAI-ARIA tabs: arrows, Home, End), paged with Cal.com's pagination (the page stays while the next
+ * one loads). Each booking shows its title, when (with the zone) and who attends; upcoming ones can be
+ * cancelled, with an optional reason, behind a confirmation (an APG alert dialog), and rescheduled in
+ * a dialog (`CalBooker` in reschedule mode by default; `renderReschedule` replaces it, `onReschedule`
+ * replaces the dialog). A seated booking shows its seats taken and marks one's own, which "Cancel my
+ * seat" cancels alone (`seatUid`). A thin view over `useCalBookingsList`; its parts are the tabs
+ * (`bookingsListTabs`), the panel (`bookingsListPanel`), one item per booking (`bookingsListItem`) and
+ * the two dialogs.
  *
  * Root: `.aisq-bookings-list[data-state="idle" | "signedOut" | "loading" | "empty" | "ready" | "error"][data-tab]`.
  */
@@ -127,7 +129,7 @@ export function CalBookingsList({
       `${id}-${booking.uid}`,
       formatWhen(booking),
       names,
-      list.tab === 'upcoming',
+      list.tab === 'upcoming' || list.tab === 'unconfirmed',
       allowReschedule,
       () => {
         setNotice('');
@@ -142,6 +144,7 @@ export function CalBookingsList({
         setCancelling(booking);
       },
       labels,
+      list.seatsOf(booking),
     );
   };
 
@@ -160,6 +163,7 @@ export function CalBookingsList({
       {cancelling ? (
         <CancelBookingDialog
           booking={cancelling}
+          seatUid={list.seatsOf(cancelling)?.own?.seatUid}
           when={formatWhen(cancelling)}
           labels={labels}
           labelsProp={labelsProp}

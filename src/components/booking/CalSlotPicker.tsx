@@ -19,6 +19,13 @@ export type CalSlotPickerProps = UseCalSlotPickerOptions & {
    */
   className?: string;
   /**
+   * How a seated event type's times tell their seats: "N seats left" (Cal.com's
+   * `seats.showAvailabilityCount`), or with `false` how full each is ("Half full", "Nearly full").
+   * A full time reads "Booking full" and cannot be chosen either way.
+   * @default true
+   */
+  showSeatsCount?: boolean;
+  /**
    * Labels for this picker only, merged over the `BookingsLabelsProvider`'s and the defaults
    * (`slotPicker…`, `retry`, `errorMessage`).
    * @default undefined
@@ -39,6 +46,7 @@ export type CalSlotPickerProps = UseCalSlotPickerOptions & {
 export function CalSlotPicker({
   className,
   labels: labelsProp,
+  showSeatsCount = true,
   ...options
 }: CalSlotPickerProps): ReactNode {
   const labels = useBookingsLabels(labelsProp);
@@ -150,6 +158,7 @@ export function CalSlotPicker({
             times={picker.times}
             loading={loading}
             onSelect={picker.select}
+            showSeatsCount={showSeatsCount}
             labels={labels}
           />
         )}

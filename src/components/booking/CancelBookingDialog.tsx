@@ -14,6 +14,7 @@ import { BookingsDialog } from './BookingsDialog.js';
  */
 export function CancelBookingDialog({
   booking,
+  seatUid,
   when,
   labels,
   labelsProp,
@@ -24,6 +25,8 @@ export function CancelBookingDialog({
   onCancelled,
 }: {
   booking: CalBooking;
+  /** Cancel only this seat of a seated booking: no reason field (UNVERIFIED that Cal.com takes one). */
+  seatUid: string | undefined;
   when: string;
   labels: BookingsLabels;
   labelsProp: BookingsLabelsOverrides | undefined;
@@ -56,11 +59,13 @@ export function CancelBookingDialog({
           if (pending) return;
           const cancellationReason = reason.trim();
           mutation.mutate(
-            {
-              uid: booking.uid,
-              ...(cancellationReason ? { cancellationReason } : {}),
-              ...(series ? { cancelSubsequentBookings: true } : {}),
-            },
+            seatUid
+              ? { uid: booking.uid, seatUid }
+              : {
+                  uid: booking.uid,
+                  ...(cancellationReason ? { cancellationReason } : {}),
+                  ...(series ? { cancelSubsequentBookings: true } : {}),
+                },
             // A series comes back whole: the booking chosen is the one reported.
             {
               onSuccess: (result) =>
@@ -74,22 +79,24 @@ export function CancelBookingDialog({
         }}
       >
         <h2 className="aisq-dialog__title" id={`${id}-title`}>
-          {labels.bookingsListCancelTitle}
+          {seatUid ? labels.bookingsListCancelSeatTitle : labels.bookingsListCancelTitle}
         </h2>
         <p className="aisq-dialog__description" id={`${id}-description`}>
           {labels.bookingsListCancelDescription(isolate(booking.title), when)}
         </p>
-        <label className="aisq-bookings-list__field">
-          <span>{labels.bookingsListCancelReason}</span>
-          <textarea
-            className="aisq-bookings-list__reason-input"
-            name="cancellationReason"
-            rows={3}
-            value={reason}
-            readOnly={pending}
-            onChange={(event) => setReason(event.target.value)}
-          />
-        </label>
+        {seatUid ? null : (
+          <label className="aisq-bookings-list__field">
+            <span>{labels.bookingsListCancelReason}</span>
+            <textarea
+              className="aisq-bookings-list__reason-input"
+              name="cancellationReason"
+              rows={3}
+              value={reason}
+              readOnly={pending}
+              onChange={(event) => setReason(event.target.value)}
+            />
+          </label>
+        )}
         {typeof booking.recurringBookingUid === 'string' ? (
           <label className="aisq-bookings-list__series">
             <input
@@ -126,7 +133,11 @@ export function CancelBookingDialog({
             className="aisq-button aisq-button--danger"
             aria-disabled={pending || undefined}
           >
-            {pending ? labels.bookingsListCancelling : labels.bookingsListCancelConfirm}
+            {pending
+              ? labels.bookingsListCancelling
+              : seatUid
+                ? labels.bookingsListCancelSeat
+                : labels.bookingsListCancelConfirm}
           </button>
         </div>
       </form>

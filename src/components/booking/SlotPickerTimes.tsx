@@ -1,6 +1,7 @@
 'use client';
 
 import { memo, type ReactNode } from 'react';
+import type { CalSlotSeats } from '../../booking/seats.js';
 import type { CalSlotPickerSlot, CalSlotPickerTime } from '../../react/calSlotPickerTypes.js';
 import type { BookingsLabels } from '../labels.js';
 
@@ -14,8 +15,24 @@ export interface SlotPickerTimesProps {
   times: CalSlotPickerTime[];
   loading: boolean;
   onSelect: (slot: CalSlotPickerSlot) => void;
+  /** A seated time reads "N seats left" rather than how full it is. */
+  showSeatsCount: boolean;
   labels: BookingsLabels;
 }
+
+/** A seated time's seats in words: Cal.com's Booker's count, or its fullness, or "Booking full". */
+const seatsText = (seats: CalSlotSeats, showCount: boolean, labels: BookingsLabels) =>
+  seats.fullness === 'full'
+    ? labels.slotPickerBookingFull
+    : showCount
+      ? labels.slotPickerSeatsLeft(seats.remaining)
+      : labels[
+          seats.fullness === 'nearlyFull'
+            ? 'slotPickerSeatsNearlyFull'
+            : seats.fullness === 'halfFull'
+              ? 'slotPickerSeatsHalfFull'
+              : 'slotPickerSeatsAvailable'
+        ];
 
 /**
  * The chosen day's times as toggle buttons (`aria-pressed`), named by the day and the zone they are
@@ -28,6 +45,7 @@ export const SlotPickerTimes = /* @__PURE__ */ memo(function SlotPickerTimes({
   times,
   loading,
   onSelect,
+  showSeatsCount,
   labels,
 }: SlotPickerTimesProps): ReactNode {
   const titleId = `${idPrefix}-day`;
@@ -44,19 +62,33 @@ export const SlotPickerTimes = /* @__PURE__ */ memo(function SlotPickerTimes({
   } else {
     body = (
       <ul className="aisq-slot-picker__time-list" aria-labelledby={`${titleId} ${zoneId}`}>
-        {times.map((time) => (
-          <li key={time.slot.start}>
-            <button
-              type="button"
-              className="aisq-slot-picker__time"
-              aria-pressed={time.selected}
-              data-selected={time.selected || undefined}
-              onClick={() => onSelect(time.slot)}
-            >
-              <time dateTime={time.slot.start}>{time.label}</time>
-            </button>
-          </li>
-        ))}
+        {times.map(({ slot, label, selected, seats }) => {
+          // A full seated time stays in the list, focusable and read as "Booking full", but cannot
+          // be chosen (Cal.com's Booker disables it; `aria-disabled` keeps it announced).
+          const full = seats?.fullness === 'full';
+          return (
+            <li key={slot.start}>
+              <button
+                type="button"
+                className="aisq-slot-picker__time"
+                aria-pressed={selected}
+                aria-disabled={full || undefined}
+                data-selected={selected || undefined}
+                data-seats={seats?.fullness}
+                onClick={() => {
+                  if (!full) onSelect(slot);
+                }}
+              >
+                <time dateTime={slot.start}>{label}</time>
+                {seats ? (
+                  <span className="aisq-slot-picker__seats">
+                    {seatsText(seats, showSeatsCount, labels)}
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          );
+        })}
       </ul>
     );
   }

@@ -8,7 +8,7 @@ import {
   CalMeSchema,
   CalSlotsSchema,
 } from '../../../src/calapi/schemas.js';
-import type { CalBooking, CalMe } from '../../../src/calapi/types.js';
+import type { CalBooking, CalEventType, CalMe } from '../../../src/calapi/types.js';
 import type { StandardSchemaV1 } from '../../../src/client/standardSchema.js';
 import { BOOKING, EVENT_TYPE, ME, ok, PAGINATION, rejectionOf, setup } from './fakeCal.js';
 
@@ -60,6 +60,32 @@ describe('built-in schemas are lenient', () => {
     };
     expect(z.parse(CalSlotsSchema, slots)).toEqual(slots);
     expect(z.parse(CalSlotsSchema, {})).toEqual({});
+  });
+
+  it('keeps and types seats, the confirmation policy and seated slots', () => {
+    const seated = {
+      ...EVENT_TYPE,
+      seats: {
+        disabled: false,
+        seatsPerTimeSlot: 3,
+        showAttendeeInfo: false,
+        showAvailabilityCount: true,
+      },
+      confirmationPolicy: { type: 'always', blockUnconfirmedBookingsInBooker: false },
+    };
+    const parsed: CalEventType = z.parse(CalEventTypeSchema, seated);
+    expect(parsed).toEqual(seated);
+    expect(parsed.seats?.seatsPerTimeSlot).toBe(3);
+    expect(parsed.confirmationPolicy?.type).toBe('always');
+    const slot = {
+      start: '2030-03-31T09:00:00.000Z',
+      seatsBooked: 3,
+      seatsRemaining: 0,
+      seatsTotal: 3,
+      bookingUid: 'b-1',
+    };
+    expect(z.parse(CalSlotsSchema, { '2030-03-31': [slot] })['2030-03-31']?.[0]).toEqual(slot);
+    expect(z.safeParse(CalSlotsSchema, { '2030-03-31': [{ seatsTotal: 3 }] }).success).toBe(false);
   });
 
   it('still require what identifies a record', () => {

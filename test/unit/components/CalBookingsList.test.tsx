@@ -214,15 +214,25 @@ describe('CalBookingsList', () => {
       provider: { jwt: fakeJwt('alice'), fetch: world.fetch },
     });
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map((tab) => tab.textContent)).toEqual(['Upcoming', 'Past', 'Cancelled']);
-    expect(tabs.map((tab) => tab.tabIndex)).toEqual([0, -1, -1]);
+    // Issue 20 added Cal.com's `unconfirmed` status as the second tab.
+    expect(tabs.map((tab) => tab.textContent)).toEqual([
+      'Upcoming',
+      'Unconfirmed',
+      'Past',
+      'Cancelled',
+    ]);
+    expect(tabs.map((tab) => tab.tabIndex)).toEqual([0, -1, -1, -1]);
     expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Upcoming');
     await waitFor(() => expect(items()).toHaveLength(1));
 
     await user.click(tabs[0] as HTMLElement);
     await user.keyboard('{ArrowRight}');
     expect(tabs[1]).toHaveFocus();
-    expect(tabs[1]).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Unconfirmed');
+    expect(world.calls.at(-1)?.searchParams.get('status')).toBe('unconfirmed');
+    await user.keyboard('{ArrowRight}');
+    expect(tabs[2]).toHaveFocus();
+    expect(tabs[2]).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tabpanel')).toHaveAccessibleName('Past');
     await waitFor(() => expect(items()[0]).toHaveTextContent('With \u2068Past Guest 1\u2069'));
     // No cancel or reschedule on past bookings.
@@ -231,16 +241,17 @@ describe('CalBookingsList', () => {
     expect(world.calls.at(-1)?.searchParams.get('sortStart')).toBe('desc');
 
     await user.keyboard('{End}');
-    expect(tabs[2]).toHaveFocus();
+    expect(tabs[3]).toHaveFocus();
     await waitFor(() => expect(items()[0]).toHaveTextContent('Reason: \u2068Clash\u2069'));
     expect(items()[0]).toHaveAttribute('data-status', 'cancelled');
     await user.keyboard('{ArrowRight}');
     expect(tabs[0]).toHaveFocus();
     await user.keyboard('{ArrowLeft}');
-    expect(tabs[2]).toHaveFocus();
+    expect(tabs[3]).toHaveFocus();
     await user.keyboard('{Home}');
     expect(tabs[0]).toHaveFocus();
     expect(onTabChange.mock.calls.map(([tab]) => tab)).toEqual([
+      'unconfirmed',
       'past',
       'cancelled',
       'upcoming',
@@ -562,6 +573,6 @@ describe('CalBookingsList', () => {
     const upcoming = within(region).getByRole('tab', { name: 'قادمة' });
     await user.click(upcoming);
     await user.keyboard('{ArrowLeft}');
-    expect(screen.getByRole('tab', { name: 'Past' })).toHaveFocus();
+    expect(screen.getByRole('tab', { name: 'Unconfirmed' })).toHaveFocus();
   });
 });

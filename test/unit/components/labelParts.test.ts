@@ -5,6 +5,7 @@ import { defaultBookingFormLabels } from '../../../src/components/booking/bookin
 import { defaultBookingsListLabels } from '../../../src/components/booking/bookingsListLabels.js';
 import { defaultConfirmationLabels } from '../../../src/components/booking/confirmationLabels.js';
 import { defaultEventTypeListLabels } from '../../../src/components/booking/eventTypeListLabels.js';
+import { defaultSeatsLabels } from '../../../src/components/booking/seatsLabels.js';
 import { defaultSlotPickerLabels } from '../../../src/components/booking/slotPickerLabels.js';
 import { defaultCommonLabels } from '../../../src/components/commonLabels.js';
 import { defaultBookingsLabels } from '../../../src/components/labels.js';
@@ -18,6 +19,7 @@ const parts = {
   booker: defaultBookerLabels,
   account: defaultAccountLabels,
   bookingsList: defaultBookingsListLabels,
+  seats: defaultSeatsLabels,
 };
 
 describe("the components' label modules", () => {

@@ -136,6 +136,8 @@ const PARAMETERS: Record<LabelFunctionKey, readonly Parameter[]> = {
   bookingsListRescheduleTitle: ['text'],
   bookingsListRescheduleDone: ['text'],
   bookerRepeats: ['frequency', 'number', 'number'],
+  slotPickerSeatsLeft: ['number'],
+  bookingsListSeats: ['number', 'number'],
 };
 
 const SAMPLE: Record<Exclude<Parameter, 'text'>, string | number> = {

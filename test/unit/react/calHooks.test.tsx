@@ -43,6 +43,9 @@ describe('Cal.com hooks', () => {
       ['30min', false],
       ['60min', true],
       ['office-hours', true],
+      ['group-workshop', true],
+      ['community-qa', true],
+      ['intro-call', true],
     ]);
     expect(world.calls.map((url) => url.origin)).toEqual([CAL]);
     expect(world.count('config')).toBe(1);

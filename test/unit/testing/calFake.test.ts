@@ -500,6 +500,9 @@ describe('me and event types', () => {
       ['60min', 60, true],
       ['weekly-check-in', 30, true],
       ['office-hours', 30, true],
+      ['group-workshop', 60, true],
+      ['community-qa', 30, true],
+      ['intro-call', 30, true],
     ]);
     expect(types[2]?.bookingFields).toContainEqual(
       expect.objectContaining({ slug: 'topic', required: true }),

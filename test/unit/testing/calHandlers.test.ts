@@ -76,6 +76,9 @@ describe('createCalApiHandlers', () => {
       '60min',
       'weekly-check-in',
       'office-hours',
+      'group-workshop',
+      'community-qa',
+      'intro-call',
     ]);
   });
 

@@ -78,7 +78,8 @@ describe('accounts', () => {
       user: { id: 1001, username: 'ada-lovelace-1001', name: 'Ada Lovelace' },
     });
     expect(integrate(w, { sub: 'ada lovelace' }).created).toBe(false);
-    expect(w.eventTypes.size).toBe(5);
+    // Four, and issue 20's hidden layouts, seated and confirmation types.
+    expect(w.eventTypes.size).toBe(8);
     expect(w.availabilityBySub.get('ada lovelace')?.days).toEqual([1, 2, 3, 4, 5]);
   });
 

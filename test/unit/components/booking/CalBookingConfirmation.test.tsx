@@ -17,6 +17,23 @@ const booking: CalBooking = MONDAY_MEETING;
 const text = (element: Element | null) => (element?.textContent ?? '').replace(/\s+/g, ' ');
 
 describe('CalBookingConfirmation', () => {
+  it('a pending booking: "Request sent, waiting for the host to confirm", a tentative .ics; a seat says so', () => {
+    const { container } = renderWithProviders(
+      <CalBookingConfirmation booking={{ ...booking, status: 'pending', seatUid: 'seat-1' }} />,
+      { provider: { enabled: false } },
+    );
+    const root = container.querySelector('.aisq-booking-confirmation');
+    expect(root).toHaveAttribute('data-state', 'pending');
+    expect(root).toHaveAttribute('data-seat', '');
+    expect(
+      screen.getByRole('region', { name: 'Request sent, waiting for the host to confirm' }),
+    ).toBe(root);
+    expect(screen.queryByText(/is booked/)).toBeNull();
+    expect(screen.getByText('You have a seat at this event.')).toBeInTheDocument();
+    const ics = screen.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('href');
+    expect(decodeURIComponent(ics ?? '')).toContain('STATUS:TENTATIVE');
+  });
+
   it('what, when in the attendee’s and the host’s zone with their names, where, who', () => {
     const { container } = renderWithProviders(<CalBookingConfirmation booking={booking} />, {
       provider: { enabled: false },
