@@ -84,6 +84,17 @@ export interface CalFakeEventType {
   scheduleId: number;
   /** `null` for a one-off event type; a recurring one books a whole series at once. */
   recurrence: CalFakeRecurrence | null;
+  /**
+   * Where it takes place, in Cal.com's 2024-06-14 output form (`{ type: 'attendeePhone' }`,
+   * `{ type: 'address', address, public }`, ...). @default Cal Video alone (`EVENT_TYPE_LOCATIONS`)
+   */
+  locations?: CalFakeLocation[];
+}
+
+/** One location of an event type as Cal.com's event-type output writes it. */
+export interface CalFakeLocation {
+  type: string;
+  [key: string]: unknown;
 }
 
 /** Weekly availability in the owner's time zone: days 0 (Sunday) to 6, minutes after midnight. */

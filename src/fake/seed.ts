@@ -143,7 +143,7 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       recurrence: null,
     },
   ];
-  if (!recurring) return oneOff;
+  if (!recurring) return [...oneOff, locationsEventType()];
   return [
     ...oneOff,
     {
@@ -161,7 +161,37 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       bookingFields: defaultBookingFields(),
       recurrence: { frequency: 'weekly', interval: 1, occurrences: 4 },
     },
+    locationsEventType(),
   ];
+}
+
+/**
+ * A hidden type with a choice of places (issue 20): Cal Video, the attendee's phone, the host's
+ * office (shown publicly), the attendee's address, anywhere the attendee names, and the host's
+ * phone, which Cal.com's "display publicly" is off for.
+ */
+function locationsEventType(): SeedEventType {
+  return {
+    title: 'Consultation',
+    slug: 'consultation',
+    description: 'A consultation by video, by phone or in person, wherever suits you.',
+    lengthInMinutes: 30,
+    slotInterval: null,
+    minimumBookingNotice: 120,
+    beforeEventBuffer: 0,
+    afterEventBuffer: 0,
+    hidden: true,
+    bookingFields: defaultBookingFields(),
+    recurrence: null,
+    locations: [
+      { type: 'integration', integration: 'cal-video' },
+      { type: 'attendeePhone' },
+      { type: 'address', address: '1 Market St, San Francisco, CA 94105', public: true },
+      { type: 'attendeeAddress' },
+      { type: 'attendeeDefined' },
+      { type: 'phone', phone: '+14155550123', public: false },
+    ],
+  };
 }
 
 /** Monday to Friday, 09:00 to 17:00. */

@@ -54,7 +54,9 @@ function workingSlots(
   const user = world.users.get(eventType.ownerSub);
   const week = world.availabilityBySub.get(eventType.ownerSub);
   if (user === undefined || week === undefined || to < from) return [];
-  const stepMs = (eventType.slotInterval ?? eventType.lengthInMinutes) * MINUTE_MS;
+  // Cal.com's `frequency = slotInterval || duration || length`: the requested length, when there is
+  // no interval, is also the step (packages/trpc/server/routers/viewer/slots/util.ts, research §2).
+  const stepMs = eventType.slotInterval ? eventType.slotInterval * MINUTE_MS : lengthMs;
   const starts: number[] = [];
   const seen = new Set<number>();
   // Every local date from the day before `from` to the day after `to` covers every zone offset;
@@ -113,7 +115,9 @@ export function slots(
 ): { start: number; end: number }[] {
   const eventType = world.eventTypes.get(eventTypeId);
   if (eventType === undefined) return [];
-  const lengthMs = lengthFor(eventType, slotOptions.duration) * MINUTE_MS;
+  // Cal.com's `eventLength = duration || length`: GET /v2/slots does not check `duration` against
+  // the event type's lengths (research §2, the input service has no such check: inferred).
+  const lengthMs = (slotOptions.duration || eventType.lengthInMinutes) * MINUTE_MS;
   const earliest = world.now() + eventType.minimumBookingNotice * MINUTE_MS;
   const busy = busyIntervals(world, eventType.ownerSub, slotOptions.ignoreBookingUid);
   return workingSlots(world, eventType, from, to, lengthMs)

@@ -75,6 +75,7 @@ describe('createCalApiHandlers', () => {
       '30min',
       '60min',
       'weekly-check-in',
+      'consultation',
     ]);
   });
 

@@ -78,7 +78,7 @@ describe('accounts', () => {
       user: { id: 1001, username: 'ada-lovelace-1001', name: 'Ada Lovelace' },
     });
     expect(integrate(w, { sub: 'ada lovelace' }).created).toBe(false);
-    expect(w.eventTypes.size).toBe(4);
+    expect(w.eventTypes.size).toBe(5);
     expect(w.availabilityBySub.get('ada lovelace')?.days).toEqual([1, 2, 3, 4, 5]);
   });
 
