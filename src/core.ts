@@ -39,6 +39,7 @@ export type {
   CalFetchInit,
   CalLocation,
   CalLocationBookingField,
+  CalLocationIntegration,
   CalMe,
   CalNameBookingField,
   CalOtherBookingField,

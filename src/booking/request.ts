@@ -21,6 +21,12 @@ export interface CalCreateBookingInputOptions {
   timeZone: string;
   /** Sent as `attendee.language`. @default undefined (Cal.com's 'en') */
   language?: string | undefined;
+  /**
+   * The length chosen among the event type's `lengthInMinutesOptions`, sent as `lengthInMinutes`.
+   * Leave it out for an event type without options: Cal.com refuses it there with a 400.
+   * @default undefined (the event type's own length)
+   */
+  lengthInMinutes?: number | undefined;
 }
 
 /** What moving a booking needs besides the form's values. */
@@ -31,12 +37,13 @@ export interface CalRescheduleBookingInputOptions {
 
 /**
  * Cal.com's create-booking body (`POST /v2/bookings`) for the form's values: names, e-mail and notes
- * trimmed, notes sent as the `notes` booking field, and `guests` and `bookingFieldsResponses` only when
- * there are any. Throws a `RangeError` for a `start` that is not a date.
+ * trimmed, notes sent as the `notes` booking field, and `guests`, `bookingFieldsResponses`,
+ * `location` and `lengthInMinutes` only when there are any. Throws a `RangeError` for a `start` that
+ * is not a date.
  */
 export function toCalCreateBookingInput(
   values: CalBookingFormValues,
-  { eventType, start, timeZone, language }: CalCreateBookingInputOptions,
+  { eventType, start, timeZone, language, lengthInMinutes }: CalCreateBookingInputOptions,
 ): CalCreateBookingInput {
   const responses: Record<string, unknown> = { ...values.responses };
   if (values.notes.trim()) responses.notes = values.notes.trim();
@@ -51,6 +58,8 @@ export function toCalCreateBookingInput(
     },
     ...(values.guests.length > 0 ? { guests: values.guests } : {}),
     ...(Object.keys(responses).length > 0 ? { bookingFieldsResponses: responses } : {}),
+    ...(values.location ? { location: values.location } : {}),
+    ...(lengthInMinutes ? { lengthInMinutes } : {}),
   };
 }
 

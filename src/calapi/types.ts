@@ -17,6 +17,7 @@ export type {
   CalEmailBookingField,
   CalLocation,
   CalLocationBookingField,
+  CalLocationIntegration,
   CalNameBookingField,
   CalOtherBookingField,
   CalSplitNameBookingField,

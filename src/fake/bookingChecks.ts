@@ -9,6 +9,7 @@ import type {
   CalFakeBookingField,
   CalFakeEventType,
   CalFakeFailure,
+  CalFakeLocation,
   CalFakeLocationInput,
 } from './modelTypes.js';
 import { EVENT_TYPE_LOCATIONS } from './seed.js';
@@ -156,7 +157,7 @@ export function resolveLocation(
         : 'somewhereElse';
     return { ok: true, location: input, response: { value, optionValue: input } };
   }
-  const own = eventType.locations ?? EVENT_TYPE_LOCATIONS;
+  const own: readonly CalFakeLocation[] = eventType.locations ?? EVENT_TYPE_LOCATIONS;
   const types = own.map((location) => location.type);
   const refuse = (message: string): Resolved => ({ ok: false, failure: badRequest(message) });
   if (typeof input.type !== 'string' || !types.includes(input.type)) {

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { bookingPlace } from '../../booking/ics.js';
 import { isolate } from '../../booking/isolate.js';
 import type { CalBooking } from '../../calapi/types.js';
 import type { BookingsLabels } from '../labels.js';
@@ -35,6 +36,7 @@ export function bookingsListItem(
       {text}
     </button>
   );
+  const { where, link } = bookingPlace(booking);
   const attendees = booking.attendees.map((attendee) => isolate(attendee.name || attendee.email));
   return (
     <li key={booking.uid} className="aisq-bookings-list__item" data-status={booking.status}>
@@ -47,6 +49,18 @@ export function bookingsListItem(
       <p className="aisq-bookings-list__when">
         <time dateTime={booking.start}>{when}</time>
       </p>
+      {where ? (
+        <p className="aisq-bookings-list__location">
+          {labels.confirmationWhere}:{' '}
+          {link ? (
+            <a href={link} target="_blank" rel="noopener noreferrer">
+              {labels.confirmationJoin}
+            </a>
+          ) : (
+            <bdi>{where}</bdi>
+          )}
+        </p>
+      ) : null}
       {attendees.length > 0 ? (
         <p className="aisq-bookings-list__attendees">{labels.bookingsListWith(names(attendees))}</p>
       ) : null}

@@ -15,6 +15,7 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
+import { bookerDuration } from './BookerDuration.js';
 import { bookerTimeStep } from './BookerTimeStep.js';
 import { CalBookingConfirmation } from './CalBookingConfirmation.js';
 import { CalBookingForm } from './CalBookingForm.js';
@@ -115,6 +116,7 @@ export function CalBooker({
     content = (
       <>
         {summary}
+        {bookerDuration(flow, `${headingId}-duration`, labels)}
         {bookerTimeStep(flow, selected, labels, labelsProp)}
       </>
     );
@@ -230,7 +232,7 @@ function eventSummary(
         <p className="aisq-booker__event">
           <span className="aisq-booker__event-title">{eventType.title}</span>{' '}
           <span className="aisq-booker__event-length">
-            {formatMinutes(eventType.lengthInMinutes, labels.locale)}
+            {formatMinutes(flow.duration ?? eventType.lengthInMinutes, labels.locale)}
           </span>
         </p>
       ) : null}

@@ -18,6 +18,8 @@ export const defaultBookerLabels = {
   bookerSlotTaken: 'Someone booked that time just before you. Please choose another time.',
   /** Before the error of a refused booking. */
   bookerFailed: 'The booking could not be made.',
+  /** Legend of the duration choice, for an event type offering several lengths. */
+  bookerDuration: 'Duration',
   /** Reschedule mode, when the booking's event type was deleted. */
   bookerCannotReschedule: 'This booking can’t be rescheduled: its meeting type no longer exists.',
 };
