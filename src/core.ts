@@ -126,6 +126,7 @@ export type {
   CalBookingFormFieldValue,
 } from './booking/fields.js';
 export {
+  calAskedFields,
   calBookingFormFields,
   toCalBookingFormValues,
   validateCalBookingField,
@@ -138,6 +139,13 @@ export type {
   CalBookingFormValues,
 } from './booking/flowMachine.js';
 export { initialCalBookingFlowState, transitionCalBookingFlow } from './booking/flowMachine.js';
+export type { CalLocationDetail, CalLocationLabels } from './booking/locations.js';
+export {
+  calBookableLocations,
+  calLocationDetail,
+  calLocationName,
+  toCalBookingLocationInput,
+} from './booking/locations.js';
 export type {
   CalCreateBookingInputOptions,
   CalRescheduleBookingInputOptions,
