@@ -18,6 +18,7 @@ import {
 import type { CalBookingFormValues } from './flowMachine.js';
 import { isolate } from './isolate.js';
 import {
+  type CalLocationDetail,
   type CalLocationLabels,
   calBookableLocations,
   calLocationDetail,
@@ -281,20 +282,11 @@ function locationFields(
   const details = locations.flatMap((location, index) => {
     const detail = calLocationDetail(location);
     if (!detail) return [];
-    const field = formField(
-      `location.${location.type}`,
-      detail === 'phone' ? 'phone' : detail === 'address' ? 'textarea' : 'text',
-      detail === 'phone'
-        ? labels.bookingFormLocationYourPhone
-        : detail === 'address'
-          ? labels.bookingFormLocationYourAddress
-          : labels.bookingFormLocationYourPlace,
-      true,
-      'location',
-    );
+    const [type, label] = DETAIL_FIELDS[detail];
+    const field = formField(`location.${location.type}`, type, labels[label], true, 'location');
     return [{ ...field, locations: [location], when: String(index) }];
   });
-  if (locations.length === 0 || (locations.length === 1 && details.length === 0)) return [];
+  if (!locations[1] && !details[0]) return [];
   const choice = formField(
     'location',
     'radio',
@@ -309,6 +301,16 @@ function locationFields(
   );
   return [{ ...choice, locations }, ...details];
 }
+
+/** How each kind of detail is asked: its input and its label. */
+const DETAIL_FIELDS: Record<
+  CalLocationDetail,
+  [CalBookingFormFieldType, keyof CalBookingFieldLabels & `bookingFormLocation${string}`]
+> = {
+  phone: ['phone', 'bookingFormLocationYourPhone'],
+  address: ['textarea', 'bookingFormLocationYourAddress'],
+  location: ['text', 'bookingFormLocationYourPlace'],
+};
 
 /** The fields asked with these values: a location's detail only while that location is chosen. */
 export function calAskedFields(
@@ -330,19 +332,16 @@ export function initialFieldValue(
   defaults: Partial<CalBookingFormValues> | undefined,
 ): CalBookingFormFieldValue {
   if (field.target === 'location') {
-    // The location given (e.g. kept from before going back), else the event type's first.
+    // The location given (e.g. kept from before going back), else the event type's first; a
+    // detail field's `locations` is the one it details.
     const given = defaults?.location as Record<string, unknown> | undefined;
-    const [first] = field.locations ?? [];
-    if (field.when !== undefined) {
-      const detail = first && calLocationDetail(first);
-      return (given?.type === first?.type && detail && String(given?.[detail] ?? '')) || '';
-    }
-    const index = (field.locations ?? []).findIndex(
-      (location) =>
-        location.type === given?.type &&
-        (location.type !== 'integration' || location.integration === given.integration),
+    const locations = field.locations ?? [];
+    const index = locations.findIndex(
+      (location) => location.type === given?.type && location.integration === given.integration,
     );
-    return String(Math.max(index, 0));
+    if (field.when === undefined) return String(Math.max(index, 0));
+    const detail = locations[0] && calLocationDetail(locations[0]);
+    return index === 0 && detail ? String(given?.[detail] ?? '') : '';
   }
   const given =
     field.target === 'response' ? own(defaults?.responses, field.name) : defaults?.[field.target];

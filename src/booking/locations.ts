@@ -28,23 +28,27 @@ const DETAILS: Record<string, CalLocationDetail> = {
   attendeeDefined: 'location',
 };
 
-/** The booking input types Cal.com takes (location.input.ts); `unknown` and others have none. */
-const BOOKABLE = [
-  'address',
-  'link',
-  'phone',
-  'integration',
-  'organizersDefaultApp',
-  'attendeeAddress',
-  'attendeePhone',
-  'attendeeDefined',
-];
+/**
+ * The label naming each location type Cal.com takes a booking input for (location.input.ts), but
+ * `integration`, named by its app; `unknown` and later types have no booking input.
+ */
+const NAMES: Record<string, keyof CalLocationLabels> = {
+  address: 'bookingFormLocationAddress',
+  attendeeAddress: 'bookingFormLocationAttendeeAddress',
+  phone: 'bookingFormLocationPhone',
+  attendeePhone: 'bookingFormLocationAttendeePhone',
+  attendeeDefined: 'bookingFormLocationAttendeeDefined',
+  link: 'bookingFormLocationLink',
+  organizersDefaultApp: 'bookingFormLocationDefaultApp',
+};
 
 /** The locations an attendee can book: those Cal.com has a booking input for, in their order. */
 export function calBookableLocations(
   locations: readonly CalLocation[] | null | undefined,
 ): CalLocation[] {
-  return (locations ?? []).filter((location) => BOOKABLE.includes(location.type));
+  return (locations ?? []).filter(
+    ({ type }) => type === 'integration' || Object.hasOwn(NAMES, type),
+  );
 }
 
 /** What the attendee must supply for `location`, or undefined when the host's value is used. */
@@ -60,21 +64,12 @@ export function calLocationDetail(location: CalLocation): CalLocationDetail | un
 export function calLocationName(location: CalLocation, labels: CalLocationLabels): string {
   const { type } = location;
   if (type === 'integration') {
-    return String(location.integration ?? '')
-      .split('-')
-      .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-      .join(' ');
+    return String(location.integration).replace(
+      /(^|-)(\w)/g,
+      (_, dash: string, letter: string) => (dash && ' ') + letter.toUpperCase(),
+    );
   }
-  const names: Record<string, string> = {
-    address: labels.bookingFormLocationAddress,
-    attendeeAddress: labels.bookingFormLocationAttendeeAddress,
-    phone: labels.bookingFormLocationPhone,
-    attendeePhone: labels.bookingFormLocationAttendeePhone,
-    attendeeDefined: labels.bookingFormLocationAttendeeDefined,
-    link: labels.bookingFormLocationLink,
-    organizersDefaultApp: labels.bookingFormLocationDefaultApp,
-  };
-  const name = Object.hasOwn(names, type) ? (names[type] as string) : type;
+  const name = Object.hasOwn(NAMES, type) ? labels[NAMES[type] as keyof CalLocationLabels] : type;
   const shown = location.public === false ? undefined : location[type];
   return typeof shown === 'string' && shown ? `${name}: ${shown}` : name;
 }

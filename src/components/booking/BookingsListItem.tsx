@@ -1,7 +1,6 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { bookingPlace } from '../../booking/ics.js';
 import { isolate } from '../../booking/isolate.js';
 import type { CalBooking } from '../../calapi/types.js';
 import type { BookingsLabels } from '../labels.js';
@@ -36,7 +35,6 @@ export function bookingsListItem(
       {text}
     </button>
   );
-  const { where, link } = bookingPlace(booking);
   const attendees = booking.attendees.map((attendee) => isolate(attendee.name || attendee.email));
   return (
     <li key={booking.uid} className="aisq-bookings-list__item" data-status={booking.status}>
@@ -49,16 +47,9 @@ export function bookingsListItem(
       <p className="aisq-bookings-list__when">
         <time dateTime={booking.start}>{when}</time>
       </p>
-      {where ? (
+      {booking.location ? (
         <p className="aisq-bookings-list__location">
-          {labels.confirmationWhere}:{' '}
-          {link ? (
-            <a href={link} target="_blank" rel="noopener noreferrer">
-              {labels.confirmationJoin}
-            </a>
-          ) : (
-            <bdi>{where}</bdi>
-          )}
+          {labels.confirmationWhere}: <bdi>{booking.location}</bdi>
         </p>
       ) : null}
       {attendees.length > 0 ? (
