@@ -1,7 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { CalBookingsList } from '../../../../src/components/booking/CalBookingsList.js';
 import { bookerWorld, chooseTime, renderBooker } from '../../../helpers/bookerWorld.js';
+import { CAL } from '../../../helpers/calWorld.js';
+import { fakeJwt } from '../../../helpers/fakeBookingsApi.js';
+import { renderWithProviders } from '../../../helpers/renderWithProviders.js';
 
 const text = (element: Element | null | undefined) =>
   (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -197,5 +201,33 @@ describe('CalBooker: locations', () => {
     await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
     await screen.findByRole('heading', { name: 'Your meeting is booked' });
     expect(bodies[0]).not.toHaveProperty('location');
+  });
+});
+
+describe('CalBookingsList: locations', () => {
+  it('shows each booking’s location: the attendee’s number, the host’s office', async () => {
+    const { world, id } = bookerWorld('UTC');
+    const consultation = id('consultation');
+    const slots = world.model.slots(consultation, Date.now(), Date.now() + 21 * 86_400_000);
+    const book = (start: number, location: Record<string, unknown>) => {
+      const made = world.model.createBooking({
+        eventTypeId: consultation,
+        start,
+        attendee: { name: 'Bob', email: 'bob@example.com', timeZone: 'UTC' },
+        location: location as never,
+      });
+      if (!made.ok) throw new Error(made.failure.message);
+    };
+    book(slots[0]?.start ?? 0, { type: 'attendeePhone', phone: '+442079460958' });
+    book(slots[3]?.start ?? 0, { type: 'address' });
+    const view = renderWithProviders(<CalBookingsList />, {
+      provider: { jwt: fakeJwt('alice'), fetch: world.fetch, calApiUrl: CAL },
+    });
+    await waitFor(() =>
+      expect(view.container.querySelectorAll('.aisq-bookings-list__location')).toHaveLength(2),
+    );
+    expect([...view.container.querySelectorAll('.aisq-bookings-list__location')].map(text)).toEqual(
+      ['Where: +442079460958', 'Where: 1 Market St, San Francisco, CA 94105'],
+    );
   });
 });
