@@ -110,17 +110,19 @@ describe('CalBooker: durations', () => {
   });
 });
 
+/** The booker on the seeded `consultation` type, a time chosen: the details step. */
+async function consultationDetails() {
+  const { world, id } = bookerWorld('Europe/London');
+  const { bodies, fetch } = bookingBodies(world);
+  const user = userEvent.setup();
+  const view = renderBooker(world, { eventTypeId: id('consultation'), timeZone: 'UTC' }, fetch);
+  await chooseTime(user);
+  return { bodies, root: view.root, user };
+}
+
 describe('CalBooker: locations', () => {
   it('picks the attendee’s phone, checks it is E.164, books it; the confirmation shows it', async () => {
-    const { world, id } = bookerWorld('Europe/London');
-    const { bodies, fetch } = bookingBodies(world);
-    const user = userEvent.setup();
-    const { root } = renderBooker(
-      world,
-      { eventTypeId: id('consultation'), timeZone: 'UTC' },
-      fetch,
-    );
-    await chooseTime(user);
+    const { bodies, root, user } = await consultationDetails();
     const group = await screen.findByRole('group', { name: 'Location' });
     const names = within(group)
       .getAllByRole('radio')
@@ -166,16 +168,8 @@ describe('CalBooker: locations', () => {
     expect(ics).toContain('LOCATION:+442079460958');
   });
 
-  it('the host’s public address needs nothing more; Back keeps the choice', async () => {
-    const { world, id } = bookerWorld('Europe/London');
-    const { bodies, fetch } = bookingBodies(world);
-    const user = userEvent.setup();
-    const { root } = renderBooker(
-      world,
-      { eventTypeId: id('consultation'), timeZone: 'UTC' },
-      fetch,
-    );
-    await chooseTime(user);
+  it('the host’s public address needs nothing more; a refused submit keeps the choice', async () => {
+    const { bodies, root, user } = await consultationDetails();
     await fillDetails(user);
     const office = /In person \(host’s address\)/;
     await user.click(screen.getByRole('radio', { name: office }));
