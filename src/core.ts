@@ -43,6 +43,7 @@ export type {
   CalFetchInit,
   CalLocation,
   CalLocationBookingField,
+  CalLocationIntegration,
   CalMe,
   CalNameBookingField,
   CalOtherBookingField,
@@ -134,6 +135,7 @@ export type {
   CalBookingFormFieldValue,
 } from './booking/fields.js';
 export {
+  calAskedFields,
   calBookingFormFields,
   toCalBookingFormValues,
   validateCalBookingField,
@@ -146,6 +148,13 @@ export type {
   CalBookingFormValues,
 } from './booking/flowMachine.js';
 export { initialCalBookingFlowState, transitionCalBookingFlow } from './booking/flowMachine.js';
+export type { CalLocationDetail, CalLocationLabels } from './booking/locations.js';
+export {
+  calBookableLocations,
+  calLocationDetail,
+  calLocationName,
+  toCalBookingLocationInput,
+} from './booking/locations.js';
 export type {
   CalCreateBookingInputOptions,
   CalRescheduleBookingInputOptions,

@@ -529,3 +529,89 @@ export const Pending: Story = {
     );
   },
 };
+
+/**
+ * Durations (issue 20): the 30-minute type offers 15, 30 and 45 minutes. Choosing 45 asks Cal.com
+ * for 45-minute times (they step by 45 minutes), and the booking and its confirmation are 45 minutes.
+ */
+export const Durations: Story = {
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement);
+    await step('choose 45 minutes before the time', async () => {
+      await userEvent.click(await canvas.findByRole('button', { name: /^30 Minute Meeting/ }));
+      const group = await canvas.findByRole('group', { name: 'Duration' });
+      await expect(within(group).getByRole('radio', { name: '30 minutes' })).toBeChecked();
+      await userEvent.click(within(group).getByRole('radio', { name: '45 minutes' }));
+      await expect(within(group).getByRole('radio', { name: '45 minutes' })).toBeChecked();
+      await expect(canvasElement.querySelector('.aisq-booker__event-length')).toHaveTextContent(
+        '45 minutes',
+      );
+    });
+    await step('the times are 45 minutes apart', async () => {
+      const picker = () => canvasElement.querySelector<HTMLElement>('.aisq-slot-picker');
+      await waitFor(() => expect(picker()?.getAttribute('data-state')).toMatch(/^(ready|empty)$/));
+      if (picker()?.getAttribute('data-state') === 'empty') {
+        await userEvent.click(canvas.getByRole('button', { name: 'Next month' }));
+        await waitFor(() => expect(picker()).toHaveAttribute('data-state', 'ready'));
+      }
+      await clickFirstDayWithTimes(picker());
+      await findBySelector(picker, '.aisq-slot-picker__time');
+      const starts = [...canvasElement.querySelectorAll('.aisq-slot-picker__time time')].map(
+        (time) => Date.parse(time.getAttribute('dateTime') ?? ''),
+      );
+      if (starts.length > 1) await expect((starts[1] ?? 0) - (starts[0] ?? 0)).toBe(45 * 60_000);
+      await userEvent.click(await findBySelector(picker, '.aisq-slot-picker__time'));
+    });
+    await step('booked for 45 minutes', async () => {
+      await submit(canvasElement);
+      await inState(canvasElement, 'confirmed');
+      const rows = [...canvasElement.querySelectorAll('.aisq-booking-confirmation__row')];
+      const length = rows.find((row) => row.querySelector('dt')?.textContent === 'Duration');
+      await expect(length?.querySelector('dd')).toHaveTextContent('45 minutes');
+    });
+  },
+};
+
+/** The id of the seeded `consultation` type in the Locations story's world (set before each render). */
+let consultationId = 0;
+
+/**
+ * Locations (issue 20): a type held by video, by phone or in person. The attendee chooses a phone
+ * call, gives their number (checked as international), books, and the confirmation says where.
+ */
+export const Locations: Story = {
+  ...freshCalHandlers({
+    seed: ({ model, sub }) => {
+      consultationId = model.eventTypes(sub).find((type) => type.slug === 'consultation')?.id ?? 0;
+    },
+  }),
+  render: (args) => <CalBooker {...(args as Props)} eventTypeId={consultationId} />,
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement);
+    await step('choose a phone call and give a number', async () => {
+      await inState(canvasElement, 'choosingDay');
+      await chooseSlot(canvasElement);
+      await inState(canvasElement, 'details');
+      const group = await canvas.findByRole('group', { name: 'Location' });
+      // The host's own phone is not public: not shown before booking.
+      await expect(group).not.toHaveTextContent('+14155550123');
+      await userEvent.click(within(group).getByRole('radio', { name: 'Phone call (your number)' }));
+      await userEvent.type(canvas.getByRole('textbox', { name: 'Your phone number' }), '020 7946');
+      await submit(canvasElement);
+      await expect(canvas.getByRole('textbox', { name: 'Your phone number' })).toHaveAttribute(
+        'aria-invalid',
+        'true',
+      );
+      const phone = canvas.getByRole('textbox', { name: 'Your phone number' });
+      await userEvent.clear(phone);
+      await userEvent.type(phone, '+44 20 7946 0958');
+    });
+    await step('booked: the confirmation shows the number', async () => {
+      await submit(canvasElement);
+      await inState(canvasElement, 'confirmed');
+      const rows = [...canvasElement.querySelectorAll('.aisq-booking-confirmation__row')];
+      const where = rows.find((row) => row.querySelector('dt')?.textContent === 'Where');
+      await expect(where?.querySelector('dd')).toHaveTextContent('+442079460958');
+    });
+  },
+};

@@ -5,7 +5,7 @@
  * isolated (see `isolate`).
  */
 import * as z from 'zod/mini';
-import type { CalBookingField } from '../calapi/types.js';
+import type { CalBookingField, CalLocation } from '../calapi/types.js';
 import {
   BODY_RESERVE_BYTES,
   jsonBytes,
@@ -17,6 +17,15 @@ import {
 } from './caps.js';
 import type { CalBookingFormValues } from './flowMachine.js';
 import { isolate } from './isolate.js';
+import {
+  type CalLocationDetail,
+  type CalLocationLabels,
+  calBookableLocations,
+  calLocationDetail,
+  calLocationName,
+  E164_PHONE,
+  toCalBookingLocationInput,
+} from './locations.js';
 
 /** The input a booking field renders as. */
 export type CalBookingFormFieldType =
@@ -39,7 +48,8 @@ export type CalBookingFormFieldTarget =
   | 'notes'
   | 'guests'
   | 'rescheduleReason'
-  | 'response';
+  | 'response'
+  | 'location';
 
 /** One field of the form, normalized from Cal.com's booking field. */
 export interface CalBookingFormField {
@@ -57,6 +67,14 @@ export interface CalBookingFormField {
   options: { value: string; label: string }[];
   /** Where its answer goes in `CalBookingFormValues`. */
   target: CalBookingFormFieldTarget;
+  /**
+   * The location choice (name `location`): the event type's bookable locations, in the order of
+   * `options`, whose values are their indexes. A detail field (the attendee's phone, address or
+   * place) has the one it details instead.
+   */
+  locations?: readonly CalLocation[];
+  /** A detail field is asked only while the location choice's value is this. */
+  when?: string;
 }
 
 /** A field's value while editing: text for inputs, a list for checkbox groups, a flag for booleans. */
@@ -78,14 +96,19 @@ export type CalBookingFieldLabels = Record<
   | 'bookingFormErrorNumber'
   | 'bookingFormErrorUrl'
   | 'bookingFormErrorOption'
-  | 'bookingFormErrorTooLongTotal',
+  | 'bookingFormErrorTooLongTotal'
+  | 'bookingFormLocation'
+  | 'bookingFormLocationYourPhone'
+  | 'bookingFormLocationYourAddress'
+  | 'bookingFormLocationYourPlace',
   string
-> & {
-  bookingFormErrorRequired: (label: string) => string;
-  bookingFormErrorGuest: (address: string) => string;
-  bookingFormErrorTooLong: (max: number) => string;
-  bookingFormErrorTooManyGuests: (max: number) => string;
-};
+> &
+  CalLocationLabels & {
+    bookingFormErrorRequired: (label: string) => string;
+    bookingFormErrorGuest: (address: string) => string;
+    bookingFormErrorTooLong: (max: number) => string;
+    bookingFormErrorTooManyGuests: (max: number) => string;
+  };
 
 /**
  * Cal.com's field types that render as themselves; `text` and any unknown type render as text. A
@@ -160,6 +183,8 @@ export function calBookingFormFields(
   bookingFields: readonly CalBookingField[] | null | undefined,
   mode: 'book' | 'reschedule',
   labels: CalBookingFieldLabels,
+  /** The event type's `locations`: a choice after the e-mail, and what the choice needs. @default none */
+  locations?: readonly CalLocation[] | null,
 ): CalBookingFormField[] {
   if (mode === 'reschedule') {
     return [
@@ -235,7 +260,66 @@ export function calBookingFormFields(
       );
     }
   }
+  // Where Cal.com's form asks it: after the e-mail.
+  fields.splice(
+    fields.findIndex((field) => field.target === 'email') + 1,
+    0,
+    ...locationFields(locations, labels),
+  );
   return fields;
+}
+
+/**
+ * The location choice (a radio group; one location alone is shown, not chosen) and, for each
+ * location the attendee completes, its detail field, asked while that location is chosen. None when
+ * the only location needs nothing from the attendee: Cal.com then books it without being told.
+ */
+function locationFields(
+  source: readonly CalLocation[] | null | undefined,
+  labels: CalBookingFieldLabels,
+): CalBookingFormField[] {
+  const locations = calBookableLocations(source);
+  const details = locations.flatMap((location, index) => {
+    const detail = calLocationDetail(location);
+    if (!detail) return [];
+    const [type, label] = DETAIL_FIELDS[detail];
+    const field = formField(`location.${location.type}`, type, labels[label], true, 'location');
+    return [{ ...field, locations: [location], when: String(index) }];
+  });
+  if (!locations[1] && !details[0]) return [];
+  const choice = formField(
+    'location',
+    'radio',
+    labels.bookingFormLocation,
+    true,
+    'location',
+    undefined,
+    locations.map((location, index) => ({
+      value: String(index),
+      label: calLocationName(location, labels),
+    })),
+  );
+  return [{ ...choice, locations }, ...details];
+}
+
+/** How each kind of detail is asked: its input and its label. */
+const DETAIL_FIELDS: Record<
+  CalLocationDetail,
+  [CalBookingFormFieldType, keyof CalBookingFieldLabels & `bookingFormLocation${string}`]
+> = {
+  phone: ['phone', 'bookingFormLocationYourPhone'],
+  address: ['textarea', 'bookingFormLocationYourAddress'],
+  location: ['text', 'bookingFormLocationYourPlace'],
+};
+
+/** The fields asked with these values: a location's detail only while that location is chosen. */
+export function calAskedFields(
+  fields: readonly CalBookingFormField[],
+  values: Readonly<Record<string, CalBookingFormFieldValue>>,
+): CalBookingFormField[] {
+  return fields.filter(
+    (field) => field.when === undefined || own(values, 'location') === field.when,
+  );
 }
 
 function emptyValue(field: CalBookingFormField): CalBookingFormFieldValue {
@@ -247,6 +331,18 @@ export function initialFieldValue(
   field: CalBookingFormField,
   defaults: Partial<CalBookingFormValues> | undefined,
 ): CalBookingFormFieldValue {
+  if (field.target === 'location') {
+    // The location given (e.g. kept from before going back), else the event type's first; a
+    // detail field's `locations` is the one it details.
+    const given = defaults?.location as Record<string, unknown> | undefined;
+    const locations = field.locations ?? [];
+    const index = locations.findIndex(
+      (location) => location.type === given?.type && location.integration === given.integration,
+    );
+    if (field.when === undefined) return String(Math.max(index, 0));
+    const detail = locations[0] && calLocationDetail(locations[0]);
+    return index === 0 && detail ? String(given?.[detail] ?? '') : '';
+  }
   const given =
     field.target === 'response' ? own(defaults?.responses, field.name) : defaults?.[field.target];
   if (given === undefined || given === null) return emptyValue(field);
@@ -314,7 +410,12 @@ export function validateCalBookingField(
         made = z.email({ error: labels.bookingFormErrorEmail });
         break;
       case 'phone':
-        made = z.string().check(z.regex(PHONE, { error: labels.bookingFormErrorPhone }));
+        // Cal.com takes a location's phone in E.164 only (`@IsPhoneNumber`): with its + and country code.
+        made = z.string().check(
+          z.regex(field.target === 'location' ? E164_PHONE : PHONE, {
+            error: labels.bookingFormErrorPhone,
+          }),
+        );
         break;
       case 'number':
         made = z
@@ -358,13 +459,25 @@ export function toCalBookingFormValues(
     guests: [],
     responses: dict(),
   };
-  for (const field of fields) {
+  for (const field of calAskedFields(fields, values)) {
     const value = own(values, field.name) ?? emptyValue(field);
     const text = typeof value === 'string' ? value.trim() : '';
     switch (field.target) {
       case 'guests':
         result.guests = guestsOf(value);
         break;
+      case 'location': {
+        // The choice's value is the index of the chosen location; its detail, when asked, follows.
+        const chosen = field.locations?.[Number(text)];
+        if (field.when === undefined && chosen) {
+          const detail = fields.find((f) => f.when === text);
+          result.location = toCalBookingLocationInput(
+            chosen,
+            detail ? String(own(values, detail.name) ?? '') : '',
+          );
+        }
+        break;
+      }
       case 'response':
         if (isEmpty(value) && field.type !== 'boolean') break;
         result.responses[field.name] =
@@ -410,7 +523,7 @@ export function validateCalBookingForm(
   labels: CalBookingFieldLabels,
 ): Record<string, string> {
   const errors = dict<string>();
-  for (const field of fields) {
+  for (const field of calAskedFields(fields, values)) {
     const error = validateCalBookingField(field, own(values, field.name) ?? '', labels);
     if (error !== undefined) errors[field.name] = error;
   }

@@ -15,6 +15,7 @@
  * | selectEventType  | → choosingDay     | not fixed, other: → choosingDay | not fixed, other: → choosingDay | –             | –           | –         | not fixed, other: → choosingDay | –               |
  * | selectDay        | –                 | → choosingSlot           | → choosingSlot (that day)| –                       | –           | –         | → choosingSlot            | –                     |
  * | selectSlot       | –                 | → details                | → details                | → details (other slot, values kept) | – | –        | → details (values kept)   | –                     |
+ * | selectDuration   | –                 | duration set             | duration set             | –                       | –           | –         | → choosingSlot (that day) | –                     |
  * | back             | –                 | not fixed: → choosingEventType | → choosingDay (day kept) | → choosingSlot (values kept) | – | –       | → choosingDay (day kept)  | → details (values kept) |
  * | submit(values)   | –                 | –                        | –                        | → submitting            | –           | –         | –                         | → submitting (retry)  |
  * | succeeded        | –                 | –                        | –                        | –                       | → confirmed | –         | –                         | –                     |
@@ -25,13 +26,15 @@
  * In details, `slotTaken` is Cal.com refusing to hold the chosen time (a 422 of
  * `POST /v2/slots/reservations`: someone else holds or booked it); the binding dispatches it only
  * while that time is still the chosen one.
+ * `duration` (the length chosen among the event type's `lengthInMinutesOptions`) is kept by every
+ * later step of the same event type; choosing another event type or `reset` drops it.
  *
  * "initial": choosingDay with the event type and `fixed: true` when `reset` carries one, else
  * choosingEventType. The outcome of a request that a `reset` overtook finds no `submitting` step and
  * is ignored.
  */
 import type { CalApiError } from '../calapi/errors.js';
-import type { CalBooking, CalEventTypeRef } from '../calapi/types.js';
+import type { CalBooking, CalBookingLocationInput, CalEventTypeRef } from '../calapi/types.js';
 import type { BookingsApiError } from '../client/errors.js';
 
 /** A refused booking request: React's `CalQueryError`, spelled here so this layer imports no React. */
@@ -51,6 +54,12 @@ export interface CalBookingFormValues {
   responses: Record<string, unknown>;
   /** Reschedule mode: the reason passed to Cal.com as `reschedulingReason`. */
   rescheduleReason?: string;
+  /**
+   * Where the meeting takes place, as Cal.com's booking `location` (one of the event type's
+   * locations, with the attendee's phone, address or place where it needs one).
+   * @default undefined (Cal.com books the event type's only location)
+   */
+  location?: CalBookingLocationInput;
 }
 
 /** Where the flow is, from choosing an event type to the confirmation (see `CalBookingFlowState`). */
@@ -68,6 +77,11 @@ interface Chosen {
   /** Whether the host pinned the event type (no going back to choosingEventType). */
   readonly fixed: boolean;
   readonly eventType: CalEventTypeRef;
+  /**
+   * The length chosen in minutes, among the event type's `lengthInMinutesOptions`; undefined for its
+   * default `lengthInMinutes`. Slots are asked and the booking made with it.
+   */
+  readonly duration?: number;
   /** What the person last entered or submitted, kept when they go back and forth. */
   readonly values?: CalBookingFormValues;
 }
@@ -108,6 +122,7 @@ export type CalBookingFlowEvent =
   | { readonly type: 'selectEventType'; readonly eventType: CalEventTypeRef }
   | { readonly type: 'selectDay'; readonly day: string }
   | { readonly type: 'selectSlot'; readonly start: string; readonly day: string }
+  | { readonly type: 'selectDuration'; readonly duration: number }
   | { readonly type: 'back' }
   | { readonly type: 'submit'; readonly values: CalBookingFormValues }
   | { readonly type: 'succeeded'; readonly booking: CalBooking }
@@ -139,18 +154,31 @@ export function transitionCalBookingFlow(
       ? { step: 'choosingDay', fixed: false, eventType: event.eventType }
       : state;
   }
-  // What every later step keeps: the event type, whether it is pinned, and the values entered.
-  const { fixed, eventType } = state;
-  const kept = { fixed, eventType, ...(state.values ? { values: state.values } : {}) };
+  // What every later step keeps: the event type, whether it is pinned, the values entered and the
+  // length chosen.
+  const { fixed, eventType, duration } = state;
+  const kept = {
+    fixed,
+    eventType,
+    ...(state.values ? { values: state.values } : {}),
+    ...(duration !== undefined ? { duration } : {}),
+  };
   switch (state.step) {
     case 'choosingDay':
     case 'choosingSlot':
     case 'slotTaken':
       switch (event.type) {
-        case 'selectEventType':
-          return fixed || sameEventTypeRef(eventType, event.eventType)
-            ? state
-            : { ...kept, step: 'choosingDay', eventType: event.eventType };
+        case 'selectEventType': {
+          if (fixed || sameEventTypeRef(eventType, event.eventType)) return state;
+          // Another event type has lengths of its own.
+          const { duration: _length, ...other } = kept;
+          return { ...other, step: 'choosingDay', eventType: event.eventType };
+        }
+        case 'selectDuration':
+          if (event.duration === duration) return state;
+          return state.step === 'slotTaken'
+            ? { ...kept, step: 'choosingSlot', day: state.day, duration: event.duration }
+            : { ...state, duration: event.duration };
         case 'selectDay':
           return { ...kept, step: 'choosingSlot', day: event.day };
         case 'selectSlot':

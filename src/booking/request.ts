@@ -23,6 +23,12 @@ export interface CalCreateBookingInputOptions {
   language?: string | undefined;
   /** A recurring event type's number of occurrences, sent as `recurrenceCount`. @default undefined (Cal.com books the type's count) */
   recurrenceCount?: number | undefined;
+  /**
+   * The length chosen among the event type's `lengthInMinutesOptions`, sent as `lengthInMinutes`.
+   * Leave it out for an event type without options: Cal.com refuses it there with a 400.
+   * @default undefined (the event type's own length)
+   */
+  lengthInMinutes?: number | undefined;
 }
 
 /** What moving a booking needs besides the form's values. */
@@ -33,12 +39,20 @@ export interface CalRescheduleBookingInputOptions {
 
 /**
  * Cal.com's create-booking body (`POST /v2/bookings`) for the form's values: names, e-mail and notes
- * trimmed, notes sent as the `notes` booking field, and `guests` and `bookingFieldsResponses` only when
- * there are any. Throws a `RangeError` for a `start` that is not a date.
+ * trimmed, notes sent as the `notes` booking field, and `guests`, `bookingFieldsResponses`,
+ * `location` and `lengthInMinutes` only when there are any. Throws a `RangeError` for a `start` that
+ * is not a date.
  */
 export function toCalCreateBookingInput(
   values: CalBookingFormValues,
-  { eventType, start, timeZone, language, recurrenceCount }: CalCreateBookingInputOptions,
+  {
+    eventType,
+    start,
+    timeZone,
+    language,
+    recurrenceCount,
+    lengthInMinutes,
+  }: CalCreateBookingInputOptions,
 ): CalCreateBookingInput {
   const responses: Record<string, unknown> = { ...values.responses };
   if (values.notes.trim()) responses.notes = values.notes.trim();
@@ -54,6 +68,8 @@ export function toCalCreateBookingInput(
     ...(values.guests.length > 0 ? { guests: values.guests } : {}),
     ...(Object.keys(responses).length > 0 ? { bookingFieldsResponses: responses } : {}),
     ...(recurrenceCount ? { recurrenceCount } : {}),
+    ...(values.location ? { location: values.location } : {}),
+    ...(lengthInMinutes ? { lengthInMinutes } : {}),
   };
 }
 

@@ -84,6 +84,43 @@ export type CalBookingField =
   | CalOtherBookingField;
 
 /**
+ * Cal.com's conferencing apps, as a location's `integration` names them (its `Integration` list in
+ * locations.output.ts / location.input.ts @ 5b6d63e6300b8d930530b1b876d556a12fcfbd96); any other
+ * string is an app Cal.com added later.
+ */
+export type CalLocationIntegration =
+  | 'cal-video'
+  | 'google-meet'
+  | 'zoom'
+  | 'whereby-video'
+  | 'whatsapp-video'
+  | 'webex-video'
+  | 'telegram-video'
+  | 'tandem'
+  | 'sylaps-video'
+  | 'skype-video'
+  | 'sirius-video'
+  | 'signal-video'
+  | 'shimmer-video'
+  | 'salesroom-video'
+  | 'roam-video'
+  | 'riverside-video'
+  | 'ping-video'
+  | 'office365-video'
+  | 'mirotalk-video'
+  | 'jitsi'
+  | 'jelly-video'
+  | 'jelly-conferencing'
+  | 'huddle'
+  | 'facetime-video'
+  | 'element-call-video'
+  | 'eightxeight-video'
+  | 'discord-video'
+  | 'demodesk-video'
+  | 'campfire-video'
+  | (string & {});
+
+/**
  * Where an event type takes place, as `GET /v2/event-types` lists it. `public` says whether the
  * organizer's address, link or phone is shown before booking.
  */
@@ -94,7 +131,7 @@ export type CalLocation =
   | {
       type: 'integration';
       /** e.g. `cal-video`, `google-meet`, `zoom`. */
-      integration: string;
+      integration: CalLocationIntegration;
       link?: string;
       credentialId?: number;
       [key: string]: unknown;
@@ -115,10 +152,10 @@ export type CalBookingLocationInput =
   /** The organizer's address, link or phone, as the event type sets it. */
   | { type: 'address' | 'link' | 'phone' }
   /** A conferencing app of the event type, e.g. `{ type: 'integration', integration: 'cal-video' }`. */
-  | { type: 'integration'; integration: string }
+  | { type: 'integration'; integration: CalLocationIntegration }
   /** The attendee's address. */
   | { type: 'attendeeAddress'; address: string }
-  /** The attendee's phone number, in international form (`+44…`). */
+  /** The attendee's phone number, in international (E.164) form: `+442079460958`. */
   | { type: 'attendeePhone'; phone: string }
   /** Any place the attendee names. */
   | { type: 'attendeeDefined'; location: string }

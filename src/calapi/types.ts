@@ -19,6 +19,7 @@ export type {
   CalEmailBookingField,
   CalLocation,
   CalLocationBookingField,
+  CalLocationIntegration,
   CalNameBookingField,
   CalOtherBookingField,
   CalSplitNameBookingField,

@@ -9,6 +9,7 @@ import type {
   CalFakeBookingField,
   CalFakeEventType,
   CalFakeFailure,
+  CalFakeLocation,
   CalFakeLocationInput,
 } from './modelTypes.js';
 import { EVENT_TYPE_LOCATIONS } from './seed.js';
@@ -114,21 +115,38 @@ export function checkLength(
   return undefined;
 }
 
+/** What the attendee supplies for a location of theirs, and Cal.com's internal name for it. */
+const ATTENDEE_LOCATIONS: Record<string, [key: string, internal: string]> = {
+  attendeePhone: ['phone', 'phone'],
+  attendeeAddress: ['address', 'attendeeInPerson'],
+  attendeeDefined: ['location', 'somewhereElse'],
+};
+/** The host's locations: the output key holding the value, and Cal.com's internal name. */
+const HOST_LOCATIONS: Record<string, [key: string, internal: string]> = {
+  address: ['address', 'inPerson'],
+  link: ['link', 'link'],
+  phone: ['phone', 'userPhone'],
+};
+
+type Resolved =
+  | { ok: true; location: string; response?: { value: string; optionValue: string } }
+  | { ok: false; failure: CalFakeFailure };
+
 /**
  * Where a booking takes place, and its `responses.location`, as Cal.com's input service maps it
  * (input.service.ts @ 01598ed41a205884e52f5c03577b81e41bce0fff, `transformLocation` and
  * `isBookingLocationWithEventTypeLocations`): a string passes unchecked (a URL is a `link`, a phone
  * number a `phone`, anything else `somewhereElse`); an object must name one of the event type's own
- * location types (every seeded type has only Cal Video: `{ type: 'integration', integration:
- * 'cal-video' }`). Without one, the booking gets the event type's Cal Video link.
+ * location types (and, for `integration`, one of its integrations). The stored location is what
+ * packages/app-store/locations.ts `getLocationValueForDB` keeps: the host's address, link or phone
+ * from the event type, the attendee's own value, or, for Cal Video, the meeting's link (the booking
+ * output's `location` is `metadata.videoCallUrl || location`). Without one, the booking gets Cal Video.
  */
 export function resolveLocation(
   eventType: CalFakeEventType,
   input: CalFakeLocationInput | undefined,
   uid: string,
-):
-  | { ok: true; location: string; response?: { value: string; optionValue: string } }
-  | { ok: false; failure: CalFakeFailure } {
+): Resolved {
   const calVideo = `https://app.cal.com/video/${uid}`;
   if (input === undefined) return { ok: true, location: calVideo };
   if (typeof input === 'string') {
@@ -139,27 +157,51 @@ export function resolveLocation(
         : 'somewhereElse';
     return { ok: true, location: input, response: { value, optionValue: input } };
   }
-  const types: string[] = EVENT_TYPE_LOCATIONS.map((location) => location.type);
+  const own: readonly CalFakeLocation[] = eventType.locations ?? EVENT_TYPE_LOCATIONS;
+  const types = own.map((location) => location.type);
+  const refuse = (message: string): Resolved => ({ ok: false, failure: badRequest(message) });
   if (typeof input.type !== 'string' || !types.includes(input.type)) {
-    return {
-      ok: false,
-      failure: badRequest(
-        `Booking location with type ${String(input.type)} not valid for event type with id=${eventType.id}. The event type has following location types: ${types.join(', ')}, and only these types are allowed for booking location.`,
-      ),
-    };
+    return refuse(
+      `Booking location with type ${String(input.type)} not valid for event type with id=${eventType.id}. The event type has following location types: ${types.join(', ')}, and only these types are allowed for booking location.`,
+    );
   }
-  const integrations = EVENT_TYPE_LOCATIONS.map((location) => location.integration);
-  if (!integrations.includes(String(input.integration))) {
-    return {
-      ok: false,
-      failure: badRequest(
+  const type = input.type;
+  if (type === 'integration') {
+    const integrations = own.flatMap((location) =>
+      location.type === 'integration' ? [String(location.integration)] : [],
+    );
+    if (!integrations.includes(String(input.integration))) {
+      return refuse(
         `Booking location with integration ${String(input.integration)} not valid for event type with id=${eventType.id}. The event type has following integrations: ${integrations.join(', ')}, and only these integrations are allowed for booking location.`,
-      ),
-    };
+      );
+    }
+    // Only Cal Video gets a link of the booking's own; another app's is the app's name.
+    return input.integration === 'cal-video'
+      ? { ok: true, location: calVideo, response: { value: 'integrations:daily', optionValue: '' } }
+      : {
+          ok: true,
+          location: `integrations:${input.integration}`,
+          response: { value: `integrations:${input.integration}`, optionValue: '' },
+        };
   }
+  const attendee = ATTENDEE_LOCATIONS[type];
+  if (attendee) {
+    const given = input[attendee[0]];
+    // UNVERIFIED: Cal.com's own check of this value (location.input.ts) is asynchronous and never
+    // awaited by the pipe; the fake refuses a missing or empty one rather than store it.
+    if (typeof given !== 'string' || given.trim() === '') {
+      return refuse(
+        `location property is wrong,location.${attendee[0]} must be a non-empty string`,
+      );
+    }
+    return { ok: true, location: given, response: { value: attendee[1], optionValue: given } };
+  }
+  const host = HOST_LOCATIONS[type];
+  const configured = own.find((location) => location.type === type);
+  const value = host && configured ? String(configured[host[0]] ?? '') : '';
   return {
     ok: true,
-    location: calVideo,
-    response: { value: 'integrations:daily', optionValue: '' },
+    location: value || calVideo,
+    response: { value: host?.[1] ?? type, optionValue: '' },
   };
 }

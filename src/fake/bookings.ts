@@ -89,7 +89,7 @@ export function createBooking(
   const { eventType, owner } = found;
   // Cal.com's order: the booking fields (bookings.service.ts), then the length and the location
   // (input.service.ts), then time and availability (the booking handler).
-  // A reschedule keeps the booking's answers and length (the fake's choice: see docs/sandbox-cal.md).
+  // A reschedule keeps the booking's answers (the fake's choice: see docs/sandbox-cal.md).
   if (createOptions.rescheduleOf === undefined) {
     const failure =
       checkFieldResponses(eventType, { ...input.bookingFieldsResponses }) ??
@@ -207,7 +207,8 @@ export function rescheduleBooking(
     {
       eventTypeId: old.eventTypeId,
       start: input.start,
-      lengthInMinutes: Math.round((old.end - old.start) / MINUTE_MS),
+      // Cal.com's reschedule takes no length: the new booking has the event type's own
+      // (reschedule-booking.input.ts @ f0ac6126fbf673cb8202562293bf12d976ccaa49 has no lengthInMinutes).
       attendee: old.attendee,
       guests: old.guests,
       bookingFieldsResponses: responses,

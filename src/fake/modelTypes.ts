@@ -93,6 +93,11 @@ export interface CalFakeEventType {
   seats?: CalFakeSeats;
   /** A booking is `pending` until the host confirms it (Cal.com's `confirmationPolicy`). */
   confirmationPolicy?: { type: 'always'; blockUnconfirmedBookingsInBooker: boolean };
+  /**
+   * Where it takes place, in Cal.com's 2024-06-14 output form (`{ type: 'attendeePhone' }`,
+   * `{ type: 'address', address, public }`, ...). @default Cal Video alone (`EVENT_TYPE_LOCATIONS`)
+   */
+  locations?: CalFakeLocation[];
 }
 
 /** Cal.com's `seats` of an event type (seats.input.ts, 2024-06-14). */
@@ -108,6 +113,12 @@ export interface CalFakeSeat {
   seatUid: string;
   attendee: CalFakeAttendee;
   responses: Record<string, unknown>;
+}
+
+/** One location of an event type as Cal.com's event-type output writes it. */
+export interface CalFakeLocation {
+  type: string;
+  [key: string]: unknown;
 }
 
 /** Weekly availability in the owner's time zone: days 0 (Sunday) to 6, minutes after midnight. */

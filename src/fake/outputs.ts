@@ -119,7 +119,7 @@ export function eventTypeOutput(eventType: CalFakeEventType, owner: CalFakeUser)
     title: eventType.title,
     slug: eventType.slug,
     description: eventType.description,
-    locations: EVENT_TYPE_LOCATIONS.map((location) => ({ ...location })),
+    locations: (eventType.locations ?? EVENT_TYPE_LOCATIONS).map((location) => ({ ...location })),
     bookingFields: eventType.bookingFields.filter((field) => !field.hidden).map(bookingFieldOutput),
     recurrence:
       eventType.recurrence === null

@@ -144,7 +144,14 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
     },
   ];
   if (!recurring)
-    return [...oneOff, layoutsEventType(), groupWorkshop(), communityQa(), approvalCall()];
+    return [
+      ...oneOff,
+      layoutsEventType(),
+      groupWorkshop(),
+      communityQa(),
+      approvalCall(),
+      locationsEventType(),
+    ];
   return [
     ...oneOff,
     {
@@ -166,19 +173,20 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
     groupWorkshop(),
     communityQa(),
     approvalCall(),
+    locationsEventType(),
   ];
 }
 
 /**
  * An issue-20 type: hidden (bookable by id, or slug and username, and off public lists), Cal Video,
- * the default booking fields, 120 minutes' notice, no buffers, and `feature` (its seats, policy or layouts).
+ * the default booking fields, 120 minutes' notice, no buffers, and `feature` (its seats, policy, layouts or locations).
  */
 function issue20Type(
   title: string,
   slug: string,
   description: string,
   lengthInMinutes: number,
-  feature: Pick<SeedEventType, 'seats' | 'confirmationPolicy' | 'bookerLayouts'>,
+  feature: Pick<SeedEventType, 'seats' | 'confirmationPolicy' | 'bookerLayouts' | 'locations'>,
 ): SeedEventType {
   return {
     title,
@@ -230,6 +238,30 @@ function layoutsEventType(): SeedEventType {
     30,
     {
       bookerLayouts: { defaultLayout: 'week', enabledLayouts: ['week', 'column'] },
+    },
+  );
+}
+
+/**
+ * A type with a choice of places: Cal Video, the attendee's phone, the host's office (shown
+ * publicly), the attendee's address, anywhere the attendee names, and the host's phone, which
+ * Cal.com's "display publicly" is off for.
+ */
+function locationsEventType(): SeedEventType {
+  return issue20Type(
+    'Consultation',
+    'consultation',
+    'A consultation by video, by phone or in person, wherever suits you.',
+    30,
+    {
+      locations: [
+        { type: 'integration', integration: 'cal-video' },
+        { type: 'attendeePhone' },
+        { type: 'address', address: '1 Market St, San Francisco, CA 94105', public: true },
+        { type: 'attendeeAddress' },
+        { type: 'attendeeDefined' },
+        { type: 'phone', phone: '+14155550123', public: false },
+      ],
     },
   );
 }

@@ -76,7 +76,9 @@ function workingSlots(
   const user = world.users.get(eventType.ownerSub);
   const week = world.availabilityBySub.get(eventType.ownerSub);
   if (user === undefined || week === undefined || to < from) return [];
-  const stepMs = (eventType.slotInterval ?? eventType.lengthInMinutes) * MINUTE_MS;
+  // Cal.com's `frequency = slotInterval || duration || length`: the requested length, when there is
+  // no interval, is also the step (packages/trpc/server/routers/viewer/slots/util.ts, research §2).
+  const stepMs = eventType.slotInterval ? eventType.slotInterval * MINUTE_MS : lengthMs;
   const starts: number[] = [];
   const seen = new Set<number>();
   // Every local date from the day before `from` to the day after `to` covers every zone offset;
@@ -143,7 +145,9 @@ export function slots(
 ): CalFakeSlot[] {
   const eventType = world.eventTypes.get(eventTypeId);
   if (eventType === undefined) return [];
-  const lengthMs = lengthFor(eventType, slotOptions.duration) * MINUTE_MS;
+  // Cal.com's `eventLength = duration || length`: GET /v2/slots does not check `duration` against
+  // the event type's lengths (research §2, the input service has no such check: inferred).
+  const lengthMs = (slotOptions.duration || eventType.lengthInMinutes) * MINUTE_MS;
   const earliest = world.now() + eventType.minimumBookingNotice * MINUTE_MS;
   const busy = busyIntervals(world, eventType.ownerSub, slotOptions.ignoreBookingUid);
   // Reservations hide a time only here: POST /v2/bookings ignores them (Cal.com's Booker README:

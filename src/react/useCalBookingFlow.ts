@@ -120,6 +120,17 @@ export interface UseCalBookingFlowResult {
   slotsParams: CalBookingFlowSlotsParams | undefined;
   /** The chosen slot's start, as Cal.com listed it. */
   selectedSlot: string | undefined;
+  /**
+   * The meeting's length in minutes: the one chosen (`state.duration`), else the event type's
+   * `lengthInMinutes`; undefined while the event type loads.
+   */
+  duration: number | undefined;
+  /**
+   * The lengths to choose from (the event type's `lengthInMinutesOptions`), when it offers several
+   * and the flow books anew; undefined otherwise. Cal.com moves a booking at the event type's own
+   * length, so a reschedule offers no choice.
+   */
+  durations: readonly number[] | undefined;
   /** The chosen day `YYYY-MM-DD` in `timeZone`. */
   selectedDay: string | undefined;
   /** Reschedule mode: the booking being moved (while it loads, `undefined`). */
@@ -133,6 +144,8 @@ export interface UseCalBookingFlowResult {
   formDefaults: Partial<CalBookingFormValues>;
   selectEventType: (eventType: CalEventType | CalEventTypeRef | number) => void;
   selectDay: (day: string) => void;
+  /** Chooses one of `durations`; the slots are asked again with it. Other lengths are ignored. */
+  selectDuration: (minutes: number) => void;
   /** Chooses a slot (its start as listed, or the slot), on its day in `timeZone`; not an unparsable one. */
   selectSlot: (slot: CalSlot | string) => void;
   back: () => void;
@@ -278,13 +291,15 @@ function useSubmit(
         reschedule.mutateAsync(body).then(settle.onSuccess, settle.onError);
         return;
       }
-      const eventType = submitting.eventType;
+      const { eventType, duration: lengthInMinutes } = submitting;
+      // The flow holds a duration only for an event type offering several (see `selectDuration`).
       const body = toCalCreateBookingInput(values, {
         eventType,
         start,
         timeZone,
         language,
         recurrenceCount,
+        lengthInMinutes,
       });
       if (refusedOverCaps(body, '/v2/bookings', settle.onError)) return;
       create.mutateAsync(body).then(settle.onSuccess, settle.onError);
@@ -363,20 +378,19 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     ? eventTypes.data?.find((type) => matches(type, eventTypeRef))
     : undefined;
 
+  // Several lengths, when booking anew: Cal.com's reschedule takes none and books the type's own.
+  const lengths = eventType?.lengthInMinutesOptions;
+  const durations = !rescheduleUid && lengths && lengths.length > 1 ? lengths : undefined;
+  const chosenLength = 'duration' in state ? state.duration : undefined;
   const slotsParams = useMemo<CalBookingFlowSlotsParams | undefined>(() => {
     if (!eventTypeRef) return undefined;
-    // A rescheduled booking keeps its length, which may be one of several the event type offers.
-    const duration =
-      rescheduled && eventType && rescheduled.duration !== eventType.lengthInMinutes
-        ? rescheduled.duration
-        : undefined;
     return {
       ...eventTypeRef,
       timeZone,
       ...(rescheduleTarget ? { bookingUidToReschedule: rescheduleTarget } : {}),
-      ...(duration !== undefined ? { duration } : {}),
+      ...(chosenLength !== undefined ? { duration: chosenLength } : {}),
     };
-  }, [eventTypeRef, timeZone, rescheduleTarget, rescheduled, eventType]);
+  }, [eventTypeRef, timeZone, rescheduleTarget, chosenLength]);
 
   const selectedSlot = 'start' in state ? state.start : undefined;
   const recurrence = useRecurrenceChoice(eventType, selectedSlot, timeZone, !!rescheduleUid);
@@ -417,6 +431,9 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
       selectEventType: (type: CalEventType | CalEventTypeRef | number) =>
         void dispatch({ type: 'selectEventType', eventType: refOf(type) }),
       selectDay: (day: string) => void dispatch({ type: 'selectDay', day }),
+      selectDuration: (minutes: number) => {
+        if (durations?.includes(minutes)) dispatch({ type: 'selectDuration', duration: minutes });
+      },
       selectSlot: (slot: CalSlot | string) => {
         const start = typeof slot === 'string' ? slot : slot.start;
         const ms = Date.parse(start);
@@ -426,7 +443,7 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
       back: () => void dispatch({ type: 'back' }),
       reset: () => void dispatch({ type: 'reset', eventType: pinned }),
     }),
-    [dispatch, pinned, timeZone],
+    [dispatch, pinned, timeZone, durations],
   );
 
   return {
@@ -441,6 +458,8 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     eventTypeRef,
     slotsParams,
     selectedSlot,
+    duration: chosenLength ?? eventType?.lengthInMinutes,
+    durations,
     selectedDay: 'day' in state ? state.day : undefined,
     bookingToReschedule: rescheduleUid ? rescheduling : undefined,
     isRescheduling: !!rescheduleUid,

@@ -5,6 +5,7 @@ import {
   type CalBookingFieldLabels,
   type CalBookingFormField,
   type CalBookingFormFieldValue,
+  calAskedFields,
   calBookingFormFields,
   dict,
   initialFieldValue,
@@ -16,8 +17,11 @@ import type { CalBookingField, CalEventType } from '../calapi/types.js';
 
 /** `useCalBookingForm`'s options but its labels, which the components' labels binding resolves. */
 export interface CalBookingFormStateOptions {
-  /** The event type whose `bookingFields` the form asks. */
-  eventType?: Pick<CalEventType, 'bookingFields'> | undefined;
+  /**
+   * The event type whose `bookingFields` the form asks, and whose `locations` it offers: a choice
+   * when there are several, the detail a location needs (the attendee's phone, address or place).
+   */
+  eventType?: Pick<CalEventType, 'bookingFields' | 'locations'> | undefined;
   /** Booking fields to ask instead of the event type's. @default eventType.bookingFields, else name, email, notes, guests */
   bookingFields?: readonly CalBookingField[] | null | undefined;
   /** `reschedule` asks only for the reason. @default 'book' */
@@ -29,6 +33,10 @@ export interface CalBookingFormStateOptions {
 }
 
 export interface UseCalBookingFormResult {
+  /**
+   * The fields asked now, in order: a location's detail field (name `location.<type>`) only while
+   * that location is chosen in the `location` field.
+   */
   fields: CalBookingFormField[];
   values: Record<string, CalBookingFormFieldValue>;
   /** Error message per field name (after a submit; then kept up to date as the person types). */
@@ -55,21 +63,26 @@ export function useCalBookingFormState(
   labels: CalBookingFieldLabels,
 ): UseCalBookingFormResult {
   const source = bookingFields ?? eventType?.bookingFields;
-  const fields = useMemo(() => calBookingFormFields(source, mode, labels), [source, mode, labels]);
+  const locations = eventType?.locations;
+  const all = useMemo(
+    () => calBookingFormFields(source, mode, labels, locations),
+    [source, mode, labels, locations],
+  );
   const [edited, setEdited] = useState(dict<CalBookingFormFieldValue>);
   const [failedSubmits, setFailedSubmits] = useState(0);
   const values = useMemo(() => {
-    const all = dict<CalBookingFormFieldValue>();
-    for (const field of fields) {
-      all[field.name] = edited[field.name] ?? initialFieldValue(field, defaultValues);
+    const held = dict<CalBookingFormFieldValue>();
+    for (const field of all) {
+      held[field.name] = edited[field.name] ?? initialFieldValue(field, defaultValues);
     }
-    return all;
-  }, [fields, edited, defaultValues]);
+    return held;
+  }, [all, edited, defaultValues]);
+  const fields = useMemo(() => calAskedFields(all, values), [all, values]);
 
   const errorsOf = useCallback(
     (current: Record<string, CalBookingFormFieldValue>) =>
-      validateCalBookingForm(fields, current, labels),
-    [fields, labels],
+      validateCalBookingForm(all, current, labels),
+    [all, labels],
   );
   // Errors show only after a submit was tried; then they follow every keystroke.
   const errors = useMemo(
@@ -94,9 +107,9 @@ export function useCalBookingFormState(
   const validate = useCallback(() => {
     const found = errorsOf(values);
     return Object.keys(found).length === 0
-      ? { ok: true as const, values: toCalBookingFormValues(fields, values) }
+      ? { ok: true as const, values: toCalBookingFormValues(all, values) }
       : { ok: false as const, errors: found };
-  }, [errorsOf, values, fields]);
+  }, [errorsOf, values, all]);
 
   const handleSubmit = useCallback(
     (event?: FormEvent) => {

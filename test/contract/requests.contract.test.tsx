@@ -296,4 +296,45 @@ describe('what CalBooker sends when a person books', () => {
     expect(check(createBookingInputShape, bodies[0])).toEqual([]);
     expect(checkCreateLimits(bodies[0] as Record<string, unknown>)).toEqual([]);
   });
+
+  it("the booker's create body with a chosen length and location is Cal.com's input", async () => {
+    const { world, id } = bookerWorld();
+    const bodies: Record<string, unknown>[] = [];
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      if (url.origin === CAL && url.pathname === '/v2/bookings' && request.method === 'POST') {
+        bodies.push(await request.clone().json());
+      }
+      return world.fetch(request);
+    };
+    const user = userEvent.setup();
+    // The 30-minute type offers 15, 30 and 45 minutes: `lengthInMinutes` is one of them.
+    const first = renderBooker(world, { eventTypeId: id('30min'), timeZone: 'UTC' }, fetch);
+    await user.click(await screen.findByRole('radio', { name: '15 minutes' }));
+    await chooseTime(user);
+    await user.type(await screen.findByRole('textbox', { name: 'Your name' }), 'Bob');
+    await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'bob@example.com');
+    await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    await screen.findByRole('heading', { name: 'Your meeting is booked' });
+    first.unmount();
+    // The consultation type's locations: the attendee's address, as Cal.com's location object.
+    renderBooker(world, { eventTypeId: id('consultation'), timeZone: 'UTC' }, fetch);
+    await chooseTime(user);
+    await user.type(await screen.findByRole('textbox', { name: 'Your name' }), 'Bob');
+    await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'bob@example.com');
+    await user.click(screen.getByRole('radio', { name: 'In person (your address)' }));
+    await user.type(screen.getByRole('textbox', { name: 'Your address' }), '5 Rue Lepic, Paris');
+    await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    await screen.findByRole('heading', { name: 'Your meeting is booked' });
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]?.lengthInMinutes).toBe(15);
+    expect(bodies[0]).not.toHaveProperty('location');
+    expect(bodies[1]?.location).toEqual({ type: 'attendeeAddress', address: '5 Rue Lepic, Paris' });
+    expect(bodies[1]).not.toHaveProperty('lengthInMinutes');
+    for (const body of bodies) {
+      expect(check(createBookingInputShape, body)).toEqual([]);
+      expect(checkCreateLimits(body)).toEqual([]);
+    }
+  });
 });

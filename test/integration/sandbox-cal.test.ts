@@ -87,6 +87,7 @@ describe('Cal.com API v2 in the sandbox', () => {
       ['group-workshop', true],
       ['community-qa', true],
       ['intro-call', true],
+      ['consultation', true],
     ]);
     const eventTypeId = types.body.data[1].id as number;
 

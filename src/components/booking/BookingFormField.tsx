@@ -69,6 +69,16 @@ export function bookingFormField(
     error && 'aisq-booking-form__field--invalid',
   );
 
+  // The event type's one location: shown, as there is nothing to choose.
+  if (field.locations && field.options.length === 1) {
+    return (
+      <div key={field.name} className={className} data-field={field.name}>
+        <p className="aisq-booking-form__label">{field.label}</p>
+        <p className="aisq-booking-form__location">{field.options[0]?.label}</p>
+      </div>
+    );
+  }
+
   if (field.type === 'radio' || field.type === 'checkbox') {
     const chosen = Array.isArray(value) ? value : [String(value)];
     return (

@@ -66,6 +66,11 @@ export function bookingsListItem(
       <p className="aisq-bookings-list__when">
         <time dateTime={booking.start}>{when}</time>
       </p>
+      {booking.location ? (
+        <p className="aisq-bookings-list__location">
+          {labels.confirmationWhere}: <bdi>{booking.location}</bdi>
+        </p>
+      ) : null}
       {note}
       {attendees.length > 0 ? (
         <p className="aisq-bookings-list__attendees">{labels.bookingsListWith(names(attendees))}</p>

@@ -16,6 +16,7 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
+import { bookerDuration } from './BookerDuration.js';
 import { bookerRecurrence } from './BookerRecurrence.js';
 import { bookerTimeStep } from './BookerTimeStep.js';
 import { CalBookingConfirmation } from './CalBookingConfirmation.js';
@@ -135,6 +136,7 @@ export function CalBooker({
     content = (
       <>
         {summary}
+        {bookerDuration(flow, `${headingId}-duration`, labels)}
         {bookerTimeStep(flow, selected, labels, labelsProp, layout)}
       </>
     );
@@ -265,7 +267,7 @@ function eventSummary(
         <p className="aisq-booker__event">
           <span className="aisq-booker__event-title">{eventType.title}</span>{' '}
           <span className="aisq-booker__event-length">
-            {formatMinutes(eventType.lengthInMinutes, labels.locale)}
+            {formatMinutes(flow.duration ?? eventType.lengthInMinutes, labels.locale)}
           </span>
         </p>
       ) : null}

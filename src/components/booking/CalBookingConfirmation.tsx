@@ -4,7 +4,7 @@ import { forwardRef, type ReactNode, useId, useMemo } from 'react';
 import { bookingHost, bookingPlace, bookingStatus, toIcs } from '../../booking/ics.js';
 import { isolate } from '../../booking/isolate.js';
 import type { CalBooking } from '../../calapi/types.js';
-import { formatBookingTime, formatTimeZoneName } from '../../time/format.js';
+import { formatBookingTime, formatMinutes, formatTimeZoneName } from '../../time/format.js';
 import { calHourCycle } from '../../time/locale.js';
 import { canonicalZone, zoneDisplayName } from '../../time/zoneNames.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
@@ -152,6 +152,12 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
             )}
           </dd>
         </div>
+        {booking.duration > 0 ? (
+          <div className="aisq-booking-confirmation__row">
+            <dt>{labels.bookerDuration}</dt>
+            <dd>{formatMinutes(booking.duration, locale)}</dd>
+          </div>
+        ) : null}
         {occurrences && occurrences.length > 1 ? (
           <div className="aisq-booking-confirmation__row">
             <dt>{labels.bookerOccurrenceDates}</dt>

@@ -33,8 +33,11 @@ export function useCalBookingForm(options: UseCalBookingFormOptions = {}): UseCa
 export type CalBookingFormState = 'editing' | 'invalid' | 'submitting';
 
 export interface CalBookingFormProps {
-  /** The event type whose `bookingFields` the form asks. @default undefined (name, e-mail, notes, guests) */
-  eventType?: Pick<CalEventType, 'bookingFields'> | undefined;
+  /**
+   * The event type whose `bookingFields` the form asks and whose `locations` it offers.
+   * @default undefined (name, e-mail, notes, guests)
+   */
+  eventType?: Pick<CalEventType, 'bookingFields' | 'locations'> | undefined;
   /** Booking fields to ask instead of the event type's. @default undefined */
   bookingFields?: readonly CalBookingField[] | null | undefined;
   /** `reschedule` asks only for the reason. @default 'book' */
@@ -54,7 +57,8 @@ export interface CalBookingFormProps {
 }
 
 /**
- * The attendee's details: name, e-mail, notes, guests and the event type's own questions, validated
+ * The attendee's details: name, e-mail, the location (a choice among the event type's, with the
+ * attendee's phone, address or place where it needs one), notes, guests and the event type's own questions, validated
  * with zod/mini on submit. Each error is tied to its field (`aria-invalid`, `aria-describedby`), a
  * summary is announced (`aria-live`), and focus moves to the first invalid field. A view over
  * `useCalBookingForm`.

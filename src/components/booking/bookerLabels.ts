@@ -20,6 +20,8 @@ export const defaultBookerLabels = {
   bookerSlotHeld: 'Someone else is booking that time right now. Please choose another time.',
   /** Before the error of a refused booking. */
   bookerFailed: 'The booking could not be made.',
+  /** Legend of the duration choice, for an event type offering several lengths. */
+  bookerDuration: 'Duration',
   /** Reschedule mode, when the booking's event type was deleted. */
   bookerCannotReschedule: 'This booking can’t be rescheduled: its meeting type no longer exists.',
   /** The event type named by `username` and `eventTypeSlug` is not listed: it does not exist, or is hidden. */

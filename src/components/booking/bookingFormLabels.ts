@@ -44,6 +44,28 @@ export const defaultBookingFormLabels = {
   bookingFormErrorTooManyGuests: (max: number) => `Add at most ${max} guests.`,
   /** On the longest answer, when the answers together are over the request's size cap. */
   bookingFormErrorTooLongTotal: 'Your answers are too long together. Shorten this one.',
+  /** Label of the location choice (or of the one location, shown without a choice). */
+  bookingFormLocation: 'Location',
+  /** The host's address (followed by it when Cal.com's "display publicly" is on). */
+  bookingFormLocationAddress: 'In person (host’s address)',
+  /** A location where the attendee gives their address. */
+  bookingFormLocationAttendeeAddress: 'In person (your address)',
+  /** The host's phone number (followed by it when public). */
+  bookingFormLocationPhone: 'Phone call (host’s number)',
+  /** A location where the attendee gives their phone number. */
+  bookingFormLocationAttendeePhone: 'Phone call (your number)',
+  /** A location the attendee names. */
+  bookingFormLocationAttendeeDefined: 'Somewhere else',
+  /** The host's meeting link (followed by it when public). */
+  bookingFormLocationLink: 'Link meeting',
+  /** Team event types: each host's default conferencing app. */
+  bookingFormLocationDefaultApp: 'The host’s video app',
+  /** Label of the attendee's phone number for a phone-call location. */
+  bookingFormLocationYourPhone: 'Your phone number',
+  /** Label of the attendee's address for an in-person location. */
+  bookingFormLocationYourAddress: 'Your address',
+  /** Label of the place the attendee names. */
+  bookingFormLocationYourPlace: 'Where should we meet?',
   /** Announced (and shown above the button) when a submit finds problems. */
   bookingFormErrorSummary: (count: number) =>
     count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`,

@@ -27,6 +27,17 @@ const labels: CalBookingFieldLabels = {
   bookingFormErrorTooLong: (max) => `over ${max}`,
   bookingFormErrorTooManyGuests: (max) => `over ${max} guests`,
   bookingFormErrorTooLongTotal: 'too much',
+  bookingFormLocation: 'Where',
+  bookingFormLocationAddress: 'Office',
+  bookingFormLocationAttendeeAddress: 'Your place',
+  bookingFormLocationPhone: 'Host phone',
+  bookingFormLocationAttendeePhone: 'Your phone',
+  bookingFormLocationAttendeeDefined: 'Elsewhere',
+  bookingFormLocationLink: 'Link',
+  bookingFormLocationDefaultApp: 'Host app',
+  bookingFormLocationYourPhone: 'Phone number',
+  bookingFormLocationYourAddress: 'Address',
+  bookingFormLocationYourPlace: 'Place',
 };
 
 const FIELDS: CalBookingField[] = [

@@ -46,6 +46,7 @@ const events: Record<CalBookingFlowEvent['type'], CalBookingFlowEvent> = {
   selectEventType: { type: 'selectEventType', eventType: other },
   selectDay: { type: 'selectDay', day: '2030-01-08' },
   selectSlot: { type: 'selectSlot', day: '2030-01-08', start: '2030-01-08T10:00:00.000+00:00' },
+  selectDuration: { type: 'selectDuration', duration: 45 },
   back: { type: 'back' },
   submit: { type: 'submit', values: { ...values, name: 'Robert' } },
   succeeded: { type: 'succeeded', booking },
@@ -76,8 +77,8 @@ const CHOOSING = {
 // The header table of src/booking/flowMachine.ts, event type not pinned ('=': unchanged).
 const TABLE: Record<CalBookingFlowStep, Record<CalBookingFlowEvent['type'], Expected>> = {
   choosingEventType: row({ selectEventType: 'choosingDay' }),
-  choosingDay: row({ ...CHOOSING, back: 'choosingEventType' }),
-  choosingSlot: row({ ...CHOOSING, back: 'choosingDay' }),
+  choosingDay: row({ ...CHOOSING, selectDuration: 'choosingDay', back: 'choosingEventType' }),
+  choosingSlot: row({ ...CHOOSING, selectDuration: 'choosingSlot', back: 'choosingDay' }),
   details: row({
     selectSlot: 'details',
     back: 'choosingSlot',
@@ -86,7 +87,7 @@ const TABLE: Record<CalBookingFlowStep, Record<CalBookingFlowEvent['type'], Expe
   }),
   submitting: row({ succeeded: 'confirmed', slotTaken: 'slotTaken', failed: 'error' }),
   confirmed: row({}),
-  slotTaken: row({ ...CHOOSING, back: 'choosingDay' }),
+  slotTaken: row({ ...CHOOSING, selectDuration: 'choosingSlot', back: 'choosingDay' }),
   error: row({ back: 'details', submit: 'submitting' }),
 };
 
@@ -99,7 +100,7 @@ const cases = Object.entries(TABLE).flatMap(([step, cells]) =>
 
 describe('transitionCalBookingFlow', () => {
   it('the table covers every step × event', () => {
-    expect(cases).toHaveLength(8 * 9);
+    expect(cases).toHaveLength(8 * 10);
   });
 
   it.each(cases)('%s + %s → %s (not pinned)', (step, type, expected) => {
@@ -124,6 +125,37 @@ describe('transitionCalBookingFlow', () => {
     else if (type === 'reset') expect(next.step).toBe('choosingEventType');
     else expect(next.step).toBe(pinned);
     if (next.step !== 'choosingEventType') expect(next.fixed).toBe(true);
+  });
+
+  it('keeps the chosen duration through the steps; another event type or reset drops it', () => {
+    let state = transitionCalBookingFlow(states(false).choosingSlot, {
+      type: 'selectDuration',
+      duration: 45,
+    });
+    expect(state).toMatchObject({ step: 'choosingSlot', day, duration: 45 });
+    // The same length again changes nothing.
+    expect(transitionCalBookingFlow(state, { type: 'selectDuration', duration: 45 })).toBe(state);
+    state = transitionCalBookingFlow(state, events.selectSlot);
+    expect(state).toMatchObject({ step: 'details', duration: 45 });
+    state = transitionCalBookingFlow(state, { type: 'submit', values });
+    expect(state).toMatchObject({ step: 'submitting', duration: 45 });
+    state = transitionCalBookingFlow(state, { type: 'slotTaken', error });
+    expect(state).toMatchObject({ step: 'slotTaken', duration: 45 });
+    // A length chosen after a refusal asks that day's times again.
+    const other30 = transitionCalBookingFlow(state, { type: 'selectDuration', duration: 30 });
+    expect(other30).toMatchObject({
+      step: 'choosingSlot',
+      day: '2030-01-08',
+      duration: 30,
+      values,
+    });
+    expect('error' in other30).toBe(false);
+    const back = transitionCalBookingFlow(other30, events.back);
+    expect(back).toMatchObject({ step: 'choosingDay', duration: 30 });
+    const otherType = transitionCalBookingFlow(back, events.selectEventType);
+    expect(otherType).toMatchObject({ step: 'choosingDay', eventType: other });
+    expect('duration' in otherType).toBe(false);
+    expect('duration' in transitionCalBookingFlow(back, { type: 'reset' })).toBe(false);
   });
 
   it('reset with an event type starts at its days, pinned', () => {

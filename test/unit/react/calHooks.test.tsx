@@ -46,6 +46,7 @@ describe('Cal.com hooks', () => {
       ['group-workshop', true],
       ['community-qa', true],
       ['intro-call', true],
+      ['consultation', true],
     ]);
     expect(world.calls.map((url) => url.origin)).toEqual([CAL]);
     expect(world.count('config')).toBe(1);

@@ -225,11 +225,13 @@ describe('slots', () => {
       '15:30',
       '16:00',
     ]);
-    // duration picks one of the event type's lengths; 45 min slots end by 17:00.
+    // duration is the slots' length and, without an interval, their step (Cal.com's
+    // `frequency = slotInterval || duration || length`): 09:00, 09:45, ... 15:45 ends by 17:00.
     const long = day(t30.id, '&duration=45&format=range')['2025-03-25'] ?? [];
+    expect(long.at(1)?.start).toBe('2025-03-25T09:45:00.000+00:00');
     expect(long.at(-1)).toEqual({
-      start: '2025-03-25T16:00:00.000+00:00',
-      end: '2025-03-25T16:45:00.000+00:00',
+      start: '2025-03-25T15:45:00.000+00:00',
+      end: '2025-03-25T16:30:00.000+00:00',
     });
   });
 
@@ -503,6 +505,7 @@ describe('me and event types', () => {
       ['group-workshop', 60, true],
       ['community-qa', 30, true],
       ['intro-call', 30, true],
+      ['consultation', 30, true],
     ]);
     expect(types[2]?.bookingFields).toContainEqual(
       expect.objectContaining({ slug: 'topic', required: true }),
@@ -972,6 +975,59 @@ describe('request bodies, as Cal.com’s pipes and input service take them', () 
       `Booking location with integration zoom not valid for event type with id=${t30.id}. The event type has following integrations: cal-video, and only these integrations are allowed for booking location.`,
     );
     expect(model.bookings('alice')).toHaveLength(3);
+  });
+
+  it("location: each event type's own locations; the stored location is the place itself", () => {
+    setup();
+    const consultation = model.eventTypes('alice').find((type) => type.slug === 'consultation');
+    if (!consultation) throw new Error('no consultation type');
+    const listed = data<{ slug: string; locations: unknown[] }[]>(
+      call('GET', '/v2/event-types', { token: model.issueAccessToken('alice', 60) }),
+    ).find((type) => type.slug === 'consultation');
+    expect(listed?.locations).toEqual([
+      { type: 'integration', integration: 'cal-video' },
+      { type: 'attendeePhone' },
+      { type: 'address', address: '1 Market St, San Francisco, CA 94105', public: true },
+      { type: 'attendeeAddress' },
+      { type: 'attendeeDefined' },
+      { type: 'phone', phone: '+14155550123', public: false },
+    ]);
+    const placed = (start: string, location: Record<string, unknown>) =>
+      data<{ location: string; bookingFieldsResponses: { location: unknown } }>(
+        book(consultation.id, start, { location }),
+      );
+    const phone = placed('2025-03-24T10:00:00Z', { type: 'attendeePhone', phone: '+442079460958' });
+    expect(phone.location).toBe('+442079460958');
+    expect(phone.bookingFieldsResponses.location).toEqual({
+      value: 'phone',
+      optionValue: '+442079460958',
+    });
+    expect(placed('2025-03-24T11:00:00Z', { type: 'address' })).toMatchObject({
+      location: '1 Market St, San Francisco, CA 94105',
+      bookingFieldsResponses: { location: { value: 'inPerson', optionValue: '' } },
+    });
+    expect(placed('2025-03-24T12:00:00Z', { type: 'phone' }).location).toBe('+14155550123');
+    expect(
+      placed('2025-03-24T13:00:00Z', { type: 'attendeeAddress', address: '5 Rue Lepic, Paris' }),
+    ).toMatchObject({
+      location: '5 Rue Lepic, Paris',
+      bookingFieldsResponses: {
+        location: { value: 'attendeeInPerson', optionValue: '5 Rue Lepic, Paris' },
+      },
+    });
+    expect(
+      placed('2025-03-24T14:00:00Z', { type: 'attendeeDefined', location: 'Café Lepic' }),
+    ).toMatchObject({
+      location: 'Café Lepic',
+      bookingFieldsResponses: { location: { value: 'somewhereElse', optionValue: 'Café Lepic' } },
+    });
+    const refused = (location: Record<string, unknown>) =>
+      errorOf(book(consultation.id, '2025-03-24T15:00:00Z', { location }));
+    expect(refused({ type: 'link' }).message).toBe(
+      `Booking location with type link not valid for event type with id=${consultation.id}. The event type has following location types: integration, attendeePhone, address, attendeeAddress, attendeeDefined, phone, and only these types are allowed for booking location.`,
+    );
+    expect(refused({ type: 'attendeePhone' }).message).toMatch(/^location property is wrong/);
+    expect(model.bookings('alice')).toHaveLength(5);
   });
 
   it('metadata: at most 50 keys of at most 40 characters; strings up to 500, numbers, booleans', () => {

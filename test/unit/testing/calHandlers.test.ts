@@ -79,6 +79,7 @@ describe('createCalApiHandlers', () => {
       'group-workshop',
       'community-qa',
       'intro-call',
+      'consultation',
     ]);
   });
 
