@@ -16,6 +16,7 @@ import type {
   CalFakeFailure,
   CreateBookingInput,
 } from './modelTypes.js';
+import { heldSeats } from './reservations.js';
 import { type CalFakeWorld, copyBooking } from './world.js';
 
 /** Cal.com's 409 for a seated booking that is full (ErrorsBookingsService_2024_08_13). */
@@ -115,8 +116,10 @@ export function seatCounts(
 ): { booked: number; total: number; bookingUid?: string } | undefined {
   if (eventType.seats === undefined) return undefined;
   const booking = seatedBookingAt(world, eventType, start);
+  // util.ts @ 001f8e29 applyOccupiedSeatsToCurrentSeats: live seat holds add to the attendees. For a
+  // time without a booking Cal.com then sends a random uuid as `bookingUid`; the fake leaves it out.
   return {
-    booked: booking?.seats?.length ?? 0,
+    booked: (booking?.seats?.length ?? 0) + heldSeats(world, eventType.id, start),
     total: eventType.seats.seatsPerTimeSlot,
     ...(booking === undefined ? {} : { bookingUid: booking.uid }),
   };

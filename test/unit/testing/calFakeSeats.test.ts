@@ -199,6 +199,50 @@ describe('seated event types', () => {
   });
 });
 
+describe('seat holds (slot reservations of a seated type)', () => {
+  const hold = () =>
+    call('POST', '/v2/slots/reservations', { eventTypeId: setup().workshop, slotStart: START });
+
+  it('counts a held seat in the slots instead of hiding the time; a second hold of it is 422', () => {
+    const first = hold();
+    expect(first.status).toBe(201);
+    const { workshop } = setup();
+    expect(slotAt(workshop)).toMatchObject({ seatsBooked: 1, seatsRemaining: 2, seatsTotal: 3 });
+    // checkSlotOverlap runs for seated types too.
+    const second = call('POST', '/v2/slots/reservations', {
+      eventTypeId: workshop,
+      slotStart: START,
+    });
+    expect(second.status).toBe(422);
+    expect(message(second)).toBe(
+      'This time slot is already reserved by another user. Please choose a different time.',
+    );
+  });
+
+  it('holds a seat of a booked time with seats left, and refuses a full one with its own 422', () => {
+    const { workshop } = setup();
+    for (const name of ['Ann', 'Ben']) {
+      call('POST', '/v2/bookings', { eventTypeId: workshop, start: START, attendee: person(name) });
+    }
+    const third = call('POST', '/v2/slots/reservations', {
+      eventTypeId: workshop,
+      slotStart: START,
+    });
+    expect(third.status).toBe(201);
+    call(
+      'DELETE',
+      `/v2/slots/reservations/${data<{ reservationUid: string }>(third).reservationUid}`,
+    );
+    call('POST', '/v2/bookings', { eventTypeId: workshop, start: START, attendee: person('Cy') });
+    const full = call('POST', '/v2/slots/reservations', {
+      eventTypeId: workshop,
+      slotStart: START,
+    });
+    expect(full.status).toBe(422);
+    expect(message(full)).toBe(`Booking with id=${workshop} at ${START} has no more seats left.`);
+  });
+});
+
 describe('confirmation required', () => {
   it('books `pending`, listed as unconfirmed; the time stays on offer (blockUnconfirmedBookingsInBooker false)', () => {
     const { intro, token } = setup();
