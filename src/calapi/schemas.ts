@@ -73,6 +73,13 @@ export const CalEventTypeSchema = /* @__PURE__ */ (() =>
       ),
     ),
     ownerId: optionalNumber,
+    // Booking-page settings (issue 20 item 10); always sent by Cal.com, lenient here as the rest.
+    lockTimeZoneToggleOnBookingPage: optionalBoolean,
+    onlyShowFirstAvailableSlot: optionalBoolean,
+    hideOrganizerEmail: optionalBoolean,
+    requiresBookerEmailVerification: optionalBoolean,
+    bookingRequiresAuthentication: optionalBoolean,
+    successRedirectUrl: optionalString,
   }))();
 
 /** One free slot; `end` only with `format: 'range'`. Times carry the requested zone's offset. */

@@ -15,6 +15,9 @@ export const CAL_ENDPOINTS = [
   'cal.booking',
   'cal.cancelBooking',
   'cal.rescheduleBooking',
+  'cal.emailVerificationCheck',
+  'cal.sendEmailVerificationCode',
+  'cal.verifyEmailVerificationCode',
 ] as const;
 
 /** The Cal.com routes the fake serves, named as in `SandboxEndpoint`. */
@@ -122,6 +125,26 @@ const ROUTES: readonly [RegExp, Omit<CalRoute, 'uid'>][] = [
       method: 'POST',
       version: CAL_API_VERSIONS.bookings,
       auth: 'optional',
+    },
+  ],
+  // The atoms' e-mail verification: `VERSION_NEUTRAL`, no auth guard
+  // (apps/api/v2/src/modules/atoms/controllers/atoms.verification.controller.ts
+  // @ 03670679c00d600615e8df2bc64545bd51c61646).
+  [
+    /^\/v2\/atoms\/verification\/email\/check\/?$/,
+    { endpoint: 'cal.emailVerificationCheck', method: 'GET', version: undefined, auth: 'none' },
+  ],
+  [
+    /^\/v2\/atoms\/verification\/email\/send-code\/?$/,
+    { endpoint: 'cal.sendEmailVerificationCode', method: 'POST', version: undefined, auth: 'none' },
+  ],
+  [
+    /^\/v2\/atoms\/verification\/email\/verify-code\/?$/,
+    {
+      endpoint: 'cal.verifyEmailVerificationCode',
+      method: 'POST',
+      version: undefined,
+      auth: 'none',
     },
   ],
 ];

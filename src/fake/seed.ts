@@ -143,7 +143,9 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       recurrence: null,
     },
   ];
-  if (!recurring) return oneOff;
+  // Issue 20's types come last, so that the ids of the ones before them do not change.
+  const settings = [verifiedIntroEventType(), ownerOnlyEventType()];
+  if (!recurring) return [...oneOff, ...settings];
   return [
     ...oneOff,
     {
@@ -161,7 +163,55 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       bookingFields: defaultBookingFields(),
       recurrence: { frequency: 'weekly', interval: 1, occurrences: 4 },
     },
+    ...settings,
   ];
+}
+
+/**
+ * Booking-page settings, hidden: a booker must verify their e-mail with a code, the organizer's
+ * e-mail is hidden, the time zone selector is locked, and Cal.com names a page to go to afterwards.
+ */
+function verifiedIntroEventType(): SeedEventType {
+  return {
+    title: 'Verified Intro',
+    slug: 'verified-intro',
+    description: 'A 20-minute introduction for verified e-mail addresses.',
+    lengthInMinutes: 20,
+    slotInterval: 20,
+    minimumBookingNotice: 60,
+    beforeEventBuffer: 0,
+    afterEventBuffer: 0,
+    hidden: true,
+    bookingFields: defaultBookingFields(),
+    recurrence: null,
+    settings: {
+      requiresBookerEmailVerification: true,
+      hideOrganizerEmail: true,
+      lockTimeZoneToggleOnBookingPage: true,
+      successRedirectUrl: 'https://example.com/thanks',
+    },
+  };
+}
+
+/**
+ * Booking-page settings, hidden: only its owner may book it (`bookingRequiresAuthentication`), and
+ * Cal.com offers one time per day, the earliest (`onlyShowFirstAvailableSlot`).
+ */
+function ownerOnlyEventType(): SeedEventType {
+  return {
+    title: 'Owner Only',
+    slug: 'owner-only',
+    description: 'Booked by its owner only, at the first free time of a day.',
+    lengthInMinutes: 30,
+    slotInterval: null,
+    minimumBookingNotice: 60,
+    beforeEventBuffer: 0,
+    afterEventBuffer: 0,
+    hidden: true,
+    bookingFields: defaultBookingFields(),
+    recurrence: null,
+    settings: { bookingRequiresAuthentication: true, onlyShowFirstAvailableSlot: true },
+  };
 }
 
 /** Monday to Friday, 09:00 to 17:00. */

@@ -13,7 +13,10 @@ export type SandboxAisquareEndpoint = 'config' | 'token' | 'user';
  * - `'cal.createBooking'`: `POST /v2/bookings`;
  * - `'cal.booking'`: `GET /v2/bookings/{uid}`;
  * - `'cal.cancelBooking'`: `POST /v2/bookings/{uid}/cancel`;
- * - `'cal.rescheduleBooking'`: `POST /v2/bookings/{uid}/reschedule`.
+ * - `'cal.rescheduleBooking'`: `POST /v2/bookings/{uid}/reschedule`;
+ * - `'cal.emailVerificationCheck'`: `GET /v2/atoms/verification/email/check`;
+ * - `'cal.sendEmailVerificationCode'`: `POST /v2/atoms/verification/email/send-code`;
+ * - `'cal.verifyEmailVerificationCode'`: `POST /v2/atoms/verification/email/verify-code`.
  */
 export type SandboxEndpoint = SandboxAisquareEndpoint | CalEndpoint;
 

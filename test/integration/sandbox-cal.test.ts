@@ -83,6 +83,8 @@ describe('Cal.com API v2 in the sandbox', () => {
       ['30min', false],
       ['60min', true],
       ['weekly-check-in', true],
+      ['verified-intro', true],
+      ['owner-only', true],
     ]);
     const eventTypeId = types.body.data[1].id as number;
 

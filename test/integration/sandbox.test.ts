@@ -24,6 +24,9 @@ const ZERO = {
   'cal.booking': 0,
   'cal.cancelBooking': 0,
   'cal.rescheduleBooking': 0,
+  'cal.emailVerificationCheck': 0,
+  'cal.sendEmailVerificationCode': 0,
+  'cal.verifyEmailVerificationCode': 0,
 };
 const { startExtra } = fixture;
 

@@ -499,6 +499,8 @@ describe('me and event types', () => {
       ['30min', 30, false],
       ['60min', 60, true],
       ['weekly-check-in', 30, true],
+      ['verified-intro', 20, true],
+      ['owner-only', 30, true],
     ]);
     expect(types[2]?.bookingFields).toContainEqual(
       expect.objectContaining({ slug: 'topic', required: true }),

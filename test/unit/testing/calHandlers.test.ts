@@ -75,6 +75,8 @@ describe('createCalApiHandlers', () => {
       '30min',
       '60min',
       'weekly-check-in',
+      'verified-intro',
+      'owner-only',
     ]);
   });
 

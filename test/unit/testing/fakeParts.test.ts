@@ -78,7 +78,8 @@ describe('accounts', () => {
       user: { id: 1001, username: 'ada-lovelace-1001', name: 'Ada Lovelace' },
     });
     expect(integrate(w, { sub: 'ada lovelace' }).created).toBe(false);
-    expect(w.eventTypes.size).toBe(4);
+    // The four original types and issue 20's two booking-page-settings types.
+    expect(w.eventTypes.size).toBe(6);
     expect(w.availabilityBySub.get('ada lovelace')?.days).toEqual([1, 2, 3, 4, 5]);
   });
 
