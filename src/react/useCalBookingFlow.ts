@@ -11,6 +11,7 @@ import {
   initialCalBookingFlowState,
   transitionCalBookingFlow,
 } from '../booking/flowMachine.js';
+import { calSignInRequired, safeSuccessRedirectUrl } from '../booking/pageSettings.js';
 import {
   occurrenceToReschedule,
   toCalCreateBookingInput,
@@ -30,7 +31,9 @@ import { dayOf, viewerTimeZone } from '../time/zones.js';
 import { useBookingsIdentity } from './useBookingsIdentity.js';
 import type { CalQueryError } from './useCalApi.js';
 import { useCreateCalBooking, useRescheduleCalBooking } from './useCalBookingMutations.js';
+import { type CalEmailVerification, useCalEmailVerification } from './useCalEmailVerification.js';
 import { useCalBooking, useCalEventTypes } from './useCalQueries.js';
+import { useCalSignedIn } from './useCalSignedIn.js';
 import { useControllableState } from './useControllableState.js';
 import { useKnownTimeZone } from './useKnownTimeZone.js';
 
@@ -79,15 +82,25 @@ export type UseCalBookingFlowOptions = CalBookingFlowEventTypeOptions & {
   /**
    * Called with the new booking (or the moved one) once Cal.com has it. Not called when the flow
    * started over before Cal.com answered (another user signed in, or `reset`), so one person's
-   * booking never reaches the next person's screen.
+   * booking never reaches the next person's screen. `details.successRedirectUrl` is the event type's
+   * page to go to next, when it is an http(s) URL: the booker never goes there itself.
    */
-  onBookingSuccess?: ((booking: CalBooking) => void) | undefined;
+  onBookingSuccess?: ((booking: CalBooking, details: CalBookingSuccessDetails) => void) | undefined;
   /**
    * Called when Cal.com refuses the booking, slot taken included. Like `onBookingSuccess`, not
    * called when the flow started over before Cal.com answered.
    */
   onBookingError?: ((error: CalQueryError) => void) | undefined;
 };
+
+/** What `onBookingSuccess` gets besides the booking. */
+export interface CalBookingSuccessDetails {
+  /**
+   * The event type's `successRedirectUrl` when it is an absolute http(s) URL (a `javascript:` or
+   * other URL is dropped); the host decides whether to go there. @default undefined
+   */
+  successRedirectUrl?: string;
+}
 
 /** The slots query of the flow, without its range: pass it to `useCalSlots({ ...slotsParams, start, end })`. */
 export type CalBookingFlowSlotsParams = CalEventTypeRef &
@@ -130,6 +143,22 @@ export interface UseCalBookingFlowResult {
   submit: (values: CalBookingFormValues) => void;
   /** Starts over (at the pinned event type, if any). */
   reset: () => void;
+  /**
+   * The event type has `bookingRequiresAuthentication` and nobody is signed in to Cal.com: Cal.com
+   * would refuse the booking (401), so ask the person to sign in instead of showing the form.
+   */
+  signInRequired: boolean;
+  /**
+   * The event type has `lockTimeZoneToggleOnBookingPage`: `setTimeZone` is ignored and the times
+   * stay in the zone the flow started with (the `timeZone` option, else the browser's).
+   */
+  timeZoneLocked: boolean;
+  /** The e-mail code of the verifyingEmail step: its status, and `send` / `verify` for it. */
+  emailVerification: CalEmailVerification;
+  /** In verifyingEmail: checks the code typed, then books with it. */
+  verifyEmailCode: (code: string) => void;
+  /** In verifyingEmail: e-mails another code (at most 3 a minute, as Cal.com allows). */
+  resendEmailCode: () => void;
 }
 
 function refOf(eventType: CalEventType | CalEventTypeRef | number): CalEventTypeRef {
@@ -218,29 +247,32 @@ function refusedOverCaps(
 }
 
 /**
- * `submit`: books (or moves) the chosen slot and dispatches Cal.com's answer, unless the flow started
- * over meanwhile (then the answer settles unseen, without callbacks).
+ * `book`: books (or moves) the slot of a submitting state and dispatches Cal.com's answer, unless the
+ * flow started over meanwhile (then the answer settles unseen, without callbacks). `eventType` is the
+ * chosen event type as last rendered, for its booking-page settings.
  */
-function useSubmit(
+function useBook(
   current: { current: CalBookingFlowState },
   dispatch: Dispatch,
   callbacks: { current: UseCalBookingFlowOptions },
+  eventType: { current: CalEventType | undefined },
   rescheduleTarget: string | undefined,
   timeZone: string,
   language: string | undefined,
-): (values: CalBookingFormValues) => void {
+): (submitting: CalBookingFlowState) => void {
   const create = useCreateCalBooking();
   const reschedule = useRescheduleCalBooking();
   return useCallback(
-    (values: CalBookingFormValues) => {
-      const before = current.current;
-      const submitting = dispatch({ type: 'submit', values });
-      if (submitting === before || submitting.step !== 'submitting') return;
+    (submitting: CalBookingFlowState) => {
+      if (submitting.step !== 'submitting') return;
+      const { values } = submitting;
       const settle = {
         onSuccess(booking: CalBooking) {
           if (current.current !== submitting) return;
           dispatch({ type: 'succeeded', booking });
-          callbacks.current.onBookingSuccess?.(booking);
+          // Only an http(s) URL reaches the host, which decides whether to go there.
+          const url = safeSuccessRedirectUrl(eventType.current?.successRedirectUrl);
+          callbacks.current.onBookingSuccess?.(booking, url ? { successRedirectUrl: url } : {});
         },
         onError(error: CalQueryError) {
           if (current.current !== submitting) return;
@@ -256,8 +288,9 @@ function useSubmit(
         reschedule.mutateAsync(body).then(settle.onSuccess, settle.onError);
         return;
       }
-      const eventType = submitting.eventType;
-      const body = toCalCreateBookingInput(values, { eventType, start, timeZone, language });
+      const ref = submitting.eventType;
+      const body = toCalCreateBookingInput(values, { eventType: ref, start, timeZone, language });
+      if (submitting.emailCode) body.emailVerificationCode = submitting.emailCode;
       if (refusedOverCaps(body, '/v2/bookings', settle.onError)) return;
       create.mutateAsync(body).then(settle.onSuccess, settle.onError);
     },
@@ -265,6 +298,7 @@ function useSubmit(
       current,
       dispatch,
       callbacks,
+      eventType,
       rescheduleTarget,
       reschedule.mutateAsync,
       create.mutateAsync,
@@ -349,7 +383,23 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     };
   }, [eventTypeRef, timeZone, rescheduleTarget, rescheduled, eventType]);
 
-  const submit = useSubmit(current, dispatch, callbacks, rescheduleTarget, timeZone, language);
+  // The chosen event type as last rendered, for the settings read when a request settles.
+  const shownType = useRef(eventType);
+  shownType.current = eventType;
+  const book = useBook(
+    current,
+    dispatch,
+    callbacks,
+    shownType,
+    rescheduleTarget,
+    timeZone,
+    language,
+  );
+  // Cal.com asks for the code on a new booking only, never on a reschedule (handleNewBooking).
+  const verifyEmail = !!eventType?.requiresBookerEmailVerification && !rescheduleUid;
+  const { submit, ...codeStep } = useEmailCodeStep(current, dispatch, book, verifyEmail);
+  const timeZoneLocked = !!eventType?.lockTimeZoneToggleOnBookingPage;
+  const signedIn = useCalSignedIn();
 
   const formDefaults = useMemo<Partial<CalBookingFormValues>>(() => {
     const attendee = rescheduled?.attendees[0];
@@ -379,7 +429,8 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     state,
     step: state.step,
     timeZone,
-    setTimeZone,
+    // Locked: the zone stays the one the flow started with (the v2 event type carries no zone of its own).
+    setTimeZone: timeZoneLocked ? ignoreTimeZone : setTimeZone,
     eventTypes,
     eventType,
     eventTypeRef,
@@ -393,5 +444,53 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     formDefaults,
     submit,
     ...actions,
+    signInRequired: calSignInRequired(eventType, signedIn),
+    timeZoneLocked,
+    ...codeStep,
   };
+}
+
+function ignoreTimeZone(_timeZone: string): void {}
+
+/**
+ * `submit`, and the e-mail code step of an event type with `requiresBookerEmailVerification`: with
+ * `verifyEmail` a submit e-mails a code (verifyingEmail) instead of booking; the code Cal.com accepts
+ * books, unless the person went back or the flow started over while it was being checked.
+ */
+function useEmailCodeStep(
+  current: { current: CalBookingFlowState },
+  dispatch: Dispatch,
+  book: (submitting: CalBookingFlowState) => void,
+  verifyEmail: boolean,
+): Pick<
+  UseCalBookingFlowResult,
+  'submit' | 'emailVerification' | 'verifyEmailCode' | 'resendEmailCode'
+> {
+  const emailVerification = useCalEmailVerification((code) => {
+    const before = current.current;
+    const next = dispatch({ type: 'emailVerified', code });
+    if (next !== before) book(next);
+  });
+  const { send, verify } = emailVerification;
+  const submit = useCallback(
+    (values: CalBookingFormValues) => {
+      const before = current.current;
+      const next = dispatch({ type: 'submit', values, verifyEmail });
+      if (next === before) return;
+      if (next.step === 'verifyingEmail') send(values.email.trim());
+      else book(next);
+    },
+    [current, dispatch, verifyEmail, send, book],
+  );
+  const actions = useMemo(() => {
+    const inCodeStep = (act: (email: string) => void) => {
+      const at = current.current;
+      if (at.step === 'verifyingEmail') act(at.values.email.trim());
+    };
+    return {
+      verifyEmailCode: (code: string) => inCodeStep((email) => verify(email, code.trim())),
+      resendEmailCode: () => inCodeStep(send),
+    };
+  }, [current, send, verify]);
+  return { submit, emailVerification, ...actions };
 }
