@@ -80,6 +80,13 @@ export type UseCalBookingFlowOptions = CalBookingFlowEventTypeOptions & {
   /** `attendee.language` sent with a new booking. @default undefined (Cal.com's 'en') */
   language?: string | undefined;
   /**
+   * Whether the person booking is signed in, so that Cal.com sees their token: an event type with
+   * `bookingRequiresAuthentication` asks anyone else to sign in instead of offering times. Tell it for
+   * a cookie session that may be a visitor's. @default the provider's session: signed in unless it
+   * has no credential (`jwt={null}`)
+   */
+  signedIn?: boolean | undefined;
+  /**
    * Called with the new booking (or the moved one) once Cal.com has it. Not called when the flow
    * started over before Cal.com answered (another user signed in, or `reset`), so one person's
    * booking never reaches the next person's screen. `details.successRedirectUrl` is the event type's
@@ -399,7 +406,7 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
   const verifyEmail = !!eventType?.requiresBookerEmailVerification && !rescheduleUid;
   const { submit, ...codeStep } = useEmailCodeStep(current, dispatch, book, verifyEmail);
   const timeZoneLocked = !!eventType?.lockTimeZoneToggleOnBookingPage;
-  const signedIn = useCalSignedIn();
+  const signedIn = useCalSignedIn(options.signedIn);
 
   const formDefaults = useMemo<Partial<CalBookingFormValues>>(() => {
     const attendee = rescheduled?.attendees[0];

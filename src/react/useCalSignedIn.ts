@@ -1,13 +1,14 @@
 'use client';
 
-import { ANONYMOUS_IDENTITY } from '../client/jwtSubject.js';
-import { useBookingsIdentity } from './useBookingsIdentity.js';
+import { useBookingsContext } from './BookingsContext.js';
 
 /**
- * Whether someone is signed in, so that the flow's Cal.com requests carry their token: the provider's
- * identity is a person's, not `'anonymous'` (no `jwt`, no `identity`). The one place the booking flow
- * decides "visitor or not" (for `bookingRequiresAuthentication`).
+ * Whether the flow's Cal.com requests carry someone's token: the host's say (`signedIn`), else the
+ * session is enabled and has a credential (a JWT, a token getter or a cookie session), not a
+ * visitor's (`jwt={null}`). The one place the booking flow decides "visitor or not" (for
+ * `bookingRequiresAuthentication`).
  */
-export function useCalSignedIn(): boolean {
-  return useBookingsIdentity() !== ANONYMOUS_IDENTITY;
+export function useCalSignedIn(signedIn: boolean | undefined): boolean {
+  const { enabled } = useBookingsContext('useCalBookingFlow');
+  return signedIn ?? enabled;
 }

@@ -15,16 +15,18 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
+import { BookerEmailCode, bookerSignIn } from './BookerSettingsSteps.js';
 import { bookerTimeStep } from './BookerTimeStep.js';
 import { CalBookingConfirmation } from './CalBookingConfirmation.js';
 import { CalBookingForm } from './CalBookingForm.js';
 import { CalEventTypeList } from './CalEventTypeList.js';
 
 /**
- * `data-state` of `CalBooker`'s root: the flow's step, `loading` while a rescheduled booking loads, or
- * `cannotReschedule` when its event type was deleted.
+ * `data-state` of `CalBooker`'s root: the flow's step, `loading` while a rescheduled booking loads,
+ * `cannotReschedule` when its event type was deleted, or `signInRequired` when the event type takes
+ * signed-in people only and nobody is signed in.
  */
-export type CalBookerState = CalBookingFlowStep | 'loading' | 'cannotReschedule';
+export type CalBookerState = CalBookingFlowStep | 'loading' | 'cannotReschedule' | 'signInRequired';
 
 export type CalBookerProps = UseCalBookingFlowOptions & {
   /** Also offer hidden event types in the first step. @default false */
@@ -33,6 +35,11 @@ export type CalBookerProps = UseCalBookingFlowOptions & {
   className?: string;
   /** Labels for the booker and everything in it. @default undefined */
   labels?: BookingsLabelsOverrides;
+  /**
+   * For an event type with `bookingRequiresAuthentication` and nobody signed in, the booker says so
+   * instead of offering times; with this, it adds a "Sign in" button calling it. @default undefined
+   */
+  onSignInRequired?: () => void;
 };
 
 /**
@@ -50,6 +57,7 @@ export function CalBooker({
   showHiddenEventTypes = false,
   className,
   labels: labelsProp,
+  onSignInRequired,
   ...options
 }: CalBookerProps): ReactNode {
   const labels = useBookingsLabels(labelsProp);
@@ -64,7 +72,16 @@ export function CalBooker({
   const loading = step === 'choosingEventType' && !!rescheduled && !rescheduled.data;
   // Its event type was deleted: there are no times to move it to (and no other type will do).
   const orphan = step === 'choosingEventType' && rescheduled?.data?.eventTypeId === null;
-  const rootState: CalBookerState = loading ? 'loading' : orphan ? 'cannotReschedule' : step;
+  const signIn = flow.signInRequired && step !== 'choosingEventType' && step !== 'confirmed';
+  // The code step stays on screen while the booking it verified is being made.
+  const codeStep = step === 'verifyingEmail' || (state.step === 'submitting' && !!state.emailCode);
+  const rootState: CalBookerState = loading
+    ? 'loading'
+    : orphan
+      ? 'cannotReschedule'
+      : signIn
+        ? 'signInRequired'
+        : step;
 
   useStepFocus(rootState, heading, confirmation);
 
@@ -77,6 +94,7 @@ export function CalBooker({
   const hourCycle = useCalHourCycle(undefined, labels.locale);
 
   const canGoBack =
+    step === 'verifyingEmail' ||
     step === 'choosingSlot' ||
     step === 'slotTaken' ||
     step === 'details' ||
@@ -100,6 +118,22 @@ export function CalBooker({
   } else if (orphan) {
     title = labels.bookerRescheduleTitle;
     content = <p className="aisq-booker__message">{labels.bookerCannotReschedule}</p>;
+  } else if (signIn) {
+    title = labels.bookerSignInTitle;
+    content = (
+      <>
+        {summary}
+        {bookerSignIn(labels, onSignInRequired)}
+      </>
+    );
+  } else if (codeStep) {
+    title = labels.bookerEmailCodeTitle;
+    content = (
+      <>
+        {summary}
+        <BookerEmailCode flow={flow} labels={labels} />
+      </>
+    );
   } else if (step === 'choosingEventType') {
     title = labels.bookerChooseEventType;
     content = (
@@ -155,6 +189,7 @@ export function CalBooker({
         timeZone={flow.timeZone}
         hour12={hourCycle === 'h12'}
         title={flow.eventType?.title}
+        hideOrganizerEmail={!!flow.eventType?.hideOrganizerEmail}
         onBookAnother={flow.isRescheduling ? undefined : flow.reset}
         labels={labelsProp}
       />
@@ -209,7 +244,7 @@ function useStepFocus(
     const from = shownStep.current;
     if (from === rootState) return;
     shownStep.current = rootState;
-    if (from === 'details' && rootState === 'submitting') return;
+    if ((from === 'details' || from === 'verifyingEmail') && rootState === 'submitting') return;
     (rootState === 'confirmed' ? confirmation.current : heading.current)?.focus();
   }, [rootState, heading, confirmation]);
 }

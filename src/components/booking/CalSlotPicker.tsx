@@ -23,6 +23,11 @@ export type CalSlotPickerProps = UseCalSlotPickerOptions & {
    * @default undefined
    */
   labels?: BookingsLabelsOverrides;
+  /**
+   * Locks the time zone selector (the event type's `lockTimeZoneToggleOnBookingPage`): the times stay
+   * in `timeZone`, and a note under the selector says why. @default false
+   */
+  timeZoneLocked?: boolean;
 };
 
 /**
@@ -38,6 +43,7 @@ export type CalSlotPickerProps = UseCalSlotPickerOptions & {
 export function CalSlotPicker({
   className,
   labels: labelsProp,
+  timeZoneLocked,
   ...options
 }: CalSlotPickerProps): ReactNode {
   const labels = useBookingsLabels(labelsProp);
@@ -133,6 +139,7 @@ export function CalSlotPicker({
           label={labels.slotPickerTimeZone}
           noMatch={labels.slotPickerTimeZoneNoMatch}
           optionLabel={labels.slotPickerTimeZoneOption}
+          locked={timeZoneLocked ? labels.slotPickerTimeZoneLocked : undefined}
         />
         <SlotPickerTimes
           idPrefix={id}

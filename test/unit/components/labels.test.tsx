@@ -134,6 +134,7 @@ const PARAMETERS: Record<LabelFunctionKey, readonly Parameter[]> = {
   bookingsListCancelDone: ['text'],
   bookingsListRescheduleTitle: ['text'],
   bookingsListRescheduleDone: ['text'],
+  bookerEmailCodeSent: ['text'],
 };
 
 const SAMPLE: Record<Exclude<Parameter, 'text'>, string | number> = {

@@ -1,0 +1,95 @@
+'use client';
+
+import { type FormEvent, type ReactNode, useId } from 'react';
+import { isolate } from '../../booking/isolate.js';
+import type { UseCalBookingFlowResult } from '../../react/useCalBookingFlow.js';
+import type { BookingsLabels } from '../labels.js';
+
+/**
+ * `CalBooker`'s e-mail code step (an event type with `requiresBookerEmailVerification`): where the
+ * code went, a one-time-code input, "Verify and book", and "Send a new code" while Cal.com's throttle
+ * allows. A wrong code, the throttle or a failure is announced and tied to the input.
+ * Root: `form.aisq-booker__code[data-state]`, the status of `flow.emailVerification`.
+ */
+export function BookerEmailCode({
+  flow,
+  labels,
+}: {
+  flow: UseCalBookingFlowResult;
+  labels: BookingsLabels;
+}): ReactNode {
+  const id = useId();
+  const { state, emailVerification: code } = flow;
+  const email = 'values' in state && state.values ? state.values.email.trim() : '';
+  const busy =
+    code.status === 'sending' || code.status === 'verifying' || state.step === 'submitting';
+  const problem =
+    code.status === 'invalid'
+      ? labels.bookerEmailCodeInvalid
+      : code.status === 'throttled'
+        ? labels.bookerEmailCodeThrottled
+        : code.status === 'notSent' || code.status === 'error'
+          ? labels.bookerEmailCodeFailed
+          : undefined;
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const typed = new FormData(event.currentTarget).get('code');
+    if (typeof typed === 'string' && typed.trim()) flow.verifyEmailCode(typed);
+  };
+  return (
+    <form className="aisq-booker__code" data-state={code.status} onSubmit={onSubmit} noValidate>
+      <p id={`${id}-sent`}>{labels.bookerEmailCodeSent(isolate(email))}</p>
+      <label htmlFor={`${id}-input`}>{labels.bookerEmailCode}</label>
+      <input
+        id={`${id}-input`}
+        name="code"
+        className="aisq-booking-form__input aisq-booker__code-input"
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        spellCheck={false}
+        required
+        aria-invalid={code.status === 'invalid' || undefined}
+        aria-describedby={`${id}-sent${problem ? ` ${id}-problem` : ''}`}
+      />
+      {problem ? (
+        <p id={`${id}-problem`} className="aisq-booker__code-problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div className="aisq-booker__code-actions">
+        <button type="submit" className="aisq-button" disabled={busy}>
+          {labels.bookerEmailCodeVerify}
+        </button>
+        <button
+          type="button"
+          className="aisq-button"
+          disabled={busy || !code.canResend}
+          onClick={flow.resendEmailCode}
+        >
+          {labels.bookerEmailCodeResend}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/**
+ * `CalBooker`'s answer to an event type that takes signed-in people only, for a visitor: why, and a
+ * "Sign in" button when the host passed `onSignInRequired`.
+ */
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+export function bookerSignIn(
+  labels: BookingsLabels,
+  onSignInRequired: (() => void) | undefined,
+): ReactNode {
+  return (
+    <div className="aisq-booker__sign-in">
+      <p>{labels.bookerSignInRequired}</p>
+      {onSignInRequired ? (
+        <button type="button" className="aisq-button" onClick={onSignInRequired}>
+          {labels.bookerSignIn}
+        </button>
+      ) : null}
+    </div>
+  );
+}
