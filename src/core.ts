@@ -137,6 +137,14 @@ export type {
   CalBookingFormValues,
 } from './booking/flowMachine.js';
 export { initialCalBookingFlowState, transitionCalBookingFlow } from './booking/flowMachine.js';
+export type { CalEmailVerificationProblem } from './booking/pageSettings.js';
+export {
+  CAL_EMAIL_CODE_SENDS_PER_MINUTE,
+  calEmailVerificationProblem,
+  calSignInRequired,
+  nextCalEmailCodeAt,
+  safeSuccessRedirectUrl,
+} from './booking/pageSettings.js';
 export type {
   CalCreateBookingInputOptions,
   CalRescheduleBookingInputOptions,

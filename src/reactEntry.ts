@@ -70,10 +70,16 @@ export { CalBookingsList } from './components/booking/CalBookingsList.js';
 export type {
   CalBookingFlowEventTypeOptions,
   CalBookingFlowSlotsParams,
+  CalBookingSuccessDetails,
   UseCalBookingFlowOptions,
   UseCalBookingFlowResult,
 } from './react/useCalBookingFlow.js';
 export { useCalBookingFlow } from './react/useCalBookingFlow.js';
+export type {
+  CalEmailVerification,
+  CalEmailVerificationStatus,
+} from './react/useCalEmailVerification.js';
+export { useCalEmailVerification } from './react/useCalEmailVerification.js';
 export type {
   CalBookingsListState,
   CalBookingsListTab,
