@@ -34,6 +34,7 @@ export type {
   CalCreateBookingInput,
   CalEmailBookingField,
   CalEventType,
+  CalEventTypePageSettings,
   CalEventTypeRef,
   CalEventTypesParams,
   CalFetchInit,

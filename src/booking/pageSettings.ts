@@ -29,7 +29,7 @@ export function calSignInRequired(
   eventType: Pick<CalEventType, 'bookingRequiresAuthentication'> | undefined,
   signedIn: boolean,
 ): boolean {
-  return !!eventType?.bookingRequiresAuthentication && !signedIn;
+  return eventType?.bookingRequiresAuthentication === true && !signedIn;
 }
 
 /** Why Cal.com refused a booking of an event type that wants the booker's e-mail verified. */

@@ -30,6 +30,7 @@ export type {
   CalBookingStatus,
   CalBookingsPage,
   CalEventType,
+  CalEventTypePageSettings,
   CalMe,
   CalPagination,
   CalSlot,

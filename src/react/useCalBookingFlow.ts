@@ -164,7 +164,7 @@ export interface UseCalBookingFlowResult {
   emailVerification: CalEmailVerification;
   /** In verifyingEmail: checks the code typed, then books with it. */
   verifyEmailCode: (code: string) => void;
-  /** In verifyingEmail: e-mails another code (at most 3 a minute, as Cal.com allows). */
+  /** In verifyingEmail: e-mails another code (past 3 a minute, as Cal.com allows, `throttled` instead). */
   resendEmailCode: () => void;
 }
 
@@ -403,9 +403,9 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     language,
   );
   // Cal.com asks for the code on a new booking only, never on a reschedule (handleNewBooking).
-  const verifyEmail = !!eventType?.requiresBookerEmailVerification && !rescheduleUid;
+  const verifyEmail = eventType?.requiresBookerEmailVerification === true && !rescheduleUid;
   const { submit, ...codeStep } = useEmailCodeStep(current, dispatch, book, verifyEmail);
-  const timeZoneLocked = !!eventType?.lockTimeZoneToggleOnBookingPage;
+  const timeZoneLocked = eventType?.lockTimeZoneToggleOnBookingPage === true;
   const signedIn = useCalSignedIn(options.signedIn);
 
   const formDefaults = useMemo<Partial<CalBookingFormValues>>(() => {
@@ -478,26 +478,27 @@ function useEmailCodeStep(
     const next = dispatch({ type: 'emailVerified', code });
     if (next !== before) book(next);
   });
-  const { send, verify } = emailVerification;
-  const submit = useCallback(
-    (values: CalBookingFormValues) => {
+  /** The address of the code step's values, when the flow is at that step. */
+  const codeEmail = () => {
+    const at = current.current;
+    return at.step === 'verifyingEmail' ? at.values.email.trim() : undefined;
+  };
+  return {
+    submit(values) {
       const before = current.current;
       const next = dispatch({ type: 'submit', values, verifyEmail });
       if (next === before) return;
-      if (next.step === 'verifyingEmail') send(values.email.trim());
+      if (next.step === 'verifyingEmail') emailVerification.send(values.email.trim());
       else book(next);
     },
-    [current, dispatch, verifyEmail, send, book],
-  );
-  const actions = useMemo(() => {
-    const inCodeStep = (act: (email: string) => void) => {
-      const at = current.current;
-      if (at.step === 'verifyingEmail') act(at.values.email.trim());
-    };
-    return {
-      verifyEmailCode: (code: string) => inCodeStep((email) => verify(email, code.trim())),
-      resendEmailCode: () => inCodeStep(send),
-    };
-  }, [current, send, verify]);
-  return { submit, emailVerification, ...actions };
+    emailVerification,
+    verifyEmailCode(code) {
+      const email = codeEmail();
+      if (email) emailVerification.verify(email, code.trim());
+    },
+    resendEmailCode() {
+      const email = codeEmail();
+      if (email) emailVerification.send(email);
+    },
+  };
 }

@@ -4,11 +4,13 @@ import { type FormEvent, type ReactNode, useId } from 'react';
 import { isolate } from '../../booking/isolate.js';
 import type { UseCalBookingFlowResult } from '../../react/useCalBookingFlow.js';
 import type { BookingsLabels } from '../labels.js';
+import type { BookerSettingsLabels } from './bookerSettingsLabels.js';
 
 /**
  * `CalBooker`'s e-mail code step (an event type with `requiresBookerEmailVerification`): where the
- * code went, a one-time-code input, "Verify and book", and "Send a new code" while Cal.com's throttle
- * allows. A wrong code, the throttle or a failure is announced and tied to the input.
+ * code went, a one-time-code input, "Verify and book", and "Send a new code" (past Cal.com's 3 a
+ * minute it sends nothing and says to wait). A wrong code, the throttle or a failure is announced and
+ * tied to the input.
  * Root: `form.aisq-booker__code[data-state]`, the status of `flow.emailVerification`.
  */
 export function BookerEmailCode({
@@ -16,28 +18,25 @@ export function BookerEmailCode({
   labels,
 }: {
   flow: UseCalBookingFlowResult;
-  labels: BookingsLabels;
+  labels: BookingsLabels & BookerSettingsLabels;
 }): ReactNode {
   const id = useId();
   const { state, emailVerification: code } = flow;
   const email = 'values' in state && state.values ? state.values.email.trim() : '';
   const busy =
     code.status === 'sending' || code.status === 'verifying' || state.step === 'submitting';
-  const problem =
-    code.status === 'invalid'
-      ? labels.bookerEmailCodeInvalid
-      : code.status === 'throttled'
-        ? labels.bookerEmailCodeThrottled
-        : code.status === 'notSent' || code.status === 'error'
-          ? labels.bookerEmailCodeFailed
-          : undefined;
+  const problem = {
+    invalid: labels.bookerEmailCodeInvalid,
+    throttled: labels.bookerEmailCodeThrottled,
+    error: labels.bookerEmailCodeFailed,
+  }[code.status as 'error'];
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const typed = new FormData(event.currentTarget).get('code');
     if (typeof typed === 'string' && typed.trim()) flow.verifyEmailCode(typed);
   };
   return (
-    <form className="aisq-booker__code" data-state={code.status} onSubmit={onSubmit} noValidate>
+    <form className="aisq-booker__code" data-state={code.status} onSubmit={onSubmit}>
       <p id={`${id}-sent`}>{labels.bookerEmailCodeSent(isolate(email))}</p>
       <label htmlFor={`${id}-input`}>{labels.bookerEmailCode}</label>
       <input
@@ -46,7 +45,6 @@ export function BookerEmailCode({
         className="aisq-booking-form__input aisq-booker__code-input"
         autoComplete="one-time-code"
         inputMode="numeric"
-        spellCheck={false}
         required
         aria-invalid={code.status === 'invalid' || undefined}
         aria-describedby={`${id}-sent${problem ? ` ${id}-problem` : ''}`}
@@ -63,7 +61,7 @@ export function BookerEmailCode({
         <button
           type="button"
           className="aisq-button"
-          disabled={busy || !code.canResend}
+          disabled={busy}
           onClick={flow.resendEmailCode}
         >
           {labels.bookerEmailCodeResend}
@@ -79,7 +77,7 @@ export function BookerEmailCode({
  */
 // A function, not a component: it holds no state, and positional inputs minify to less than props.
 export function bookerSignIn(
-  labels: BookingsLabels,
+  labels: BookerSettingsLabels,
   onSignInRequired: (() => void) | undefined,
 ): ReactNode {
   return (

@@ -17,6 +17,7 @@ import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
 import { BookerEmailCode, bookerSignIn } from './BookerSettingsSteps.js';
 import { bookerTimeStep } from './BookerTimeStep.js';
+import { withBookerSettingsLabels } from './bookerSettingsLabels.js';
 import { CalBookingConfirmation } from './CalBookingConfirmation.js';
 import { CalBookingForm } from './CalBookingForm.js';
 import { CalEventTypeList } from './CalEventTypeList.js';
@@ -60,7 +61,7 @@ export function CalBooker({
   onSignInRequired,
   ...options
 }: CalBookerProps): ReactNode {
-  const labels = useBookingsLabels(labelsProp);
+  const labels = withBookerSettingsLabels(useBookingsLabels(labelsProp));
   const flow = useCalBookingFlow(options);
   const identity = useBookingsIdentity();
   const { step, state } = flow;
@@ -189,7 +190,7 @@ export function CalBooker({
         timeZone={flow.timeZone}
         hour12={hourCycle === 'h12'}
         title={flow.eventType?.title}
-        hideOrganizerEmail={!!flow.eventType?.hideOrganizerEmail}
+        hideOrganizerEmail={flow.eventType?.hideOrganizerEmail === true}
         onBookAnother={flow.isRescheduling ? undefined : flow.reset}
         labels={labelsProp}
       />

@@ -7,6 +7,7 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
+import { withBookerSettingsLabels } from './bookerSettingsLabels.js';
 import { SlotPickerGrid } from './SlotPickerGrid.js';
 import { SlotPickerTimes } from './SlotPickerTimes.js';
 import { TimeZoneCombobox } from './TimeZoneCombobox.js';
@@ -139,7 +140,9 @@ export function CalSlotPicker({
           label={labels.slotPickerTimeZone}
           noMatch={labels.slotPickerTimeZoneNoMatch}
           optionLabel={labels.slotPickerTimeZoneOption}
-          locked={timeZoneLocked ? labels.slotPickerTimeZoneLocked : undefined}
+          locked={
+            timeZoneLocked ? withBookerSettingsLabels(labels).slotPickerTimeZoneLocked : undefined
+          }
         />
         <SlotPickerTimes
           idPrefix={id}

@@ -136,7 +136,6 @@ export const TimeZoneCombobox = /* @__PURE__ */ memo(function TimeZoneCombobox({
         aria-controls={listId}
         aria-activedescendant={activeZone ? optionId(active) : undefined}
         readOnly={!!locked}
-        aria-readonly={locked ? true : undefined}
         aria-describedby={locked ? `${id}-locked` : undefined}
         value={open ? query : display}
         placeholder={display}

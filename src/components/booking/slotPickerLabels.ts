@@ -30,8 +30,6 @@ export const defaultSlotPickerLabels = {
   slotPickerTimeZoneOption: (zone: string, offset: string) => `${zone} (${offset})`,
   /** The selector's filter matched nothing. */
   slotPickerTimeZoneNoMatch: 'No matching time zone.',
-  /** Under a locked time zone selector (`lockTimeZoneToggleOnBookingPage`). */
-  slotPickerTimeZoneLocked: 'This meeting’s times are shown in this time zone only.',
   /** Loading the month's times failed; followed by the error. */
   slotPickerError: 'Could not load the times.',
 };

@@ -42,6 +42,8 @@ describe('Cal.com hooks', () => {
       ['15min', false],
       ['30min', false],
       ['60min', true],
+      ['verified-intro', true],
+      ['owner-only', true],
     ]);
     expect(world.calls.map((url) => url.origin)).toEqual([CAL]);
     expect(world.count('config')).toBe(1);
