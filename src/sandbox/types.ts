@@ -94,6 +94,13 @@ export interface SandboxOptions {
    * @default undefined
    */
   calRateLimit?: number;
+  /**
+   * Called with the address and the code each time a booker asks Cal.com's
+   * `/v2/atoms/verification/email/send-code` for one (nothing is mailed), e.g. to print it for the
+   * person trying the demo. Tests can read it with `calModel.emailVerificationCode(email)` instead.
+   * @default undefined
+   */
+  onEmailVerificationCode?: (email: string, code: string) => void;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { calAnswer, calFetch } from '../helpers/calFetch.js';
 import { withSandbox } from '../helpers/withSandbox.js';
 
@@ -188,5 +188,18 @@ describe('booking-page settings in the sandbox', () => {
     expect(check.status).toBe(200);
     expect(check.body).toEqual({ status: 'success', data: false });
     expect(fixture.sandbox.counts()['cal.sendEmailVerificationCode']).toBe(4);
+  });
+
+  it('onEmailVerificationCode hears each code "sent", for the demo to print', async () => {
+    const heard = vi.fn();
+    const sandbox = await fixture.startExtra({ onEmailVerificationCode: heard });
+    const send = (body: unknown) =>
+      calFetch(sandbox.url, `${VERIFY}/send-code`, undefined, { method: 'POST', body });
+    expect((await send({ email: 'ada@example.com' })).status).toBe(200);
+    const code = sandbox.calModel.emailVerificationCode('ada@example.com');
+    expect(heard).toHaveBeenCalledExactlyOnceWith('ada@example.com', code);
+    // A refused request hears nothing.
+    expect((await send({ email: 'not-an-address' })).status).toBe(400);
+    expect(heard).toHaveBeenCalledOnce();
   });
 });
