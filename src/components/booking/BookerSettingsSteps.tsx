@@ -3,8 +3,9 @@
 import { type FormEvent, type ReactNode, useId } from 'react';
 import { isolate } from '../../booking/isolate.js';
 import type { UseCalBookingFlowResult } from '../../react/useCalBookingFlow.js';
+import { currentOffset, zoneDisplayName } from '../../time/zoneNames.js';
 import type { BookingsLabels } from '../labels.js';
-import type { BookerSettingsLabels } from './bookerSettingsLabels.js';
+import { type BookerSettingsLabels, withBookerSettingsLabels } from './bookerSettingsLabels.js';
 
 /**
  * `CalBooker`'s e-mail code step (an event type with `requiresBookerEmailVerification`): where the
@@ -13,7 +14,7 @@ import type { BookerSettingsLabels } from './bookerSettingsLabels.js';
  * tied to the input.
  * Root: `form.aisq-booker__code[data-state]`, the status of `flow.emailVerification`.
  */
-export function BookerEmailCode({
+function BookerEmailCode({
   flow,
   labels,
 }: {
@@ -72,11 +73,42 @@ export function BookerEmailCode({
 }
 
 /**
+ * `CalBooker`'s own step for a booking-page setting, when one applies: its `data-state` (when not
+ * the flow's step), title and content (after the event's `summary`). Someone not signed in, on an event type that takes signed-in
+ * people only, is asked to sign in instead of choosing a time; the e-mail code step stays on screen
+ * while the booking it verified is being made.
+ */
+export function bookerSettingsStep(
+  flow: UseCalBookingFlowResult,
+  labels: BookingsLabels & BookerSettingsLabels,
+  onSignInRequired: (() => void) | undefined,
+  summary: ReactNode,
+): [state: 'signInRequired' | undefined, title: string, content: ReactNode] | undefined {
+  const { step, state } = flow;
+  const signIn = flow.signInRequired && step !== 'choosingEventType' && step !== 'confirmed';
+  if (!signIn && step !== 'verifyingEmail' && !(state.step === 'submitting' && state.emailCode)) {
+    return undefined;
+  }
+  return [
+    signIn ? 'signInRequired' : undefined,
+    signIn ? labels.bookerSignInTitle : labels.bookerEmailCodeTitle,
+    <>
+      {summary}
+      {signIn ? (
+        bookerSignIn(labels, onSignInRequired)
+      ) : (
+        <BookerEmailCode flow={flow} labels={labels} />
+      )}
+    </>,
+  ];
+}
+
+/**
  * `CalBooker`'s answer to an event type that takes signed-in people only, for a visitor: why, and a
  * "Sign in" button when the host passed `onSignInRequired`.
  */
 // A function, not a component: it holds no state, and positional inputs minify to less than props.
-export function bookerSignIn(
+function bookerSignIn(
   labels: BookerSettingsLabels,
   onSignInRequired: (() => void) | undefined,
 ): ReactNode {
@@ -88,6 +120,33 @@ export function bookerSignIn(
           {labels.bookerSignIn}
         </button>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * The slot picker's zone when the event type locks it (`lockTimeZoneToggleOnBookingPage`): the zone
+ * in a read-only field, as the selector would name it, described by the reason.
+ * Root: `.aisq-slot-picker__zone[data-state="locked"]`.
+ */
+// A function, not a component: it holds no state, and positional inputs minify to less than props.
+export function lockedTimeZone(idPrefix: string, zone: string, labels: BookingsLabels): ReactNode {
+  const id = `${idPrefix}-locked-zone`;
+  return (
+    <div className="aisq-slot-picker__zone" data-state="locked">
+      <label className="aisq-slot-picker__zone-label" htmlFor={id}>
+        {labels.slotPickerTimeZone}
+      </label>
+      <input
+        id={id}
+        className="aisq-slot-picker__zone-input"
+        readOnly
+        value={labels.slotPickerTimeZoneOption(zoneDisplayName(zone), currentOffset(zone))}
+        aria-describedby={`${id}-why`}
+      />
+      <p id={`${id}-why`} className="aisq-slot-picker__zone-locked">
+        {withBookerSettingsLabels(labels).slotPickerTimeZoneLocked}
+      </p>
     </div>
   );
 }

@@ -15,7 +15,7 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
-import { BookerEmailCode, bookerSignIn } from './BookerSettingsSteps.js';
+import { bookerSettingsStep } from './BookerSettingsSteps.js';
 import { bookerTimeStep } from './BookerTimeStep.js';
 import { withBookerSettingsLabels } from './bookerSettingsLabels.js';
 import { CalBookingConfirmation } from './CalBookingConfirmation.js';
@@ -43,6 +43,15 @@ export type CalBookerProps = UseCalBookingFlowOptions & {
   onSignInRequired?: () => void;
 };
 
+/** The steps with a Back button; choosingDay has one too unless the event type is pinned. */
+const BACK_STEPS: readonly CalBookingFlowStep[] = [
+  'choosingSlot',
+  'slotTaken',
+  'details',
+  'error',
+  'verifyingEmail',
+];
+
 /**
  * The whole booking flow in one component, with props like Cal.com atoms' Booker: choose an event type
  * (unless `eventTypeId` or `eventTypeSlug` + `username` pins one), a day and a time (`CalSlotPicker`),
@@ -52,13 +61,13 @@ export type CalBookerProps = UseCalBookingFlowOptions & {
  * says "Booking…". A view over `useCalBookingFlow`.
  *
  * Root: `section.aisq-booker[data-state="choosingEventType" | "choosingDay" | "choosingSlot" | "details" |
- * "submitting" | "confirmed" | "slotTaken" | "error" | "loading" | "cannotReschedule"]`.
+ * "submitting" | "confirmed" | "slotTaken" | "error" | "verifyingEmail" | "loading" | "cannotReschedule" |
+ * "signInRequired"]`.
  */
 export function CalBooker({
   showHiddenEventTypes = false,
   className,
   labels: labelsProp,
-  onSignInRequired,
   ...options
 }: CalBookerProps): ReactNode {
   const labels = withBookerSettingsLabels(useBookingsLabels(labelsProp));
@@ -73,16 +82,11 @@ export function CalBooker({
   const loading = step === 'choosingEventType' && !!rescheduled && !rescheduled.data;
   // Its event type was deleted: there are no times to move it to (and no other type will do).
   const orphan = step === 'choosingEventType' && rescheduled?.data?.eventTypeId === null;
-  const signIn = flow.signInRequired && step !== 'choosingEventType' && step !== 'confirmed';
-  // The code step stays on screen while the booking it verified is being made.
-  const codeStep = step === 'verifyingEmail' || (state.step === 'submitting' && !!state.emailCode);
-  const rootState: CalBookerState = loading
-    ? 'loading'
-    : orphan
-      ? 'cannotReschedule'
-      : signIn
-        ? 'signInRequired'
-        : step;
+  // 12 or 24 h as the picker shows them: the user's Cal.com setting, else the locale's.
+  const hourCycle = useCalHourCycle(undefined, labels.locale);
+  const summary = eventSummary(flow, labels, hourCycle);
+  const settings = bookerSettingsStep(flow, labels, options.onSignInRequired, summary);
+  const rootState = (loading ? 'loading' : orphan ? 'cannotReschedule' : settings?.[0]) ?? step;
 
   useStepFocus(rootState, heading, confirmation);
 
@@ -91,18 +95,9 @@ export function CalBooker({
     () => (flow.selectedSlot ? { start: flow.selectedSlot } : null),
     [flow.selectedSlot],
   );
-  // 12 or 24 h as the picker shows them: the user's Cal.com setting, else the locale's.
-  const hourCycle = useCalHourCycle(undefined, labels.locale);
 
-  const canGoBack =
-    step === 'verifyingEmail' ||
-    step === 'choosingSlot' ||
-    step === 'slotTaken' ||
-    step === 'details' ||
-    step === 'error' ||
-    (step === 'choosingDay' && !state.fixed);
+  const canGoBack = BACK_STEPS.includes(step) || (step === 'choosingDay' && !state.fixed);
 
-  const summary = eventSummary(flow, labels, hourCycle);
   let title: string;
   let content: ReactNode;
   if (loading) {
@@ -119,22 +114,8 @@ export function CalBooker({
   } else if (orphan) {
     title = labels.bookerRescheduleTitle;
     content = <p className="aisq-booker__message">{labels.bookerCannotReschedule}</p>;
-  } else if (signIn) {
-    title = labels.bookerSignInTitle;
-    content = (
-      <>
-        {summary}
-        {bookerSignIn(labels, onSignInRequired)}
-      </>
-    );
-  } else if (codeStep) {
-    title = labels.bookerEmailCodeTitle;
-    content = (
-      <>
-        {summary}
-        <BookerEmailCode flow={flow} labels={labels} />
-      </>
-    );
+  } else if (settings) {
+    [, title, content] = settings;
   } else if (step === 'choosingEventType') {
     title = labels.bookerChooseEventType;
     content = (

@@ -7,7 +7,7 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
-import { withBookerSettingsLabels } from './bookerSettingsLabels.js';
+import { lockedTimeZone } from './BookerSettingsSteps.js';
 import { SlotPickerGrid } from './SlotPickerGrid.js';
 import { SlotPickerTimes } from './SlotPickerTimes.js';
 import { TimeZoneCombobox } from './TimeZoneCombobox.js';
@@ -134,16 +134,17 @@ export function CalSlotPicker({
         ) : null}
       </div>
       <div className="aisq-slot-picker__side">
-        <TimeZoneCombobox
-          value={picker.timeZone}
-          onChange={picker.setTimeZone}
-          label={labels.slotPickerTimeZone}
-          noMatch={labels.slotPickerTimeZoneNoMatch}
-          optionLabel={labels.slotPickerTimeZoneOption}
-          locked={
-            timeZoneLocked ? withBookerSettingsLabels(labels).slotPickerTimeZoneLocked : undefined
-          }
-        />
+        {timeZoneLocked ? (
+          lockedTimeZone(id, picker.timeZone, labels)
+        ) : (
+          <TimeZoneCombobox
+            value={picker.timeZone}
+            onChange={picker.setTimeZone}
+            label={labels.slotPickerTimeZone}
+            noMatch={labels.slotPickerTimeZoneNoMatch}
+            optionLabel={labels.slotPickerTimeZoneOption}
+          />
+        )}
         <SlotPickerTimes
           idPrefix={id}
           dayLabel={picker.selectedDayLabel}

@@ -19,11 +19,6 @@ export interface TimeZoneComboboxProps {
   label: string;
   noMatch: string;
   optionLabel: (zone: string, offset: string) => string;
-  /**
-   * Locks the selector (the event type's `lockTimeZoneToggleOnBookingPage`): read-only, with this
-   * note shown under it and read as its description. @default undefined (not locked)
-   */
-  locked?: string | undefined;
 }
 
 /**
@@ -38,7 +33,6 @@ export const TimeZoneCombobox = /* @__PURE__ */ memo(function TimeZoneCombobox({
   label,
   noMatch,
   optionLabel,
-  locked,
 }: TimeZoneComboboxProps): ReactNode {
   const id = useId();
   const inputId = `${id}-input`;
@@ -58,7 +52,6 @@ export const TimeZoneCombobox = /* @__PURE__ */ memo(function TimeZoneCombobox({
   const display = labelOf(value);
 
   const show = (nextQuery: string, nextActive: number) => {
-    if (locked) return;
     setOpen(true);
     setQuery(nextQuery);
     setActive(nextActive);
@@ -117,10 +110,7 @@ export const TimeZoneCombobox = /* @__PURE__ */ memo(function TimeZoneCombobox({
   const activeZone = open ? filtered[active] : undefined;
   const optionId = (index: number) => `${id}-option-${index}`;
   return (
-    <div
-      className="aisq-slot-picker__zone"
-      data-state={locked ? 'locked' : open ? 'open' : 'closed'}
-    >
+    <div className="aisq-slot-picker__zone" data-state={open ? 'open' : 'closed'}>
       <label className="aisq-slot-picker__zone-label" htmlFor={inputId}>
         {label}
       </label>
@@ -135,8 +125,6 @@ export const TimeZoneCombobox = /* @__PURE__ */ memo(function TimeZoneCombobox({
         aria-expanded={open}
         aria-controls={listId}
         aria-activedescendant={activeZone ? optionId(active) : undefined}
-        readOnly={!!locked}
-        aria-describedby={locked ? `${id}-locked` : undefined}
         value={open ? query : display}
         placeholder={display}
         onChange={onInput}
@@ -175,11 +163,6 @@ export const TimeZoneCombobox = /* @__PURE__ */ memo(function TimeZoneCombobox({
             ))
           : null}
       </div>
-      {locked ? (
-        <p id={`${id}-locked`} className="aisq-slot-picker__zone-locked">
-          {locked}
-        </p>
-      ) : null}
       {open && filtered.length === 0 ? (
         <p className="aisq-slot-picker__zone-empty" role="status">
           {noMatch}
