@@ -25,8 +25,8 @@ export type CalSlotPickerProps = UseCalSlotPickerOptions & {
    */
   labels?: BookingsLabelsOverrides;
   /**
-   * Locks the time zone selector (the event type's `lockTimeZoneToggleOnBookingPage`): the times stay
-   * in `timeZone`, and a note under the selector says why. @default false
+   * Locks the time zone (the event type's `lockTimeZoneToggleOnBookingPage`): instead of the selector,
+   * the zone in a read-only field described by why; the times stay in `timeZone`. @default false
    */
   timeZoneLocked?: boolean;
 };
