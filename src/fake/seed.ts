@@ -167,9 +167,21 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
   ];
 }
 
+/** What the two booking-page-settings types share: hidden, an hour's notice, no buffers, one-off. */
+function hiddenPlainType() {
+  return {
+    minimumBookingNotice: 60,
+    beforeEventBuffer: 0,
+    afterEventBuffer: 0,
+    hidden: true,
+    bookingFields: defaultBookingFields(),
+    recurrence: null,
+  };
+}
+
 /**
  * Booking-page settings, hidden: a booker must verify their e-mail with a code, the organizer's
- * e-mail is hidden, the time zone selector is locked, and Cal.com names a page to go to afterwards.
+ * e-mail is hidden, the time zone is locked, and Cal.com names a page to go to afterwards.
  */
 function verifiedIntroEventType(): SeedEventType {
   return {
@@ -178,12 +190,7 @@ function verifiedIntroEventType(): SeedEventType {
     description: 'A 20-minute introduction for verified e-mail addresses.',
     lengthInMinutes: 20,
     slotInterval: 20,
-    minimumBookingNotice: 60,
-    beforeEventBuffer: 0,
-    afterEventBuffer: 0,
-    hidden: true,
-    bookingFields: defaultBookingFields(),
-    recurrence: null,
+    ...hiddenPlainType(),
     settings: {
       requiresBookerEmailVerification: true,
       hideOrganizerEmail: true,
@@ -204,12 +211,7 @@ function ownerOnlyEventType(): SeedEventType {
     description: 'Booked by its owner only, at the first free time of a day.',
     lengthInMinutes: 30,
     slotInterval: null,
-    minimumBookingNotice: 60,
-    beforeEventBuffer: 0,
-    afterEventBuffer: 0,
-    hidden: true,
-    bookingFields: defaultBookingFields(),
-    recurrence: null,
+    ...hiddenPlainType(),
     settings: { bookingRequiresAuthentication: true, onlyShowFirstAvailableSlot: true },
   };
 }
