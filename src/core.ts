@@ -37,6 +37,7 @@ export type {
   CalCreateBookingInput,
   CalEmailBookingField,
   CalEventType,
+  CalEventTypePageSettings,
   CalEventTypeRef,
   CalEventTypeSeats,
   CalEventTypesParams,
@@ -155,6 +156,14 @@ export {
   calLocationName,
   toCalBookingLocationInput,
 } from './booking/locations.js';
+export type { CalEmailVerificationProblem } from './booking/pageSettings.js';
+export {
+  CAL_EMAIL_CODE_SENDS_PER_MINUTE,
+  calEmailVerificationProblem,
+  calSignInRequired,
+  nextCalEmailCodeAt,
+  safeSuccessRedirectUrl,
+} from './booking/pageSettings.js';
 export type {
   CalCreateBookingInputOptions,
   CalRescheduleBookingInputOptions,

@@ -70,12 +70,18 @@ export { CalBookingsList } from './components/booking/CalBookingsList.js';
 export type {
   CalBookingFlowEventTypeOptions,
   CalBookingFlowSlotsParams,
+  CalBookingSuccessDetails,
   UseCalBookingFlowOptions,
   UseCalBookingFlowResult,
 } from './react/useCalBookingFlow.js';
 export { useCalBookingFlow } from './react/useCalBookingFlow.js';
 export type { CalBookingSeats } from './react/useCalBookingSeats.js';
 export { useCalBookingSeats } from './react/useCalBookingSeats.js';
+export type {
+  CalEmailVerification,
+  CalEmailVerificationStatus,
+} from './react/useCalEmailVerification.js';
+export { useCalEmailVerification } from './react/useCalEmailVerification.js';
 export type {
   CalBookingsListState,
   CalBookingsListTab,

@@ -6,6 +6,7 @@ import { CalBooker, type CalBookerProps } from '../src/index.js';
 import type { CalFakeModel } from '../src/testing/index.js';
 import { calUserFixture } from '../src/testing/index.js';
 import {
+  type CalStoryWorld,
   calHandlers,
   clickFirstDayWithTimes,
   findBySelector,
@@ -613,5 +614,101 @@ export const Locations: Story = {
       const where = rows.find((row) => row.querySelector('dt')?.textContent === 'Where');
       await expect(where?.querySelector('dd')).toHaveTextContent('+442079460958');
     });
+  },
+};
+
+// --- Booking-page settings (issue 20): the e-mail code step, sign-in required, a locked zone -------
+
+/** The fixture user's Cal.com username: the hidden settings types are booked by slug, as its owner. */
+const STORY_USERNAME = 'ada-lovelace-cm1fake0client';
+/** The model of the story's latest render, to read the code the fake "e-mailed". */
+let settingsModel: CalStoryWorld['model'] | undefined;
+const settingsHandlers = () =>
+  freshCalHandlers({
+    seed: ({ model }) => {
+      settingsModel = model;
+    },
+  });
+
+/** Renders the booker on one of the hidden booking-page-settings event types, by slug. */
+const onSettingsType = (slug: string) => (args: Props) => (
+  <CalBooker {...args} eventTypeId={undefined} eventTypeSlug={slug} username={STORY_USERNAME} />
+);
+
+/** Reaches the code step of the "Verified Intro" type (`requiresBookerEmailVerification`). */
+async function reachCodeStep(canvasElement: HTMLElement): Promise<HTMLElement> {
+  await chooseSlot(canvasElement);
+  await submit(canvasElement);
+  await inState(canvasElement, 'verifyingEmail');
+  const input = await within(canvasElement).findByRole('textbox', { name: 'Code' });
+  await waitFor(() =>
+    expect(canvasElement.querySelector('.aisq-booker__code')).toHaveAttribute('data-state', 'sent'),
+  );
+  return input;
+}
+
+/** The e-mail code step: where the code went, a one-time-code input, verify or send a new one. */
+export const EmailVerification: Story = {
+  ...settingsHandlers(),
+  render: onSettingsType('verified-intro'),
+  play: async ({ canvasElement }) => {
+    const input = await reachCodeStep(canvasElement);
+    await expect(input).toHaveAttribute('autocomplete', 'one-time-code');
+    await expect(input).toHaveAccessibleDescription(/We e-mailed a code to .*ada@example\.com/);
+    await expect(within(canvasElement).getByRole('heading', { level: 2 })).toHaveTextContent(
+      'Verify your e-mail',
+    );
+    await expect(settingsModel?.emailVerificationCode('ada@example.com')).toMatch(/^\d{6}$/);
+    await expect(
+      within(canvasElement).getByRole('button', { name: 'Send a new code' }),
+    ).toBeEnabled();
+  },
+};
+
+/** A wrong code: said, and tied to the input (the right one then books: see the unit tests). */
+export const EmailVerificationWrongCode: Story = {
+  ...settingsHandlers(),
+  render: onSettingsType('verified-intro'),
+  play: async ({ canvasElement, step }) => {
+    const canvas = within(canvasElement);
+    const input = await reachCodeStep(canvasElement);
+    const code = settingsModel?.emailVerificationCode('ada@example.com') ?? '';
+    await step('a wrong code', async () => {
+      await userEvent.type(input, code === '000000' ? '111111' : '000000');
+      await userEvent.click(canvas.getByRole('button', { name: 'Verify and book' }));
+      await expect(await canvas.findByRole('alert')).toHaveTextContent('Wrong or expired code.');
+      await expect(input).toHaveAttribute('aria-invalid', 'true');
+    });
+  },
+};
+
+/** Only signed-in people may book this type (`bookingRequiresAuthentication`): a visitor is told so. */
+export const SignInRequired: Story = {
+  ...settingsHandlers(),
+  args: { signedIn: false, onSignInRequired: fn() },
+  render: onSettingsType('owner-only'),
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await inState(canvasElement, 'signInRequired');
+    await expect(canvas.getByRole('heading', { level: 2 })).toHaveTextContent('Sign in to book');
+    await expect(canvas.getByText('Only signed-in people can book this meeting.')).toBeVisible();
+    await expect(canvas.queryByRole('grid')).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: 'Sign in' }));
+    await expect(args.onSignInRequired).toHaveBeenCalledTimes(1);
+  },
+};
+
+/** The type locks the time zone (`lockTimeZoneToggleOnBookingPage`): a read-only field that says why. */
+export const LockedTimeZone: Story = {
+  ...settingsHandlers(),
+  render: onSettingsType('verified-intro'),
+  play: async ({ canvasElement }) => {
+    const zone = await within(canvasElement).findByRole('textbox', { name: 'Time zone' });
+    await expect(zone).toHaveAttribute('readonly');
+    await expect(zone).toHaveAccessibleDescription('Times are shown in this zone only.');
+    await expect(canvasElement.querySelector('.aisq-slot-picker__zone')).toHaveAttribute(
+      'data-state',
+      'locked',
+    );
   },
 };

@@ -5,23 +5,29 @@
  * its outcome.
  *
  * Steps: choosingEventType · choosingDay · choosingSlot · details · submitting · confirmed, and
- * slotTaken (choosing a slot again, with a message, after Cal.com refused the chosen one) · error.
+ * slotTaken (choosing a slot again, with a message, after Cal.com refused the chosen one) · error ·
+ * verifyingEmail (the e-mail code step of an event type with `requiresBookerEmailVerification`: a
+ * `submit` with `verifyEmail` lands there, and `emailVerified` books with the code).
  * `fixed` is true when the host pinned the event type (`eventTypeId`, `eventTypeSlug`, or the booking
  * being rescheduled): the flow then never goes back to choosingEventType. An event a step does not
  * list (–) leaves the state as it is, the same object.
  *
- * | event \ step     | choosingEventType | choosingDay              | choosingSlot             | details                 | submitting  | confirmed | slotTaken                 | error                 |
- * |------------------|-------------------|--------------------------|--------------------------|-------------------------|-------------|-----------|---------------------------|-----------------------|
- * | selectEventType  | → choosingDay     | not fixed, other: → choosingDay | not fixed, other: → choosingDay | –             | –           | –         | not fixed, other: → choosingDay | –               |
- * | selectDay        | –                 | → choosingSlot           | → choosingSlot (that day)| –                       | –           | –         | → choosingSlot            | –                     |
- * | selectSlot       | –                 | → details                | → details                | → details (other slot, values kept) | – | –        | → details (values kept)   | –                     |
- * | selectDuration   | –                 | duration set             | duration set             | –                       | –           | –         | → choosingSlot (that day) | –                     |
- * | back             | –                 | not fixed: → choosingEventType | → choosingDay (day kept) | → choosingSlot (values kept) | – | –       | → choosingDay (day kept)  | → details (values kept) |
- * | submit(values)   | –                 | –                        | –                        | → submitting            | –           | –         | –                         | → submitting (retry)  |
- * | succeeded        | –                 | –                        | –                        | –                       | → confirmed | –         | –                         | –                     |
- * | slotTaken        | –                 | –                        | –                        | → slotTaken (hold refused) | → slotTaken | –      | –                         | –                     |
- * | failed           | –                 | –                        | –                        | –                       | → error     | –         | –                         | –                     |
- * | reset(eventType?)| → initial         | → initial                | → initial                | → initial               | → initial   | → initial | → initial                 | → initial             |
+ * | event \ step     | choosingEventType | choosingDay              | choosingSlot             | details                 | submitting  | confirmed | slotTaken                 | error                 | verifyingEmail |
+ * |------------------|-------------------|--------------------------|--------------------------|-------------------------|-------------|-----------|---------------------------|-----------------------|----------------|
+ * | selectEventType  | → choosingDay     | not fixed, other: → choosingDay | not fixed, other: → choosingDay | –             | –           | –         | not fixed, other: → choosingDay | –               | –              |
+ * | selectDay        | –                 | → choosingSlot           | → choosingSlot (that day)| –                       | –           | –         | → choosingSlot            | –                     | –              |
+ * | selectSlot       | –                 | → details                | → details                | → details (other slot, values kept) | – | –        | → details (values kept)   | –                     | –              |
+ * | selectDuration   | –                 | duration set             | duration set             | –                       | –           | –         | → choosingSlot (that day) | –                     | –              |
+ * | back             | –                 | not fixed: → choosingEventType | → choosingDay (day kept) | → choosingSlot (values kept) | – | –       | → choosingDay (day kept)  | → details (values kept) | → details (values kept) |
+ * | submit(values)   | –                 | –                        | –                        | → submitting (verifyEmail: → verifyingEmail) | – | – | –                  | → submitting (retry; verifyEmail: → verifyingEmail) | – |
+ * | succeeded        | –                 | –                        | –                        | –                       | → confirmed | –         | –                         | –                     | –              |
+ * | slotTaken        | –                 | –                        | –                        | → slotTaken (hold refused) | → slotTaken | –      | –                         | –                     | –              |
+ * | failed           | –                 | –                        | –                        | –                       | → error     | –         | –                         | –                     | –              |
+ * | emailVerified(code) | –               | –                        | –                        | –                       | –           | –         | –                         | –                     | → submitting (with the code) |
+ * | reset(eventType?)| → initial         | → initial                | → initial                | → initial               | → initial   | → initial | → initial                 | → initial             | → initial      |
+ *
+ * `submit` with `verifyEmail` goes to verifyingEmail instead of submitting, from details and error alike:
+ * the code is asked for again after a refusal (it stays valid 15 minutes, so the same one will do).
  *
  * In details, `slotTaken` is Cal.com refusing to hold the chosen time (a 422 of
  * `POST /v2/slots/reservations`: someone else holds or booked it); the binding dispatches it only
@@ -71,7 +77,8 @@ export type CalBookingFlowStep =
   | 'submitting'
   | 'confirmed'
   | 'slotTaken'
-  | 'error';
+  | 'error'
+  | 'verifyingEmail';
 
 interface Chosen {
   /** Whether the host pinned the event type (no going back to choosingEventType). */
@@ -99,7 +106,13 @@ export type CalBookingFlowState =
   | (Chosen & { readonly step: 'choosingDay'; readonly day?: string })
   | (Chosen & { readonly step: 'choosingSlot'; readonly day: string })
   | (WithSlot & { readonly step: 'details' })
-  | (WithSlot & { readonly step: 'submitting'; readonly values: CalBookingFormValues })
+  | (WithSlot & {
+      readonly step: 'submitting';
+      readonly values: CalBookingFormValues;
+      /** The e-mail code the booking is sent with (after verifyingEmail). */
+      readonly emailCode?: string;
+    })
+  | (WithSlot & { readonly step: 'verifyingEmail'; readonly values: CalBookingFormValues })
   | (WithSlot & {
       readonly step: 'confirmed';
       readonly values: CalBookingFormValues;
@@ -124,7 +137,13 @@ export type CalBookingFlowEvent =
   | { readonly type: 'selectSlot'; readonly start: string; readonly day: string }
   | { readonly type: 'selectDuration'; readonly duration: number }
   | { readonly type: 'back' }
-  | { readonly type: 'submit'; readonly values: CalBookingFormValues }
+  | {
+      readonly type: 'submit';
+      readonly values: CalBookingFormValues;
+      /** The event type wants the booker's e-mail verified first: go to verifyingEmail. */
+      readonly verifyEmail?: boolean;
+    }
+  | { readonly type: 'emailVerified'; readonly code: string }
   | { readonly type: 'succeeded'; readonly booking: CalBooking }
   | { readonly type: 'slotTaken'; readonly error: CalQueryError }
   | { readonly type: 'failed'; readonly error: CalQueryError }
@@ -196,12 +215,22 @@ export function transitionCalBookingFlow(
         case 'back':
           return { ...kept, step: 'choosingSlot', day: state.day };
         case 'submit':
-          return { ...state, step: 'submitting', values: event.values };
+          return {
+            ...state,
+            step: event.verifyEmail ? 'verifyingEmail' : 'submitting',
+            values: event.values,
+          };
         case 'slotTaken':
           return { ...state, step: 'slotTaken', error: event.error };
         default:
           return state;
       }
+    case 'verifyingEmail':
+      if (event.type === 'back')
+        return { ...kept, step: 'details', day: state.day, start: state.start };
+      if (event.type === 'emailVerified')
+        return { ...state, step: 'submitting', emailCode: event.code };
+      return state;
     case 'submitting':
       switch (event.type) {
         case 'succeeded':
@@ -216,7 +245,13 @@ export function transitionCalBookingFlow(
     case 'error': {
       const { error: _error, ...rest } = state;
       if (event.type === 'back') return { ...rest, step: 'details' };
-      if (event.type === 'submit') return { ...rest, step: 'submitting', values: event.values };
+      if (event.type === 'submit') {
+        return {
+          ...rest,
+          step: event.verifyEmail ? 'verifyingEmail' : 'submitting',
+          values: event.values,
+        };
+      }
       return state;
     }
     default:

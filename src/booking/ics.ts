@@ -8,6 +8,11 @@ export interface ToIcsOptions {
   summary?: string;
   /** `PRODID`. @default '-//AISquare//bookings-react//EN' */
   productId?: string;
+  /**
+   * Leave the organizer out (the event type's `hideOrganizerEmail`): `ORGANIZER` is an e-mail address,
+   * so there is no line at all (Cal.com's own calendar events drop the address too). @default false
+   */
+  hideOrganizerEmail?: boolean;
 }
 
 const encoder = /* @__PURE__ */ new TextEncoder();
@@ -133,7 +138,7 @@ export function toIcs(booking: CalBooking, options: ToIcsOptions = {}): string {
   if (booking.description) lines.push(`DESCRIPTION:${escapeIcsText(booking.description)}`);
   if (where) lines.push(`LOCATION:${escapeIcsText(where)}`);
   if (link) lines.push(`URL:${link}`);
-  if (host?.email) {
+  if (host?.email && !options.hideOrganizerEmail) {
     const name = host.name ? `;CN=${paramValue(host.name)}` : '';
     lines.push(`ORGANIZER${name}:mailto:${plain(host.email)}`);
   }

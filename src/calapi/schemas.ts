@@ -262,7 +262,8 @@ export type CalMe = z.infer<typeof CalMeSchema>;
  * so readers check each key's type. Cal.com never sends the top-level `seatsPerTimeSlot` its DTO
  * declares: `seats` carries it.
  */
-export type CalEventType = z.infer<typeof CalEventTypeSchema> & {
+export type CalEventType = z.infer<typeof CalEventTypeSchema> &
+  CalEventTypePageSettings & {
   /**
    * A recurring type's series (2024-06-14 output, `{ disabled, frequency, interval, occurrences }`;
    * `frequency` is `weekly`, `monthly` or `yearly`), null for a one-off type.
@@ -271,6 +272,27 @@ export type CalEventType = z.infer<typeof CalEventTypeSchema> & {
   seats?: CalEventTypeSeats | null;
   confirmationPolicy?: CalConfirmationPolicy | null;
 };
+
+/**
+ * An event type's booking-page settings, as Cal.com's 2024-06-14 output always sends them
+ * (output-event-types.service.ts @ f0ac6126fbf673cb8202562293bf12d976ccaa49). Typed but not checked
+ * by the schema (the loose object keeps them as sent), so that the Cal.com client stays within its
+ * size budget: the booking flow reads each one strictly (`=== true`, an http(s) URL only).
+ */
+export interface CalEventTypePageSettings {
+  /** The booker may not change the time zone. */
+  lockTimeZoneToggleOnBookingPage?: boolean | null;
+  /** Cal.com's slots offer the earliest time of each day only (applied by Cal.com). */
+  onlyShowFirstAvailableSlot?: boolean | null;
+  /** The organizer's e-mail address is shown nowhere, the .ics included. */
+  hideOrganizerEmail?: boolean | null;
+  /** A new booking needs the code Cal.com e-mails the attendee (`emailVerificationCode`). */
+  requiresBookerEmailVerification?: boolean | null;
+  /** Only the event type's owner (or a team or organization admin) may book it. */
+  bookingRequiresAuthentication?: boolean | null;
+  /** Where to go after booking; the booker hands it to the host, never follows it. */
+  successRedirectUrl?: string | null;
+}
 export type CalSlot = z.infer<typeof CalSlotSchema>;
 export type CalSlots = z.infer<typeof CalSlotsSchema>;
 export type CalReservedSlot = z.infer<typeof CalReservedSlotSchema>;

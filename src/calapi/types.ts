@@ -35,6 +35,7 @@ export type {
   CalConfirmationPolicy,
   CalEventType,
   CalEventTypeSeats,
+  CalEventTypePageSettings,
   CalMe,
   CalPagination,
   CalReservation,
@@ -254,6 +255,11 @@ export type CalCreateBookingInput = CalEventTypeRef & {
    * `recurrence.occurrences`. @default the type's `recurrence.occurrences`
    */
   recurrenceCount?: number;
+  /**
+   * The code Cal.com e-mailed the attendee, for an event type with `requiresBookerEmailVerification`
+   * (`POST /v2/atoms/verification/email/send-code`). @default undefined
+   */
+  emailVerificationCode?: string;
 };
 
 export interface CalCancelBookingInput {

@@ -2,6 +2,7 @@ import type { BookingsErrorKind } from '../client/errors.js';
 import { DAY_MS } from '../time/days.js';
 import { type AccountLabels, defaultAccountLabels } from './accountLabels.js';
 import { type BookerLabels, defaultBookerLabels } from './booking/bookerLabels.js';
+import type { BookerSettingsLabels } from './booking/bookerSettingsLabels.js';
 import { type BookingFormLabels, defaultBookingFormLabels } from './booking/bookingFormLabels.js';
 import {
   type BookingsListLabels,
@@ -43,7 +44,10 @@ export interface BookingsLabels
     BookerLabels,
     AccountLabels,
     BookingsListLabels,
-    SeatsLabels {}
+    SeatsLabels,
+
+    // Optional: their defaults live beside CalBooker (bookerSettingsLabels.ts), not in the object below.
+    Partial<BookerSettingsLabels> {}
 
 /** The parts' types together, as `Object.assign` makes their objects one. */
 type Intersection<Parts extends object[]> = Parts extends [

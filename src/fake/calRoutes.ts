@@ -19,6 +19,9 @@ export const CAL_ENDPOINTS = [
   'cal.reservedSlot',
   'cal.updateReservation',
   'cal.deleteReservation',
+  'cal.emailVerificationCheck',
+  'cal.sendEmailVerificationCode',
+  'cal.verifyEmailVerificationCode',
 ] as const;
 
 /** The Cal.com routes the fake serves, named as in `SandboxEndpoint`. */
@@ -158,6 +161,26 @@ const ROUTES: readonly [RegExp, Omit<CalRoute, 'uid'>][] = [
       endpoint: 'cal.deleteReservation',
       method: 'DELETE',
       version: CAL_API_VERSIONS.slots,
+      auth: 'none',
+    },
+  ],
+  // The atoms' e-mail verification: `VERSION_NEUTRAL`, no auth guard
+  // (apps/api/v2/src/modules/atoms/controllers/atoms.verification.controller.ts
+  // @ 03670679c00d600615e8df2bc64545bd51c61646).
+  [
+    /^\/v2\/atoms\/verification\/email\/check\/?$/,
+    { endpoint: 'cal.emailVerificationCheck', method: 'GET', version: undefined, auth: 'none' },
+  ],
+  [
+    /^\/v2\/atoms\/verification\/email\/send-code\/?$/,
+    { endpoint: 'cal.sendEmailVerificationCode', method: 'POST', version: undefined, auth: 'none' },
+  ],
+  [
+    /^\/v2\/atoms\/verification\/email\/verify-code\/?$/,
+    {
+      endpoint: 'cal.verifyEmailVerificationCode',
+      method: 'POST',
+      version: undefined,
       auth: 'none',
     },
   ],

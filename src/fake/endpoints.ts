@@ -5,6 +5,7 @@
  * @module
  */
 import { fail, fromFailure } from './calErrors.js';
+import { checkBookingEmailCode } from './emailVerification.js';
 import { bookingNotFound } from './failures.js';
 import type {
   CalFakeBooking,
@@ -59,6 +60,9 @@ export function slotsData(model: CalFakeModel, query: URLSearchParams) {
   }
   const zone = timeZone ?? 'UTC';
   const data: Record<string, Record<string, unknown>[]> = {};
+  // Cal.com's slots engine keeps the first slot of each date (`_mapSlotsToDate` in
+  // packages/trpc/server/routers/viewer/slots/util.ts @ 001f8e29cefd26287042709228e41c0566b350ce).
+  const firstOnly = model.eventType(eventTypeId as number)?.settings?.onlyShowFirstAvailableSlot;
   for (const slot of model.slots(eventTypeId as number, from, to, {
     duration,
     ignoreBookingUid: query.get('bookingUidToReschedule') ?? undefined,
@@ -77,6 +81,7 @@ export function slotsData(model: CalFakeModel, query: URLSearchParams) {
       if (slot.seats.bookingUid !== undefined) entry.bookingUid = slot.seats.bookingUid;
     }
     const day = data[key] ?? [];
+    if (firstOnly && day.length > 0) continue;
     day.push(entry);
     data[key] = day;
   }
@@ -242,23 +247,50 @@ export function cancel(
   return bookingOutput(result.booking, model);
 }
 
-/** The answer data of `POST /v2/bookings`, and its status (201). */
+/**
+ * `bookingRequiresAuthentication`: only the event type's owner books it (the fake has no teams or
+ * organizations, whose admins Cal.com also lets in): 401 without a token, 403 with another user's
+ * (apps/api/v2/src/ee/bookings/2024-08-13/services/bookings.service.ts
+ * @ 015b57aa35e8f11ded25dc1cedd7460a58440f72, `checkBookingRequiresAuthenticationSetting`, run right
+ * after the event type is found).
+ */
+function checkRequiresAuthentication(ownerSub: string, sub: string | undefined): void {
+  if (sub === undefined) {
+    fail(
+      401,
+      'checkBookingRequiresAuthentication - request must be authenticated by passing credentials belonging to event type owner, host or team or org admin or owner.',
+    );
+  }
+  if (sub !== ownerSub) {
+    fail(
+      403,
+      'checkBookingRequiresAuthentication - user is not authorized to access this event type. User has to be either event type owner, host, team admin or owner or org admin or owner.',
+    );
+  }
+}
+
+/** The answer data of `POST /v2/bookings`, and its status (201). `sub`: the token's user, if any. */
 export function createBookingData(
   model: CalFakeModel,
   body: ReturnType<typeof parseCreateBody>,
-  viewer?: string,
+  sub?: string,
 ) {
-  const { recurrenceCount, instant, ...input } = body;
+  const { recurrenceCount, instant, emailVerificationCode, ...input } = body;
   const eventType = model.eventType(input.eventTypeId);
   if (eventType === undefined) {
     return fail(404, `Event type with id ${input.eventTypeId} not found.`);
   }
+  const settings = eventType.settings ?? {};
+  if (settings.bookingRequiresAuthentication) checkRequiresAuthentication(eventType.ownerSub, sub);
   // Every event type of the fake belongs to a user (bookings.service.ts createInstantBooking).
   if (instant) {
     fail(
       400,
       'Instant bookings are only supported for team event types, not individual user event types.',
     );
+  }
+  if (settings.requiresBookerEmailVerification) {
+    checkBookingEmailCode(model, input.attendee.email, emailVerificationCode);
   }
   // Cal.com picks the output by the event type, not the body (bookings.service.ts
   // `createBooking`): a recurring type books its series and answers it, sorted by start; on any
@@ -271,7 +303,7 @@ export function createBookingData(
   }
   const result = model.createBooking(input);
   if (!result.ok) return fromFailure(result.failure);
-  return bookingOutput(result.booking, model, { viewer, seatUid: result.seatUid });
+  return bookingOutput(result.booking, model, { viewer: sub, seatUid: result.seatUid });
 }
 
 /** The answer data of `POST /v2/bookings/{uid}/reschedule`: the new booking. */

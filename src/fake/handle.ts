@@ -23,6 +23,7 @@ import {
   THROTTLED,
 } from './calErrors.js';
 import { type CalRequest, type CalResponse, type CalRoute, matchCalRoute } from './calRoutes.js';
+import { checkEmailData, sendCodeData, verifyCodeData } from './emailVerification.js';
 import {
   bookingOrSeries,
   bookingsList,
@@ -100,6 +101,7 @@ function endpointAnswer(
   request: CalRequest,
   route: CalRoute,
   sub: string | undefined,
+  tracker: string,
 ): { status: number; data: unknown; extra?: Record<string, unknown> } {
   const authUser = sub === undefined ? undefined : model.getUser(sub);
   switch (route.endpoint) {
@@ -132,6 +134,12 @@ function endpointAnswer(
       const data = reservationData(model, route.endpoint, route.uid, body, sub);
       return { status: route.endpoint === 'cal.reserveSlot' ? 201 : 200, data };
     }
+    case 'cal.emailVerificationCheck':
+      return { status: 200, data: checkEmailData(model, request.query) };
+    case 'cal.sendEmailVerificationCode':
+      return { status: 200, data: sendCodeData(model, parseJsonBody(request.body), tracker) };
+    case 'cal.verifyEmailVerificationCode':
+      return { status: 200, data: verifyCodeData(model, parseJsonBody(request.body)) };
   }
 }
 
@@ -166,7 +174,8 @@ export function handleCalRequest(model: CalFakeModel, request: CalRequest): CalR
 
     // Cal.com's throttler tracks a request by its bearer value, whatever it is, without checking it
     // (apps/api/v2/src/lib/throttler-guard.ts @ 42e7dc494dfba03e5ca5224a418c57c012bdac3e).
-    const limit = model.hitRateLimit(token !== '' ? `access_token_${token}` : 'anonymous');
+    const tracker = token !== '' ? `access_token_${token}` : 'anonymous';
+    const limit = model.hitRateLimit(tracker);
     limitHeaders = rateLimitHeaders(limit);
     if (limit?.blocked) return error(new HttpFailure(429, THROTTLED));
 
@@ -174,7 +183,7 @@ export function handleCalRequest(model: CalFakeModel, request: CalRequest): CalR
     checkVersion(request, route);
     if (route.auth === 'required' && sub === undefined) fail(401, NO_AUTH);
 
-    const { status, data, extra } = endpointAnswer(model, request, route, sub);
+    const { status, data, extra } = endpointAnswer(model, request, route, sub, tracker);
     return {
       status,
       headers: { 'X-Request-Id': model.requestId(), ...limitHeaders },

@@ -24,6 +24,7 @@ import {
   rescheduleBooking,
   seriesOf,
 } from './bookings.js';
+import { emailCode, isUserEmail, sendEmailCode } from './emailVerification.js';
 import type { CalFakeModel, CalFakeModelOptions } from './modelTypes.js';
 import {
   deleteReservation,
@@ -113,6 +114,9 @@ export function createCalFakeModel(options: CalFakeModelOptions = {}): CalFakeMo
     isOriginAllowed:
       options.isOriginAllowed ?? ((origin: string) => origin !== '' && origin !== 'null'),
     requestId: () => globalThis.crypto.randomUUID(),
+    emailVerificationCode: (email) => emailCode(world, email),
+    sendEmailVerificationCode: (email, tracker) => sendEmailCode(world, email, tracker),
+    isUserEmail: (email) => isUserEmail(world, email),
     reset() {
       Object.assign(world, emptyState(initialRateLimit));
     },

@@ -98,6 +98,8 @@ export interface CalFakeEventType {
    * `{ type: 'address', address, public }`, ...). @default Cal Video alone (`EVENT_TYPE_LOCATIONS`)
    */
   locations?: CalFakeLocation[];
+  /** Booking-page settings, each `false` (`null` for the URL) when absent, as Cal.com's defaults. */
+  settings?: CalFakeEventTypeSettings;
 }
 
 /** Cal.com's `seats` of an event type (seats.input.ts, 2024-06-14). */
@@ -119,6 +121,19 @@ export interface CalFakeSeat {
 export interface CalFakeLocation {
   type: string;
   [key: string]: unknown;
+}
+
+/** An event type's booking-page settings (Cal.com's 2024-06-14 output keys of the same names). */
+export interface CalFakeEventTypeSettings {
+  lockTimeZoneToggleOnBookingPage?: boolean;
+  /** `GET /v2/slots` keeps the first slot of each day only. */
+  onlyShowFirstAvailableSlot?: boolean;
+  hideOrganizerEmail?: boolean;
+  /** `POST /v2/bookings` wants the code `send-code` mailed (`emailVerificationCode`). */
+  requiresBookerEmailVerification?: boolean;
+  /** `POST /v2/bookings` only with the owner's token: 401 without one, 403 with another's. */
+  bookingRequiresAuthentication?: boolean;
+  successRedirectUrl?: string | null;
 }
 
 /** Weekly availability in the owner's time zone: days 0 (Sunday) to 6, minutes after midnight. */
@@ -406,6 +421,18 @@ export interface CalFakeModel {
   isOriginAllowed(origin: string): boolean;
   /** A new request id (`X-Request-Id`). */
   requestId(): string;
+  /**
+   * The e-mail verification code last "sent" to `email` by `POST /v2/atoms/verification/email/send-code`
+   * (nothing is mailed), while it is still valid; `undefined` otherwise. For tests, stories and the demo.
+   */
+  emailVerificationCode(email: string): string | undefined;
+  /**
+   * "Sends" `email` a verification code (the valid one again, else a new one), counted against the
+   * send throttle of `tracker` (3 a minute, then blocked a minute); `false` when throttled.
+   */
+  sendEmailVerificationCode(email: string, tracker: string): boolean;
+  /** Whether `email` is the address of one of the model's users. */
+  isUserEmail(email: string): boolean;
   /** Forgets every user, token, event type, booking and rate-limit counter; restores the rate limit. */
   reset(): void;
 }

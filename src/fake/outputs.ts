@@ -111,6 +111,7 @@ function bookingFieldOutput(field: CalFakeBookingField): Record<string, unknown>
  */
 export function eventTypeOutput(eventType: CalFakeEventType, owner: CalFakeUser) {
   const options = eventType.lengthInMinutesOptions;
+  const settings = eventType.settings ?? {};
   return {
     id: eventType.id,
     ownerId: eventType.ownerId,
@@ -139,9 +140,9 @@ export function eventTypeOutput(eventType: CalFakeEventType, owner: CalFakeUser)
     metadata: options ? { multipleDuration: [...options] } : {},
     price: 0,
     currency: 'usd',
-    lockTimeZoneToggleOnBookingPage: false,
+    lockTimeZoneToggleOnBookingPage: settings.lockTimeZoneToggleOnBookingPage ?? false,
     forwardParamsSuccessRedirect: true,
-    successRedirectUrl: null,
+    successRedirectUrl: settings.successRedirectUrl ?? null,
     isInstantEvent: false,
     users: [
       {
@@ -156,7 +157,7 @@ export function eventTypeOutput(eventType: CalFakeEventType, owner: CalFakeUser)
       },
     ],
     scheduleId: eventType.scheduleId,
-    onlyShowFirstAvailableSlot: false,
+    onlyShowFirstAvailableSlot: settings.onlyShowFirstAvailableSlot ?? false,
     offsetStart: 0,
     bookingWindow: { disabled: true },
     // Only when set, and out of `metadata` (output-event-types.service.ts @ f0ac6126fbf673cb8202562293bf12d976ccaa49).
@@ -172,15 +173,15 @@ export function eventTypeOutput(eventType: CalFakeEventType, owner: CalFakeUser)
     confirmationPolicy: eventType.confirmationPolicy
       ? { ...eventType.confirmationPolicy }
       : { disabled: true },
-    requiresBookerEmailVerification: false,
+    requiresBookerEmailVerification: settings.requiresBookerEmailVerification ?? false,
     hideCalendarNotes: false,
     // seats.input.ts @ 03670679c00d600615e8df2bc64545bd51c61646: its class initialises `disabled: false`.
     seats: eventType.seats ? { disabled: false, ...eventType.seats } : { disabled: true },
     useDestinationCalendarEmail: false,
     hideCalendarEventDetails: false,
-    hideOrganizerEmail: false,
+    hideOrganizerEmail: settings.hideOrganizerEmail ?? false,
     hidden: eventType.hidden,
-    bookingRequiresAuthentication: false,
+    bookingRequiresAuthentication: settings.bookingRequiresAuthentication ?? false,
     bookerActiveBookingsLimit: { disabled: true },
   };
 }

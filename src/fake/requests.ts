@@ -114,6 +114,9 @@ export function parseCreateBody(body: Record<string, unknown>, model: CalFakeMod
     ...(isRecord(body.metadata) ? { metadata: body.metadata } : {}),
     ...(location !== undefined && location !== null ? { location } : {}),
     ...(typeof body.recurrenceCount === 'number' ? { recurrenceCount: body.recurrenceCount } : {}),
+    ...(typeof body.emailVerificationCode === 'string'
+      ? { emailVerificationCode: body.emailVerificationCode }
+      : {}),
     instant: body.instant === true,
   };
 }

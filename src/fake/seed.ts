@@ -151,6 +151,8 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       communityQa(),
       approvalCall(),
       locationsEventType(),
+      verifiedIntroEventType(),
+      ownerOnlyEventType(),
     ];
   return [
     ...oneOff,
@@ -174,6 +176,8 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
     communityQa(),
     approvalCall(),
     locationsEventType(),
+    verifiedIntroEventType(),
+    ownerOnlyEventType(),
   ];
 }
 
@@ -264,6 +268,55 @@ function locationsEventType(): SeedEventType {
       ],
     },
   );
+}
+
+/** What the two booking-page-settings types share: hidden, an hour's notice, no buffers, one-off. */
+function hiddenPlainType() {
+  return {
+    minimumBookingNotice: 60,
+    beforeEventBuffer: 0,
+    afterEventBuffer: 0,
+    hidden: true,
+    bookingFields: defaultBookingFields(),
+    recurrence: null,
+  };
+}
+
+/**
+ * Booking-page settings, hidden: a booker must verify their e-mail with a code, the organizer's
+ * e-mail is hidden, the time zone is locked, and Cal.com names a page to go to afterwards.
+ */
+function verifiedIntroEventType(): SeedEventType {
+  return {
+    title: 'Verified Intro',
+    slug: 'verified-intro',
+    description: 'A 20-minute introduction for verified e-mail addresses.',
+    lengthInMinutes: 20,
+    slotInterval: 20,
+    ...hiddenPlainType(),
+    settings: {
+      requiresBookerEmailVerification: true,
+      hideOrganizerEmail: true,
+      lockTimeZoneToggleOnBookingPage: true,
+      successRedirectUrl: 'https://example.com/thanks',
+    },
+  };
+}
+
+/**
+ * Booking-page settings, hidden: only its owner may book it (`bookingRequiresAuthentication`), and
+ * Cal.com offers one time per day, the earliest (`onlyShowFirstAvailableSlot`).
+ */
+function ownerOnlyEventType(): SeedEventType {
+  return {
+    title: 'Owner Only',
+    slug: 'owner-only',
+    description: 'Booked by its owner only, at the first free time of a day.',
+    lengthInMinutes: 30,
+    slotInterval: null,
+    ...hiddenPlainType(),
+    settings: { bookingRequiresAuthentication: true, onlyShowFirstAvailableSlot: true },
+  };
 }
 
 /** Monday to Friday, 09:00 to 17:00. */

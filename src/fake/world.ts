@@ -30,6 +30,10 @@ export interface CalFakeState {
   nextUserId: number;
   nextEventTypeId: number;
   nextBookingId: number;
+  /** E-mail verification codes "sent", by lower-cased address (emailVerification.ts). */
+  emailCodes: Map<string, { code: string; expiresAt: number }>;
+  /** The send-code throttle per client. */
+  emailCodeSends: Map<string, { hits: number; resetAt: number; blockedUntil: number }>;
 }
 
 /** The state and the settings fixed at creation. */
@@ -53,6 +57,8 @@ export function emptyState(rateLimit: number | undefined): CalFakeState {
     nextUserId: 1001,
     nextEventTypeId: 1,
     nextBookingId: 1,
+    emailCodes: new Map(),
+    emailCodeSends: new Map(),
   };
 }
 

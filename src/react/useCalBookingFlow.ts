@@ -11,6 +11,7 @@ import {
   initialCalBookingFlowState,
   transitionCalBookingFlow,
 } from '../booking/flowMachine.js';
+import { calSignInRequired, safeSuccessRedirectUrl } from '../booking/pageSettings.js';
 import {
   occurrenceToReschedule,
   toCalCreateBookingInput,
@@ -30,11 +31,13 @@ import { dayOf, viewerTimeZone } from '../time/zones.js';
 import { useBookingsIdentity } from './useBookingsIdentity.js';
 import type { CalQueryError } from './useCalApi.js';
 import { useCreateCalBooking, useRescheduleCalBooking } from './useCalBookingMutations.js';
+import { type CalEmailVerification, useCalEmailVerification } from './useCalEmailVerification.js';
 import { useCalBooking, useCalEventTypes } from './useCalQueries.js';
 import {
   type UseCalSlotReservationResult,
   useCalSlotReservation,
 } from './useCalSlotReservation.js';
+import { useCalSignedIn } from './useCalSignedIn.js';
 import { useControllableState } from './useControllableState.js';
 import { useKnownTimeZone } from './useKnownTimeZone.js';
 import { useRecurrenceChoice } from './useRecurrenceChoice.js';
@@ -82,17 +85,34 @@ export type UseCalBookingFlowOptions = CalBookingFlowEventTypeOptions & {
   /** `attendee.language` sent with a new booking. @default undefined (Cal.com's 'en') */
   language?: string | undefined;
   /**
+   * Whether the person booking is signed in, so that Cal.com sees their token: an event type with
+   * `bookingRequiresAuthentication` asks anyone else to sign in instead of offering times. Tell it for
+   * a cookie session that may be a visitor's. @default the provider's session: signed in unless it
+   * has no credential (`jwt={null}`)
+   */
+  signedIn?: boolean | undefined;
+  /**
    * Called with the new booking (or the moved one) once Cal.com has it. Not called when the flow
    * started over before Cal.com answered (another user signed in, or `reset`), so one person's
-   * booking never reaches the next person's screen.
+   * booking never reaches the next person's screen. `details.successRedirectUrl` is the event type's
+   * page to go to next, when it is an http(s) URL: the booker never goes there itself.
    */
-  onBookingSuccess?: ((booking: CalBooking) => void) | undefined;
+  onBookingSuccess?: ((booking: CalBooking, details: CalBookingSuccessDetails) => void) | undefined;
   /**
    * Called when Cal.com refuses the booking, slot taken included. Like `onBookingSuccess`, not
    * called when the flow started over before Cal.com answered.
    */
   onBookingError?: ((error: CalQueryError) => void) | undefined;
 };
+
+/** What `onBookingSuccess` gets besides the booking. */
+export interface CalBookingSuccessDetails {
+  /**
+   * The event type's `successRedirectUrl` when it is an absolute http(s) URL (a `javascript:` or
+   * other URL is dropped); the host decides whether to go there. @default undefined
+   */
+  successRedirectUrl?: string;
+}
 
 /** The slots query of the flow, without its range: pass it to `useCalSlots({ ...slotsParams, start, end })`. */
 export type CalBookingFlowSlotsParams = CalEventTypeRef &
@@ -164,6 +184,22 @@ export interface UseCalBookingFlowResult {
   occurrences: string[];
   /** The hold on the chosen time while the form is open (see `useCalSlotReservation`). */
   reservation: UseCalSlotReservationResult;
+  /**
+   * The event type has `bookingRequiresAuthentication` and nobody is signed in to Cal.com: Cal.com
+   * would refuse the booking (401), so ask the person to sign in instead of showing the form.
+   */
+  signInRequired: boolean;
+  /**
+   * The event type has `lockTimeZoneToggleOnBookingPage`: `setTimeZone` is ignored and the times
+   * stay in the zone the flow started with (the `timeZone` option, else the browser's).
+   */
+  timeZoneLocked: boolean;
+  /** The e-mail code of the verifyingEmail step: its status, and `send` / `verify` for it. */
+  emailVerification: CalEmailVerification;
+  /** In verifyingEmail: checks the code typed, then books with it. */
+  verifyEmailCode: (code: string) => void;
+  /** In verifyingEmail: e-mails another code (past 3 a minute, as Cal.com allows, `throttled` instead). */
+  resendEmailCode: () => void;
 }
 
 function refOf(eventType: CalEventType | CalEventTypeRef | number): CalEventTypeRef {
@@ -252,30 +288,33 @@ function refusedOverCaps(
 }
 
 /**
- * `submit`: books (or moves) the chosen slot and dispatches Cal.com's answer, unless the flow started
- * over meanwhile (then the answer settles unseen, without callbacks).
+ * `book`: books (or moves) the slot of a submitting state and dispatches Cal.com's answer, unless the
+ * flow started over meanwhile (then the answer settles unseen, without callbacks). `eventType` is the
+ * chosen event type as last rendered, for its booking-page settings.
  */
-function useSubmit(
+function useBook(
   current: { current: CalBookingFlowState },
   dispatch: Dispatch,
   callbacks: { current: UseCalBookingFlowOptions },
+  eventType: { current: CalEventType | undefined },
   rescheduleTarget: string | undefined,
   timeZone: string,
   language: string | undefined,
   recurrenceCount: number | undefined,
-): (values: CalBookingFormValues) => void {
+): (submitting: CalBookingFlowState) => void {
   const create = useCreateCalBooking();
   const reschedule = useRescheduleCalBooking();
   return useCallback(
-    (values: CalBookingFormValues) => {
-      const before = current.current;
-      const submitting = dispatch({ type: 'submit', values });
-      if (submitting === before || submitting.step !== 'submitting') return;
+    (submitting: CalBookingFlowState) => {
+      if (submitting.step !== 'submitting') return;
+      const { values } = submitting;
       const settle = {
         onSuccess(booking: CalBooking) {
           if (current.current !== submitting) return;
           dispatch({ type: 'succeeded', booking });
-          callbacks.current.onBookingSuccess?.(booking);
+          // Only an http(s) URL reaches the host, which decides whether to go there.
+          const url = safeSuccessRedirectUrl(eventType.current?.successRedirectUrl);
+          callbacks.current.onBookingSuccess?.(booking, url ? { successRedirectUrl: url } : {});
         },
         onError(error: CalQueryError) {
           if (current.current !== submitting) return;
@@ -291,16 +330,16 @@ function useSubmit(
         reschedule.mutateAsync(body).then(settle.onSuccess, settle.onError);
         return;
       }
-      const { eventType, duration: lengthInMinutes } = submitting;
       // The flow holds a duration only for an event type offering several (see `selectDuration`).
       const body = toCalCreateBookingInput(values, {
-        eventType,
+        eventType: submitting.eventType,
         start,
         timeZone,
         language,
         recurrenceCount,
-        lengthInMinutes,
+        lengthInMinutes: submitting.duration,
       });
+      if (submitting.emailCode) body.emailVerificationCode = submitting.emailCode;
       if (refusedOverCaps(body, '/v2/bookings', settle.onError)) return;
       create.mutateAsync(body).then(settle.onSuccess, settle.onError);
     },
@@ -308,6 +347,7 @@ function useSubmit(
       current,
       dispatch,
       callbacks,
+      eventType,
       rescheduleTarget,
       reschedule.mutateAsync,
       create.mutateAsync,
@@ -394,19 +434,33 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
 
   const selectedSlot = 'start' in state ? state.start : undefined;
   const recurrence = useRecurrenceChoice(eventType, selectedSlot, timeZone, !!rescheduleUid);
-  const submit = useSubmit(
+  // The chosen event type as last rendered, for the settings read when a request settles.
+  const shownType = useRef(eventType);
+  shownType.current = eventType;
+  const book = useBook(
     current,
     dispatch,
     callbacks,
+    shownType,
     rescheduleTarget,
     timeZone,
     language,
     recurrence.recurrenceCount,
   );
+  // Cal.com asks for the code on a new booking only, never on a reschedule (handleNewBooking).
+  const verifyEmail = eventType?.requiresBookerEmailVerification === true && !rescheduleUid;
+  const { submit, ...codeStep } = useEmailCodeStep(current, dispatch, book, verifyEmail);
+  const timeZoneLocked = eventType?.lockTimeZoneToggleOnBookingPage === true;
+  const signedIn = useCalSignedIn(options.signedIn);
 
-  // The chosen time is held while the form is open, until the booking is made or the person leaves.
-  // Not while rescheduling: Cal.com's reservation counts the booking being moved as a conflict.
-  const holding = state.step === 'details' || state.step === 'submitting' || state.step === 'error';
+  // The chosen time is held while the form (or its e-mail code step) is open, until the booking is
+  // made or the person leaves. Not while rescheduling: Cal.com's reservation counts the booking being
+  // moved as a conflict.
+  const holding =
+    state.step === 'details' ||
+    state.step === 'verifyingEmail' ||
+    state.step === 'submitting' ||
+    state.step === 'error';
   const reservation = useCalSlotReservation({
     eventTypeId: eventType?.id,
     slotStart: holding ? state.start : undefined,
@@ -450,7 +504,8 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     state,
     step: state.step,
     timeZone,
-    setTimeZone,
+    // Locked: the zone stays the one the flow started with (the v2 event type carries no zone of its own).
+    setTimeZone: timeZoneLocked ? ignoreTimeZone : setTimeZone,
     eventTypes,
     eventType,
     eventTypeNotFound:
@@ -470,5 +525,54 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     reservation,
     ...actions,
     ...recurrence,
+    signInRequired: calSignInRequired(eventType, signedIn),
+    timeZoneLocked,
+    ...codeStep,
+  };
+}
+
+function ignoreTimeZone(_timeZone: string): void {}
+
+/**
+ * `submit`, and the e-mail code step of an event type with `requiresBookerEmailVerification`: with
+ * `verifyEmail` a submit e-mails a code (verifyingEmail) instead of booking; the code Cal.com accepts
+ * books, unless the person went back or the flow started over while it was being checked.
+ */
+function useEmailCodeStep(
+  current: { current: CalBookingFlowState },
+  dispatch: Dispatch,
+  book: (submitting: CalBookingFlowState) => void,
+  verifyEmail: boolean,
+): Pick<
+  UseCalBookingFlowResult,
+  'submit' | 'emailVerification' | 'verifyEmailCode' | 'resendEmailCode'
+> {
+  const emailVerification = useCalEmailVerification((code) => {
+    const before = current.current;
+    const next = dispatch({ type: 'emailVerified', code });
+    if (next !== before) book(next);
+  });
+  /** The address of the code step's values, when the flow is at that step. */
+  const codeEmail = () => {
+    const at = current.current;
+    return at.step === 'verifyingEmail' ? at.values.email.trim() : undefined;
+  };
+  return {
+    submit(values) {
+      const before = current.current;
+      const next = dispatch({ type: 'submit', values, verifyEmail });
+      if (next === before) return;
+      if (next.step === 'verifyingEmail') emailVerification.send(values.email.trim());
+      else book(next);
+    },
+    emailVerification,
+    verifyEmailCode(code) {
+      const email = codeEmail();
+      if (email) emailVerification.verify(email, code.trim());
+    },
+    resendEmailCode() {
+      const email = codeEmail();
+      if (email) emailVerification.send(email);
+    },
   };
 }

@@ -85,4 +85,14 @@ export async function handleCal(
     url: target,
   });
   sendJson(response, answer.status, answer.body, { ...cors, ...answer.headers });
+  if (route?.endpoint === 'cal.sendEmailVerificationCode' && answer.status === 200) {
+    tellEmailCode(context, text);
+  }
+}
+
+/** Hands the code the fake "e-mailed" to `onEmailVerificationCode` (the body was valid: 200). */
+function tellEmailCode(context: SandboxContext, text: string | undefined): void {
+  const email = (JSON.parse(text ?? '{}') as { email: string }).email;
+  const code = context.cal.emailVerificationCode(email);
+  if (code !== undefined) context.settings.onEmailVerificationCode?.(email, code);
 }

@@ -17,6 +17,7 @@ export interface ResolvedSandboxOptions {
   basePath: string;
   calClientId: string;
   calRateLimit: number | undefined;
+  onEmailVerificationCode: ((email: string, code: string) => void) | undefined;
 }
 
 let processSecret: Uint8Array | undefined;
@@ -74,5 +75,6 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
     basePath: normalizeBasePath(options.basePath ?? ''),
     calClientId: options.calClientId ?? 'cal_sandbox_client_id',
     calRateLimit: checkRateLimit(options.calRateLimit, 'calRateLimit'),
+    onEmailVerificationCode: options.onEmailVerificationCode,
   };
 }

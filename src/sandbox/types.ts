@@ -17,6 +17,9 @@ export type SandboxAisquareEndpoint = 'config' | 'token' | 'user';
  * - `'cal.reserveSlot'`: `POST /v2/slots/reservations`;
  * - `'cal.reservedSlot'`, `'cal.updateReservation'`, `'cal.deleteReservation'`: `GET`, `PATCH` and
  *   `DELETE /v2/slots/reservations/{uid}`.
+ * - `'cal.emailVerificationCheck'`: `GET /v2/atoms/verification/email/check`;
+ * - `'cal.sendEmailVerificationCode'`: `POST /v2/atoms/verification/email/send-code`;
+ * - `'cal.verifyEmailVerificationCode'`: `POST /v2/atoms/verification/email/verify-code`.
  */
 export type SandboxEndpoint = SandboxAisquareEndpoint | CalEndpoint;
 
@@ -94,6 +97,13 @@ export interface SandboxOptions {
    * @default undefined
    */
   calRateLimit?: number;
+  /**
+   * Called with the address and the code each time a booker asks Cal.com's
+   * `/v2/atoms/verification/email/send-code` for one (nothing is mailed), e.g. to print it for the
+   * person trying the demo. Tests can read it with `calModel.emailVerificationCode(email)` instead.
+   * @default undefined
+   */
+  onEmailVerificationCode?: (email: string, code: string) => void;
 }
 
 /**

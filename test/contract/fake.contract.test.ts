@@ -16,6 +16,7 @@ import { eventTypeShape } from './calcom/eventTypes.js';
 import { meShape } from './calcom/me.js';
 import { slotsDataShape } from './calcom/slots.js';
 import { tokenFrom, unsignedJwt, withContractFakes } from './contractFakes.js';
+import { sendCodeDataShape, verifyCodeDataShape } from './calcom/verification.js';
 import { arrayOf, check, obj, type Shape, type Spec } from './shape.js';
 
 interface Answer {
@@ -37,6 +38,8 @@ interface Fake {
   expireTokens(): void;
   /** Turns on a rate limit of `limit` requests a minute. */
   setRateLimit(limit: number | undefined): void;
+  /** The e-mail verification code the fake "sent" to `email`. */
+  emailCode(email: string): string | undefined;
 }
 
 const VERSIONS: Record<string, string> = {
@@ -77,6 +80,7 @@ const fakes: (() => Fake)[] = [
     cal: (method, path, options) => send(fixture.sandbox.url, method, path, options),
     expireTokens: () => fixture.sandbox.expireCalTokens(),
     setRateLimit: (limit) => fixture.sandbox.setCalRateLimit(limit),
+    emailCode: (email) => fixture.sandbox.calModel.emailVerificationCode(email),
   }),
   () => ({
     name: 'MSW handlers',
@@ -84,6 +88,7 @@ const fakes: (() => Fake)[] = [
     cal: (method, path, options) => send(MSW_CAL, method, path, options),
     expireTokens: () => mswModel.expireAccessTokens(),
     setRateLimit: (limit) => mswModel.setRateLimit(limit),
+    emailCode: (email) => mswModel.emailVerificationCode(email),
   }),
 ];
 
@@ -356,6 +361,26 @@ for (const make of fakes) {
       } finally {
         fake.setRateLimit(undefined);
       }
+    });
+
+    it('the atoms e-mail verification: check, send-code and verify-code answer their DTOs', async () => {
+      const email = `verify-${fake.name.replace(/\W/g, '')}@example.com`;
+      const path = '/v2/atoms/verification/email';
+      const required = await fake.cal('GET', `${path}/check?email=${encodeURIComponent(email)}`);
+      expect(shapeOf(required, success('boolean'))).toEqual({ status: 200, issues: [] });
+      const sent = await fake.cal('POST', `${path}/send-code`, { body: { email } });
+      expect(shapeOf(sent, success(obj(sendCodeDataShape)))).toEqual({ status: 200, issues: [] });
+      const code = fake.emailCode(email);
+      const verified = await fake.cal('POST', `${path}/verify-code`, { body: { email, code } });
+      expect(shapeOf(verified, success(obj(verifyCodeDataShape)))).toEqual({
+        status: 200,
+        issues: [],
+      });
+      const wrong = await fake.cal('POST', `${path}/verify-code`, {
+        body: { email, code: code === '000000' ? '111111' : '000000' },
+      });
+      expect(wrong.status).toBe(400);
+      expect(check(obj(errorShape), wrong.body)).toEqual([]);
     });
   });
 }

@@ -16,7 +16,8 @@ import {
   queryInputs,
   rescheduleBookingInputShape,
 } from './calcom/inputs.js';
-import { check, type Spec } from './shape.js';
+import { sendCodeInputShape, verifyCodeInputShape } from './calcom/verification.js';
+import { check, obj, type Spec } from './shape.js';
 
 interface Sent {
   method: string;
@@ -336,5 +337,49 @@ describe('what CalBooker sends when a person books', () => {
       expect(check(createBookingInputShape, body)).toEqual([]);
       expect(checkCreateLimits(body)).toEqual([]);
     }
+  });
+
+  it("on a type that verifies e-mail: send-code, verify-code and the create (with the code) are Cal.com's inputs", async () => {
+    const { world, id } = bookerWorld('UTC');
+    const sent: { path: string; version: string | null; body: unknown }[] = [];
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const url = new URL(request.url);
+      if (url.origin === CAL && request.method === 'POST') {
+        const version = request.headers.get('cal-api-version');
+        // Holds of the chosen time are pinned by the reservations contract.
+        if (!url.pathname.startsWith('/v2/slots/reservations')) {
+          sent.push({ path: url.pathname, version, body: await request.clone().json() });
+        }
+      }
+      return world.fetch(request);
+    };
+    const user = userEvent.setup();
+    renderBooker(world, { eventTypeId: id('verified-intro'), timeZone: 'UTC' }, fetch);
+    await chooseTime(user);
+    await user.type(await screen.findByRole('textbox', { name: 'Your name' }), 'Bob');
+    await user.type(screen.getByRole('textbox', { name: 'Email address' }), 'bob@example.com');
+    await user.click(screen.getByRole('button', { name: 'Confirm booking' }));
+    const input = await screen.findByRole('textbox', { name: 'Code' });
+    await screen.findByText(/We e-mailed a code/);
+    await expect.poll(() => world.model.emailVerificationCode('bob@example.com')).toBeTruthy();
+    await user.type(input, world.model.emailVerificationCode('bob@example.com') ?? '');
+    await user.click(screen.getByRole('button', { name: 'Verify and book' }));
+    await screen.findByRole('heading', { name: 'Your meeting is booked' });
+    const paths = sent.map((request) => request.path);
+    expect(paths).toEqual([
+      '/v2/atoms/verification/email/send-code',
+      '/v2/atoms/verification/email/verify-code',
+      '/v2/bookings',
+    ]);
+    const [send, verify, create] = sent;
+    // VERSION_NEUTRAL: no cal-api-version on the atoms routes; the create has its own.
+    expect([send?.version, verify?.version, create?.version]).toEqual([null, null, '2024-08-13']);
+    expect(check(obj(sendCodeInputShape), send?.body)).toEqual([]);
+    expect(check(obj(verifyCodeInputShape), verify?.body)).toEqual([]);
+    expect(check(createBookingInputShape, create?.body)).toEqual([]);
+    expect(create?.body).toMatchObject({
+      emailVerificationCode: world.model.emailVerificationCode('bob@example.com'),
+    });
   });
 });

@@ -88,6 +88,8 @@ describe('Cal.com API v2 in the sandbox', () => {
       ['community-qa', true],
       ['intro-call', true],
       ['consultation', true],
+      ['verified-intro', true],
+      ['owner-only', true],
     ]);
     const eventTypeId = types.body.data[1].id as number;
 

@@ -28,6 +28,9 @@ const ZERO = {
   'cal.reservedSlot': 0,
   'cal.updateReservation': 0,
   'cal.deleteReservation': 0,
+  'cal.emailVerificationCheck': 0,
+  'cal.sendEmailVerificationCode': 0,
+  'cal.verifyEmailVerificationCode': 0,
 };
 const { startExtra } = fixture;
 

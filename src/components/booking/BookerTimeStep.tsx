@@ -36,6 +36,7 @@ export function bookerTimeStep(
             : { eventTypeSlug: params.eventTypeSlug, username: params.username })}
           timeZone={flow.timeZone}
           onTimeZoneChange={flow.setTimeZone}
+          timeZoneLocked={flow.timeZoneLocked}
           duration={params.duration}
           rescheduleUid={params.bookingUidToReschedule}
           defaultMonth={state.step !== 'choosingEventType' ? state.day?.slice(0, 7) : undefined}

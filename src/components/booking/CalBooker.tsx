@@ -18,7 +18,9 @@ import { classNames } from '../classNames.js';
 import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
 import { bookerDuration } from './BookerDuration.js';
 import { bookerRecurrence } from './BookerRecurrence.js';
+import { bookerSettingsStep } from './BookerSettingsSteps.js';
 import { bookerTimeStep } from './BookerTimeStep.js';
+import { withBookerSettingsLabels } from './bookerSettingsLabels.js';
 import { CalBookingConfirmation } from './CalBookingConfirmation.js';
 import { CalBookingForm } from './CalBookingForm.js';
 import { CalEventTypeList } from './CalEventTypeList.js';
@@ -26,10 +28,16 @@ import { formerTime } from './FormerTime.js';
 
 /**
  * `data-state` of `CalBooker`'s root: the flow's step, `loading` while a rescheduled booking loads,
- * `cannotReschedule` when its event type was deleted, or `notFound` when `username` and
- * `eventTypeSlug` name no event type the viewer may see.
+ * `cannotReschedule` when its event type was deleted, `notFound` when `username` and
+ * `eventTypeSlug` name no event type the viewer may see, or `signInRequired` when the event type
+ * takes signed-in people only and nobody is signed in.
  */
-export type CalBookerState = CalBookingFlowStep | 'loading' | 'cannotReschedule' | 'notFound';
+export type CalBookerState =
+  | CalBookingFlowStep
+  | 'loading'
+  | 'cannotReschedule'
+  | 'notFound'
+  | 'signInRequired';
 
 export type CalBookerProps = UseCalBookingFlowOptions & {
   /** Also offer hidden event types in the first step. @default false */
@@ -49,7 +57,21 @@ export type CalBookerProps = UseCalBookingFlowOptions & {
   className?: string;
   /** Labels for the booker and everything in it. @default undefined */
   labels?: BookingsLabelsOverrides;
+  /**
+   * For an event type with `bookingRequiresAuthentication` and nobody signed in, the booker says so
+   * instead of offering times; with this, it adds a "Sign in" button calling it. @default undefined
+   */
+  onSignInRequired?: () => void;
 };
+
+/** The steps with a Back button; choosingDay has one too unless the event type is pinned. */
+const BACK_STEPS: readonly CalBookingFlowStep[] = [
+  'choosingSlot',
+  'slotTaken',
+  'details',
+  'error',
+  'verifyingEmail',
+];
 
 /**
  * The whole booking flow in one component, with props like Cal.com atoms' Booker: choose an event type
@@ -60,9 +82,9 @@ export type CalBookerProps = UseCalBookingFlowOptions & {
  * says "Booking…". A view over `useCalBookingFlow`.
  *
  * Root: `section.aisq-booker[data-state="choosingEventType" | "choosingDay" | "choosingSlot" | "details" |
- * "submitting" | "confirmed" | "slotTaken" | "error" | "loading" | "cannotReschedule" | "notFound"]`.
- * For a visitor (`jwt={null}`), pin the event type with `username` and `eventTypeSlug`: the attendee's
- * details come from the form.
+ * "submitting" | "confirmed" | "slotTaken" | "error" | "verifyingEmail" | "loading" | "cannotReschedule" |
+ * "notFound" | "signInRequired"]`. For a visitor (`jwt={null}`), pin the event type with `username`
+ * and `eventTypeSlug`: the attendee's details come from the form.
  */
 export function CalBooker({
   showHiddenEventTypes = false,
@@ -72,7 +94,7 @@ export function CalBooker({
   labels: labelsProp,
   ...options
 }: CalBookerProps): ReactNode {
-  const labels = useBookingsLabels(labelsProp);
+  const labels = withBookerSettingsLabels(useBookingsLabels(labelsProp));
   const flow = useCalBookingFlow(options);
   const identity = useBookingsIdentity();
   const { step, state } = flow;
@@ -81,8 +103,13 @@ export function CalBooker({
   const confirmation = useRef<HTMLHeadingElement>(null);
 
   const rescheduled = flow.bookingToReschedule;
-  const rootState = bookerState(flow);
-  const loading = rootState === 'loading';
+  const base = bookerState(flow);
+  const loading = base === 'loading';
+  // 12 or 24 h as the picker shows them: the user's Cal.com setting, else the locale's.
+  const hourCycle = useCalHourCycle(undefined, labels.locale);
+  const summary = eventSummary(flow, labels, hourCycle, showFormerTime);
+  const settings = bookerSettingsStep(flow, labels, options.onSignInRequired, summary);
+  const rootState = base === step ? (settings?.[0] ?? step) : base;
 
   useStepFocus(rootState, heading, confirmation);
 
@@ -91,17 +118,9 @@ export function CalBooker({
     () => (flow.selectedSlot ? { start: flow.selectedSlot } : null),
     [flow.selectedSlot],
   );
-  // 12 or 24 h as the picker shows them: the user's Cal.com setting, else the locale's.
-  const hourCycle = useCalHourCycle(undefined, labels.locale);
 
-  const canGoBack =
-    step === 'choosingSlot' ||
-    step === 'slotTaken' ||
-    step === 'details' ||
-    step === 'error' ||
-    (step === 'choosingDay' && !state.fixed);
+  const canGoBack = BACK_STEPS.includes(step) || (step === 'choosingDay' && !state.fixed);
 
-  const summary = eventSummary(flow, labels, hourCycle, showFormerTime);
   let title: string;
   let content: ReactNode;
   if (loading) {
@@ -121,6 +140,8 @@ export function CalBooker({
   } else if (rootState === 'notFound') {
     title = labels.bookerTitle;
     content = <p className="aisq-booker__message">{labels.bookerNotFound}</p>;
+  } else if (settings) {
+    [, title, content] = settings;
   } else if (step === 'choosingEventType') {
     title = labels.bookerChooseEventType;
     content = (
@@ -178,6 +199,7 @@ export function CalBooker({
         hour12={hourCycle === 'h12'}
         title={flow.eventType?.title}
         occurrences={flow.occurrences}
+        hideOrganizerEmail={flow.eventType?.hideOrganizerEmail === true}
         onBookAnother={flow.isRescheduling ? undefined : flow.reset}
         labels={labelsProp}
       />
@@ -243,7 +265,7 @@ function useStepFocus(
     const from = shownStep.current;
     if (from === rootState) return;
     shownStep.current = rootState;
-    if (from === 'details' && rootState === 'submitting') return;
+    if ((from === 'details' || from === 'verifyingEmail') && rootState === 'submitting') return;
     (rootState === 'confirmed' ? confirmation.current : heading.current)?.focus();
   }, [rootState, heading, confirmation]);
 }

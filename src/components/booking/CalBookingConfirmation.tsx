@@ -35,6 +35,11 @@ export interface CalBookingConfirmationProps {
   occurrences?: readonly string[] | undefined;
   /** The .ics file's name. @default 'booking.ics' */
   icsFileName?: string;
+  /**
+   * The event type's `hideOrganizerEmail`: the organizer's address appears nowhere, the .ics
+   * included (this view never shows it). `CalBooker` passes the event type's. @default false
+   */
+  hideOrganizerEmail?: boolean;
   /** Extra class names for the root, which always has `aisq-booking-confirmation`. @default undefined */
   className?: string;
   /** Labels for this component only. @default undefined */
@@ -60,6 +65,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
     hour12,
     occurrences,
     icsFileName = 'booking.ics',
+    hideOrganizerEmail,
     className,
     labels: labelsProp,
   },
@@ -78,8 +84,9 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
   const starts = !Number.isNaN(Date.parse(booking.start));
   const dated = starts && !Number.isNaN(Date.parse(booking.end));
   const ics = useMemo(
-    () => (dated ? toIcs(booking, title ? { summary: title } : {}) : ''),
-    [booking, title, dated],
+    () =>
+      dated ? toIcs(booking, { ...(title ? { summary: title } : {}), hideOrganizerEmail }) : '',
+    [booking, title, dated, hideOrganizerEmail],
   );
   const status = bookingStatus(booking);
   const state: CalBookingConfirmationState =

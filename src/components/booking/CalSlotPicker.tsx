@@ -7,6 +7,7 @@ import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
 import type { BookingsLabelsOverrides } from '../labels.js';
+import { lockedTimeZone } from './BookerSettingsSteps.js';
 import { SlotPickerGrid } from './SlotPickerGrid.js';
 import { SlotPickerTimes } from './SlotPickerTimes.js';
 import { SlotPickerWeek, slotPickerLayoutSwitch } from './SlotPickerWeek.js';
@@ -31,6 +32,11 @@ export type CalSlotPickerProps = UseCalSlotPickerOptions & {
    * @default undefined
    */
   labels?: BookingsLabelsOverrides;
+  /**
+   * Locks the time zone (the event type's `lockTimeZoneToggleOnBookingPage`): instead of the selector,
+   * the zone in a read-only field described by why; the times stay in `timeZone`. @default false
+   */
+  timeZoneLocked?: boolean;
 };
 
 /**
@@ -47,6 +53,7 @@ export function CalSlotPicker({
   className,
   labels: labelsProp,
   showSeatsCount = true,
+  timeZoneLocked,
   ...options
 }: CalSlotPickerProps): ReactNode {
   const labels = useBookingsLabels(labelsProp);
@@ -143,13 +150,17 @@ export function CalSlotPicker({
         ) : null}
       </div>
       <div className="aisq-slot-picker__side">
-        <TimeZoneCombobox
-          value={picker.timeZone}
-          onChange={picker.setTimeZone}
-          label={labels.slotPickerTimeZone}
-          noMatch={labels.slotPickerTimeZoneNoMatch}
-          optionLabel={labels.slotPickerTimeZoneOption}
-        />
+        {timeZoneLocked ? (
+          lockedTimeZone(id, picker.timeZone, labels)
+        ) : (
+          <TimeZoneCombobox
+            value={picker.timeZone}
+            onChange={picker.setTimeZone}
+            label={labels.slotPickerTimeZone}
+            noMatch={labels.slotPickerTimeZoneNoMatch}
+            optionLabel={labels.slotPickerTimeZoneOption}
+          />
+        )}
         {range ? null : (
           <SlotPickerTimes
             idPrefix={id}

@@ -39,6 +39,7 @@ function states(fixed: boolean): { [S in CalBookingFlowStep]: StateOf<S> } {
     confirmed: { ...chosen, step: 'confirmed', ...slot, values, booking },
     slotTaken: { ...chosen, step: 'slotTaken', ...slot, values, error },
     error: { ...chosen, step: 'error', ...slot, values, error },
+    verifyingEmail: { ...chosen, step: 'verifyingEmail', ...slot, values },
   };
 }
 
@@ -53,6 +54,7 @@ const events: Record<CalBookingFlowEvent['type'], CalBookingFlowEvent> = {
   slotTaken: { type: 'slotTaken', error },
   failed: { type: 'failed', error },
   reset: { type: 'reset' },
+  emailVerified: { type: 'emailVerified', code: '123456' },
 };
 
 type Expected = CalBookingFlowStep | '=';
@@ -89,6 +91,7 @@ const TABLE: Record<CalBookingFlowStep, Record<CalBookingFlowEvent['type'], Expe
   confirmed: row({}),
   slotTaken: row({ ...CHOOSING, selectDuration: 'choosingSlot', back: 'choosingDay' }),
   error: row({ back: 'details', submit: 'submitting' }),
+  verifyingEmail: row({ back: 'details', emailVerified: 'submitting' }),
 };
 
 const cases = Object.entries(TABLE).flatMap(([step, cells]) =>
@@ -100,7 +103,7 @@ const cases = Object.entries(TABLE).flatMap(([step, cells]) =>
 
 describe('transitionCalBookingFlow', () => {
   it('the table covers every step × event', () => {
-    expect(cases).toHaveLength(8 * 10);
+    expect(cases).toHaveLength(9 * 10);
   });
 
   it.each(cases)('%s + %s → %s (not pinned)', (step, type, expected) => {
@@ -272,5 +275,20 @@ describe('transitionCalBookingFlow', () => {
       day: '2030-01-08',
       start: '2030-01-08T10:00:00.000+00:00',
     });
+  });
+
+  it('the e-mail code step: submit with verifyEmail asks for the code, emailVerified books with it', () => {
+    const { details, error: failed } = states(false);
+    const asking = transitionCalBookingFlow(details, { type: 'submit', values, verifyEmail: true });
+    expect(asking).toEqual({ ...details, step: 'verifyingEmail', values });
+    // Back keeps what was typed; the code step is asked again after a refusal too.
+    expect(transitionCalBookingFlow(asking, { type: 'back' })).toEqual({ ...details, values });
+    const retried = transitionCalBookingFlow(failed, { type: 'submit', values, verifyEmail: true });
+    expect(retried.step).toBe('verifyingEmail');
+    expect('error' in retried).toBe(false);
+    const booking = transitionCalBookingFlow(asking, { type: 'emailVerified', code: '042042' });
+    expect(booking).toEqual({ ...details, step: 'submitting', values, emailCode: '042042' });
+    // Elsewhere the code means nothing.
+    expect(transitionCalBookingFlow(details, { type: 'emailVerified', code: '1' })).toBe(details);
   });
 });

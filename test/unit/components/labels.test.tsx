@@ -100,7 +100,8 @@ function outsideIsolates(text: string): string {
 }
 
 type LabelFunctionKey = {
-  [K in keyof BookingsLabels]: BookingsLabels[K] extends (...args: never[]) => string ? K : never;
+  // `-?`: the optional labels (their defaults live beside CalBooker) are not among the defaults here.
+  [K in keyof BookingsLabels]-?: BookingsLabels[K] extends (...args: never[]) => string ? K : never;
 }[keyof BookingsLabels];
 
 /**

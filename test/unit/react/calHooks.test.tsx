@@ -47,6 +47,8 @@ describe('Cal.com hooks', () => {
       ['community-qa', true],
       ['intro-call', true],
       ['consultation', true],
+      ['verified-intro', true],
+      ['owner-only', true],
     ]);
     expect(world.calls.map((url) => url.origin)).toEqual([CAL]);
     expect(world.count('config')).toBe(1);

@@ -71,7 +71,7 @@ describe('useCalBookingFlow', () => {
     expect(made?.guests).toEqual(['carol@example.com']);
     expect(made?.responses).toMatchObject({ notes: 'Agenda attached', company: 'Acme' });
     expect(result.current.flow.booking?.uid).toBe(made?.uid);
-    expect(onBookingSuccess).toHaveBeenCalledExactlyOnceWith(result.current.flow.booking);
+    expect(onBookingSuccess).toHaveBeenCalledExactlyOnceWith(result.current.flow.booking, {});
 
     act(() => result.current.flow.reset());
     expect(result.current.flow.step).toBe('choosingEventType');
@@ -378,7 +378,7 @@ describe('useCalBookingFlow: another user signs in', () => {
     act(() => result.current.flow.selectSlot(firstSlot(result.current.slots.data)));
     act(() => result.current.flow.submit({ ...values, name: 'Carol' }));
     await waitFor(() => expect(result.current.flow.step).toBe('confirmed'));
-    expect(onBookingSuccess).toHaveBeenCalledExactlyOnceWith(result.current.flow.booking);
+    expect(onBookingSuccess).toHaveBeenCalledExactlyOnceWith(result.current.flow.booking, {});
   });
 
   it('on the confirmation: the next user never sees the booking', async () => {

@@ -506,6 +506,8 @@ describe('me and event types', () => {
       ['community-qa', 30, true],
       ['intro-call', 30, true],
       ['consultation', 30, true],
+      ['verified-intro', 20, true],
+      ['owner-only', 30, true],
     ]);
     expect(types[2]?.bookingFields).toContainEqual(
       expect.objectContaining({ slug: 'topic', required: true }),

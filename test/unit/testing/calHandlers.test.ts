@@ -80,6 +80,8 @@ describe('createCalApiHandlers', () => {
       'community-qa',
       'intro-call',
       'consultation',
+      'verified-intro',
+      'owner-only',
     ]);
   });
 

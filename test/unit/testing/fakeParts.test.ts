@@ -78,8 +78,8 @@ describe('accounts', () => {
       user: { id: 1001, username: 'ada-lovelace-1001', name: 'Ada Lovelace' },
     });
     expect(integrate(w, { sub: 'ada lovelace' }).created).toBe(false);
-    // Four, and issue 20's hidden layouts, seated, confirmation and locations types.
-    expect(w.eventTypes.size).toBe(9);
+    // Four, and issue 20's hidden layouts, seated, confirmation, locations and settings types.
+    expect(w.eventTypes.size).toBe(11);
     expect(w.availabilityBySub.get('ada lovelace')?.days).toEqual([1, 2, 3, 4, 5]);
   });
 

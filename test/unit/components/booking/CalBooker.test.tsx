@@ -46,7 +46,7 @@ describe('CalBooker', () => {
   it('books end to end: event type, day and time, details, confirmation at the chosen instant', async () => {
     const { world } = bookerWorld();
     const user = userEvent.setup();
-    const onBookingSuccess = vi.fn<(booking: CalBooking) => void>();
+    const onBookingSuccess = vi.fn<(booking: CalBooking, details: object) => void>();
     const { root } = renderBooker(world, { timeZone: 'America/New_York', onBookingSuccess });
     expect(root()).toHaveAttribute('data-state', 'choosingEventType');
     expect(screen.getByRole('region', { name: 'Book a meeting' })).toBe(root());
@@ -81,8 +81,10 @@ describe('CalBooker', () => {
     expect(made?.start).toBe(Date.parse(time.start));
     expect(made?.attendee).toMatchObject({ name: 'Bob', timeZone: 'America/New_York' });
     expect(made?.responses).toMatchObject({ company: 'Acme' });
+    // No successRedirectUrl on this event type: the details are empty.
     expect(onBookingSuccess).toHaveBeenCalledExactlyOnceWith(
       expect.objectContaining({ uid: made?.uid }),
+      {},
     );
     // The host (Europe/London) sees another time: both are shown, with their zone names.
     expect(root()?.querySelector('[data-zone="America/New_York"]')).not.toBeNull();
@@ -242,7 +244,7 @@ describe('CalBooker', () => {
     const [first] = world.model.slots(id('30min'), Date.now(), Date.now() + 60 * 86_400_000);
     if (!first) throw new Error('no slots');
     const original = seedBobBooking(world, id('30min'), first.start);
-    const onBookingSuccess = vi.fn<(booking: CalBooking) => void>();
+    const onBookingSuccess = vi.fn<(booking: CalBooking, details: object) => void>();
     const { root } = renderBooker(world, {
       rescheduleUid: original.uid,
       timeZone: 'UTC',
