@@ -529,7 +529,9 @@ function calEndpoints(request: Request, options: CalApiOptions): CalApi {
     `/v2/slots/reservations${uid === undefined ? '' : `/${uidSegment(uid)}`}`;
 
   return {
-    fetch: (path, init) => request(path, init),
+    // A visitor's own calls (Cal.com's unguarded atoms routes, say) go out without a credential and
+    // Cal.com decides; a signed-in client's always carry its token.
+    fetch: (path, init) => request(path, init, undefined, undefined, visitor),
     me: (opts) => call('me', '/v2/me', opts),
     // Cal.com's guards: a user's public event types need no token (OptionalApiAuthGuard on
     // event-types.controller.ts), slots none at all (no guard on slots.controller.ts).

@@ -264,14 +264,14 @@ export type CalMe = z.infer<typeof CalMeSchema>;
  */
 export type CalEventType = z.infer<typeof CalEventTypeSchema> &
   CalEventTypePageSettings & {
-  /**
-   * A recurring type's series (2024-06-14 output, `{ disabled, frequency, interval, occurrences }`;
-   * `frequency` is `weekly`, `monthly` or `yearly`), null for a one-off type.
-   */
-  recurrence?: { frequency: string; interval: number; occurrences: number } | null;
-  seats?: CalEventTypeSeats | null;
-  confirmationPolicy?: CalConfirmationPolicy | null;
-};
+    /**
+     * A recurring type's series (2024-06-14 output, `{ disabled, frequency, interval, occurrences }`;
+     * `frequency` is `weekly`, `monthly` or `yearly`), null for a one-off type.
+     */
+    recurrence?: { frequency: string; interval: number; occurrences: number } | null;
+    seats?: CalEventTypeSeats | null;
+    confirmationPolicy?: CalConfirmationPolicy | null;
+  };
 
 /**
  * An event type's booking-page settings, as Cal.com's 2024-06-14 output always sends them

@@ -34,8 +34,8 @@ export type {
   CalBookingsPage,
   CalConfirmationPolicy,
   CalEventType,
-  CalEventTypeSeats,
   CalEventTypePageSettings,
+  CalEventTypeSeats,
   CalMe,
   CalPagination,
   CalReservation,
@@ -78,7 +78,8 @@ export interface CalApiOptions {
    * for all requests that got HTTP 498 together). A rejection is passed on to the caller as is.
    * Left out, the client is a visitor's (no account): what Cal.com serves to anyone goes out without
    * an `Authorization` header (`slots`, `eventTypes` with a `username`, `booking`, `createBooking`,
-   * `cancelBooking`, `rescheduleBooking`), and the rest fails `unauthorized` without a request.
+   * `cancelBooking`, `rescheduleBooking`, the slot reservations, and `fetch`, where Cal.com decides),
+   * and the rest fails `unauthorized` without a request.
    * @default undefined (a visitor's client)
    */
   getAccessToken?: ((options?: { forceRefresh?: boolean }) => Promise<string>) | undefined;

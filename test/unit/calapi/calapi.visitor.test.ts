@@ -59,6 +59,18 @@ describe("a visitor's client (no getAccessToken)", () => {
     expect(calls.every((call) => !call.headers.has('authorization'))).toBe(true);
   });
 
+  it('sends its own calls (`fetch`) without a credential, for Cal.com to decide', async () => {
+    const { api, calls } = visitorClient();
+    await api
+      .fetch('/v2/atoms/verification/email/send-code', {
+        method: 'POST',
+        body: { email: 'vera@example.com' },
+      })
+      .catch(() => {});
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.headers.has('authorization')).toBe(false);
+  });
+
   it('refuses what Cal.com serves only with a token, unsent, as unauthorized', async () => {
     const { api, calls } = visitorClient();
     for (const call of [() => api.me(), () => api.bookings(), () => api.eventTypes()]) {
