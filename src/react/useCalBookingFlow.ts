@@ -33,11 +33,11 @@ import type { CalQueryError } from './useCalApi.js';
 import { useCreateCalBooking, useRescheduleCalBooking } from './useCalBookingMutations.js';
 import { type CalEmailVerification, useCalEmailVerification } from './useCalEmailVerification.js';
 import { useCalBooking, useCalEventTypes } from './useCalQueries.js';
+import { useCalSignedIn } from './useCalSignedIn.js';
 import {
   type UseCalSlotReservationResult,
   useCalSlotReservation,
 } from './useCalSlotReservation.js';
-import { useCalSignedIn } from './useCalSignedIn.js';
 import { useControllableState } from './useControllableState.js';
 import { useKnownTimeZone } from './useKnownTimeZone.js';
 import { useRecurrenceChoice } from './useRecurrenceChoice.js';
@@ -453,25 +453,14 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
   const timeZoneLocked = eventType?.lockTimeZoneToggleOnBookingPage === true;
   const signedIn = useCalSignedIn(options.signedIn);
 
-  // The chosen time is held while the form (or its e-mail code step) is open, until the booking is
-  // made or the person leaves. Not while rescheduling: Cal.com's reservation counts the booking being
-  // moved as a conflict.
-  const holding =
-    state.step === 'details' ||
-    state.step === 'verifyingEmail' ||
-    state.step === 'submitting' ||
-    state.step === 'error';
-  const reservation = useCalSlotReservation({
-    eventTypeId: eventType?.id,
-    slotStart: holding ? state.start : undefined,
-    // The length chosen for a type with several (`slotsParams.duration`).
-    slotDuration: slotsParams?.duration,
-    enabled: !rescheduleUid,
-    // Only while the form is still open on that time: the booking itself ignores reservations.
-    onTaken: (error) => {
-      if (current.current.step === 'details') dispatch({ type: 'slotTaken', error });
-    },
-  });
+  const reservation = useFlowReservation(
+    state,
+    current,
+    dispatch,
+    eventType?.id,
+    slotsParams,
+    !rescheduleUid,
+  );
 
   const formDefaults = useMemo<Partial<CalBookingFormValues>>(() => {
     const attendee = rescheduled?.attendees[0];
@@ -480,25 +469,7 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
       : { ...defaultFormValues };
   }, [rescheduled, defaultFormValues]);
 
-  const actions = useMemo(
-    () => ({
-      selectEventType: (type: CalEventType | CalEventTypeRef | number) =>
-        void dispatch({ type: 'selectEventType', eventType: refOf(type) }),
-      selectDay: (day: string) => void dispatch({ type: 'selectDay', day }),
-      selectDuration: (minutes: number) => {
-        if (durations?.includes(minutes)) dispatch({ type: 'selectDuration', duration: minutes });
-      },
-      selectSlot: (slot: CalSlot | string) => {
-        const start = typeof slot === 'string' ? slot : slot.start;
-        const ms = Date.parse(start);
-        // An unparsable start is ignored; the day is the instant's in the flow's zone.
-        if (!Number.isNaN(ms)) dispatch({ type: 'selectSlot', start, day: dayOf(ms, timeZone) });
-      },
-      back: () => void dispatch({ type: 'back' }),
-      reset: () => void dispatch({ type: 'reset', eventType: pinned }),
-    }),
-    [dispatch, pinned, timeZone, durations],
-  );
+  const actions = useFlowActions(dispatch, pinned, timeZone, durations);
 
   return {
     state,
@@ -529,6 +500,65 @@ export function useCalBookingFlow(options: UseCalBookingFlowOptions): UseCalBook
     timeZoneLocked,
     ...codeStep,
   };
+}
+
+/**
+ * The chosen time held while the form (or its e-mail code step) is open, until the booking is made or
+ * the person leaves. Not while rescheduling (`enabled` false): Cal.com's reservation counts the
+ * booking being moved as a conflict.
+ */
+function useFlowReservation(
+  state: CalBookingFlowState,
+  current: { current: CalBookingFlowState },
+  dispatch: Dispatch,
+  eventTypeId: number | undefined,
+  slotsParams: CalBookingFlowSlotsParams | undefined,
+  enabled: boolean,
+): UseCalSlotReservationResult {
+  const holding =
+    state.step === 'details' ||
+    state.step === 'verifyingEmail' ||
+    state.step === 'submitting' ||
+    state.step === 'error';
+  return useCalSlotReservation({
+    eventTypeId,
+    slotStart: holding ? state.start : undefined,
+    // The length chosen for a type with several (`slotsParams.duration`).
+    slotDuration: slotsParams?.duration,
+    enabled,
+    // Only while the form is still open on that time: the booking itself ignores reservations.
+    onTaken: (error) => {
+      if (current.current.step === 'details') dispatch({ type: 'slotTaken', error });
+    },
+  });
+}
+
+/** The person's actions as stable callbacks over `dispatch`. */
+function useFlowActions(
+  dispatch: Dispatch,
+  pinned: CalEventTypeRef | undefined,
+  timeZone: string,
+  durations: readonly number[] | undefined,
+) {
+  return useMemo(
+    () => ({
+      selectEventType: (type: CalEventType | CalEventTypeRef | number) =>
+        void dispatch({ type: 'selectEventType', eventType: refOf(type) }),
+      selectDay: (day: string) => void dispatch({ type: 'selectDay', day }),
+      selectDuration: (minutes: number) => {
+        if (durations?.includes(minutes)) dispatch({ type: 'selectDuration', duration: minutes });
+      },
+      selectSlot: (slot: CalSlot | string) => {
+        const start = typeof slot === 'string' ? slot : slot.start;
+        const ms = Date.parse(start);
+        // An unparsable start is ignored; the day is the instant's in the flow's zone.
+        if (!Number.isNaN(ms)) dispatch({ type: 'selectSlot', start, day: dayOf(ms, timeZone) });
+      },
+      back: () => void dispatch({ type: 'back' }),
+      reset: () => void dispatch({ type: 'reset', eventType: pinned }),
+    }),
+    [dispatch, pinned, timeZone, durations],
+  );
 }
 
 function ignoreTimeZone(_timeZone: string): void {}

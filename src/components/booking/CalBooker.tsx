@@ -10,21 +10,13 @@ import {
   useCalBookingFlow,
 } from '../../react/useCalBookingFlow.js';
 import { useCalHourCycle } from '../../react/useCalHourCycle.js';
-import { formatBookingTime, formatMinutes, formatTimeZoneName } from '../../time/format.js';
-import type { HourCycle } from '../../time/locale.js';
 import { BookingsErrorMessage } from '../BookingsErrorMessage.js';
 import { useBookingsLabels } from '../BookingsLabelsContext.js';
 import { classNames } from '../classNames.js';
-import type { BookingsLabels, BookingsLabelsOverrides } from '../labels.js';
-import { bookerDuration } from './BookerDuration.js';
-import { bookerRecurrence } from './BookerRecurrence.js';
+import type { BookingsLabelsOverrides } from '../labels.js';
 import { bookerSettingsStep } from './BookerSettingsSteps.js';
-import { bookerTimeStep } from './BookerTimeStep.js';
+import { bookerFlowStep, eventSummary } from './BookerSteps.js';
 import { withBookerSettingsLabels } from './bookerSettingsLabels.js';
-import { CalBookingConfirmation } from './CalBookingConfirmation.js';
-import { CalBookingForm } from './CalBookingForm.js';
-import { CalEventTypeList } from './CalEventTypeList.js';
-import { formerTime } from './FormerTime.js';
 
 /**
  * `data-state` of `CalBooker`'s root: the flow's step, `loading` while a rescheduled booking loads,
@@ -142,71 +134,17 @@ export function CalBooker({
     content = <p className="aisq-booker__message">{labels.bookerNotFound}</p>;
   } else if (settings) {
     [, title, content] = settings;
-  } else if (step === 'choosingEventType') {
-    title = labels.bookerChooseEventType;
-    content = (
-      <CalEventTypeList
-        query={flow.eventTypes}
-        onSelect={flow.selectEventType}
-        showHidden={showHiddenEventTypes}
-        labels={labelsProp}
-      />
-    );
-  } else if (step === 'choosingDay' || step === 'choosingSlot' || step === 'slotTaken') {
-    title = labels.bookerChooseTime;
-    content = (
-      <>
-        {summary}
-        {bookerDuration(flow, `${headingId}-duration`, labels)}
-        {bookerTimeStep(flow, selected, labels, labelsProp, layout)}
-      </>
-    );
-  } else if (step === 'details' || step === 'submitting') {
-    title = labels.bookerDetails;
-    content = (
-      <>
-        {summary}
-        <CalBookingForm
-          eventType={flow.eventType}
-          mode={flow.isRescheduling ? 'reschedule' : 'book'}
-          defaultValues={('values' in state ? state.values : undefined) ?? flow.formDefaults}
-          onSubmit={flow.submit}
-          submitting={step === 'submitting'}
-          labels={labelsProp}
-        />
-      </>
-    );
-  } else if (state.step === 'error') {
-    title = labels.bookerFailed;
-    content = (
-      <>
-        {summary}
-        <BookingsErrorMessage
-          error={state.error}
-          onRetry={() => flow.submit(state.values)}
-          showDetail
-          labels={labelsProp}
-        />
-      </>
-    );
-  } else if (state.step === 'confirmed') {
-    title = flow.isRescheduling ? labels.confirmationRescheduledTitle : labels.confirmationTitle;
-    content = (
-      <CalBookingConfirmation
-        ref={confirmation}
-        booking={state.booking}
-        timeZone={flow.timeZone}
-        hour12={hourCycle === 'h12'}
-        title={flow.eventType?.title}
-        occurrences={flow.occurrences}
-        hideOrganizerEmail={flow.eventType?.hideOrganizerEmail === true}
-        onBookAnother={flow.isRescheduling ? undefined : flow.reset}
-        labels={labelsProp}
-      />
-    );
   } else {
-    title = labels.bookerTitle;
-    content = null;
+    [title, content] = bookerFlowStep(flow, summary, {
+      headingId,
+      selected,
+      labels,
+      labelsProp,
+      layout,
+      hourCycle,
+      showHiddenEventTypes,
+      confirmation,
+    });
   }
 
   return (
@@ -268,51 +206,4 @@ function useStepFocus(
     if ((from === 'details' || from === 'verifyingEmail') && rootState === 'submitting') return;
     (rootState === 'confirmed' ? confirmation.current : heading.current)?.focus();
   }, [rootState, heading, confirmation]);
-}
-
-/** The chosen event type and, once chosen, the time in the attendee's zone with its name. */
-// A function, not a component: it holds no state, and positional inputs minify to less than props.
-function eventSummary(
-  flow: UseCalBookingFlowResult,
-  labels: BookingsLabels,
-  hourCycle: HourCycle,
-  showFormerTime: boolean,
-): ReactNode {
-  const { eventType, selectedSlot, timeZone, step } = flow;
-  const showTime = !!selectedSlot && step !== 'slotTaken' && step !== 'choosingSlot';
-  // Cal.com's EventMeta: the former start alone, struck through, in the attendee's zone.
-  const former = showFormerTime ? flow.bookingToReschedule?.data?.start : undefined;
-  if (!eventType && !showTime) return null;
-  return (
-    <div className="aisq-booker__summary">
-      {eventType ? (
-        <p className="aisq-booker__event">
-          <span className="aisq-booker__event-title">{eventType.title}</span>{' '}
-          <span className="aisq-booker__event-length">
-            {formatMinutes(flow.duration ?? eventType.lengthInMinutes, labels.locale)}
-          </span>
-        </p>
-      ) : null}
-      {former
-        ? formerTime(
-            former,
-            formatBookingTime(former, undefined, timeZone, labels.locale, hourCycle),
-            labels,
-          )
-        : null}
-      {step === 'details' || step === 'submitting' || step === 'error'
-        ? bookerRecurrence(flow, labels, hourCycle)
-        : null}
-      {showTime && selectedSlot ? (
-        <p className="aisq-booker__when" data-zone={timeZone}>
-          <span className="aisq-booker__time">
-            {formatBookingTime(selectedSlot, undefined, timeZone, labels.locale, hourCycle)}
-          </span>{' '}
-          <span className="aisq-booker__zone">
-            {formatTimeZoneName(timeZone, labels.locale, selectedSlot)}
-          </span>
-        </p>
-      ) : null}
-    </div>
-  );
 }

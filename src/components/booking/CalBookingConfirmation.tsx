@@ -135,12 +135,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
         <p className="aisq-booking-confirmation__seat">{labels.confirmationSeat}</p>
       ) : null}
       <dl className="aisq-booking-confirmation__details">
-        <div className="aisq-booking-confirmation__row">
-          <dt>{labels.confirmationWhat}</dt>
-          <dd>
-            <bdi>{title ?? booking.title}</bdi>
-          </dd>
-        </div>
+        {detailRow(labels.confirmationWhat, <bdi>{title ?? booking.title}</bdi>)}
         <div className="aisq-booking-confirmation__row">
           <dt>{labels.confirmationWhen}</dt>
           <dd>
@@ -159,18 +154,15 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
             )}
           </dd>
         </div>
-        {booking.duration > 0 ? (
-          <div className="aisq-booking-confirmation__row">
-            <dt>{labels.bookerDuration}</dt>
-            <dd>{formatMinutes(booking.duration, locale)}</dd>
-          </div>
-        ) : null}
-        {occurrences && occurrences.length > 1 ? (
-          <div className="aisq-booking-confirmation__row">
-            <dt>{labels.bookerOccurrenceDates}</dt>
-            <dd>{occurrenceList(occurrences, zone, labels, hourCycle)}</dd>
-          </div>
-        ) : null}
+        {booking.duration > 0
+          ? detailRow(labels.bookerDuration, formatMinutes(booking.duration, locale))
+          : null}
+        {occurrences && occurrences.length > 1
+          ? detailRow(
+              labels.bookerOccurrenceDates,
+              occurrenceList(occurrences, zone, labels, hourCycle),
+            )
+          : null}
         {where ? (
           <div className="aisq-booking-confirmation__row">
             <dt>{labels.confirmationWhere}</dt>
@@ -185,10 +177,7 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
             </dd>
           </div>
         ) : null}
-        <div className="aisq-booking-confirmation__row">
-          <dt>{labels.confirmationWho}</dt>
-          <dd>{confirmationPeople(booking, hostName, labels)}</dd>
-        </div>
+        {detailRow(labels.confirmationWho, confirmationPeople(booking, hostName, labels))}
       </dl>
       <div className="aisq-booking-confirmation__actions">
         {ics ? (
@@ -213,6 +202,14 @@ export const CalBookingConfirmation = /* @__PURE__ */ forwardRef<
     </section>
   );
 });
+
+/** One row of the details: a term and its description. */
+const detailRow = (term: string, description: ReactNode) => (
+  <div className="aisq-booking-confirmation__row">
+    <dt>{term}</dt>
+    <dd>{description}</dd>
+  </div>
+);
 
 /** Who takes part: the host (unless deleted), each attendee with their address, and the guests. */
 // A function, not a component: it holds no state, and positional inputs minify to less than props.
