@@ -27,7 +27,13 @@ export const STORY_IMAGES: readonly StoryImage[] = [
   { story: 'booking-calbooker--week-layout', file: 'booker-week.png' },
   { story: 'booking-calbooker--column-layout', file: 'booker-column.png' },
   { story: 'booking-calbooker--visitor', file: 'booker-visitor.png', width: 390 },
+  { story: 'booking-calbooker--seat-booked', file: 'booker-seat-booked.png' },
+  { story: 'booking-calbooker--email-verification', file: 'booker-email-code.png' },
+  { story: 'booking-calbooker--sign-in-required', file: 'booker-sign-in.png' },
+  { story: 'booking-calbooker--locked-time-zone', file: 'booker-locked-zone.png' },
   { story: 'booking-calbookingslist--rescheduled', file: 'bookings-list-rescheduled.png' },
+  { story: 'booking-calbookingslist--own-seat', file: 'bookings-list-own-seat.png' },
+  { story: 'booking-calbookingslist--unconfirmed', file: 'bookings-list-unconfirmed.png' },
 ];
 
 const IMAGES = resolve(import.meta.dirname, '..', 'docs', 'images');
