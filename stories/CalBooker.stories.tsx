@@ -386,6 +386,16 @@ const officeHours = freshCalHandlers({
   },
 });
 
+/** Back from the details: the same layout's grid of times again (what axe then checks). */
+async function backToGrid(canvasElement: HTMLElement, layout: string) {
+  const canvas = within(canvasElement);
+  await userEvent.click(canvas.getByRole('button', { name: 'Back' }));
+  await waitFor(() =>
+    expect(canvasElement.querySelector('.aisq-slot-picker')).toHaveAttribute('data-layout', layout),
+  );
+  await expect(await canvas.findByRole('grid', { name: /Times in Europe\/London/ })).toBeVisible();
+}
+
 /**
  * In a week or column layout: the next days (so that working days show whatever today is), then by
  * keyboard from the Next button into the grid, one time down, Enter; the details step follows.
@@ -419,6 +429,7 @@ export const WeekLayout: Story = {
     await expect(within(group).queryByRole('button', { name: 'Month' })).toBeNull();
     await chooseTimeByKeyboard(canvasElement);
     await expect(canvas.getByRole('heading', { name: 'Your details' })).toBeVisible();
+    await backToGrid(canvasElement, 'week');
   },
 };
 
@@ -435,6 +446,7 @@ export const ColumnLayout: Story = {
     await expect(canvas.queryByRole('group', { name: 'Layout' })).toBeNull();
     await chooseTimeByKeyboard(canvasElement);
     await expect(canvas.getByRole('heading', { name: 'Your details' })).toBeVisible();
+    await backToGrid(canvasElement, 'column');
   },
 };
 
