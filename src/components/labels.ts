@@ -45,7 +45,6 @@ export interface BookingsLabels
     AccountLabels,
     BookingsListLabels,
     SeatsLabels,
-
     // Optional: their defaults live beside CalBooker (bookerSettingsLabels.ts), not in the object below.
     Partial<BookerSettingsLabels> {}
 

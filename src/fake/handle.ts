@@ -129,17 +129,18 @@ function endpointAnswer(
       const input = parseRescheduleBody(parseJsonBody(request.body));
       return { status: 201, data: rescheduleData(model, route.uid as string, input, sub) };
     }
-    default: {
-      const body = () => parseReserveBody(parseJsonBody(request.body));
-      const data = reservationData(model, route.endpoint, route.uid, body, sub);
-      return { status: route.endpoint === 'cal.reserveSlot' ? 201 : 200, data };
-    }
     case 'cal.emailVerificationCheck':
       return { status: 200, data: checkEmailData(model, request.query) };
     case 'cal.sendEmailVerificationCode':
       return { status: 200, data: sendCodeData(model, parseJsonBody(request.body), tracker) };
     case 'cal.verifyEmailVerificationCode':
       return { status: 200, data: verifyCodeData(model, parseJsonBody(request.body)) };
+    // The four slot-reservation routes.
+    default: {
+      const body = () => parseReserveBody(parseJsonBody(request.body));
+      const data = reservationData(model, route.endpoint, route.uid, body, sub);
+      return { status: route.endpoint === 'cal.reserveSlot' ? 201 : 200, data };
+    }
   }
 }
 

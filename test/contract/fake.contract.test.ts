@@ -15,8 +15,8 @@ import { errorShape } from './calcom/errors.js';
 import { eventTypeShape } from './calcom/eventTypes.js';
 import { meShape } from './calcom/me.js';
 import { slotsDataShape } from './calcom/slots.js';
-import { tokenFrom, unsignedJwt, withContractFakes } from './contractFakes.js';
 import { sendCodeDataShape, verifyCodeDataShape } from './calcom/verification.js';
+import { tokenFrom, unsignedJwt, withContractFakes } from './contractFakes.js';
 import { arrayOf, check, obj, type Shape, type Spec } from './shape.js';
 
 interface Answer {
