@@ -107,10 +107,13 @@ export function SlotPickerWeek({
                         className="aisq-slot-picker__time"
                         tabIndex={tab[0] === column && tab[1] === row ? 0 : -1}
                         aria-pressed={time.selected}
+                        // A full seated time stays, announced, but cannot be chosen (as in the month list).
+                        aria-disabled={time.seats?.fullness === 'full' || undefined}
                         data-selected={time.selected || undefined}
+                        data-seats={time.seats?.fullness}
                         onClick={() => {
                           setMoved([column, row]);
-                          picker.select(time.slot);
+                          if (time.seats?.fullness !== 'full') picker.select(time.slot);
                         }}
                       >
                         <time dateTime={time.slot.start}>{time.label}</time>

@@ -114,4 +114,26 @@ describe('CalBooker with confirmation required', () => {
     expect(screen.queryByText(/is booked/)).toBeNull();
     expect(world.model.bookings('alice')[0]?.status).toBe('pending');
   });
+
+  it('in the week layout too, a full time is announced but cannot be chosen', async () => {
+    const { world, id } = bookerWorld();
+    const eventTypeId = id('group-workshop');
+    const start = takeSeats(world, eventTypeId, 3);
+    const user = userEvent.setup();
+    const { root } = renderBooker(world, {
+      eventTypeId,
+      timeZone: 'Europe/London',
+      layout: 'week',
+    });
+    const full = await waitFor(() => {
+      const found = [
+        ...document.querySelectorAll<HTMLButtonElement>('.aisq-slot-picker__time'),
+      ].find((button) => Date.parse(button.querySelector('time')?.dateTime ?? '') === start);
+      if (!found) throw new Error('not shown yet');
+      return found;
+    });
+    expect(full).toHaveAttribute('aria-disabled', 'true');
+    await user.click(full);
+    expect(root()).not.toHaveAttribute('data-state', 'details');
+  });
 });
