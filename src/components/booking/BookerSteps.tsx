@@ -23,6 +23,8 @@ export interface BookerStepContext {
   labels: BookingsLabels;
   labelsProp: BookingsLabelsOverrides | undefined;
   layout: CalBookerLayout | undefined;
+  /** The layout the person switched to, and its setter (kept across the picker's remounts). */
+  chosenLayout: [CalBookerLayout | undefined, (layout: CalBookerLayout) => void];
   hourCycle: HourCycle;
   showHiddenEventTypes: boolean;
   confirmation: RefObject<HTMLHeadingElement | null>;
@@ -55,7 +57,14 @@ export function bookerFlowStep(
       <>
         {summary}
         {bookerDuration(flow, `${context.headingId}-duration`, labels)}
-        {bookerTimeStep(flow, context.selected, labels, labelsProp, context.layout)}
+        {bookerTimeStep(
+          flow,
+          context.selected,
+          labels,
+          labelsProp,
+          context.layout,
+          context.chosenLayout,
+        )}
       </>,
     ];
   }

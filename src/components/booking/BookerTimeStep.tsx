@@ -19,6 +19,8 @@ export function bookerTimeStep(
   labelsProp: BookingsLabelsOverrides | undefined,
   /** `CalBooker`'s `layout`; else the event type's `bookerLayouts` decide. */
   layout?: CalBookerLayout,
+  /** The layout the person switched to, kept by `CalBooker` while the picker remounts (Back). */
+  chosenLayout?: [CalBookerLayout | undefined, (layout: CalBookerLayout) => void],
 ): ReactNode {
   const { state, slotsParams: params } = flow;
   return (
@@ -45,6 +47,8 @@ export function bookerTimeStep(
           showSeatsCount={flow.eventType?.seats?.showAvailabilityCount !== false}
           labels={labelsProp}
           layout={layout}
+          defaultLayout={chosenLayout?.[0]}
+          onLayoutChange={layout ? undefined : chosenLayout?.[1]}
           bookerLayouts={flow.eventType?.bookerLayouts}
         />
       ) : null}

@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, type RefObject, useEffect, useId, useMemo, useRef } from 'react';
+import { type ReactNode, type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { CalBookingFlowStep } from '../../booking/flowMachine.js';
 import type { CalBookerLayout } from '../../booking/slotPickerLayout.js';
 import { useBookingsIdentity } from '../../react/useBookingsIdentity.js';
@@ -93,6 +93,8 @@ export function CalBooker({
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const confirmation = useRef<HTMLHeadingElement>(null);
+  // The layout switched to survives Back from the details, which remounts the picker.
+  const chosenLayout = useState<CalBookerLayout>();
 
   const rescheduled = flow.bookingToReschedule;
   const base = bookerState(flow);
@@ -141,6 +143,7 @@ export function CalBooker({
       labels,
       labelsProp,
       layout,
+      chosenLayout,
       hourCycle,
       showHiddenEventTypes,
       confirmation,

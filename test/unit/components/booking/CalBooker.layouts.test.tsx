@@ -60,4 +60,19 @@ describe('CalBooker: layouts', () => {
     );
     expect(within(group).getAllByRole('button')).toHaveLength(3);
   });
+
+  it('a layout switched to is kept after Back from the details', async () => {
+    const { world, id } = bookerWorld('UTC');
+    const user = userEvent.setup();
+    const { root } = renderBooker(world, { eventTypeId: id('office-hours'), timeZone: 'UTC' });
+    const picker = () => root()?.querySelector('.aisq-slot-picker');
+    await waitFor(() => expect(picker()).toHaveAttribute('data-layout', 'week'));
+    await user.click(screen.getByRole('button', { name: 'Columns' }));
+    expect(picker()).toHaveAttribute('data-layout', 'column');
+    await user.click(screen.getByRole('button', { name: 'Next days' }));
+    await user.click(await tabStop());
+    await screen.findByRole('heading', { name: 'Your details' });
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await waitFor(() => expect(picker()).toHaveAttribute('data-layout', 'column'));
+  });
 });
