@@ -143,17 +143,17 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       recurrence: null,
     },
   ];
-  if (!recurring)
-    return [
-      ...oneOff,
-      layoutsEventType(),
-      groupWorkshop(),
-      communityQa(),
-      approvalCall(),
-      locationsEventType(),
-      verifiedIntroEventType(),
-      ownerOnlyEventType(),
-    ];
+  // Issue 20's types come last, so that the ones before them keep their ids.
+  const features = [
+    layoutsEventType(),
+    groupWorkshop(),
+    communityQa(),
+    approvalCall(),
+    locationsEventType(),
+    verifiedIntroEventType(),
+    ownerOnlyEventType(),
+  ];
+  if (!recurring) return [...oneOff, ...features];
   return [
     ...oneOff,
     {
@@ -171,26 +171,32 @@ export function seedEventTypes(recurring: boolean): SeedEventType[] {
       bookingFields: defaultBookingFields(),
       recurrence: { frequency: 'weekly', interval: 1, occurrences: 4 },
     },
-    layoutsEventType(),
-    groupWorkshop(),
-    communityQa(),
-    approvalCall(),
-    locationsEventType(),
-    verifiedIntroEventType(),
-    ownerOnlyEventType(),
+    ...features,
   ];
 }
 
 /**
  * An issue-20 type: hidden (bookable by id, or slug and username, and off public lists), Cal Video,
- * the default booking fields, 120 minutes' notice, no buffers, and `feature` (its seats, policy, layouts or locations).
+ * the default booking fields, 120 minutes' notice (unless `feature` says), no buffers, and `feature`
+ * (its seats, policy, layouts, locations or booking-page settings).
  */
 function issue20Type(
   title: string,
   slug: string,
   description: string,
   lengthInMinutes: number,
-  feature: Pick<SeedEventType, 'seats' | 'confirmationPolicy' | 'bookerLayouts' | 'locations'>,
+  feature: Partial<
+    Pick<
+      SeedEventType,
+      | 'seats'
+      | 'confirmationPolicy'
+      | 'bookerLayouts'
+      | 'locations'
+      | 'settings'
+      | 'minimumBookingNotice'
+      | 'slotInterval'
+    >
+  >,
 ): SeedEventType {
   return {
     title,
@@ -270,53 +276,44 @@ function locationsEventType(): SeedEventType {
   );
 }
 
-/** What the two booking-page-settings types share: hidden, an hour's notice, no buffers, one-off. */
-function hiddenPlainType() {
-  return {
-    minimumBookingNotice: 60,
-    beforeEventBuffer: 0,
-    afterEventBuffer: 0,
-    hidden: true,
-    bookingFields: defaultBookingFields(),
-    recurrence: null,
-  };
-}
-
 /**
- * Booking-page settings, hidden: a booker must verify their e-mail with a code, the organizer's
- * e-mail is hidden, the time zone is locked, and Cal.com names a page to go to afterwards.
+ * Booking-page settings: a booker must verify their e-mail with a code, the organizer's e-mail is
+ * hidden, the time zone is locked, and Cal.com names a page to go to afterwards.
  */
 function verifiedIntroEventType(): SeedEventType {
-  return {
-    title: 'Verified Intro',
-    slug: 'verified-intro',
-    description: 'A 20-minute introduction for verified e-mail addresses.',
-    lengthInMinutes: 20,
-    slotInterval: 20,
-    ...hiddenPlainType(),
-    settings: {
-      requiresBookerEmailVerification: true,
-      hideOrganizerEmail: true,
-      lockTimeZoneToggleOnBookingPage: true,
-      successRedirectUrl: 'https://example.com/thanks',
+  return issue20Type(
+    'Verified Intro',
+    'verified-intro',
+    'A 20-minute introduction for verified e-mail addresses.',
+    20,
+    {
+      slotInterval: 20,
+      minimumBookingNotice: 60,
+      settings: {
+        requiresBookerEmailVerification: true,
+        hideOrganizerEmail: true,
+        lockTimeZoneToggleOnBookingPage: true,
+        successRedirectUrl: 'https://example.com/thanks',
+      },
     },
-  };
+  );
 }
 
 /**
- * Booking-page settings, hidden: only its owner may book it (`bookingRequiresAuthentication`), and
- * Cal.com offers one time per day, the earliest (`onlyShowFirstAvailableSlot`).
+ * Booking-page settings: only its owner may book it (`bookingRequiresAuthentication`), and Cal.com
+ * offers one time per day, the earliest (`onlyShowFirstAvailableSlot`).
  */
 function ownerOnlyEventType(): SeedEventType {
-  return {
-    title: 'Owner Only',
-    slug: 'owner-only',
-    description: 'Booked by its owner only, at the first free time of a day.',
-    lengthInMinutes: 30,
-    slotInterval: null,
-    ...hiddenPlainType(),
-    settings: { bookingRequiresAuthentication: true, onlyShowFirstAvailableSlot: true },
-  };
+  return issue20Type(
+    'Owner Only',
+    'owner-only',
+    'Booked by its owner only, at the first free time of a day.',
+    30,
+    {
+      minimumBookingNotice: 60,
+      settings: { bookingRequiresAuthentication: true, onlyShowFirstAvailableSlot: true },
+    },
+  );
 }
 
 /** Monday to Friday, 09:00 to 17:00. */
