@@ -563,19 +563,14 @@ export const Durations: Story = {
       );
     });
     await step('the times are 45 minutes apart', async () => {
-      const picker = () => canvasElement.querySelector<HTMLElement>('.aisq-slot-picker');
-      await waitFor(() => expect(picker()?.getAttribute('data-state')).toMatch(/^(ready|empty)$/));
-      if (picker()?.getAttribute('data-state') === 'empty') {
-        await userEvent.click(canvas.getByRole('button', { name: 'Next month' }));
-        await waitFor(() => expect(picker()).toHaveAttribute('data-state', 'ready'));
-      }
-      await clickFirstDayWithTimes(picker());
-      await findBySelector(picker, '.aisq-slot-picker__time');
-      const starts = [...canvasElement.querySelectorAll('.aisq-slot-picker__time time')].map(
-        (time) => Date.parse(time.getAttribute('dateTime') ?? ''),
-      );
+      let starts: number[] = [];
+      // The type is chosen: chooseSlot goes on from the first day with times.
+      await chooseSlot(canvasElement, () => {
+        starts = [...canvasElement.querySelectorAll('.aisq-slot-picker__time time')].map((time) =>
+          Date.parse(time.getAttribute('dateTime') ?? ''),
+        );
+      });
       if (starts.length > 1) await expect((starts[1] ?? 0) - (starts[0] ?? 0)).toBe(45 * 60_000);
-      await userEvent.click(await findBySelector(picker, '.aisq-slot-picker__time'));
     });
     await step('booked for 45 minutes', async () => {
       await submit(canvasElement);
